@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/** The `talentzone` command: start, dev, migrate, seed. */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/client';
+import { isEmpty, loadDemoData } from '../server/db/demo';
+import { startServer } from '../server/main';
+import { ensureWebBuild } from './web-build';
+
+const usage = `talentzone <command>
+
+  start     build the web bundle if stale, migrate, load demo data on an empty database, serve
+  serve     like start, without building the web bundle
+  dev       API server with reload on :3001 and Vite with hot reload on :3000
+  migrate   apply database migrations
+  seed      load the demo data into an empty database
+
+Environment: PORT, HOST, DATABASE_URL, TZ_DATA_DIR, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
+
+async function serve(build: boolean) {
+  const config = loadConfig();
+  if (build) ensureWebBuild(config.webDir);
+  const server = await startServer(config);
+  const shutdown = (signal: string) => {
+    console.log(`\n${signal}: stopping …`);
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
+  const database = await openDatabase(loadConfig().database);
+  try {
+    await database.migrate();
+    await task(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function dev() {
+  const root = resolve(import.meta.dirname, '../..');
+  const children = [
+    spawn(process.execPath, ['--import', 'tsx', '--watch', '--watch-path=src/server', '--watch-path=src/domain', 'src/cli/talentzone.ts', 'serve'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PORT: '3001' },
+    }),
+    spawn(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), '--port', '3000', '--strictPort'], { cwd: root, stdio: 'inherit' }),
+  ];
+  const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const command = process.argv[2];
+switch (command) {
+  case 'start':
+    await serve(true);
+    break;
+  case 'serve':
+    await serve(false);
+    break;
+  case 'dev':
+    dev();
+    break;
+  case 'migrate':
+    await withDatabase(async () => console.log('migrations applied'));
+    break;
+  case 'seed':
+    await withDatabase(async ({ db }) => {
+      if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
+      await loadDemoData(db);
+      console.log('demo data loaded');
+    });
+    break;
+  default:
+    console.log(usage);
+    process.exitCode = command && command !== 'help' ? 1 : 0;
+}

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { AppError } from './errors';
+import type { App } from './http/types';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { homeRoutes } from './modules/home/home.routes';
+import { organisationsRoutes } from './modules/organisations/organisations.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Printed at start-up when first-run set-up is needed; the set-up form asks for it. */
+  setupToken?: string;
+};
+
+/** Zod validation that keeps the raw issues (with their input) so the error handler can name fields in the request's language. */
+const validatorCompiler =
+  ({ schema }: { schema: z.ZodType }) =>
+  (data: unknown) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    return result.success ? { value: result.data } : { error: result.error.issues as unknown as Error };
+  };
+
+/** Builds the whole app without listening: `main` listens, tests call `app.inject`. */
+export async function buildApp({ config, database, setupToken }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  // JSON bodies only: without a parser for text/plain, anything but JSON is answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS): inline style elements, never inline script.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.production ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'TalentZone API', description: 'TalentZone — 高新区人才工作平台', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tz_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  // Routes that plugins add (static files, API docs) are public; our own routes must declare access (checked in authPlugin).
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === undefined && (!route.url.startsWith('/api') || route.url.startsWith('/api/docs'))) {
+      route.config = { ...route.config, access: 'public' };
+      route.schema = { ...route.schema, hide: true };
+    }
+  });
+  await app.register(authPlugin, { db: database.db });
+
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } },
+    async () => {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok' as const, db: database.kind };
+    },
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes, { setupToken });
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(homeRoutes);
+
+  const indexHtml = join(config.webDir, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (response, path) => {
+        response.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    if (wantsPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    throw new AppError(404, 'routeNotFound');
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import type { DatabaseOptions } from './db/client';
+
+export type Config = {
+  host: string;
+  port: number;
+  /** Where PGlite keeps its files (and the generated secrets). */
+  dataDir: string;
+  database: DatabaseOptions;
+  /** Load demo data and demo accounts on an empty database. */
+  demo: boolean;
+  production: boolean;
+  /** Serve the built web bundle from here when it exists. */
+  webDir: string;
+  logLevel: string;
+  /** Mark cookies Secure even without https seen on the request (behind a TLS-terminating proxy). */
+  forceSecureCookies: boolean;
+  trustProxy: boolean;
+};
+
+const flag = (value: string | undefined, fallback: boolean) =>
+  value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.TZ_DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    demo: flag(env.TZ_DEMO, !production),
+    production,
+    webDir: resolve(env.TZ_WEB_DIR ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    forceSecureCookies: flag(env.TZ_SECURE_COOKIES, false),
+    trustProxy: flag(env.TZ_TRUST_PROXY, false),
+  };
+}

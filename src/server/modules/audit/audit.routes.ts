@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { pageQuery, pageSchema } from '../../http/pagination';
+import { errorResponses, type App } from '../../http/types';
+import { invalid } from '../../errors';
+import { listAudit } from './audit.service';
+
+const auditQuery = pageQuery.extend({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().trim().max(60).optional(),
+  action: z.string().trim().max(60).optional(),
+  result: z.enum(['success', 'failure', 'denied']).optional(),
+  targetType: z.string().trim().max(40).optional(),
+  targetId: z.string().trim().max(80).optional(),
+});
+
+const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actorId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  result: z.enum(['success', 'failure', 'denied']),
+  detail: z.string().nullable(),
+});
+
+export async function auditRoutes(app: App) {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Browse the audit log (newest first)', querystring: auditQuery, response: { 200: pageSchema(auditEntrySchema), ...errorResponses } },
+    },
+    async (request) => {
+      const { from, to, ...rest } = request.query;
+      const range = { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+      if (range.from && range.to && range.from > range.to) throw invalid({ from: { code: 'dateRange.order' } });
+      const page = await listAudit(app.db, { ...rest, ...range });
+      return { items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })), total: page.total };
+    },
+  );
+}

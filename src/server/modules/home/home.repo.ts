@@ -1,0 +1,80 @@
+import { and, count, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { auditLog, organisations, talents, units, users } from '../../db/schema';
+
+const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
+
+export async function zoneOverview(executor: Executor) {
+  const [talentsByRoute, talentsByStatus, organisationsByKind, [unitCounts]] = await Promise.all([
+    executor.select({ key: talents.arrivalRoute, total: count() }).from(talents).groupBy(talents.arrivalRoute),
+    executor.select({ key: talents.status, total: count() }).from(talents).groupBy(talents.status),
+    executor.select({ key: organisations.kind, total: count() }).from(organisations).groupBy(organisations.kind),
+    executor
+      .select({
+        responsibleUnits: sql<number>`count(*) filter (where ${units.isResponsibleUnit})`.mapWith(Number),
+        serviceTeamDepartments: sql<number>`count(*) filter (where ${units.inServiceTeam})`.mapWith(Number),
+      })
+      .from(units),
+  ]);
+  const byStatus = counted(talentsByStatus);
+  return {
+    talents: Object.values(byStatus).reduce((sum, value) => sum + value, 0),
+    talentsByRoute: counted(talentsByRoute),
+    talentsByStatus: byStatus,
+    organisationsByKind: counted(organisationsByKind),
+    responsibleUnits: unitCounts.responsibleUnits,
+    serviceTeamDepartments: unitCounts.serviceTeamDepartments,
+  };
+}
+
+export async function talentSummary(executor: Executor, talentId: string) {
+  const [row] = await executor
+    .select({ talent: talents, employer: organisations.name })
+    .from(talents)
+    .leftJoin(organisations, eq(organisations.id, talents.employerId))
+    .where(eq(talents.id, talentId));
+  return row ?? null;
+}
+
+export async function enterpriseSummary(executor: Executor, organisationId: string) {
+  const [organisation] = await executor.select().from(organisations).where(eq(organisations.id, organisationId));
+  if (!organisation) return null;
+  const [staff] = await executor
+    .select({ total: count(), inZone: sql<number>`count(*) filter (where ${talents.status} = 'inZone')`.mapWith(Number) })
+    .from(talents)
+    .where(eq(talents.employerId, organisationId));
+  return { organisation, staff: Number(staff.total), staffInZone: staff.inZone };
+}
+
+export async function unitSummary(executor: Executor, unitId: string) {
+  const [unit] = await executor.select().from(units).where(eq(units.id, unitId));
+  return unit ?? null;
+}
+
+export async function accountOverview(executor: Executor) {
+  const [roleRows, [state]] = await Promise.all([
+    executor.select({ key: sql<string>`unnest(${users.roles})`, total: count() }).from(users).groupBy(sql`1`),
+    executor
+      .select({
+        total: count(),
+        disabled: sql<number>`count(*) filter (where ${users.disabled})`.mapWith(Number),
+        locked: sql<number>`count(*) filter (where ${users.lockedUntil} > now())`.mapWith(Number),
+      })
+      .from(users),
+  ]);
+  return { users: Number(state.total), byRole: counted(roleRows), disabled: state.disabled, locked: state.locked };
+}
+
+export async function auditOverview(executor: Executor, since: Date) {
+  const [byResult, recent] = await Promise.all([
+    executor.select({ key: auditLog.result, total: count() }).from(auditLog).where(gt(auditLog.at, since)).groupBy(auditLog.result),
+    executor.select().from(auditLog).where(and(gt(auditLog.at, since), isNotNull(auditLog.action))).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(5),
+  ]);
+  const results = counted(byResult);
+  return {
+    events: Object.values(results).reduce((sum, value) => sum + value, 0),
+    failures: results.failure ?? 0,
+    denials: results.denied ?? 0,
+    recent: recent.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actorUsername: entry.actorUsername, action: entry.action, result: entry.result })),
+  };
+}

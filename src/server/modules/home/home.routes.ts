@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { arrivalRoutes, talentStatuses } from '../../../domain/dictionaries';
+import { errorResponses, type App } from '../../http/types';
+import { homeFor } from './home.service';
+
+const counts = z.record(z.string(), z.number().int());
+
+const homeSchema = z.object({
+  zone: z
+    .object({
+      talents: z.number().int(),
+      talentsByRoute: counts,
+      talentsByStatus: counts,
+      organisationsByKind: counts,
+      responsibleUnits: z.number().int(),
+      serviceTeamDepartments: z.number().int(),
+    })
+    .optional(),
+  talent: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      employer: z.string().nullable(),
+      status: z.enum(talentStatuses),
+      arrivalRoute: z.enum(arrivalRoutes),
+      arrivedOn: z.string().nullable(),
+    })
+    .optional(),
+  enterprise: z.object({ id: z.uuid(), name: z.string(), industry: z.string().nullable(), staff: z.number().int(), staffInZone: z.number().int() }).optional(),
+  unit: z
+    .object({ id: z.uuid(), name: z.string(), nameEn: z.string(), duties: z.string(), isResponsibleUnit: z.boolean(), inServiceTeam: z.boolean() })
+    .optional(),
+  accounts: z.object({ users: z.number().int(), byRole: counts, disabled: z.number().int(), locked: z.number().int() }).optional(),
+  audit: z
+    .object({
+      events: z.number().int(),
+      failures: z.number().int(),
+      denials: z.number().int(),
+      recent: z.array(z.object({ id: z.number().int(), at: z.string(), actorUsername: z.string().nullable(), action: z.string(), result: z.string() })),
+    })
+    .optional(),
+});
+
+export async function homeRoutes(app: App) {
+  app.get(
+    '/api/home',
+    { config: { access: 'home.read' }, schema: { tags: ['home'], summary: 'The home page of each of the user’s roles', response: { 200: homeSchema, ...errorResponses } } },
+    async (request) => homeFor(app.db, request.session!.user),
+  );
+}

@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { z } from 'zod';
+import { errorMessages, fieldLabel, fieldMessages, fill, pickLanguage, type ErrorCode, type FieldMessageCode, type Language } from '../../domain/i18n';
+import { AppError, type FieldProblem } from '../errors';
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields: Record<string, string> } };
+
+/** The request's language: the web app sends its chosen language as Accept-Language. */
+export const languageOf = (request: FastifyRequest): Language => pickLanguage(request.headers['accept-language']);
+
+/** Maps a zod issue to a message code; custom issues carry their code in `params.code`. */
+function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidType' };
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return { code: minimum <= 1 ? 'required' : 'tooShort', params: { minimum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFewItems', params: { minimum } };
+      return { code: 'tooSmall', params: { minimum } };
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      return { code: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { maximum } };
+    }
+    case 'invalid_format':
+      return { code: 'invalidFormat' };
+    case 'invalid_value':
+      return { code: 'invalidValue' };
+    case 'unrecognized_keys':
+      return { code: 'unknownKeys', params: { keys: issue.keys.join(', ') } };
+    case 'custom': {
+      const code = issue.params?.code as FieldMessageCode | undefined;
+      return { code: code && code in fieldMessages ? code : 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+const render = (problem: FieldProblem, language: Language) => fill(fieldMessages[problem.code][language], problem.params);
+
+function body(code: ErrorCode, language: Language, params: Record<string, string | number>, problems: Record<string, FieldProblem>): ErrorBody {
+  const fields: Record<string, string> = {};
+  const named: string[] = [];
+  for (const [path, problem] of Object.entries(problems)) {
+    const label = fieldLabel(path.split('.'), language);
+    fields[path] = `${label}${language === 'zh-CN' ? '：' : ' '}${render(problem, language)}`;
+    named.push(label);
+  }
+  const separator = language === 'zh-CN' ? '、' : ', ';
+  return { error: { code, message: fill(errorMessages[code][language], { ...params, fields: named.join(separator) }), fields } };
+}
+
+function issuesToProblems(issues: z.core.$ZodIssue[], prefix: string | undefined): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || prefix || 'body';
+    problems[path] ??= problemOf(issue);
+  }
+  return problems;
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const language = languageOf(request);
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(body(error.code, language, error.params, error.fields));
+    }
+    const validation = (error as FastifyError).validation as unknown as z.core.$ZodIssue[] | undefined;
+    if (validation) {
+      const context = (error as FastifyError).validationContext;
+      return reply.status(400).send(body('validation', language, {}, issuesToProblems(validation, context)));
+    }
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 415) return reply.status(415).send(body('unsupportedMediaType', language, {}, {}));
+    if (status === 413) return reply.status(413).send(body('payloadTooLarge', language, {}, {}));
+    if (status === 429) return reply.status(429).send(body('tooManyAttempts', language, { minutes: 1 }, {}));
+    if (status >= 400 && status < 500) return reply.status(status).send(body('badRequest', language, {}, {}));
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('internal', language, {}, {}));
+  });
+});
+
+/** The error response schema, for OpenAPI. */
+export { body as errorBody };
