@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client';
 import type { Config } from '../config';
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
   interface FastifyInstance {
     db: Db;
     database: Database;

@@ -32,11 +32,13 @@ export type RequestSession = { tokenHash: string; csrfToken: string; user: Sessi
 export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
   interface FastifyContextConfig {
     access?: Access;
     /** State-changing public routes that run before a session exists (login, first-run set-up). */
     csrfExempt?: boolean;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
   interface FastifyRequest {
     session: RequestSession | null;
     actor: Actor;
