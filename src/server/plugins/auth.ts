@@ -58,7 +58,8 @@ function crossOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    // request.host honours X-Forwarded-Host when the proxy is trusted (TZ_TRUST_PROXY), the Host header otherwise.
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }

@@ -73,10 +73,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const context = (error as FastifyError).validationContext;
       return reply.status(400).send(body('validation', language, {}, issuesToProblems(validation, context)));
     }
+    // a unique index that settled a race between two writers
+    if ((error as { code?: string }).code === '23505') return reply.status(409).send(body('conflict', language, {}, {}));
     const status = (error as FastifyError).statusCode ?? 500;
     if (status === 415) return reply.status(415).send(body('unsupportedMediaType', language, {}, {}));
     if (status === 413) return reply.status(413).send(body('payloadTooLarge', language, {}, {}));
-    if (status === 429) return reply.status(429).send(body('tooManyAttempts', language, { minutes: 1 }, {}));
     if (status >= 400 && status < 500) return reply.status(status).send(body('badRequest', language, {}, {}));
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', language, {}, {}));

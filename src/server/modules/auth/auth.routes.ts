@@ -6,6 +6,7 @@ import { sessionCookie } from '../../plugins/auth';
 import { timingSafeEqual } from 'node:crypto';
 import { changePassword, login, logout, runSetup, setupRequired } from './auth.service';
 import { sessionAbsoluteMs } from './sessions.repo';
+import { demoAccounts, demoPassword } from '../../db/demo';
 import { changePasswordBody, loginBody, sessionResponse, setupBody, setupStatus } from './auth.schemas';
 
 const tags = ['auth'];
@@ -68,7 +69,10 @@ export async function authRoutes(app: App, options: AuthRoutesOptions) {
   app.get(
     '/api/setup',
     { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run set-up is needed', response: { 200: setupStatus } } },
-    async () => ({ required: !app.config.demo && (await setupRequired(app.db)), demo: app.config.demo }),
+    async () =>
+      app.config.demo
+        ? { required: false, demo: true, demoAccounts: demoAccounts.map(({ username, roles }) => ({ username, roles })), demoPassword }
+        : { required: await setupRequired(app.db), demo: false },
   );
 
   app.post(
@@ -79,12 +83,12 @@ export async function authRoutes(app: App, options: AuthRoutesOptions) {
     },
     async (request, reply) => {
       const { setupToken, ...accounts } = request.body;
-      if (!(await setupRequired(app.db))) throw new AppError(409, 'setupDone');
       const expected = options.setupToken;
       const given = Buffer.from(setupToken);
       if (!expected || given.length !== Buffer.byteLength(expected) || !timingSafeEqual(given, Buffer.from(expected))) {
         throw new AppError(403, 'setupToken', {}, { setupToken: { code: 'invalid' } });
       }
+      if (!(await setupRequired(app.db))) throw new AppError(409, 'setupDone');
       await runSetup(app.db, request.actor, accounts);
       return reply.status(204).send(null);
     },

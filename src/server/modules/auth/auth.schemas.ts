@@ -25,4 +25,10 @@ export const changePasswordBody = z.object({ currentPassword: password, newPassw
 const adminAccount = z.object({ username, displayName, password });
 export const setupBody = z.object({ setupToken: z.string().min(1).max(200), sysadmin: adminAccount, secadmin: adminAccount, auditor: adminAccount });
 
-export const setupStatus = z.object({ required: z.boolean(), demo: z.boolean() });
+export const setupStatus = z.object({
+  required: z.boolean(),
+  demo: z.boolean(),
+  /** Present when demo data is loaded: the demo accounts to try, and their shared password. */
+  demoAccounts: z.array(z.object({ username: z.string(), roles: z.array(z.enum(allRoles)) })).optional(),
+  demoPassword: z.string().optional(),
+});

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { checkPassword } from '../../../domain/password';
 import { adminRoles, type AdminRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db/client';
@@ -13,7 +13,7 @@ import { createSession, deleteSession, deleteUserSessions } from './sessions.rep
 export const maxFailedLogins = 5;
 export const lockMs = 15 * 60 * 1000;
 /** Failed sign-ins from one address within the lock window before that address is refused. */
-export const maxFailuresPerIp = 20;
+export const maxFailuresPerIp = 30;
 
 export const hashPassword = (password: string) => hash(password, { algorithm: 2 /* argon2id */ });
 
@@ -36,6 +36,8 @@ export function passwordProblem(field: string, password: string): Record<string,
   const problem = checkPassword(password);
   return problem ? { [field]: { code: `password.${problem}` } } : {};
 }
+
+const credentialFailures = ['unknownUser', 'wrongPassword', 'wrongPassword; locked'];
 
 const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
 
@@ -65,7 +67,16 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
     const [{ failures }] = await db
       .select({ failures: count() })
       .from(auditLog)
-      .where(and(eq(auditLog.ip, input.ip), eq(auditLog.action, 'auth.login'), eq(auditLog.result, 'failure'), gt(auditLog.at, since)));
+      .where(
+        and(
+          eq(auditLog.ip, input.ip),
+          eq(auditLog.action, 'auth.login'),
+          eq(auditLog.result, 'failure'),
+          gt(auditLog.at, since),
+          // wrong credentials only: refusals this check or a lock wrote must not extend the throttle forever
+          inArray(auditLog.detail, credentialFailures),
+        ),
+      );
     if (failures >= maxFailuresPerIp) {
       await fail('ipThrottled', null);
       throw new AppError(429, 'tooManyAttempts', { minutes: 15 });

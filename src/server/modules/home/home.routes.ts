@@ -36,7 +36,7 @@ const homeSchema = z.object({
       events: z.number().int(),
       failures: z.number().int(),
       denials: z.number().int(),
-      recent: z.array(z.object({ id: z.number().int(), at: z.string(), actorUsername: z.string().nullable(), action: z.string(), result: z.string() })),
+      recent: z.array(z.object({ id: z.number().int(), at: z.iso.datetime(), actorUsername: z.string().nullable(), action: z.string(), result: z.enum(['success', 'failure', 'denied']) })),
     })
     .optional(),
 });

@@ -47,8 +47,8 @@ const bindingTable = { talent: talents, organisation: organisations, unit: units
 
 type Bindings = { talentId?: string | null; organisationId?: string | null; unitId?: string | null };
 
-/** Roles must form an allowed set; each role that needs a bound record has one that exists, and no binding is left unused. */
-async function checkRolesAndBindings(executor: Executor, roles: readonly Role[], bindings: Required<Bindings>) {
+/** Roles must form an allowed set; each role that needs a bound record has one that exists, and no binding is left unused. Returns the problems found. */
+async function rolesAndBindingsProblems(executor: Executor, roles: readonly Role[], bindings: Required<Bindings>) {
   const problems: Record<string, FieldProblem> = {};
   const roleProblem = checkRoleSet(roles);
   if (roleProblem) problems.roles = { code: `roles.${roleProblem}` };
@@ -64,7 +64,7 @@ async function checkRolesAndBindings(executor: Executor, roles: readonly Role[],
       if (!row) problems[field] = { code: 'binding.notFound' };
     }
   }
-  if (Object.keys(problems).length) throw invalid(problems);
+  return problems;
 }
 
 async function loadView(executor: Executor, id: string): Promise<UserView> {
@@ -94,12 +94,14 @@ export type CreateUserInput = { username: string; displayName: string; password:
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserView> {
   assertRemit(actor, input.roles);
   const bindings = { talentId: input.talentId ?? null, organisationId: input.organisationId ?? null, unitId: input.unitId ?? null };
-  const problems = passwordProblem('password', input.password);
+  // every problem of the form at once, so one correction round is enough
+  const problems = { ...passwordProblem('password', input.password), ...(await rolesAndBindingsProblems(db, input.roles, bindings)) };
   if (Object.keys(problems).length) throw invalid(problems);
-  await checkRolesAndBindings(db, input.roles, bindings);
+  if (await findUserByUsername(db, input.username)) throw conflict('usernameTaken', { username: { code: 'usernameTaken' } });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByUsername(tx, input.username)) throw conflict('usernameTaken', { username: { code: 'invalidValue' } });
+    // checked again inside the transaction; the unique index settles a race between two creators
+    if (await findUserByUsername(tx, input.username)) throw conflict('usernameTaken', { username: { code: 'usernameTaken' } });
     const row = await insertUser(tx, { username: input.username, displayName: input.displayName, passwordHash, roles: input.roles, ...bindings });
     await recordAudit(tx, actor, {
       action: 'user.create',
@@ -127,13 +129,14 @@ export async function updateUserAccount(db: Db, actor: Actor, id: string, input:
       organisationId: input.organisationId !== undefined ? input.organisationId : user.organisationId,
       unitId: input.unitId !== undefined ? input.unitId : user.unitId,
     };
-    await checkRolesAndBindings(tx, roles, bindings);
+    const problems = await rolesAndBindingsProblems(tx, roles, bindings);
+    if (Object.keys(problems).length) throw invalid(problems);
     const next = { displayName: input.displayName ?? user.displayName, roles, disabled: input.disabled ?? user.disabled, ...bindings };
     const changes = diff(user as unknown as Record<string, unknown>, next);
     if (Object.keys(changes).length === 0) return loadView(tx, id);
     await updateUser(tx, id, next);
     if (next.disabled || input.roles) await deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, { action: next.disabled && !user.disabled ? 'user.disable' : 'user.update', targetType: 'user', targetId: id, changes });
+    await recordAudit(tx, actor, { action: next.disabled !== user.disabled ? (next.disabled ? 'user.disable' : 'user.enable') : 'user.update', targetType: 'user', targetId: id, changes });
     return loadView(tx, id);
   });
 }
@@ -159,6 +162,7 @@ export async function unlockUser(db: Db, actor: Actor, id: string): Promise<User
     const user = await findUserById(tx, id);
     if (!user) throw notFound();
     assertRemit(actor, user.roles);
+    if (!user.lockedUntil && user.failedLoginCount === 0) return loadView(tx, id);
     await updateUser(tx, id, { failedLoginCount: 0, lockedUntil: null });
     await recordAudit(tx, actor, { action: 'user.unlock', targetType: 'user', targetId: id, changes: { lockedUntil: { from: user.lockedUntil, to: null } } });
     return loadView(tx, id);

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoles, type Role } from '../domain/roles';
+import { buildUser, factoryPassword, uniqueSuffix, type BuiltUser } from './test/factories';
+import { createTestApp, type Agent, type TestApp } from './test/harness';
+
+/**
+ * Every route × every role, plus anonymous callers, with the status each must get. Each request is valid, so the
+ * status shows the authorization decision, not validation. A route without a row fails the first test: add it here.
+ */
+type Caller = Role | 'anonymous';
+const callers: Caller[] = ['anonymous', ...allRoles];
+
+type Context = { users: Record<Role, BuiltUser>; businessTarget: BuiltUser; adminTarget: BuiltUser };
+type Request = { url?: string; body?: unknown; query?: Record<string, string> };
+const authorizationSetupToken = 'authorization-table-token';
+
+type Row = {
+  expected: Record<Caller, number>;
+  /** The request to send for this caller (default: the route's URL, no body). */
+  request?: (caller: Caller, context: Context) => Request;
+  /** Use a fresh client (and account) for each request: the route starts or ends a session or changes the password. */
+  fresh?: boolean;
+};
+
+/** The status for everyone, signed in or not. */
+const everyone = (status: number) => Object.fromEntries(callers.map((caller) => [caller, status])) as Record<Caller, number>;
+/** `status` for the listed roles, 403 for the other roles, 401 without a session. */
+const only = (status: number, roles: readonly Role[]) =>
+  Object.fromEntries(callers.map((caller) => [caller, caller === 'anonymous' ? 401 : roles.includes(caller) ? status : 403])) as Record<Caller, number>;
+const signedIn = (status: number) => only(status, allRoles);
+
+const zoneReaders: Role[] = ['enterprise', 'department', 'office', 'leader', 'sysadmin'];
+/** The account a caller may manage: the security administrator admin accounts, everyone else (if at all) business accounts. */
+const targetFor = (caller: Caller, context: Context) => (caller === 'secadmin' ? context.adminTarget : context.businessTarget);
+
+export const authorizationTable: Record<string, Row> = {
+  'GET /api/health': { expected: everyone(200) },
+  'GET /api/openapi.json': { expected: everyone(200) },
+  'GET /api/setup': { expected: everyone(200) },
+  // public (guarded by the set-up token printed at start-up); with the right token on a database that has its admins,
+  // 409 shows every caller got past access control
+  'POST /api/setup': {
+    expected: everyone(409),
+    request: () => {
+      const account = (name: string) => ({ username: `${name}_${uniqueSuffix()}`, displayName: name, password: 'Setup#Pass2026' });
+      return { body: { setupToken: authorizationSetupToken, sysadmin: account('sys'), secadmin: account('sec'), auditor: account('aud') } };
+    },
+  },
+  'POST /api/auth/login': {
+    expected: everyone(200),
+    fresh: true,
+    request: (caller, { users }) => {
+      const user = users[caller === 'anonymous' ? 'office' : caller];
+      return { body: { username: user.username, password: factoryPassword } };
+    },
+  },
+  'POST /api/auth/logout': { expected: signedIn(204), fresh: true },
+  'GET /api/auth/me': { expected: signedIn(200) },
+  'POST /api/auth/password': { expected: signedIn(200), fresh: true, request: () => ({ body: { currentPassword: factoryPassword, newPassword: 'Changed#Pass2026' } }) },
+  'GET /api/home': { expected: signedIn(200) },
+  'GET /api/users': { expected: only(200, ['sysadmin', 'secadmin']) },
+  'POST /api/users': {
+    expected: only(201, ['sysadmin', 'secadmin']),
+    request: (caller) => ({
+      body: { username: `authz_${uniqueSuffix()}`, displayName: '授权测试', password: 'Authz#Pass2026', roles: caller === 'secadmin' ? ['auditor'] : ['office'] },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    expected: only(200, ['sysadmin', 'secadmin']),
+    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}`, body: { displayName: `改名 ${uniqueSuffix()}` } }),
+  },
+  'POST /api/users/:id/password': {
+    expected: only(200, ['sysadmin', 'secadmin']),
+    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}/password`, body: { newPassword: 'Reset#Pass2026' } }),
+  },
+  'POST /api/users/:id/unlock': {
+    expected: only(200, ['sysadmin', 'secadmin']),
+    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}/unlock` }),
+  },
+  'GET /api/users/binding-options': { expected: only(200, ['sysadmin']), request: () => ({ query: { kind: 'talent' } }) },
+  'GET /api/audit': { expected: only(200, ['auditor']) },
+  'GET /api/organisations': { expected: only(200, zoneReaders) },
+  'GET /api/units': { expected: only(200, zoneReaders) },
+};
+
+/** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
+const excluded = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api');
+
+let t: TestApp;
+let context: Context;
+const agents = new Map<Caller, Agent>();
+
+beforeAll(async () => {
+  t = await createTestApp({ setupToken: authorizationSetupToken });
+  const users = {} as Record<Role, BuiltUser>;
+  for (const role of allRoles) users[role] = await buildUser(t.db, { roles: [role] });
+  context = { users, businessTarget: await buildUser(t.db, { roles: ['leader'] }), adminTarget: await buildUser(t.db, { roles: ['auditor'] }) };
+  agents.set('anonymous', t.anonymous());
+  for (const role of allRoles) agents.set(role, await t.login(users[role].username, factoryPassword));
+});
+afterAll(async () => t?.close());
+
+/** Another account with the role (and the same bindings), signed in. */
+async function freshAgent(role: Role) {
+  const { talentId, organisationId, unitId } = context.users[role];
+  const user = await buildUser(t.db, { roles: [role], talentId, organisationId, unitId });
+  return t.login(user.username, factoryPassword);
+}
+
+const routeKeys = () => [...new Set(t.routes.filter((route) => route.method !== 'HEAD' && !excluded(route.url)).map((route) => `${route.method} ${route.url}`))];
+
+describe('authorization table', () => {
+  it('has a row for every route the app registers, and no row for a route that is gone', () => {
+    const routes = routeKeys();
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((route) => !(route in authorizationTable)), 'routes without a row in authorizationTable').toEqual([]);
+    expect(Object.keys(authorizationTable).filter((key) => !routes.includes(key)), 'rows for routes that do not exist').toEqual([]);
+    // every GET route has its HEAD twin, which the rows below check too
+    const heads = new Set(t.routes.filter((route) => route.method === 'HEAD').map((route) => route.url));
+    expect(routes.filter((route) => route.startsWith('GET ') && !heads.has(route.slice(4)))).toEqual([]);
+  });
+
+  it.each(Object.entries(authorizationTable))('%s', async (key, row) => {
+    const [method, path] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+    const actual: Record<string, number> = {};
+    const problems: string[] = [];
+    for (const caller of callers) {
+      let agent = agents.get(caller)!;
+      if (row.fresh) agent = caller === 'anonymous' ? t.anonymous() : await freshAgent(caller);
+      const request = row.request?.(caller, context) ?? {};
+      const url = request.url ?? path;
+      expect(url, 'a request builder must fill in every :param').not.toContain(':');
+      const response = await agent.request(method, url, request.body, { query: request.query });
+      actual[caller] = response.statusCode;
+      const expected = row.expected[caller];
+      if (response.statusCode !== expected) problems.push(`${caller}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      if (expected === 401) expect(response.json().error.code).toBe('unauthenticated');
+      if (expected === 403) expect(response.json().error.code).toBe('forbidden');
+      if (method === 'GET') {
+        const head = await agent.request('HEAD', url, undefined, { query: request.query });
+        if (head.statusCode !== expected) problems.push(`${caller} (HEAD): ${head.statusCode}`);
+      }
+    }
+    expect(problems, `unexpected answers for ${key}`).toEqual([]);
+    expect(actual).toEqual(row.expected);
+  });
+});

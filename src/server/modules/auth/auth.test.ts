@@ -1,0 +1,448 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, factoryPassword } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/harness';
+import type { LightMyRequestResponse } from 'fastify';
+import { maxFailuresPerIp } from './auth.service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const sessionCookieOf = (response: LightMyRequestResponse) =>
+  [response.headers['set-cookie'] ?? []].flat().find((cookie) => cookie.startsWith('tz_session=')) ?? '';
+
+const auditRows = (userId: string) =>
+  t.rows<{ action: string; result: string; detail: string | null; ip: string | null }>(
+    sql`select action, result, detail, ip from audit_log where target_id = ${userId} order by id`,
+  );
+
+describe('sign-in', () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie (not Secure on http) and returns the user and a CSRF token', async () => {
+    const user = await buildUser(t.db, { roles: ['office'] });
+    const response = await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password });
+    expect(response.statusCode).toBe(200);
+    const cookie = sessionCookieOf(response);
+    expect(cookie).toMatch(/^tz_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const body = response.json();
+    expect(body.user).toMatchObject({ id: user.id, username: user.username, roles: ['office'] });
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    // the session table keeps only the token's hash
+    const token = /^tz_session=([^;]+)/.exec(cookie)![1];
+    const stored = await t.rows<{ token_hash: string }>(sql`select token_hash from sessions where user_id = ${user.id}`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].token_hash).not.toBe(token);
+    expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('usernames are case-insensitive', async () => {
+    const user = await buildUser(t.db);
+    const response = await t.anonymous().post('/api/auth/login', { username: user.username.toUpperCase(), password: user.password });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('marks the cookie Secure behind a trusted https proxy, not when the proxy is not trusted', async () => {
+    const user = await buildUser(t.db);
+    const trusting = await t.withConfig({ env: { TZ_TRUST_PROXY: '1' } });
+    const viaProxy = await trusting.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      payload: { username: user.username, password: user.password },
+    });
+    expect(viaProxy.statusCode).toBe(200);
+    expect(sessionCookieOf(viaProxy)).toMatch(/; Secure/);
+    // the address recorded is the client's, from X-Forwarded-For
+    expect((await auditRows(user.id)).at(-1)).toMatchObject({ action: 'auth.login', result: 'success', ip: '203.0.113.7' });
+
+    const untrusted = await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password }, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(untrusted.statusCode).toBe(200);
+    expect(sessionCookieOf(untrusted)).not.toMatch(/Secure/);
+  });
+
+  it('marks the cookie Secure on plain http when TZ_SECURE_COOKIES is on', async () => {
+    const user = await buildUser(t.db);
+    const secure = await t.withConfig({ env: { TZ_SECURE_COOKIES: 'true' } });
+    const response = await secure.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } });
+    expect(response.statusCode).toBe(200);
+    expect(sessionCookieOf(response)).toMatch(/; Secure/);
+  });
+
+  it('answers a wrong password with 401 in Chinese by default and in English on request, and sets no cookie', async () => {
+    const user = await buildUser(t.db);
+    const agent = t.anonymous();
+    const chinese = await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#Password1' });
+    expect(chinese.statusCode).toBe(401);
+    expect(chinese.json()).toEqual({ error: { code: 'invalidCredentials', message: '用户名或密码错误', fields: {} } });
+    expect(sessionCookieOf(chinese)).toBe('');
+    const english = await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#Password1' }, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(english.statusCode).toBe(401);
+    expect(english.json().error.message).toBe('Wrong username or password');
+    // an unknown user gets the very same answer
+    const unknown = await agent.post('/api/auth/login', { username: 'nobody_here', password: 'Wrong#Password1' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(chinese.json());
+  });
+
+  it('locks the account after 5 wrong passwords (423 naming the minutes), refusing even the right password', async () => {
+    const user = await buildUser(t.db);
+    const agent = t.anonymous();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect((await agent.post('/api/auth/login', { username: user.username, password: `Wrong#${attempt}abc` })).statusCode).toBe(401);
+    }
+    const fifth = await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#5abc' });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error.code).toBe('accountLocked');
+    expect(fifth.json().error.message).toContain('15 分钟');
+
+    const right = await agent.post('/api/auth/login', { username: user.username, password: user.password }, { headers: { 'accept-language': 'en' } });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.message).toMatch(/try again in 1[45] min/);
+    expect(sessionCookieOf(right)).toBe('');
+    const [row] = await t.rows<{ locked: boolean }>(sql`select locked_until > now() + interval '14 minutes' as locked from users where id = ${user.id}`);
+    expect(row.locked).toBe(true);
+  });
+
+  it('lets the user in again once the lock has expired', async () => {
+    const user = await buildUser(t.db);
+    const agent = t.anonymous();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#abc123' });
+    expect((await agent.post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(423);
+    await t.db.execute(sql`update users set locked_until = now() - interval '1 second' where id = ${user.id}`);
+    const response = await agent.post('/api/auth/login', { username: user.username, password: user.password });
+    expect(response.statusCode).toBe(200);
+    const [row] = await t.rows<{ failed_login_count: number; locked_until: Date | null }>(sql`select failed_login_count, locked_until from users where id = ${user.id}`);
+    expect(row).toEqual({ failed_login_count: 0, locked_until: null });
+  });
+
+  it(`refuses an address after ${maxFailuresPerIp} failures in 15 minutes (429), even with the right password; other addresses go on`, async () => {
+    const user = await buildUser(t.db);
+    const agent = t.anonymous();
+    for (let attempt = 1; attempt <= maxFailuresPerIp; attempt += 1) {
+      const response = await agent.post('/api/auth/login', { username: `unknown_${attempt}`, password: 'Wrong#abc123' });
+      expect(response.statusCode).toBe(401);
+    }
+    const refused = await agent.post('/api/auth/login', { username: user.username, password: user.password });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('tooManyAttempts');
+    expect(refused.json().error.message).toContain('15');
+    // the refusals themselves do not count: the limit stays where the wrong credentials put it
+    const [{ failures }] = await t.rows<{ failures: number }>(
+      sql`select count(*)::int as failures from audit_log where action = 'auth.login' and result = 'failure' and detail = 'ipThrottled'`,
+    );
+    expect(failures).toBe(1);
+    expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(200);
+  });
+
+  it('refuses a disabled account, with the right password too', async () => {
+    const user = await buildUser(t.db, { disabled: true });
+    const response = await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('accountDisabled');
+    expect(sessionCookieOf(response)).toBe('');
+  });
+
+  it('audits every success, failure and sign-out', async () => {
+    const user = await buildUser(t.db);
+    const agent = t.anonymous();
+    await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#abc123' });
+    await agent.post('/api/auth/login', { username: user.username, password: user.password });
+    await agent.post('/api/auth/logout');
+    const rows = await auditRows(user.id);
+    expect(rows.map(({ action, result, detail }) => ({ action, result, detail }))).toEqual([
+      { action: 'auth.login', result: 'failure', detail: 'wrongPassword' },
+      { action: 'auth.login', result: 'success', detail: null },
+      { action: 'auth.logout', result: 'success', detail: null },
+    ]);
+    expect(rows.every((row) => row.ip === agent.ip)).toBe(true);
+    // an unknown username is audited under the name tried
+    const unknown = `ghost_${Date.now()}`;
+    await agent.post('/api/auth/login', { username: unknown, password: 'Wrong#abc123' });
+    const [ghost] = await t.rows<{ result: string; detail: string }>(sql`select result, detail from audit_log where action = 'auth.login' and actor_username = ${unknown}`);
+    expect(ghost).toEqual({ result: 'failure', detail: 'unknownUser' });
+  });
+});
+
+describe('sessions', () => {
+  it('sign-out ends the session on the server: the old cookie then gets 401', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const oldCookie = agent.cookie!;
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    const logout = await agent.post('/api/auth/logout');
+    expect(logout.statusCode).toBe(204);
+    expect(sessionCookieOf(logout)).toMatch(/^tz_session=;/);
+    const replay = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `tz_session=${oldCookie}` } });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('unauthenticated');
+    expect(await t.rows(sql`select 1 from sessions where user_id = ${user.id}`)).toHaveLength(0);
+  });
+
+  it('ends a session idle for more than 30 minutes', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = ${user.id}`);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = ${user.id}`);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends a session at its absolute end however active it is', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const [session] = await t.rows<{ hours: number }>(sql`select round(extract(epoch from expires_at - created_at) / 3600) as hours from sessions where user_id = ${user.id}`);
+    expect(Number(session.hours)).toBe(12);
+    await t.db.execute(sql`update sessions set expires_at = now() - interval '1 second', last_seen_at = now() where user_id = ${user.id}`);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('a disabled user has no live session', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    await t.db.execute(sql`update users set disabled = true where id = ${user.id}`);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('GET /api/auth/me returns the user and the session’s CSRF token', async () => {
+    const user = await buildUser(t.db, { roles: ['office', 'leader'] });
+    const agent = await t.login(user.username, user.password);
+    const token = agent.csrfToken;
+    const response = await agent.get('/api/auth/me');
+    expect(response.json()).toEqual({
+      user: { id: user.id, username: user.username, displayName: user.displayName, roles: ['office', 'leader'], talentId: null, organisationId: null, unitId: null },
+      csrfToken: token,
+    });
+  });
+});
+
+describe('password change', () => {
+  it('refuses a wrong current password with a field error and audits the failure', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const response = await agent.post('/api/auth/password', { currentPassword: 'Not#theRight1', newPassword: 'Brand#New2026' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('wrongPassword');
+    expect(response.json().error.fields.currentPassword).toContain('当前密码');
+    const [row] = await t.rows<{ result: string }>(sql`select result from audit_log where action = 'auth.changePassword' and target_id = ${user.id}`);
+    expect(row.result).toBe('failure');
+  });
+
+  it('refuses a weak new password with a field error naming 新密码', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    for (const weak of ['short1A', 'alllowercase1', 'Password123', factoryPassword]) {
+      const response = await agent.post('/api/auth/password', { currentPassword: user.password, newPassword: weak });
+      expect(response.statusCode, weak).toBe(400);
+      expect(response.json().error.code).toBe('validation');
+      expect(Object.keys(response.json().error.fields)).toEqual(['newPassword']);
+      expect(response.json().error.fields.newPassword).toMatch(/^新密码：/);
+      expect(response.json().error.message).toContain('新密码');
+    }
+    // nothing changed: the old password still signs in
+    await t.login(user.username, user.password);
+  });
+
+  it('changes the password, ends every other session and keeps the caller signed in with a new session', async () => {
+    const user = await buildUser(t.db);
+    const other = await t.login(user.username, user.password);
+    const agent = await t.login(user.username, user.password);
+    const oldCookie = agent.cookie;
+    const response = await agent.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Brand#New2026' });
+    expect(response.statusCode).toBe(200);
+    expect(agent.cookie).not.toBe(oldCookie);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: `tz_session=${oldCookie}` } })).statusCode).toBe(401);
+    expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(401);
+    await t.login(user.username, 'Brand#New2026');
+    const [audit] = await t.rows<{ changes: unknown }>(sql`select changes from audit_log where action = 'auth.changePassword' and target_id = ${user.id} and result = 'success'`);
+    expect(audit.changes).toEqual({ password: '***' });
+  });
+});
+
+describe('request protection', () => {
+  it('demands the session’s CSRF token on state-changing requests', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const token = agent.csrfToken!;
+    agent.csrfToken = null;
+    const missing = await agent.post('/api/auth/logout');
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe('csrf');
+    agent.csrfToken = token.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(403);
+    // another session's token does not do either
+    agent.csrfToken = (await t.login(user.username, user.password)).csrfToken;
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(403);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    agent.csrfToken = token;
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
+  });
+
+  it('refuses a state-changing request from a foreign Origin, even with the right token', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const foreign = await agent.post('/api/auth/logout', undefined, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe('crossOrigin');
+    const login = await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password }, { headers: { origin: 'http://evil.example' } });
+    expect(login.statusCode).toBe(403);
+    const same = await agent.post('/api/auth/logout', undefined, { headers: { host: 'talentzone.test:3000', origin: 'http://talentzone.test:3000' } });
+    expect(same.statusCode).toBe(204);
+  });
+
+  it('accepts JSON bodies only (415 for text/plain and forms)', async () => {
+    const user = await buildUser(t.db);
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': contentType },
+        payload: contentType === 'text/plain' ? JSON.stringify({ username: user.username, password: user.password }) : `username=${user.username}&password=${user.password}`,
+      });
+      expect(response.statusCode, contentType).toBe(415);
+      expect(response.json().error.code).toBe('unsupportedMediaType');
+    }
+    const agent = await t.login(user.username, user.password);
+    const signedIn = await agent.post('/api/auth/password', JSON.stringify({ currentPassword: user.password, newPassword: 'Brand#New2026' }), { headers: { 'content-type': 'text/plain' } });
+    expect(signedIn.statusCode).toBe(415);
+  });
+
+  it('sends the security headers', async () => {
+    const response = await t.anonymous().get('/api/health');
+    const policy = String(response.headers['content-security-policy']);
+    const directives = Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('errors and discovery', () => {
+  it('GET /api/health names the database in use', async () => {
+    const response = await t.anonymous().get('/api/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('answers an unknown /api route with 404 in the error shape', async () => {
+    for (const [method, url] of [['GET', '/api/nothing-here'], ['POST', '/api/users/1/teleport'], ['DELETE', '/api/audit']] as const) {
+      const response = await t.app.inject({ method, url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json()).toEqual({ error: { code: 'routeNotFound', message: '接口不存在', fields: {} } });
+    }
+  });
+
+  it('never sends a stack trace', async () => {
+    const office = await t.login('office');
+    const sysadmin = await t.login('sysadmin');
+    const responses = [
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' }),
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } }),
+      await t.app.inject({ method: 'GET', url: '/api/users?page=zero' }),
+      await office.get('/api/users'),
+      await sysadmin.patch('/api/users/not-a-uuid', { displayName: 'x' }),
+      await t.app.inject({ method: 'GET', url: '/api/%E0%A4%A' }),
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: 'x'.repeat(1024 * 1024 + 10) }),
+    ];
+    expect(responses.map((response) => response.statusCode)).toEqual([400, 400, 401, 403, 400, 400, 413]);
+    for (const response of responses) {
+      const body = response.json();
+      expect(Object.keys(body)).toEqual(['error']);
+      expect(Object.keys(body.error).sort()).toEqual(['code', 'fields', 'message']);
+      expect(response.body).not.toMatch(/stack|\bat [\w.<>]+ \(|node_modules|\/src\/|\.ts:\d+/);
+      expect(response.headers['x-content-type-options'], response.body).toBe('nosniff');
+    }
+    expect(responses[1].json().error.fields).toEqual({ password: '密码：必填' });
+  });
+
+  it('/api/openapi.json is OpenAPI 3 and documents every route', async () => {
+    const response = await t.anonymous().get('/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(document.openapi).toMatch(/^3\.\d+\.\d+$/);
+    const documented = new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)));
+    const routes = t.routes
+      // HEAD twins of GET routes, Swagger UI and the document itself are not API operations.
+      .filter((route) => route.method !== 'HEAD' && route.url.startsWith('/api') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json')
+      .map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((route) => !documented.has(route))).toEqual([]);
+    expect([...documented].filter((operation) => !routes.includes(operation))).toEqual([]);
+    expect(Object.keys((document as { components?: { securitySchemes?: object } }).components?.securitySchemes ?? {})).toEqual(['session', 'csrf']);
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const response = await t.anonymous().get('/api/docs/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('first-run set-up', () => {
+  const setupToken = 'test-setup-token-1234567890';
+  const accounts = {
+    sysadmin: { username: 'root_sys', displayName: '系统管理员', password: 'Sys#Admin2026' },
+    secadmin: { username: 'root_sec', displayName: '安全管理员', password: 'Sec#Admin2026' },
+    auditor: { username: 'root_audit', displayName: '审计管理员', password: 'Aud#Admin2026' },
+  };
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp({ template: 'empty', env: { TZ_DEMO: 'false' }, setupToken });
+  });
+  afterAll(async () => fresh?.close());
+
+  it('is required on an empty database without demo data, and demo mode never asks for it', async () => {
+    expect(await fresh.rows(sql`select 1 from users`)).toHaveLength(0);
+    expect((await fresh.anonymous().get('/api/setup')).json()).toEqual({ required: true, demo: false });
+    expect((await t.anonymous().get('/api/setup')).json()).toEqual({
+      required: false,
+      demo: true,
+      demoPassword: 'Demo@2026',
+      demoAccounts: expect.arrayContaining([{ username: 'office', roles: ['office'] }, { username: 'auditor', roles: ['auditor'] }]),
+    });
+  });
+
+  it('refuses a wrong token with 403, and a weak password with a field error, creating nothing', async () => {
+    const wrong = await fresh.anonymous().post('/api/setup', { setupToken: 'wrong-token', ...accounts });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('setupToken');
+    const weak = await fresh.anonymous().post('/api/setup', { setupToken, ...accounts, auditor: { ...accounts.auditor, password: 'weakweak' } });
+    expect(weak.statusCode).toBe(400);
+    expect(Object.keys(weak.json().error.fields)).toEqual(['auditor.password']);
+    expect(weak.json().error.fields['auditor.password']).toMatch(/^审计管理员 › 密码：/);
+    expect(await fresh.rows(sql`select 1 from users`)).toHaveLength(0);
+    // without a set-up token configured nobody can run set-up
+    const tokenless = await fresh.withConfig({ env: { TZ_DEMO: 'false' } });
+    expect((await tokenless.inject({ method: 'POST', url: '/api/setup', payload: { setupToken: 'anything', ...accounts } })).statusCode).toBe(403);
+  });
+
+  it('creates the three separated admin accounts once; a second set-up answers 409', async () => {
+    const response = await fresh.anonymous().post('/api/setup', { setupToken, ...accounts });
+    expect(response.statusCode).toBe(204);
+    const users = await fresh.rows<{ username: string; roles: string[] }>(sql`select username, roles from users order by username`);
+    expect(users).toEqual([
+      { username: 'root_audit', roles: ['auditor'] },
+      { username: 'root_sec', roles: ['secadmin'] },
+      { username: 'root_sys', roles: ['sysadmin'] },
+    ]);
+    for (const account of Object.values(accounts)) await fresh.login(account.username, account.password);
+    const audit = await fresh.rows<{ action: string }>(sql`select action from audit_log where action = 'setup.createAdmin'`);
+    expect(audit).toHaveLength(3);
+    expect((await fresh.anonymous().get('/api/setup')).json()).toEqual({ required: false, demo: false });
+    const again = await fresh.anonymous().post('/api/setup', { setupToken, ...accounts });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('setupDone');
+  });
+});

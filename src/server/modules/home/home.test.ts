@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, buildTalent, buildUnit, buildUser } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const home = async (username: string, password?: string) => {
+  const agent = await t.login(username, password);
+  const response = await agent.get('/api/home');
+  expect(response.statusCode, response.body).toBe(200);
+  return { body: response.json(), agent };
+};
+
+/** { key: count } from a two-column SQL query, counted here, not by the code under test. */
+const countsBy = async (query: ReturnType<typeof sql>) =>
+  Object.fromEntries((await t.rows<{ key: string; total: number }>(query)).map((row) => [row.key, Number(row.total)]));
+const single = async (query: ReturnType<typeof sql>) => Number((await t.rows<{ value: number }>(query))[0].value);
+
+async function expectedZone() {
+  return {
+    talents: await single(sql`select count(*) as value from talents`),
+    talentsByRoute: await countsBy(sql`select arrival_route as key, count(*) as total from talents group by 1`),
+    talentsByStatus: await countsBy(sql`select status as key, count(*) as total from talents group by 1`),
+    organisationsByKind: await countsBy(sql`select kind as key, count(*) as total from organisations group by 1`),
+    responsibleUnits: await single(sql`select count(*) as value from units where is_responsible_unit`),
+    serviceTeamDepartments: await single(sql`select count(*) as value from units where in_service_team`),
+  };
+}
+
+describe('home figures per role', () => {
+  it('office and leader see the zone overview, counted from the records', async () => {
+    for (const username of ['office', 'leader']) {
+      const { body } = await home(username);
+      expect(Object.keys(body)).toEqual(['zone']);
+      expect(body.zone).toEqual(await expectedZone());
+    }
+    // the demo data itself: 40 talents, 17 responsible units, 19 service-team departments
+    const { body } = await home('office');
+    expect(body.zone).toMatchObject({ responsibleUnits: 17, serviceTeamDepartments: 19 });
+    expect(body.zone.talents).toBeGreaterThanOrEqual(40);
+  });
+
+  it('the zone figures follow the records: a new talent is counted at once', async () => {
+    const before = (await home('leader')).body.zone;
+    await buildTalent(t.db, { arrivalRoute: 'flexible', status: 'flexibleService' });
+    const after = (await home('leader')).body.zone;
+    expect(after.talents).toBe(before.talents + 1);
+    expect(after.talentsByRoute.flexible).toBe((before.talentsByRoute.flexible ?? 0) + 1);
+    expect(after.talentsByStatus.flexibleService).toBe((before.talentsByStatus.flexibleService ?? 0) + 1);
+    expect(after.organisationsByKind.enterprise).toBe(before.organisationsByKind.enterprise + 1);
+    expect(after).toEqual(await expectedZone());
+  });
+
+  it('the talent account sees its own talent only', async () => {
+    const { body, agent } = await home('talent');
+    expect(Object.keys(body)).toEqual(['talent']);
+    const [own] = await t.rows<{ id: string; name: string; employer: string | null; status: string; arrival_route: string; arrived_on: string | null }>(
+      sql`select t.id, t.name, o.name as employer, t.status, t.arrival_route, t.arrived_on::text as arrived_on
+          from talents t left join organisations o on o.id = t.employer_id where t.id = ${agent.user!.talentId}`,
+    );
+    expect(body.talent).toEqual({ id: own.id, name: own.name, employer: own.employer, status: own.status, arrivalRoute: own.arrival_route, arrivedOn: own.arrived_on });
+
+    // another talent's account sees that talent, not the demo one
+    const employer = await buildOrganisation(t.db, { name: `雇主 ${Date.now()}` });
+    const talent = await buildTalent(t.db, { employerId: employer.id, status: 'left', arrivalRoute: 'localTraining', arrivedOn: '2021-03-04' });
+    const user = await buildUser(t.db, { roles: ['talent'], talentId: talent.id });
+    const other = await home(user.username, user.password);
+    expect(other.body).toEqual({
+      talent: { id: talent.id, name: talent.name, employer: employer.name, status: 'left', arrivalRoute: 'localTraining', arrivedOn: '2021-03-04' },
+    });
+  });
+
+  it('the enterprise account sees its own organisation’s staff', async () => {
+    const { body, agent } = await home('enterprise');
+    expect(Object.keys(body)).toEqual(['enterprise']);
+    const organisationId = agent.user!.organisationId!;
+    expect(body.enterprise).toEqual({
+      id: organisationId,
+      name: '泵阀集团',
+      industry: 'pumpsValves',
+      staff: await single(sql`select count(*) as value from talents where employer_id = ${organisationId}`),
+      staffInZone: await single(sql`select count(*) as value from talents where employer_id = ${organisationId} and status = 'inZone'`),
+    });
+    expect(body.enterprise.staff).toBeGreaterThanOrEqual(6);
+
+    const organisation = await buildOrganisation(t.db);
+    await buildTalent(t.db, { employerId: organisation.id, status: 'inZone' });
+    await buildTalent(t.db, { employerId: organisation.id, status: 'inZone' });
+    await buildTalent(t.db, { employerId: organisation.id, status: 'left' });
+    await buildTalent(t.db); // someone else's employee
+    const user = await buildUser(t.db, { roles: ['enterprise'], organisationId: organisation.id });
+    const own = await home(user.username, user.password);
+    expect(own.body.enterprise).toMatchObject({ id: organisation.id, staff: 3, staffInZone: 2 });
+  });
+
+  it('the department account sees its own unit', async () => {
+    const { body, agent } = await home('department');
+    expect(Object.keys(body)).toEqual(['unit']);
+    expect(body.unit).toMatchObject({ id: agent.user!.unitId, name: '人力资源和社会保障局', isResponsibleUnit: true, inServiceTeam: true });
+    const unit = await buildUnit(t.db, { isResponsibleUnit: false });
+    const user = await buildUser(t.db, { roles: ['department'], unitId: unit.id });
+    const own = await home(user.username, user.password);
+    expect(own.body).toEqual({ unit: { id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: false, inServiceTeam: true } });
+  });
+
+  it('the system administrator sees account figures, the security administrator accounts and audit, the auditor audit only', async () => {
+    await buildUser(t.db, { disabled: true });
+    await buildUser(t.db, { lockedUntil: new Date(Date.now() + 60_000) });
+    const expectedAccounts = async () => ({
+      users: await single(sql`select count(*) as value from users`),
+      byRole: await countsBy(sql`select role as key, count(*) as total from users, unnest(roles) as role group by 1`),
+      disabled: await single(sql`select count(*) as value from users where disabled`),
+      locked: await single(sql`select count(*) as value from users where locked_until > now()`),
+    });
+    const expectedAudit = async () => ({
+      events: await single(sql`select count(*) as value from audit_log where at > now() - interval '1 day'`),
+      failures: await single(sql`select count(*) as value from audit_log where at > now() - interval '1 day' and result = 'failure'`),
+      denials: await single(sql`select count(*) as value from audit_log where at > now() - interval '1 day' and result = 'denied'`),
+    });
+
+    const system = await home('sysadmin');
+    expect(Object.keys(system.body)).toEqual(['accounts']);
+    expect(system.body.accounts).toEqual(await expectedAccounts());
+    expect(system.body.accounts.disabled).toBeGreaterThanOrEqual(1);
+    expect(system.body.accounts.locked).toBeGreaterThanOrEqual(1);
+
+    // a denial and a failure, so those figures are not zero
+    await (await t.login('office')).get('/api/audit');
+    await t.anonymous().post('/api/auth/login', { username: 'office', password: 'Wrong#abc123' });
+
+    const security = await home('secadmin');
+    expect(Object.keys(security.body).sort()).toEqual(['accounts', 'audit']);
+    expect(security.body.accounts).toEqual(await expectedAccounts());
+    const { recent, ...figures } = security.body.audit;
+    expect(figures).toEqual(await expectedAudit());
+    expect(figures.denials).toBeGreaterThanOrEqual(1);
+    expect(figures.failures).toBeGreaterThanOrEqual(1);
+    const newest = await t.rows<{ id: number }>(sql`select id from audit_log order by at desc, id desc limit 5`);
+    expect(recent.map((entry: { id: number }) => entry.id)).toEqual(newest.map((row) => Number(row.id)));
+
+    const audit = await home('auditor');
+    expect(Object.keys(audit.body)).toEqual(['audit']);
+    const { recent: _recent, ...auditFigures } = audit.body.audit;
+    expect(auditFigures).toEqual(await expectedAudit());
+  });
+
+  it('a user with several business roles sees each role’s section', async () => {
+    const organisation = await buildOrganisation(t.db);
+    const user = await buildUser(t.db, { roles: ['leader', 'enterprise'], organisationId: organisation.id });
+    const { body } = await home(user.username, user.password);
+    expect(Object.keys(body).sort()).toEqual(['enterprise', 'zone']);
+    expect(body.enterprise).toMatchObject({ id: organisation.id, staff: 0, staffInZone: 0 });
+  });
+
+  it('anonymous callers get 401', async () => {
+    expect((await t.anonymous().get('/api/home')).statusCode).toBe(401);
+  });
+});

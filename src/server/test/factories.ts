@@ -1,0 +1,68 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Role } from '../../domain/roles';
+import type { Executor } from '../db/client';
+import { organisations, talents, units, users } from '../db/schema';
+import { hashPassword } from '../modules/auth/auth.service';
+
+/**
+ * Factories make their own rows (and the rows those need), with unique names, so tests never share data with each
+ * other or depend on the demo records.
+ */
+export const uniqueSuffix = () => randomBytes(4).toString('hex');
+
+/** A password that passes the password rule. */
+export const factoryPassword = 'Factory#2026pw';
+
+let cachedHash: Promise<string> | undefined;
+/** Hashing costs tens of milliseconds: users made with the default password share one hash. */
+const factoryPasswordHash = () => (cachedHash ??= hashPassword(factoryPassword));
+
+export async function buildUnit(executor: Executor, overrides: Partial<typeof units.$inferInsert> = {}) {
+  const suffix = uniqueSuffix();
+  const [row] = await executor
+    .insert(units)
+    .values({ id: randomUUID(), code: `T-${suffix}`, name: `测试单位 ${suffix}`, nameEn: `Test unit ${suffix}`, isResponsibleUnit: true, inServiceTeam: true, ...overrides })
+    .returning();
+  return row;
+}
+
+export async function buildOrganisation(executor: Executor, overrides: Partial<typeof organisations.$inferInsert> = {}) {
+  const suffix = uniqueSuffix();
+  const [row] = await executor
+    .insert(organisations)
+    .values({ id: randomUUID(), kind: 'enterprise', name: `测试企业 ${suffix}`, industry: 'digitalEconomy', ...overrides })
+    .returning();
+  return row;
+}
+
+/** A talent; without `employerId` it gets an enterprise of its own. */
+export async function buildTalent(executor: Executor, overrides: Partial<typeof talents.$inferInsert> = {}) {
+  const employerId = overrides.employerId === undefined ? (await buildOrganisation(executor)).id : overrides.employerId;
+  const [row] = await executor
+    .insert(talents)
+    .values({ id: randomUUID(), name: `测试人才${uniqueSuffix()}`, gender: 'female', arrivalRoute: 'marketHire', arrivedOn: '2024-05-01', status: 'inZone', ...overrides, employerId })
+    .returning();
+  return row;
+}
+
+export type BuiltUser = typeof users.$inferSelect & { password: string };
+
+/**
+ * A user (default role: office). Roles that need a binding get a record of their own unless the override names one.
+ * `password` sets the password (hashed here); the returned row carries it in clear for signing in.
+ */
+export async function buildUser(executor: Executor, overrides: Partial<typeof users.$inferInsert> & { password?: string } = {}): Promise<BuiltUser> {
+  const { password = factoryPassword, ...values } = overrides;
+  const roles: Role[] = values.roles ?? ['office'];
+  const talentId = values.talentId !== undefined ? values.talentId : roles.includes('talent') ? (await buildTalent(executor)).id : null;
+  const organisationId =
+    values.organisationId !== undefined ? values.organisationId : roles.includes('enterprise') ? (await buildOrganisation(executor)).id : null;
+  const unitId = values.unitId !== undefined ? values.unitId : roles.includes('department') ? (await buildUnit(executor)).id : null;
+  const passwordHash = password === factoryPassword ? await factoryPasswordHash() : await hashPassword(password);
+  const suffix = uniqueSuffix();
+  const [row] = await executor
+    .insert(users)
+    .values({ id: randomUUID(), username: `user_${suffix}`, displayName: `测试用户 ${suffix}`, passwordHash, ...values, roles, talentId, organisationId, unitId })
+    .returning();
+  return { ...row, password };
+}

@@ -1,0 +1,61 @@
+import type { TFunction } from 'i18next';
+import { arrivalRoutes, organisationKinds, talentStatuses } from '../../domain/dictionaries';
+import { allRoles } from '../../domain/roles';
+
+/** Industries are data (a zone adds its own): known codes get a label, others show as they are. */
+export const knownIndustries = ['digitalEconomy', 'newEnergyBattery', 'pumpsValves', 'newMaterials', 'chemicals', 'equipment', 'informationTechnology', 'modernServices'] as const;
+type KnownIndustry = (typeof knownIndustries)[number];
+
+/** Audit actions with a readable label; any other action shows its code. */
+export const knownAuditActions = [
+  'auth.login',
+  'auth.logout',
+  'auth.changePassword',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.resetPassword',
+  'user.unlock',
+  'permission.denied',
+  'setup.createAdmin',
+  'demo.load',
+  'demo.createAccount',
+] as const;
+type KnownAuditAction = (typeof knownAuditActions)[number];
+
+const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled'] as const;
+type KnownAuditDetail = (typeof knownAuditDetails)[number];
+
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
+
+export function industryLabel(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '';
+  return isOneOf<KnownIndustry>(knownIndustries, code) ? t(`industries.${code}`) : code;
+}
+
+export function auditActionLabel(t: TFunction, action: string): string {
+  return isOneOf<KnownAuditAction>(knownAuditActions, action) ? t(`audit.actions.${action}`) : action;
+}
+
+/** `wrongPassword; locked` → `密码错误；账户已锁定`; unknown parts (permission names) stay as they are. */
+export function auditDetailLabel(t: TFunction, detail: string | null): string {
+  if (!detail) return '';
+  return detail
+    .split(';')
+    .map((part) => part.trim())
+    .map((part) => (isOneOf<KnownAuditDetail>(knownAuditDetails, part) ? t(`audit.details.${part}`) : part))
+    .join(t('common.listSeparator'));
+}
+
+/** The acting role(s) of an audit row (`office`, `talent,enterprise`) as labels. */
+export function rolesLabel(t: TFunction, roles: string | null): string {
+  if (!roles) return '';
+  return roles
+    .split(',')
+    .map((role) => (isOneOf(allRoles, role) ? t(`roles.${role}`) : role))
+    .join(' / ');
+}
+
+export const isArrivalRoute = (value: string) => isOneOf(arrivalRoutes, value);
+export const isTalentStatus = (value: string) => isOneOf(talentStatuses, value);
+export const isOrganisationKind = (value: string) => isOneOf(organisationKinds, value);

@@ -1,0 +1,52 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
+import { CenteredSpin } from '../ui/CenteredSpin';
+import { AppLayout } from './AppLayout';
+import { canOpen, pageEntry, type PageKey } from './navigation';
+
+/** A page as its own chunk: `lazyPage(() => import('…'), 'HomePage')` for a module with a named export. */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = lazyPage(() => import('../modules/auth/LoginPage'), 'LoginPage');
+const SetupPage = lazyPage(() => import('../modules/auth/SetupPage'), 'SetupPage');
+const HomePage = lazyPage(() => import('../modules/home/HomePage'), 'HomePage');
+const UsersPage = lazyPage(() => import('../modules/users/UsersPage'), 'UsersPage');
+const AuditPage = lazyPage(() => import('../modules/audit/AuditPage'), 'AuditPage');
+const OrganisationsPage = lazyPage(() => import('../modules/organisations/OrganisationsPage'), 'OrganisationsPage');
+const UnitsPage = lazyPage(() => import('../modules/organisations/UnitsPage'), 'UnitsPage');
+const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
+const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
+
+type RequirePageProps = { page: PageKey; children: ReactNode };
+
+/** A page the user's roles may not open answers 403 (the server refuses its data as well). */
+function RequirePage({ page, children }: RequirePageProps) {
+  const user = useCurrentUser();
+  return canOpen(pageEntry(page), user.roles) ? children : <ForbiddenPage />;
+}
+
+const signedOut = (element: ReactNode) => <Suspense fallback={<CenteredSpin fullScreen />}>{element}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: signedOut(<LoginPage />) },
+  { path: '/setup', element: signedOut(<SetupPage />) },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'users', element: <RequirePage page="users"><UsersPage /></RequirePage> },
+      { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
+      { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },
+      { path: 'units', element: <RequirePage page="units"><UnitsPage /></RequirePage> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

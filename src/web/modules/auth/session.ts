@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isApiError, setCsrfToken } from '../../app/api';
+import { fetchCurrentSession, signIn, signOut, type Session } from './auth.api';
+
+export const sessionQueryKey = ['session'] as const;
+/** Why the last session ended: a deliberate sign-out sends to the sign-in page without a "come back to" address. */
+export const sessionEndQueryKey = ['session', 'end'] as const;
+export type SessionEnd = 'signedOut' | 'expired';
+
+/** The signed-in session, or null (401 from /api/auth/me). Keeps the API client's CSRF token in step. */
+async function loadSession(): Promise<Session | null> {
+  try {
+    const session = await fetchCurrentSession();
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Stores a session the server just issued (sign-in, password change) or its end; drops what another user had loaded. */
+export function storeSession(queryClient: QueryClient, session: Session | null, end: SessionEnd = 'expired') {
+  setCsrfToken(session?.csrfToken ?? null);
+  const previous = queryClient.getQueryData<Session | null>(sessionQueryKey);
+  if (previous?.user.id !== session?.user.id || !session) {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  }
+  queryClient.setQueryData<SessionEnd | null>(sessionEndQueryKey, session ? null : end);
+  queryClient.setQueryData(sessionQueryKey, session);
+}
+
+export function useSession() {
+  const query = useQuery({ queryKey: sessionQueryKey, queryFn: loadSession, staleTime: Infinity, retry: 1 });
+  return { session: query.data ?? null, user: query.data?.user ?? null, isLoading: query.isPending, error: query.error, refetch: query.refetch };
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username, password }: { username: string; password: string }) => signIn(username, password),
+    onSuccess: (session) => storeSession(queryClient, session),
+  });
+}
+
+/** Signs out on the server; signed out there or not (an expired session answers 401), this browser forgets the session. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSettled: () => storeSession(queryClient, null, 'signedOut'),
+  });
+}

@@ -1,0 +1,35 @@
+import type { ArrivalRoute, OrganisationKind, TalentStatus } from '../../../domain/dictionaries';
+import type { Role } from '../../../domain/roles';
+import { api } from '../../app/api';
+
+export type ZoneOverview = {
+  talents: number;
+  talentsByRoute: Partial<Record<ArrivalRoute, number>>;
+  talentsByStatus: Partial<Record<TalentStatus, number>>;
+  organisationsByKind: Partial<Record<OrganisationKind, number>>;
+  responsibleUnits: number;
+  serviceTeamDepartments: number;
+};
+
+export type TalentSummary = { id: string; name: string; employer: string | null; status: TalentStatus; arrivalRoute: ArrivalRoute; arrivedOn: string | null };
+export type EnterpriseSummary = { id: string; name: string; industry: string | null; staff: number; staffInZone: number };
+export type UnitSummary = { id: string; name: string; nameEn: string; duties: string; isResponsibleUnit: boolean; inServiceTeam: boolean };
+export type AccountOverview = { users: number; byRole: Partial<Record<Role, number>>; disabled: number; locked: number };
+export type AuditOverview = {
+  events: number;
+  failures: number;
+  denials: number;
+  recent: { id: number; at: string; actorUsername: string | null; action: string; result: string }[];
+};
+
+/** The home page of each of the user's roles; a section is present only for the roles that see it. */
+export type Home = {
+  zone?: ZoneOverview;
+  talent?: TalentSummary;
+  enterprise?: EnterpriseSummary;
+  unit?: UnitSummary;
+  accounts?: AccountOverview;
+  audit?: AuditOverview;
+};
+
+export const fetchHome = () => api.get<Home>('/api/home');
