@@ -2,7 +2,7 @@
 /** The `talentzone` command: start, dev, migrate, seed. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadConfig } from '../server/config';
+import { loadConfig, secretsFor } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { isEmpty, loadDemoData } from '../server/db/demo';
 import { startServer } from '../server/main';
@@ -78,7 +78,7 @@ switch (command) {
   case 'seed':
     await withDatabase(async ({ db }) => {
       if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
-      await loadDemoData(db);
+      await loadDemoData(db, secretsFor(loadConfig()));
       console.log('demo data loaded');
     });
     break;

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { Secrets } from './security/secrets';
 import { AppError } from './errors';
 import type { App } from './http/types';
 import { authPlugin } from './plugins/auth';
@@ -20,12 +21,16 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { organisationsRoutes } from './modules/organisations/organisations.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { talentsRoutes } from './modules/talents/talents.routes';
 
 export type AppOptions = {
   config: Config;
   database: Database;
   /** Printed at start-up when first-run set-up is needed; the set-up form asks for it. */
   setupToken?: string;
+  /** Encryption and look-up hashing of personal data (see config.secretsFor). */
+  secrets: Secrets;
 };
 
 /** Zod validation that keeps the raw issues (with their input) so the error handler can name fields in the request's language. */
@@ -37,7 +42,7 @@ const validatorCompiler =
   };
 
 /** Builds the whole app without listening: `main` listens, tests call `app.inject`. */
-export async function buildApp({ config, database, setupToken }: AppOptions): Promise<App> {
+export async function buildApp({ config, database, setupToken, secrets }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -54,6 +59,7 @@ export async function buildApp({ config, database, setupToken }: AppOptions): Pr
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('secrets', secrets);
 
   // JSON bodies only: without a parser for text/plain, anything but JSON is answered 415.
   app.removeContentTypeParser('text/plain');
@@ -115,6 +121,8 @@ export async function buildApp({ config, database, setupToken }: AppOptions): Pr
   await app.register(auditRoutes);
   await app.register(organisationsRoutes);
   await app.register(homeRoutes);
+  await app.register(referenceRoutes);
+  await app.register(talentsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

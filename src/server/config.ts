@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseOptions } from './db/client';
+import { createSecrets, loadMasterSecret, type Secrets } from './security/secrets';
 
 export type Config = {
   host: string;
@@ -16,6 +17,8 @@ export type Config = {
   /** Mark cookies Secure even without https seen on the request (behind a TLS-terminating proxy). */
   forceSecureCookies: boolean;
   trustProxy: boolean;
+  /** TZ_SECRET: the master secret for personal-data encryption; the embedded setup keeps a generated one in the data dir. */
+  secret: string | undefined;
 };
 
 const flag = (value: string | undefined, fallback: boolean) =>
@@ -37,5 +40,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     forceSecureCookies: flag(env.TZ_SECURE_COOKIES, false),
     trustProxy: flag(env.TZ_TRUST_PROXY, false),
+    secret: env.TZ_SECRET || undefined,
   };
+}
+
+/**
+ * The secrets for personal data: from TZ_SECRET, or (embedded database only) a secret generated into the data dir.
+ * Several servers on one PostgreSQL must share TZ_SECRET, so production on PostgreSQL refuses to start without it.
+ */
+export function secretsFor(config: Config): Secrets {
+  if (config.secret) return createSecrets(config.secret);
+  if (config.production && config.database.kind === 'postgres') throw new Error('TZ_SECRET must be set in production on PostgreSQL (at least 32 characters)');
+  return createSecrets(loadMasterSecret(config.dataDir));
 }

@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from './config';
+import { secretsFor, type Config } from './config';
 import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
 import { demoAccounts, demoPassword, isEmpty, loadDemoData } from './db/demo';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
+import type { Secrets } from './security/secrets';
 
 /** Opens and migrates the database, loads demo data into an empty one when demo mode is on. */
-export async function prepareDatabase(config: Config): Promise<{ database: Database; seeded: boolean }> {
+export async function prepareDatabase(config: Config, secrets: Secrets): Promise<{ database: Database; seeded: boolean }> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
     const seeded = config.demo && (await isEmpty(database.db));
-    if (seeded) await loadDemoData(database.db);
+    if (seeded) await loadDemoData(database.db, secrets);
     return { database, seeded };
   } catch (error) {
     await database.close();
@@ -23,9 +24,10 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
 /** Starts TalentZone: database, app, listener; prints where it runs and how to sign in. Returns a stop function. */
 export async function startServer(config: Config) {
   const started = performance.now();
-  const { database, seeded } = await prepareDatabase(config);
+  const secrets = secretsFor(config);
+  const { database, seeded } = await prepareDatabase(config, secrets);
   const setupToken = !config.demo && (await setupRequired(database.db)) ? randomBytes(18).toString('base64url') : undefined;
-  const app = await buildApp({ config, database, setupToken });
+  const app = await buildApp({ config, database, setupToken, secrets });
   await app.listen({ host: config.host, port: config.port });
   const sweeper = setInterval(() => void purgeDeadSessions(database.db).catch((error) => app.log.error(error)), 10 * 60 * 1000);
   sweeper.unref();

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database, Db } from '../db/client';
 import type { Config } from '../config';
+import type { Secrets } from '../security/secrets';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
@@ -10,6 +11,7 @@ declare module 'fastify' {
     db: Db;
     database: Database;
     config: Config;
+    secrets: Secrets;
   }
 }
 

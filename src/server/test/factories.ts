@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../domain/roles';
 import type { Executor } from '../db/client';
-import { organisations, talents, units, users } from '../db/schema';
+import { talentInput, type TalentInput } from '../../domain/talent';
+import { idNumberCheckCharacter } from '../../domain/validators/id-number';
+import { organisations, units, users } from '../db/schema';
+import { insertTalents } from '../modules/talents/talents.repo';
+import { talentRecord } from '../modules/talents/talents.service';
+import { createSecrets } from '../security/secrets';
+import { testSecret } from './template';
 import { hashPassword } from '../modules/auth/auth.service';
 
 /**
@@ -35,13 +41,33 @@ export async function buildOrganisation(executor: Executor, overrides: Partial<t
   return row;
 }
 
-/** A talent; without `employerId` it gets an enterprise of its own. */
-export async function buildTalent(executor: Executor, overrides: Partial<typeof talents.$inferInsert> = {}) {
+let idCounter = 0;
+/**
+ * A valid, fictitious ID number, different on every call within a test file (Yangquan 城区, born 1960: the demo
+ * data's talents are born 1970–2000, so no clash with the template either).
+ */
+export function uniqueIdNumber(gender: 'male' | 'female' = 'female') {
+  const n = idCounter++;
+  const month = String(1 + (n % 12)).padStart(2, '0');
+  const day = String(1 + (Math.floor(n / 12) % 28)).padStart(2, '0');
+  const sequence = (Math.floor(n / 336) % 500) * 2 + (gender === 'male' ? 1 : 0);
+  const first17 = `1403021960${month}${day}${String(sequence).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/** A talent, stored as the service stores one (encrypted identity, search words); without `employerId` it gets an enterprise of its own. */
+export async function buildTalent(executor: Executor, overrides: Partial<TalentInput> = {}) {
   const employerId = overrides.employerId === undefined ? (await buildOrganisation(executor)).id : overrides.employerId;
-  const [row] = await executor
-    .insert(talents)
-    .values({ id: randomUUID(), name: `测试人才${uniqueSuffix()}`, gender: 'female', arrivalRoute: 'marketHire', arrivedOn: '2024-05-01', status: 'inZone', ...overrides, employerId })
-    .returning();
+  const input = talentInput.parse({
+    name: `测试人才${uniqueSuffix()}`,
+    idNumber: uniqueIdNumber(),
+    arrivalRoute: 'marketHire',
+    arrivedOn: '2024-05-01',
+    status: 'inZone',
+    ...overrides,
+    employerId,
+  });
+  const [row] = await insertTalents(executor, [talentRecord(input, createSecrets(testSecret), null)], null);
   return row;
 }
 

@@ -4,7 +4,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, pgliteOf } from '../db/client';
 import { loadDemoData } from '../db/demo';
-import { copyPrefix, databaseUrl, quoteIdentifier, type TestTemplates } from './template';
+import { createSecrets } from '../security/secrets';
+import { copyPrefix, databaseUrl, quoteIdentifier, testSecret, type TestTemplates } from './template';
 
 /**
  * Runs once per `vitest run`: migrates a database, dumps it as the `empty` template, loads the demo data, dumps it
@@ -30,7 +31,7 @@ async function pgliteTemplates() {
     const pglite = pgliteOf(database)!;
     await database.migrate();
     writeFileSync(files.empty, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, createSecrets(testSecret));
     writeFileSync(files.demo, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
   } finally {
     await database.close();
@@ -76,7 +77,7 @@ async function postgresTemplates(serverUrl: string) {
 async function prepare(url: string, seed: boolean) {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
   try {
-    if (seed) await loadDemoData(database.db);
+    if (seed) await loadDemoData(database.db, createSecrets(testSecret));
     else await database.migrate();
   } finally {
     await database.close();

@@ -7,12 +7,12 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { SQL } from 'drizzle-orm';
 import { buildApp } from '../app';
-import { loadConfig, type Config } from '../config';
+import { loadConfig, secretsFor, type Config } from '../config';
 import { openDatabase, type Database, type Db, type Executor } from '../db/client';
 import { demoPassword } from '../db/demo';
 import type { App } from '../http/types';
 import type { SessionUser } from '../plugins/auth';
-import { copyPrefix, databaseUrl, quoteIdentifier, type TemplateName } from './template';
+import { copyPrefix, databaseUrl, quoteIdentifier, testSecret, type TemplateName } from './template';
 
 export { demoPassword };
 
@@ -24,7 +24,7 @@ export const testEnv: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'silent',
   TZ_WEB_DIR: '.tz-test/no-web-bundle',
   TZ_DATA_DIR: '.tz-test/data',
-  TZ_SECRET: 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+  TZ_SECRET: testSecret,
 };
 
 export type RequestOptions = { headers?: Record<string, string>; query?: Record<string, string>; ip?: string };
@@ -196,7 +196,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const apps: App[] = [];
   const build = async (env: NodeJS.ProcessEnv | undefined, setupToken: string | undefined) => {
     const config = loadConfig({ ...testEnv, ...env });
-    const { value: app, routes } = await collectingRoutes(() => buildApp({ config, database, setupToken }));
+    const { value: app, routes } = await collectingRoutes(() => buildApp({ config, database, setupToken, secrets: secretsFor(config) }));
     apps.push(app);
     await app.ready();
     return { app, config, routes };

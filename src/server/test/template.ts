@@ -31,3 +31,6 @@ export const quoteIdentifier = (name: string) => {
 
 /** `tz_template_123` → `tz_copy_123_`: the name prefix of the test files' copies in the run that made the template. */
 export const copyPrefix = (demoTemplate: string) => `${demoTemplate.replace('tz_template_', 'tz_copy_')}_`;
+
+/** The master secret of every test database: the templates' encrypted values must open in each test app. */
+export const testSecret = 'talentzone-test-secret-0123456789abcdef';

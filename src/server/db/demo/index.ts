@@ -2,7 +2,13 @@ import { count } from 'drizzle-orm';
 import type { ArrivalRoute } from '../../../domain/dictionaries';
 import type { Role } from '../../../domain/roles';
 import type { Db } from '../client';
-import { organisations, talents, units, users } from '../schema';
+import { industries, organisations, talentTiers, units, users } from '../schema';
+import { talentInput } from '../../../domain/talent';
+import { idNumberCheckCharacter } from '../../../domain/validators/id-number';
+import type { Secrets } from '../../security/secrets';
+import { talentRecord } from '../../modules/talents/talents.service';
+import { insertTalents } from '../../modules/talents/talents.repo';
+import { demoIndustries, demoTiers, yangquanAreaCodes } from './reference';
 import { hashPassword } from '../../modules/auth/auth.service';
 import { recordAudit } from '../../modules/audit/audit.service';
 import { demoOrganisations, demoUnits } from './organisations';
@@ -31,6 +37,14 @@ function personName(random: Random) {
   return random.pick(surnames) + given;
 }
 
+/** A fictitious ID number with a Yangquan area code, a real birth date, the gender's parity and a valid check character. */
+export function syntheticIdNumber(random: Random, gender: 'male' | 'female', birthYear: number) {
+  const birth = `${birthYear}${String(random.integer(1, 12)).padStart(2, '0')}${String(random.integer(1, 28)).padStart(2, '0')}`;
+  const sequence = random.integer(0, 49) * 10 + random.integer(0, 4) * 2 + (gender === 'male' ? 1 : 0);
+  const first17 = `${random.pick(yangquanAreaCodes)}${birth}${String(sequence).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
 const isoDate = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** True when the database holds no records yet (demo data is loaded once, on an empty database). */
@@ -43,10 +57,12 @@ export async function isEmpty(db: Db) {
  * Loads the demo data set: units, the organisations named in the source, a first set of talents,
  * and the demo accounts (password `Demo@2026`). Deterministic: the same records on every machine.
  */
-export async function loadDemoData(db: Db) {
+export async function loadDemoData(db: Db, secrets: Secrets) {
   const random = seededRandom(20261128);
   const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(demoPassword)));
   await db.transaction(async (tx) => {
+    await tx.insert(industries).values(demoIndustries);
+    await tx.insert(talentTiers).values(demoTiers);
     const unitRows = await tx
       .insert(units)
       .values(demoUnits.map((unit) => ({ id: random.uuid(), code: unit.code, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: unit.responsible, inServiceTeam: unit.serviceTeam })))
@@ -59,24 +75,29 @@ export async function loadDemoData(db: Db) {
     const pumpGroup = organisationRows.find((row) => row.name === '泵阀集团')!;
     const employers = organisationRows.filter((row) => row.kind === 'enterprise' || row.kind === 'team' || row.kind === 'researchInstitute');
     const routes: ArrivalRoute[] = ['civilService', 'marketHire', 'flexible', 'localTraining', 'selfArrived'];
-    const talentRows = await tx
-      .insert(talents)
-      .values(
-        Array.from({ length: 40 }, (_, index) => {
-          const arrivalRoute = routes[index % routes.length];
-          return {
-            id: random.uuid(),
-            name: personName(random),
-            gender: random.next() < 0.55 ? ('male' as const) : ('female' as const),
-            // the demo enterprise account (泵阀集团) has a handful of staff to show
-            employerId: index < 6 ? pumpGroup.id : random.pick(employers).id,
-            arrivalRoute,
-            arrivedOn: isoDate(random.integer(2019, 2026), random.integer(1, 12), random.integer(1, 28)),
-            status: arrivalRoute === 'flexible' ? ('flexibleService' as const) : index % 13 === 12 ? ('left' as const) : ('inZone' as const),
-          };
-        }),
-      )
-      .returning();
+    const records = Array.from({ length: 40 }, (_, index) => {
+      const arrivalRoute = routes[index % routes.length];
+      const gender = random.next() < 0.55 ? ('male' as const) : ('female' as const);
+      // the demo enterprise account (泵阀集团) has a handful of staff to show
+      const employer = index < 6 ? pumpGroup : random.pick(employers);
+      const graduationYear = random.integer(2005, 2024);
+      const input = talentInput.parse({
+        name: personName(random),
+        idNumber: syntheticIdNumber(random, gender, random.integer(1970, 2000)),
+        ethnicity: '汉族',
+        nativePlace: '140300',
+        phone: `13${random.integer(5, 9)}${String(random.integer(0, 99999999)).padStart(8, '0')}`,
+        educations: [{ level: random.pick(['doctorate', 'master', 'bachelor'] as const), school: random.pick(['太原理工大学', '山西大学', '中北大学', '清华大学']), major: random.pick(['材料科学与工程', '计算机科学与技术', '化学工程', '机械工程']), graduationYear }],
+        employerId: employer.id,
+        post: random.pick(['工程师', '研发主管', '技术员', '项目经理']),
+        industry: employer.industry ?? 'modernServices',
+        arrivalRoute,
+        arrivedOn: isoDate(random.integer(2019, 2026), random.integer(1, 10), random.integer(1, 28)),
+        status: arrivalRoute === 'flexible' ? 'flexibleService' : index % 13 === 12 ? 'left' : 'inZone',
+      });
+      return talentRecord(input, secrets, employer.name);
+    });
+    const talentRows = await insertTalents(tx, records, null);
 
     const humanResources = unitRows.find((row) => row.code === 'U07')!;
     const demoTalent = talentRows.find((row) => row.employerId === pumpGroup.id && row.status === 'inZone') ?? talentRows[0];

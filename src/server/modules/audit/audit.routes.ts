@@ -29,12 +29,14 @@ const auditEntrySchema = z.object({
   detail: z.string().nullable(),
 });
 
+export const auditPage = pageSchema(auditEntrySchema);
+
 export async function auditRoutes(app: App) {
   app.get(
     '/api/audit',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Browse the audit log (newest first)', querystring: auditQuery, response: { 200: pageSchema(auditEntrySchema), ...errorResponses } },
+      schema: { tags: ['audit'], summary: 'Browse the audit log (newest first)', querystring: auditQuery, response: { 200: auditPage, ...errorResponses } },
     },
     async (request) => {
       const { from, to, ...rest } = request.query;

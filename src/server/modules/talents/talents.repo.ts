@@ -1,0 +1,201 @@
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
+import type { Executor } from '../../db/client';
+import { organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
+import { pageOf } from '../../http/pagination';
+import { escapeLike } from '../audit/audit.service';
+
+export type TalentRow = typeof talents.$inferSelect;
+export type TalentValues = Omit<typeof talents.$inferInsert, 'searchVector'> & { searchDocument: string };
+export type TalentChildren = {
+  educations: Omit<typeof talentEducations.$inferInsert, 'talentId' | 'position'>[];
+  titles: Omit<typeof talentTitles.$inferInsert, 'talentId' | 'position'>[];
+  certificates: Omit<typeof talentCertificates.$inferInsert, 'talentId' | 'position'>[];
+};
+export type TalentRecord = { values: TalentValues; children: TalentChildren };
+
+const vectorOf = (document: string) => sql`to_tsvector('simple', ${document})`;
+
+function rowValues({ searchDocument, ...values }: TalentValues) {
+  return { ...values, searchVector: vectorOf(searchDocument) as unknown as string };
+}
+
+async function insertChildren(executor: Executor, talentId: string, children: TalentChildren) {
+  const positioned = <T>(items: T[]) => items.map((item, position) => ({ ...item, talentId, position }));
+  if (children.educations.length) await executor.insert(talentEducations).values(positioned(children.educations));
+  if (children.titles.length) await executor.insert(talentTitles).values(positioned(children.titles));
+  if (children.certificates.length) await executor.insert(talentCertificates).values(positioned(children.certificates));
+}
+
+/** Inserts talents with their education, titles, certificates and first status entry. Several at once for imports. */
+export async function insertTalents(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<TalentRow[]> {
+  if (records.length === 0) return [];
+  const rows = await executor.insert(talents).values(records.map((record) => rowValues(record.values))).returning();
+  const positioned = <T>(pick: (record: TalentRecord) => T[], index: number) => pick(records[index]).map((item, position) => ({ ...item, talentId: rows[index].id, position }));
+  const educations = rows.flatMap((_, index) => positioned((record) => record.children.educations, index));
+  const titles = rows.flatMap((_, index) => positioned((record) => record.children.titles, index));
+  const certificates = rows.flatMap((_, index) => positioned((record) => record.children.certificates, index));
+  for (let start = 0; start < educations.length; start += 1000) await executor.insert(talentEducations).values(educations.slice(start, start + 1000));
+  for (let start = 0; start < titles.length; start += 1000) await executor.insert(talentTitles).values(titles.slice(start, start + 1000));
+  for (let start = 0; start < certificates.length; start += 1000) await executor.insert(talentCertificates).values(certificates.slice(start, start + 1000));
+  await executor.insert(talentStatusHistory).values(
+    rows.map((row) => ({ talentId: row.id, status: row.status, since: row.statusSince ?? row.arrivedOn ?? new Date().toISOString().slice(0, 10), recordedBy })),
+  );
+  return rows;
+}
+
+/** Replaces a talent's fields and child records if the version still matches; null when someone else changed it first. */
+export async function updateTalentRecord(executor: Executor, id: string, version: number, record: TalentRecord): Promise<TalentRow | null> {
+  const [row] = await executor
+    .update(talents)
+    .set({ ...rowValues(record.values), version: sql`${talents.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(talents.id, id), eq(talents.version, version)))
+    .returning();
+  if (!row) return null;
+  await executor.delete(talentEducations).where(eq(talentEducations.talentId, id));
+  await executor.delete(talentTitles).where(eq(talentTitles.talentId, id));
+  await executor.delete(talentCertificates).where(eq(talentCertificates.talentId, id));
+  await insertChildren(executor, id, record.children);
+  return row;
+}
+
+export async function setVerification(executor: Executor, id: string, verifiedBy: string, fields: string[]) {
+  const [row] = await executor
+    .update(talents)
+    .set({ verifiedAt: new Date(), verifiedBy, verifiedFields: fields, version: sql`${talents.version} + 1`, updatedAt: new Date() })
+    .where(eq(talents.id, id))
+    .returning();
+  return row;
+}
+
+export async function addStatusEntry(executor: Executor, talentId: string, status: TalentStatus, since: string, note: string, recordedBy: string | null) {
+  await executor.insert(talentStatusHistory).values({ talentId, status, since, note, recordedBy });
+}
+
+/** One talent within a scope (undefined: any), with its employer's name; null when missing or out of scope. */
+export async function findTalent(executor: Executor, id: string, scope: SQL | undefined) {
+  const [row] = await executor
+    .select({ talent: talents, employer: organisations.name })
+    .from(talents)
+    .leftJoin(organisations, eq(organisations.id, talents.employerId))
+    .where(and(eq(talents.id, id), scope));
+  return row ?? null;
+}
+
+export async function loadTalentChildren(executor: Executor, id: string) {
+  const [educations, titles, certificates, history] = await Promise.all([
+    executor.select().from(talentEducations).where(eq(talentEducations.talentId, id)).orderBy(asc(talentEducations.position)),
+    executor.select().from(talentTitles).where(eq(talentTitles.talentId, id)).orderBy(asc(talentTitles.position)),
+    executor.select().from(talentCertificates).where(eq(talentCertificates.talentId, id)).orderBy(asc(talentCertificates.position)),
+    executor
+      .select({ entry: talentStatusHistory, recordedByName: users.displayName })
+      .from(talentStatusHistory)
+      .leftJoin(users, eq(users.id, talentStatusHistory.recordedBy))
+      .where(eq(talentStatusHistory.talentId, id))
+      .orderBy(desc(talentStatusHistory.since), desc(talentStatusHistory.id)),
+  ]);
+  return { educations, titles, certificates, history };
+}
+
+export async function findByIdNumberHash(executor: Executor, hash: string, scope: SQL | undefined) {
+  const [row] = await executor.select({ id: talents.id, name: talents.name, visible: scope ?? sql<boolean>`true` }).from(talents).where(eq(talents.idNumberHash, hash));
+  return row ? { id: row.id, name: row.name, visible: Boolean(row.visible) } : null;
+}
+
+export async function findSameNameAndPhone(executor: Executor, name: string, phoneHash: string, excludeId?: string) {
+  const [row] = await executor
+    .select({ id: talents.id })
+    .from(talents)
+    .where(and(eq(talents.name, name), eq(talents.phoneHash, phoneHash), excludeId ? ne(talents.id, excludeId) : undefined));
+  return row ?? null;
+}
+
+export const talentSorts = ['relevance', 'name', '-name', 'arrivedOn', '-arrivedOn', 'updatedAt', '-updatedAt'] as const;
+export type TalentSort = (typeof talentSorts)[number];
+
+export type TalentFilters = {
+  /** The search: SQL built by the service (full text, initials, exact ID number or phone). */
+  search?: { condition: SQL; rank?: SQL };
+  industry?: string;
+  education?: EducationLevel;
+  title?: TitleLevel;
+  tier?: string;
+  status?: TalentStatus;
+  employer?: string;
+  arrivalRoute?: ArrivalRoute;
+  tag?: string;
+};
+
+export function talentConditions(filters: TalentFilters, scope: SQL | undefined): SQL | undefined {
+  return and(
+    scope,
+    filters.search?.condition,
+    filters.industry ? eq(talents.industry, filters.industry) : undefined,
+    filters.education ? eq(talents.highestEducation, filters.education) : undefined,
+    filters.title ? eq(talents.highestTitle, filters.title) : undefined,
+    filters.tier ? eq(talents.tier, filters.tier) : undefined,
+    filters.status ? eq(talents.status, filters.status) : undefined,
+    filters.employer ? eq(talents.employerId, filters.employer) : undefined,
+    filters.arrivalRoute ? eq(talents.arrivalRoute, filters.arrivalRoute) : undefined,
+    filters.tag ? sql`${filters.tag} = any(${talents.tags})` : undefined,
+  );
+}
+
+function orderOf(sort: TalentSort, filters: TalentFilters): SQL[] {
+  switch (sort) {
+    case 'name':
+      return [asc(talents.nameInitials), asc(talents.name), asc(talents.id)];
+    case '-name':
+      return [desc(talents.nameInitials), desc(talents.name), desc(talents.id)];
+    case 'arrivedOn':
+      return [sql`${talents.arrivedOn} asc nulls last`, asc(talents.id)];
+    case '-arrivedOn':
+      return [sql`${talents.arrivedOn} desc nulls last`, asc(talents.id)];
+    case 'updatedAt':
+      return [asc(talents.updatedAt), asc(talents.id)];
+    case '-updatedAt':
+      return [desc(talents.updatedAt), asc(talents.id)];
+    case 'relevance':
+      return filters.search?.rank ? [desc(filters.search.rank), asc(talents.id)] : [desc(talents.updatedAt), asc(talents.id)];
+  }
+}
+
+export type TalentListQuery = { page: number; pageSize: number; sort: TalentSort; filters: TalentFilters };
+
+export async function listTalents(executor: Executor, query: TalentListQuery, scope: SQL | undefined) {
+  const where = talentConditions(query.filters, scope);
+  const [items, [{ total }]] = await Promise.all([
+    executor
+      .select({ talent: talents, employer: organisations.name })
+      .from(talents)
+      .leftJoin(organisations, eq(organisations.id, talents.employerId))
+      .where(where)
+      .orderBy(...orderOf(query.sort, query.filters))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    executor.select({ total: count() }).from(talents).where(where),
+  ]);
+  return pageOf(items, total);
+}
+
+/** Every talent of a filtered list, in batches (for exports). */
+export async function* allTalents(executor: Executor, filters: TalentFilters, scope: SQL | undefined, sort: TalentSort, batch = 2000) {
+  const where = talentConditions(filters, scope);
+  for (let offset = 0; ; offset += batch) {
+    const rows = await executor
+      .select({ talent: talents, employer: organisations.name })
+      .from(talents)
+      .leftJoin(organisations, eq(organisations.id, talents.employerId))
+      .where(where)
+      .orderBy(...orderOf(sort, filters))
+      .limit(batch)
+      .offset(offset);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batch) return;
+  }
+}
+
+/** Name prefix, for the search's name clause. */
+export const namePrefix = (text: string) => ilike(talents.name, `${escapeLike(text)}%`);
+export const anyOf = (...conditions: (SQL | undefined)[]) => or(...conditions.filter(Boolean));

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { arrivalRoutes, educationLevels, genders, politicalStatuses, salaryBands, talentStatuses, titleLevels } from '../../../domain/dictionaries';
+import { talentInput } from '../../../domain/talent';
+import { pageQuery, pageSchema } from '../../http/pagination';
+import { talentSorts } from './talents.repo';
+import { verifiableFields } from './talents.service';
+
+export const talentListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  industry: z.string().trim().max(40).optional(),
+  education: z.enum(educationLevels).optional(),
+  title: z.enum(titleLevels).optional(),
+  tier: z.string().trim().max(8).optional(),
+  status: z.enum(talentStatuses).optional(),
+  employer: z.uuid().optional(),
+  arrivalRoute: z.enum(arrivalRoutes).optional(),
+  tag: z.string().trim().max(20).optional(),
+  sort: z.enum(talentSorts).optional(),
+});
+
+export const createTalentBody = talentInput.and(z.object({ confirmPossibleDuplicate: z.boolean().optional() }));
+export const updateTalentBody = talentInput.and(
+  z.object({ version: z.number().int().min(1), statusSince: z.iso.date().optional().nullable(), statusNote: z.string().trim().max(200).optional().nullable() }),
+);
+
+const named = z.object({ id: z.uuid(), name: z.string() });
+
+export const talentSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  gender: z.enum(genders),
+  birthDate: z.string(),
+  idNumber: z.string().describe('masked: 140302********1234'),
+  phone: z.string().nullable().describe('masked: 138****5678'),
+  highestEducation: z.enum(educationLevels).nullable(),
+  highestTitle: z.enum(titleLevels).nullable(),
+  employer: named.nullable(),
+  employerName: z.string().nullable(),
+  post: z.string().nullable(),
+  industry: z.string().nullable(),
+  tier: z.string().nullable(),
+  arrivalRoute: z.enum(arrivalRoutes),
+  arrivedOn: z.string().nullable(),
+  status: z.enum(talentStatuses),
+  tags: z.array(z.string()),
+  verified: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const talentDetailSchema = talentSummarySchema.extend({
+  ethnicity: z.string().nullable(),
+  nativePlace: z.string().nullable(),
+  nativePlaceName: z.string().nullable(),
+  politicalStatus: z.enum(politicalStatuses).nullable(),
+  email: z.string().nullable(),
+  salaryBand: z.enum(salaryBands).nullable(),
+  statusSince: z.string().nullable(),
+  educations: z.array(
+    z.object({
+      level: z.enum(educationLevels),
+      degree: z.string(),
+      school: z.string(),
+      major: z.string(),
+      startYear: z.number().int().nullable(),
+      graduationYear: z.number().int(),
+      fullTime: z.boolean(),
+      overseas: z.boolean(),
+    }),
+  ),
+  titles: z.array(z.object({ level: z.enum(titleLevels), series: z.string(), name: z.string(), year: z.number().int() })),
+  certificates: z.array(z.object({ name: z.string(), level: z.number().int(), issuer: z.string(), year: z.number().int() })),
+  statusHistory: z.array(z.object({ status: z.enum(talentStatuses), since: z.string(), note: z.string(), recordedBy: z.string().nullable() })),
+  verification: z.object({ verifiedAt: z.iso.datetime().nullable(), fields: z.array(z.string()) }),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  permissions: z.object({ edit: z.boolean(), reveal: z.boolean(), verify: z.boolean(), lockedFields: z.array(z.string()) }),
+});
+
+export const talentPage = pageSchema(talentSummarySchema);
+export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });
+export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export const verifyBody = z.object({ fields: z.array(z.enum(verifiableFields)).min(1).default([...verifiableFields]) });

@@ -1,0 +1,316 @@
+import { eq, sql } from 'drizzle-orm';
+import { educationLabels, titleLabels } from '../../../domain/dictionaries';
+import { highestEducation, highestTitle, type TalentInput } from '../../../domain/talent';
+import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
+import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
+import type { Db, Executor } from '../../db/client';
+import { organisations, talents } from '../../db/schema';
+import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
+import type { Actor, SessionUser } from '../../plugins/auth';
+import { nameInitials, searchDocument, searchQuery } from '../../search/segment';
+import type { Secrets } from '../../security/secrets';
+import { diff, recordAudit } from '../audit/audit.service';
+import { regionName } from '../reference/regions';
+import { findIndustry, findTier } from '../reference/reference.repo';
+import { canReveal, talentReadScope, talentWriteScope } from './talents.policies';
+import {
+  addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, namePrefix,
+  setVerification, updateTalentRecord, type TalentFilters, type TalentRecord, type TalentRow, type TalentSort,
+} from './talents.repo';
+
+/** Fields the office can mark as verified; a talent cannot change them afterwards. */
+export const verifiableFields = ['name', 'idNumber', 'gender', 'birthDate', 'educations', 'titles', 'certificates', 'employerId', 'post', 'arrivalRoute', 'arrivedOn', 'tier'] as const;
+export type VerifiableField = (typeof verifiableFields)[number];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The stored form of a talent: encrypted identity, look-up hashes, masks, derived facts, search words. */
+export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel: string | null): TalentRecord {
+  const identity = parseIdNumber(input.idNumber);
+  if (!identity.ok) throw invalid({ idNumber: { code: `idNumber.${identity.problem}` } });
+  const phone = input.phone ? parseMobilePhone(input.phone) : null;
+  const phoneValue = phone?.ok ? phone.value : null;
+  const educations = input.educations.map((education) => ({ ...education, startYear: education.startYear ?? null }));
+  const highest = highestEducation(educations);
+  const title = highestTitle(input.titles);
+  return {
+    values: {
+      name: input.name,
+      gender: identity.value.gender,
+      birthDate: identity.value.birthDate,
+      idNumberCipher: secrets.encrypt(identity.value.idNumber),
+      idNumberHash: secrets.lookupHash(identity.value.idNumber),
+      idNumberMasked: maskIdNumber(identity.value.idNumber),
+      ethnicity: input.ethnicity ?? null,
+      nativePlace: input.nativePlace ?? null,
+      politicalStatus: input.politicalStatus ?? null,
+      phoneCipher: phoneValue ? secrets.encrypt(phoneValue) : null,
+      phoneHash: phoneValue ? secrets.lookupHash(phoneValue) : null,
+      phoneMasked: phoneValue ? maskPhone(phoneValue) : null,
+      email: input.email ?? null,
+      employerId: input.employerId ?? null,
+      employerName: input.employerId ? null : (input.employerName ?? null),
+      post: input.post ?? null,
+      industry: input.industry ?? null,
+      salaryBand: input.salaryBand ?? null,
+      arrivalRoute: input.arrivalRoute,
+      arrivedOn: input.arrivedOn ?? null,
+      tier: input.tier ?? null,
+      tags: [...new Set(input.tags)],
+      status: input.status,
+      highestEducation: highest,
+      highestTitle: title,
+      nameInitials: nameInitials(input.name),
+      searchDocument: searchDocument([
+        input.name,
+        employerLabel,
+        input.employerName,
+        input.post,
+        ...educations.flatMap((education) => [education.school, education.major, educationLabels[education.level]]),
+        ...input.titles.flatMap((entry) => [entry.series, entry.name, titleLabels[entry.level]]),
+        ...input.certificates.map((certificate) => certificate.name),
+        ...input.tags,
+      ]),
+    },
+    children: {
+      educations,
+      titles: input.titles,
+      certificates: input.certificates.map((certificate) => ({ ...certificate, issuer: certificate.issuer ?? '' })),
+    },
+  };
+}
+
+/** Checks what the schema cannot: references to data (industry, tier, region, employer) and the one-ID-one-talent rule. */
+async function referenceProblems(executor: Executor, input: TalentInput, secrets: Secrets, user: SessionUser, excludeId?: string) {
+  const problems: Record<string, FieldProblem> = {};
+  if (input.industry && !(await findIndustry(executor, input.industry))?.active) problems.industry = { code: 'reference.unknown' };
+  if (input.tier && !(await findTier(executor, input.tier))) problems.tier = { code: 'reference.unknown' };
+  if (input.nativePlace && !regionName(input.nativePlace)) problems.nativePlace = { code: 'reference.unknown' };
+  let employerLabel: string | null = null;
+  if (input.employerId) {
+    const [employer] = await executor.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.employerId));
+    if (!employer) problems.employerId = { code: 'reference.unknown' };
+    employerLabel = employer?.name ?? null;
+  }
+  const identity = parseIdNumber(input.idNumber);
+  if (identity.ok) {
+    const existing = await findByIdNumberHash(executor, secrets.lookupHash(identity.value.idNumber), talentReadScope(user));
+    if (existing && existing.id !== excludeId) {
+      problems.idNumber = existing.visible ? { code: 'idNumber.duplicate', params: { name: existing.name } } : { code: 'idNumber.duplicateHidden' };
+    }
+  }
+  return { problems, employerLabel };
+}
+
+/** Enterprise HR registers and edits its own staff only: the employer is forced to be the HR's enterprise. */
+function employerFor(user: SessionUser, input: TalentInput): TalentInput {
+  if (user.roles.includes('office') || !user.roles.includes('enterprise') || !user.organisationId) return input;
+  return { ...input, employerId: user.organisationId, employerName: null };
+}
+
+export type CreateTalentOptions = { confirmPossibleDuplicate?: boolean };
+
+export async function createTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, rawInput: TalentInput, options: CreateTalentOptions = {}) {
+  const input = employerFor(user, rawInput);
+  const { problems, employerLabel } = await referenceProblems(db, input, secrets, user);
+  if (Object.keys(problems).length) throw invalid(problems);
+  const phone = input.phone ? parseMobilePhone(input.phone) : null;
+  if (phone?.ok && !options.confirmPossibleDuplicate && (await findSameNameAndPhone(db, input.name, secrets.lookupHash(phone.value)))) {
+    throw new AppError(409, 'possibleDuplicate', { name: input.name }, { phone: { code: 'talent.samePhone' } });
+  }
+  const record = talentRecord(input, secrets, employerLabel);
+  return db.transaction(async (tx) => {
+    const [row] = await insertTalents(tx, [record], actor.userId);
+    await recordAudit(tx, actor, { action: 'talent.create', targetType: 'talent', targetId: row.id, changes: auditView(input) });
+    return talentDetail(tx, user, row.id);
+  });
+}
+
+/** The input as the audit log keeps it: sensitive keys are masked by recordAudit. */
+const auditView = (input: TalentInput) => ({ ...input });
+
+/** The input as it compares against the stored record, for the verified-fields rule. */
+function currentInputOf(row: TalentRow, children: Awaited<ReturnType<typeof loadTalentChildren>>, secrets: Secrets): Record<VerifiableField, unknown> {
+  return {
+    name: row.name,
+    idNumber: secrets.decrypt(row.idNumberCipher),
+    gender: row.gender,
+    birthDate: row.birthDate,
+    educations: children.educations.map(({ level, degree, school, major, startYear, graduationYear, fullTime, overseas }) => ({ level, degree, school, major, startYear, graduationYear, fullTime, overseas })),
+    titles: children.titles.map(({ level, series, name, year }) => ({ level, series, name, year })),
+    certificates: children.certificates.map(({ name, level, issuer, year }) => ({ name, level, issuer, year })),
+    employerId: row.employerId,
+    post: row.post,
+    arrivalRoute: row.arrivalRoute,
+    arrivedOn: row.arrivedOn,
+    tier: row.tier,
+  };
+}
+
+export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, rawInput: TalentInput & { version: number; statusSince?: string | null; statusNote?: string | null }) {
+  const { version, statusSince, statusNote, ...inputWithoutMeta } = rawInput;
+  return db.transaction(async (tx) => {
+    const found = await findTalent(tx, id, talentWriteScope(user));
+    if (!found) throw notFound();
+    const current = found.talent;
+    const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
+    const input = enterpriseOwnsIt || user.roles.includes('office') ? employerFor(user, inputWithoutMeta) : inputWithoutMeta;
+    const children = await loadTalentChildren(tx, id);
+    const before = currentInputOf(current, children, secrets);
+    const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
+    const problems: Record<string, FieldProblem> = {};
+    if (asSelf) {
+      // a talent keeps their own employer and status; fields the office verified are read-only to them
+      for (const field of current.verifiedFields as VerifiableField[]) {
+        if (field === 'gender' || field === 'birthDate') continue; // derived from the ID number, which is checked itself
+        if (JSON.stringify(normalised(input, field)) !== JSON.stringify(before[field])) problems[field] = { code: 'field.verified' };
+      }
+    }
+    const { problems: referenceIssues, employerLabel } = await referenceProblems(tx, input, secrets, user, id);
+    Object.assign(problems, referenceIssues);
+    if (Object.keys(problems).length) throw invalid(problems);
+    const record = talentRecord(input, secrets, employerLabel);
+    const row = await updateTalentRecord(tx, id, version, record);
+    if (!row) throw new AppError(409, 'conflict');
+    if (row.status !== current.status || statusSince) {
+      const since = statusSince ?? today();
+      await tx.update(talents).set({ statusSince: since }).where(eq(talents.id, id));
+      if (row.status !== current.status) await addStatusEntry(tx, id, row.status, since, statusNote ?? '', actor.userId);
+    }
+    const after = { ...currentInputOf(row, await loadTalentChildren(tx, id), secrets), status: row.status, tags: row.tags, industry: row.industry, salaryBand: row.salaryBand };
+    const changes = diff({ ...before, status: current.status, tags: current.tags, industry: current.industry, salaryBand: current.salaryBand } as Record<string, unknown>, after);
+    await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
+    return talentDetail(tx, user, id);
+  });
+}
+
+function normalised(input: TalentInput, field: VerifiableField): unknown {
+  switch (field) {
+    case 'idNumber': {
+      const identity = parseIdNumber(input.idNumber);
+      return identity.ok ? identity.value.idNumber : input.idNumber;
+    }
+    case 'educations':
+      return input.educations.map((education) => ({ ...education, startYear: education.startYear ?? null }));
+    case 'certificates':
+      return input.certificates.map((certificate) => ({ ...certificate, issuer: certificate.issuer ?? '' }));
+    default:
+      return (input as Record<string, unknown>)[field] ?? null;
+  }
+}
+
+/** Marks fields as verified by the office (who and when is kept); the talent can no longer change them. */
+export async function verifyTalent(db: Db, actor: Actor, user: SessionUser, id: string, fields: VerifiableField[]) {
+  return db.transaction(async (tx) => {
+    const found = await findTalent(tx, id, talentWriteScope(user));
+    if (!found) throw notFound();
+    await setVerification(tx, id, actor.userId!, [...new Set(fields)]);
+    await recordAudit(tx, actor, { action: 'talent.verify', targetType: 'talent', targetId: id, changes: { verifiedFields: { from: found.talent.verifiedFields, to: fields } } });
+    return talentDetail(tx, user, id);
+  });
+}
+
+/** The unmasked ID number and phone, for the office, with a reason; every reveal is audited. */
+export async function revealTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, reason: string) {
+  if (!canReveal(user)) throw new AppError(403, 'forbidden');
+  return db.transaction(async (tx) => {
+    const found = await findTalent(tx, id, talentReadScope(user));
+    if (!found) throw notFound();
+    await recordAudit(tx, actor, { action: 'talent.reveal', targetType: 'talent', targetId: id, detail: reason, changes: { fields: ['idNumber', 'phone'] } });
+    return {
+      idNumber: secrets.decrypt(found.talent.idNumberCipher),
+      phone: found.talent.phoneCipher ? secrets.decrypt(found.talent.phoneCipher) : null,
+    };
+  });
+}
+
+export async function talentDetail(executor: Executor, user: SessionUser, id: string) {
+  const found = await findTalent(executor, id, talentReadScope(user));
+  if (!found) throw notFound();
+  const children = await loadTalentChildren(executor, id);
+  const writable = Boolean(await findTalent(executor, id, talentWriteScope(user)));
+  return presentTalentDetail(found.talent, found.employer, children, user, writable);
+}
+
+export function presentTalentSummary(row: TalentRow, employer: string | null) {
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    idNumber: row.idNumberMasked,
+    phone: row.phoneMasked,
+    highestEducation: row.highestEducation,
+    highestTitle: row.highestTitle,
+    employer: row.employerId && employer ? { id: row.employerId, name: employer } : null,
+    employerName: row.employerName,
+    post: row.post,
+    industry: row.industry,
+    tier: row.tier,
+    arrivalRoute: row.arrivalRoute,
+    arrivedOn: row.arrivedOn,
+    status: row.status,
+    tags: row.tags,
+    verified: row.verifiedAt !== null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean) {
+  const asSelf = writable && !user.roles.includes('office') && !(user.roles.includes('enterprise') && row.employerId === user.organisationId);
+  return {
+    ...presentTalentSummary(row, employer),
+    ethnicity: row.ethnicity,
+    nativePlace: row.nativePlace,
+    nativePlaceName: row.nativePlace ? (regionName(row.nativePlace) ?? null) : null,
+    politicalStatus: row.politicalStatus,
+    email: row.email,
+    salaryBand: row.salaryBand,
+    statusSince: row.statusSince,
+    educations: children.educations.map(({ level, degree, school, major, startYear, graduationYear, fullTime, overseas }) => ({ level, degree, school, major, startYear, graduationYear, fullTime, overseas })),
+    titles: children.titles.map(({ level, series, name, year }) => ({ level, series, name, year })),
+    certificates: children.certificates.map(({ name, level, issuer, year }) => ({ name, level, issuer, year })),
+    statusHistory: children.history.map(({ entry, recordedByName }) => ({ status: entry.status, since: entry.since, note: entry.note, recordedBy: recordedByName ?? null })),
+    verification: { verifiedAt: row.verifiedAt?.toISOString() ?? null, fields: row.verifiedFields },
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    permissions: {
+      edit: writable,
+      reveal: canReveal(user),
+      verify: user.roles.includes('office'),
+      /** Fields this user may not change (verified fields, when editing as the talent themself). */
+      lockedFields: asSelf ? row.verifiedFields : [],
+    },
+  };
+}
+
+export type TalentListInput = {
+  page: number;
+  pageSize: number;
+  sort?: TalentSort;
+  q?: string;
+} & Omit<TalentFilters, 'search'>;
+
+/** The search clause for `q`: exact ID number or phone through the keyed hash, pinyin initials, name prefix, full text. */
+export function searchFilter(q: string | undefined, secrets: Secrets): TalentFilters['search'] {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const identity = parseIdNumber(text);
+  if (identity.ok) return { condition: eq(talents.idNumberHash, secrets.lookupHash(identity.value.idNumber)) };
+  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
+  if (phone?.ok) return { condition: eq(talents.phoneHash, secrets.lookupHash(phone.value)) };
+  const tsquery = searchQuery(text);
+  const fullText = tsquery ? sql`${talents.searchVector} @@ to_tsquery('simple', ${tsquery})` : undefined;
+  const initials = /^[a-z]{1,12}$/i.test(text) ? sql`${talents.nameInitials} like ${`${text.toLowerCase()}%`}` : undefined;
+  const condition = anyOf(fullText, initials, namePrefix(text));
+  if (!condition) return undefined;
+  return { condition, rank: tsquery ? sql`ts_rank(${talents.searchVector}, to_tsquery('simple', ${tsquery}))` : undefined };
+}
+
+export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput) {
+  const { page, pageSize, sort, q, ...filters } = input;
+  const search = searchFilter(q, secrets);
+  const result = await listTalents(executor, { page, pageSize, sort: sort ?? (search ? 'relevance' : '-updatedAt'), filters: { ...filters, search } }, talentReadScope(user));
+  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer)), total: result.total };
+}
+

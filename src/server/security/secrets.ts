@@ -1,0 +1,50 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Personal data at rest: AES-256-GCM for values that must be read back (ID numbers, phones) and a keyed
+ * hash (HMAC-SHA-256) for uniqueness and exact look-up without decrypting. Both keys derive from one
+ * master secret (`TZ_SECRET`, or a random one generated into the data directory on first run).
+ */
+export type Secrets = {
+  encrypt: (plain: string) => string;
+  decrypt: (sealed: string) => string;
+  lookupHash: (value: string) => string;
+};
+
+const version = 'v1';
+
+export function createSecrets(masterSecret: string): Secrets {
+  if (masterSecret.length < 32) throw new Error('TZ_SECRET must be at least 32 characters');
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', masterSecret, 'talentzone', purpose, 32));
+  const encryptionKey = derive('aes-256-gcm personal data');
+  const hashKey = derive('hmac-sha256 lookup');
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return [version, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    },
+    decrypt(sealed) {
+      const [tag, iv, body, authTag] = sealed.split('.');
+      if (tag !== version || !iv || !body || !authTag) throw new Error('not a sealed value');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(authTag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    lookupHash: (value) => createHmac('sha256', hashKey).update(value).digest('base64url'),
+  };
+}
+
+/** The secret kept in `<dataDir>/secret.key`, generated on first use (mode 600). */
+export function loadMasterSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
