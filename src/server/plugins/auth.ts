@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { grantingRole, permissions, type Permission } from '../../domain/permissions';
 import type { Role } from '../../domain/roles';
 import type { Db } from '../db/client';
+import type { users } from '../db/schema';
 import { AppError } from '../errors';
 import { recordAudit } from '../modules/audit/audit.service';
 import { findLiveSession, hashToken } from '../modules/auth/sessions.repo';
@@ -65,6 +66,17 @@ function crossOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/** What a request knows of its signed-in user: identity, roles and the records the roles are bound to. */
+export const sessionUserOf = (user: typeof users.$inferSelect): SessionUser => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  roles: user.roles,
+  talentId: user.talentId,
+  organisationId: user.organisationId,
+  unitId: user.unitId,
+});
+
 export const actorOf = (user: SessionUser | null, role: string | null, ip: string | null): Actor => ({
   userId: user?.id ?? null,
   username: user?.username ?? null,
@@ -97,15 +109,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
         request.session = {
           tokenHash: session.tokenHash,
           csrfToken: session.csrfToken,
-          user: {
-            id: user.id,
-            username: user.username,
-            displayName: user.displayName,
-            roles: user.roles,
-            talentId: user.talentId,
-            organisationId: user.organisationId,
-            unitId: user.unitId,
-          },
+          user: sessionUserOf(user),
         };
         request.actor = actorOf(request.session.user, user.roles.join(','), request.ip);
       } else {

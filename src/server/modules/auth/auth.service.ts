@@ -5,7 +5,7 @@ import { adminRoles, type AdminRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { AppError, conflict, invalid, type FieldProblem } from '../../errors';
-import { actorOf, type Actor, type SessionUser } from '../../plugins/auth';
+import { actorOf, sessionUserOf, type Actor, type SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { countUsersHolding, findUserById, findUserByUsername, insertUser, recordFailedLogin, updateUser, type UserRow } from '../users/users.repo';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.repo';
@@ -21,15 +21,6 @@ export const hashPassword = (password: string) => hash(password, { algorithm: 2 
 let dummyHash: Promise<string> | undefined;
 const verifyDummy = async (password: string) => verify(await (dummyHash ??= hashPassword('dummy-Password-1')), password);
 
-export const presentSessionUser = (user: UserRow): SessionUser => ({
-  id: user.id,
-  username: user.username,
-  displayName: user.displayName,
-  roles: user.roles,
-  talentId: user.talentId,
-  organisationId: user.organisationId,
-  unitId: user.unitId,
-});
 
 /** A password problem as a field error (`newPassword: 需包含…`), or nothing. */
 export function passwordProblem(field: string, password: string): Record<string, FieldProblem> {
@@ -52,7 +43,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   const anonymous: Actor = actorOf(null, null, input.ip);
   const username = input.username.trim().toLowerCase();
   const fail = async (detail: string, user: UserRow | null) => {
-    await recordAudit(db, user ? actorOf(presentSessionUser(user), user.roles.join(','), input.ip) : anonymous, {
+    await recordAudit(db, user ? actorOf(sessionUserOf(user), user.roles.join(','), input.ip) : anonymous, {
       action: 'auth.login',
       targetType: 'user',
       targetId: user?.id ?? null,
@@ -96,7 +87,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   if (!(await verify(user.passwordHash, input.password))) {
     const updated = await db.transaction(async (tx) => {
       const row = await recordFailedLogin(tx, user.id, maxFailedLogins, lockMs);
-      await recordAudit(tx, actorOf(presentSessionUser(user), user.roles.join(','), input.ip), {
+      await recordAudit(tx, actorOf(sessionUserOf(user), user.roles.join(','), input.ip), {
         action: 'auth.login',
         targetType: 'user',
         targetId: user.id,
@@ -116,12 +107,12 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   return db.transaction(async (tx) => {
     const row = await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
     const { token, csrfToken } = await createSession(tx, user.id, input.ip, input.userAgent);
-    await recordAudit(tx, actorOf(presentSessionUser(row), row.roles.join(','), input.ip), {
+    await recordAudit(tx, actorOf(sessionUserOf(row), row.roles.join(','), input.ip), {
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
     });
-    return { user: presentSessionUser(row), token, csrfToken };
+    return { user: sessionUserOf(row), token, csrfToken };
   });
 }
 
@@ -153,7 +144,7 @@ export async function changePassword(
     await deleteUserSessions(tx, user.id);
     const { token, csrfToken } = await createSession(tx, user.id, actor.ip, input.userAgent);
     await recordAudit(tx, actor, { action: 'auth.changePassword', targetType: 'user', targetId: user.id, changes: { password: 'changed' } });
-    return { user: presentSessionUser(row), token, csrfToken };
+    return { user: sessionUserOf(row), token, csrfToken };
   });
 }
 
