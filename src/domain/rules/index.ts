@@ -5,3 +5,4 @@
 export { evaluate } from './evaluate';
 export { compile, type Compiled } from './compile';
 export { truthy, wholeYearsBetween, type Rule, type Data } from './operators';
+export { validateRule, type RuleProblem } from './validate';

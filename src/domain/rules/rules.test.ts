@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate } from './index';
+import { compile, evaluate, validateRule } from './index';
 
 /** Facts shaped like a talent's, with NULL and missing values on purpose. */
 const facts = fc.record(
@@ -80,5 +80,23 @@ describe('rules engine', () => {
     expect(compile({ '<': [1, { var: 'x' }, 3] })({ x: 3 })).toBe(false);
     expect(evaluate({ missing_some: [1, ['a', 'b', 'c']] }, { a: 'apple' })).toEqual([]);
     expect(evaluate({ if: [{ '<': [{ var: 'temp' }, 0] }, 'freezing', { '<': [{ var: 'temp' }, 100] }, 'liquid', 'gas'] }, { temp: 55 })).toBe('liquid');
+  });
+});
+
+describe('rule validation', () => {
+  it('names the path of an unknown operator or a wrong number of arguments', () => {
+    expect(validateRule({ and: [{ '==': [1, 1] }, { '<': [{ var: 'age' }] }] })).toEqual([{ path: 'and.1.<', message: '"<" takes 2–3 argument(s), got 1' }]);
+    expect(validateRule({ or: [{ frobnicate: [1] }] })).toEqual([{ path: 'or.0.frobnicate', message: 'unknown operator "frobnicate"' }]);
+    expect(validateRule({ a: 1, b: 2 })).toEqual([{ path: '$', message: 'an operation is an object with exactly one operator key' }]);
+  });
+
+  it('accepts every rule the generator makes, and those never throw', () => {
+    fc.assert(
+      fc.property(rule, facts, (generated, subject) => {
+        expect(validateRule(generated)).toEqual([]);
+        expect(() => compile(generated)(subject)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
