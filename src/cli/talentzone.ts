@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadConfig, secretsFor } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { isEmpty, loadDemoData } from '../server/db/demo';
+import { addGeneratedTalents } from '../server/db/demo/scale';
 import { startServer } from '../server/main';
 import { ensureWebBuild } from './web-build';
 
@@ -15,6 +16,7 @@ const usage = `talentzone <command>
   dev       API server with reload on :3001 and Vite with hot reload on :3000
   migrate   apply database migrations
   seed      load the demo data into an empty database
+            --talents N: add N generated talents (loads the demo data first on an empty database)
 
 Environment: PORT, HOST, DATABASE_URL, TZ_DATA_DIR, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
 
@@ -61,6 +63,19 @@ function dev() {
   process.once('SIGTERM', stop);
 }
 
+/** `seed --talents 100000` (or `--talents=100000`): the number of talents to generate; null without the option. */
+function seedTalentCount(args: string[]): number | null {
+  const index = args.findIndex((arg) => arg === '--talents' || arg.startsWith('--talents='));
+  if (index < 0) return null;
+  const value = args[index].includes('=') ? args[index].split('=')[1] : args[index + 1];
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`--talents needs a positive whole number, got "${value ?? ''}"`);
+    process.exit(1);
+  }
+  return count;
+}
+
 const command = process.argv[2];
 switch (command) {
   case 'start':
@@ -75,13 +90,27 @@ switch (command) {
   case 'migrate':
     await withDatabase(async () => console.log('migrations applied'));
     break;
-  case 'seed':
+  case 'seed': {
+    const talents = seedTalentCount(process.argv.slice(3));
     await withDatabase(async ({ db }) => {
-      if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
-      await loadDemoData(db, secretsFor(loadConfig()));
-      console.log('demo data loaded');
+      const secrets = secretsFor(loadConfig());
+      if (talents === null) {
+        if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
+        await loadDemoData(db, secrets);
+        return console.log('demo data loaded');
+      }
+      const width = String(talents).length;
+      const result = await addGeneratedTalents(db, secrets, {
+        count: talents,
+        onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
+      });
+      console.log(
+        `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
+          `(${result.perSecond} per second)`,
+      );
     });
     break;
+  }
   default:
     console.log(usage);
     process.exitCode = command && command !== 'help' ? 1 : 0;

@@ -35,6 +35,14 @@ export const errorMessages = {
   setupToken: { 'zh-CN': '初始化令牌不正确', 'en-US': 'Wrong set-up token' },
   selfChange: { 'zh-CN': '不能停用或降级自己的账户', 'en-US': 'You cannot disable or demote your own account' },
   internal: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal server error; please try again later' },
+  // spreadsheet imports
+  importMediaType: { 'zh-CN': '请上传 Excel 工作簿（.xlsx，Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）', 'en-US': 'Upload an Excel workbook (.xlsx, Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)' },
+  importFile: { 'zh-CN': '无法读取文件：请上传由 Excel 或 WPS 保存的 .xlsx 工作簿', 'en-US': 'The file cannot be read: upload an .xlsx workbook saved by Excel or WPS' },
+  importColumns: { 'zh-CN': '表头缺少以下列：{columns}。请使用下载的模板', 'en-US': 'The header row lacks these columns: {columns}. Use the downloaded template' },
+  importTooManyRows: { 'zh-CN': '一次最多导入 {maximum} 行，请分批导入', 'en-US': 'At most {maximum} rows per import; split the file' },
+  importHasInvalidRows: { 'zh-CN': '有 {invalid} 行未通过检查，“全部导入”不会导入任何数据：请修改后重新上传，或选择“只导入通过检查的行”', 'en-US': '{invalid} row(s) failed the checks, so "all or nothing" imports nothing: fix the file and upload it again, or choose "valid rows only"' },
+  importNothingToImport: { 'zh-CN': '没有可以导入的行', 'en-US': 'There are no rows to import' },
+  importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -91,6 +99,14 @@ export const fieldMessages = {
   'reference.unknown': { 'zh-CN': '不在可选范围内', 'en-US': 'is not one of the allowed values' },
   'field.verified': { 'zh-CN': '已由人才办核验，不能自行修改', 'en-US': 'was verified by the talent office and cannot be changed by you' },
   'dateRange.order': { 'zh-CN': '开始时间不能晚于结束时间', 'en-US': 'the start must not be after the end' },
+  'enterprise.nameTaken': { 'zh-CN': '已有同名企业登记', 'en-US': 'an enterprise of this name is already registered' },
+  'import.unknownValue': { 'zh-CN': '“{value}”不在可选范围内（见“可选值”工作表）', 'en-US': '"{value}" is not one of the allowed values (see the 可选值 sheet)' },
+  'import.unknownEmployer': { 'zh-CN': '“{value}”不是已登记的单位；区外单位请填在“区外单位”列', 'en-US': '"{value}" is not a registered organisation; put outside employers in the 区外单位 column' },
+  'import.duplicateInFile': { 'zh-CN': '与第 {row} 行重复', 'en-US': 'duplicates row {row}' },
+  'import.numberCell': { 'zh-CN': '单元格为数字格式，长号码会丢失位数：请把该列设为文本格式后重新填写', 'en-US': 'the cell is a number, which loses digits of long numbers: format the column as text and enter it again' },
+  'import.invalidDate': { 'zh-CN': '不是有效日期（如 2024-05-01）', 'en-US': 'is not a valid date (e.g. 2024-05-01)' },
+  'import.invalidYear': { 'zh-CN': '应为四位年份（如 2015）', 'en-US': 'must be a four-digit year (e.g. 2015)' },
+  'import.failed': { 'zh-CN': '导入失败，未写入任何数据：{reason}', 'en-US': 'the import failed and wrote nothing: {reason}' },
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 

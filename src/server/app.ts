@@ -23,6 +23,8 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { usersRoutes } from './modules/users/users.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { talentsRoutes } from './modules/talents/talents.routes';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 
 export type AppOptions = {
   config: Config;
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, setupToken, secrets }: AppOpt
   await app.register(homeRoutes);
   await app.register(referenceRoutes);
   await app.register(talentsRoutes);
+  await app.register(enterprisesRoutes);
+  await app.register(importsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

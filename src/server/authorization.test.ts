@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoles, type Role } from '../domain/roles';
-import { buildUser, factoryPassword, uniqueSuffix, type BuiltUser } from './test/factories';
+import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber, uniqueSuffix, type BuiltUser } from './test/factories';
 import { createTestApp, type Agent, type TestApp } from './test/harness';
+import { enterpriseBody } from './modules/enterprises/enterprises.fixtures';
+import { headersOf, rowOf, uploadImport, workbookBytes } from './modules/imports/imports.fixtures';
+import { xlsxMediaType } from './modules/imports/imports.workbook';
 
 /**
  * Every route × every role, plus anonymous callers, with the status each must get. Each request is valid, so the
@@ -10,8 +14,17 @@ import { createTestApp, type Agent, type TestApp } from './test/harness';
 type Caller = Role | 'anonymous';
 const callers: Caller[] = ['anonymous', ...allRoles];
 
-type Context = { users: Record<Role, BuiltUser>; businessTarget: BuiltUser; adminTarget: BuiltUser };
-type Request = { url?: string; body?: unknown; query?: Record<string, string> };
+/** A talent a request names, with its ID number in clear (a PUT sends the whole record). */
+type TalentTarget = { id: string; name: string; idNumber: string };
+type Context = {
+  users: Record<Role, BuiltUser>;
+  businessTarget: BuiltUser;
+  adminTarget: BuiltUser;
+  /** self: the talent account's own record; staff: employed by the enterprise account's organisation; other: anyone's;
+   * toVerify: only the verify row changes it (each PUT row's target is changed by that row alone, so version 1 holds). */
+  talents: Record<'self' | 'staff' | 'other' | 'toVerify', TalentTarget>;
+};
+type Request = { url?: string; body?: unknown; query?: Record<string, string>; headers?: Record<string, string> };
 const authorizationSetupToken = 'authorization-table-token';
 
 type Row = {
@@ -32,6 +45,18 @@ const signedIn = (status: number) => only(status, allRoles);
 const zoneReaders: Role[] = ['enterprise', 'department', 'office', 'leader', 'sysadmin'];
 /** The account a caller may manage: the security administrator admin accounts, everyone else (if at all) business accounts. */
 const targetFor = (caller: Caller, context: Context) => (caller === 'secadmin' ? context.adminTarget : context.businessTarget);
+
+/** Business roles: they read the talent registry and the reference data. */
+const talentReaders: Role[] = ['talent', 'enterprise', 'department', 'office', 'leader'];
+/**
+ * A talent in the caller's record scope (its own record for a talent, its staff for enterprise HR), so the status is the
+ * permission's decision; a record outside the scope answers 404, which talents.test.ts covers.
+ */
+const talentFor = (caller: Caller, { talents }: Context) => (caller === 'talent' ? talents.self : caller === 'enterprise' ? talents.staff : talents.other);
+const talentUrl = (caller: Caller, context: Context, rest = '') => `/api/talents/${talentFor(caller, context).id}${rest}`;
+
+/** Business roles that read the enterprise registry and export talent lists (not a talent). */
+const enterpriseReaders: Role[] = ['enterprise', 'department', 'office', 'leader'];
 
 export const authorizationTable: Record<string, Row> = {
   'GET /api/health': { expected: everyone(200) },
@@ -81,6 +106,49 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/audit': { expected: only(200, ['auditor']) },
   'GET /api/organisations': { expected: only(200, zoneReaders) },
   'GET /api/units': { expected: only(200, zoneReaders) },
+  'GET /api/talents': { expected: only(200, talentReaders) },
+  'POST /api/talents': {
+    expected: only(201, ['enterprise', 'office']),
+    request: () => ({ body: { name: `授权测试${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: 'marketHire' } }),
+  },
+  'GET /api/talents/:id': { expected: only(200, talentReaders), request: (caller, context) => ({ url: talentUrl(caller, context) }) },
+  'PUT /api/talents/:id': {
+    expected: only(200, ['talent', 'enterprise', 'office']),
+    request: (caller, context) => {
+      const { name, idNumber } = talentFor(caller, context);
+      return { url: talentUrl(caller, context), body: { name, idNumber, arrivalRoute: 'marketHire', post: `岗位${uniqueSuffix()}`, version: 1 } };
+    },
+  },
+  'POST /api/talents/:id/reveal': { expected: only(200, ['office']), request: (caller, context) => ({ url: talentUrl(caller, context, '/reveal'), body: { reason: '授权测试' } }) },
+  'POST /api/talents/:id/verify': {
+    expected: only(200, ['office']),
+    request: (caller, context) => ({ url: `/api/talents/${caller === 'office' ? context.talents.toVerify.id : talentFor(caller, context).id}/verify`, body: { fields: ['name'] } }),
+  },
+  'GET /api/talents/:id/audit': { expected: only(200, ['office']), request: (caller, context) => ({ url: talentUrl(caller, context, '/audit') }) },
+  'GET /api/reference': { expected: only(200, talentReaders) },
+  'PUT /api/reference/industries/:code': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/reference/industries/authz${uniqueSuffix()}`, body: { name: '授权测试', nameEn: 'Authorization test' } }),
+  },
+  'GET /api/enterprises': { expected: only(200, enterpriseReaders) },
+  'GET /api/enterprises/:id': { expected: only(200, enterpriseReaders), request: (_caller, { users }) => ({ url: `/api/enterprises/${users.enterprise.organisationId}` }) },
+  'POST /api/enterprises': { expected: only(201, ['office']), request: () => ({ body: enterpriseBody() }) },
+  // each writer changes its own target once, at version 1: enterprise HR its own enterprise, the office another one
+  'PUT /api/enterprises/:id': {
+    expected: only(200, ['enterprise', 'office']),
+    request: (caller, { users }) => ({
+      url: `/api/enterprises/${caller === 'office' ? importFixtures.officeEnterprise : users.enterprise.organisationId}`,
+      body: { ...enterpriseBody(), version: 1 },
+    }),
+  },
+  'GET /api/imports/templates/:kind': { expected: only(200, ['office']), request: () => ({ url: '/api/imports/templates/talents' }) },
+  'POST /api/imports/:kind': {
+    expected: only(201, ['office']),
+    request: () => ({ url: '/api/imports/talents', body: importFixtures.workbook, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'GET /api/imports/:id': { expected: only(200, ['office']), request: () => ({ url: `/api/imports/${importFixtures.previewed}` }) },
+  'POST /api/imports/:id/commit': { expected: only(202, ['office']), request: () => ({ url: `/api/imports/${importFixtures.toCommit}/commit`, body: { mode: 'allOrNothing' } }) },
+  'GET /api/talents/export': { expected: only(200, enterpriseReaders) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -94,11 +162,34 @@ beforeAll(async () => {
   t = await createTestApp({ setupToken: authorizationSetupToken });
   const users = {} as Record<Role, BuiltUser>;
   for (const role of allRoles) users[role] = await buildUser(t.db, { roles: [role] });
-  context = { users, businessTarget: await buildUser(t.db, { roles: ['leader'] }), adminTarget: await buildUser(t.db, { roles: ['auditor'] }) };
+  context = {
+    users,
+    businessTarget: await buildUser(t.db, { roles: ['leader'] }),
+    adminTarget: await buildUser(t.db, { roles: ['auditor'] }),
+    talents: {
+      self: await talentTarget(users.talent.talentId!),
+      staff: await talentTarget((await buildTalent(t.db, { employerId: users.enterprise.organisationId })).id),
+      other: await talentTarget((await buildTalent(t.db)).id),
+      toVerify: await talentTarget((await buildTalent(t.db)).id),
+    },
+  };
   agents.set('anonymous', t.anonymous());
   for (const role of allRoles) agents.set(role, await t.login(users[role].username, factoryPassword));
 });
 afterAll(async () => t?.close());
+
+/** What the enterprise and import rows act on: an enterprise for the office's PUT, a one-row roster and two previews of it. */
+let importFixtures: { officeEnterprise: string; workbook: Buffer; previewed: string; toCommit: string };
+beforeAll(async () => {
+  const workbook = await workbookBytes(headersOf('talents'), [rowOf('talents', { name: `授权导入${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: '本土培养' })]);
+  const preview = async () => (await uploadImport(agents.get('office')!, 'talents', workbook)).json().id as string;
+  importFixtures = { officeEnterprise: (await buildOrganisation(t.db)).id, workbook, previewed: await preview(), toCommit: await preview() };
+});
+
+async function talentTarget(id: string): Promise<TalentTarget> {
+  const [row] = await t.rows<{ name: string; id_number_cipher: string }>(sql`select name, id_number_cipher from talents where id = ${id}`);
+  return { id, name: row.name, idNumber: t.app.secrets.decrypt(row.id_number_cipher) };
+}
 
 /** Another account with the role (and the same bindings), signed in. */
 async function freshAgent(role: Role) {
@@ -130,7 +221,7 @@ describe('authorization table', () => {
       const request = row.request?.(caller, context) ?? {};
       const url = request.url ?? path;
       expect(url, 'a request builder must fill in every :param').not.toContain(':');
-      const response = await agent.request(method, url, request.body, { query: request.query });
+      const response = await agent.request(method, url, request.body, { query: request.query, headers: request.headers });
       actual[caller] = response.statusCode;
       const expected = row.expected[caller];
       if (response.statusCode !== expected) problems.push(`${caller}: ${response.statusCode} ${response.body.slice(0, 200)}`);

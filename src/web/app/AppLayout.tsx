@@ -75,7 +75,10 @@ export function AppLayout() {
 
   const breadcrumbItems = [
     { title: <Link to="/">{t('nav.home')}</Link>, key: 'home' },
-    ...(current && current.key !== 'home' ? [{ title: t(`nav.${current.key}`), key: current.key }] : []),
+    // On a record of a page (`/talents/…`), the page's crumb leads back to its list.
+    ...(current && current.key !== 'home'
+      ? [{ title: location.pathname === current.path ? t(`nav.${current.key}`) : <Link to={current.path}>{t(`nav.${current.key}`)}</Link>, key: current.key }]
+      : []),
   ];
 
   return (

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 type RequestOptions = { query?: Query; body?: unknown };
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -53,41 +53,91 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return !!error && typeof error === 'object' && 'code' in error && 'message' in error;
 }
 
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(urlOf(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'));
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
+/** Reads a failed response as an ApiError (the server's error shape, or the bare status). */
+async function errorOf(response: Response, path: string): Promise<ApiError> {
+  if (response.status === 401 && !sessionlessPaths.has(path)) unauthenticatedHandler?.();
+  const text = await response.text().catch(() => '');
   let payload: unknown = null;
   try {
     payload = text ? JSON.parse(text) : null;
   } catch {
     payload = null;
   }
-  if (!response.ok) {
-    if (response.status === 401 && !sessionlessPaths.has(path)) unauthenticatedHandler?.();
-    if (isErrorBody(payload)) throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {});
-    throw new ApiError(response.status, 'http', i18n.t('errors.http', { status: response.status }));
+  if (isErrorBody(payload)) return new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {});
+  return new ApiError(response.status, 'http', i18n.t('errors.http', { status: response.status }));
+}
+
+async function send(method: Method, url: string, headers: Record<string, string>, body?: BodyInit): Promise<Response> {
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  try {
+    return await fetch(url, { method, headers: { 'Accept-Language': i18n.language, ...headers }, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
-  return payload as T;
+}
+
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(method, urlOf(path, options.query), headers, options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (!response.ok) throw await errorOf(response, path);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  try {
+    return (text ? JSON.parse(text) : null) as T;
+  } catch {
+    return null as T;
+  }
+}
+
+/** Sends a file's bytes as the request body (not JSON), with its content type; answers the JSON reply. */
+export async function apiUpload<T>(path: string, file: Blob, contentType: string, query?: Query): Promise<T> {
+  const response = await send('POST', urlOf(path, query), { Accept: 'application/json', 'Content-Type': contentType }, file);
+  if (!response.ok) throw await errorOf(response, path);
+  return (await response.json()) as T;
+}
+
+/** `attachment; filename*=UTF-8''%E4%BA%BA.xlsx` or `filename="a.xlsx"` → the file name, or null. */
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * Downloads a file the server generates (an Excel template or export) and hands it to the browser as a download,
+ * so a refusal shows as a message on the page instead of replacing it. Answers the file name used.
+ */
+export async function apiDownload(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  const response = await send('GET', urlOf(path, query), { Accept: 'application/octet-stream, application/json' });
+  if (!response.ok) throw await errorOf(response, path);
+  const blob = await response.blob();
+  const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
 }
 
 export const api = {
   get: <T>(path: string, query?: Query) => apiRequest<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body }),
 };
 
 /** The list pattern of every paged endpoint. */

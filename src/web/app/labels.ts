@@ -20,10 +20,21 @@ export const knownAuditActions = [
   'setup.createAdmin',
   'demo.load',
   'demo.createAccount',
+  'talent.create',
+  'talent.update',
+  'talent.reveal',
+  'talent.verify',
+  'talent.import',
+  'talent.export',
+  'enterprise.create',
+  'enterprise.update',
+  'enterprise.import',
+  'import.preview',
+  'import.commit',
 ] as const;
 type KnownAuditAction = (typeof knownAuditActions)[number];
 
-const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled'] as const;
+const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import'] as const;
 type KnownAuditDetail = (typeof knownAuditDetails)[number];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);

@@ -1,23 +1,39 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { can, rolePermissions, type Permission } from '../../domain/permissions';
 import type { Role } from '../../domain/roles';
 
-export type PageKey = 'home' | 'users' | 'audit' | 'organisations' | 'units';
+export type PageKey = 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'audit' | 'organisations' | 'units';
 
-export type PageEntry = { key: PageKey; path: string; icon: ReactNode; roles: readonly Role[] | 'everyone' };
+/** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
+type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
+
+export type PageEntry = { key: PageKey; path: string; icon: ReactNode; access: Access };
 
 const directoryRoles: readonly Role[] = ['office', 'leader', 'enterprise', 'department'];
+const anyOf = (allowed: readonly Role[]) => (roles: readonly Role[]) => roles.some((role) => allowed.includes(role));
 
-/** The signed-in pages, in menu order, with the roles that may open each (the server enforces the same on its routes). */
+/** The registry (人才库) is for the roles that read others' records; a talent reads only their own, under 我的档案. */
+const readsRegistry = (roles: readonly Role[]) => roles.some((role) => role !== 'talent' && rolePermissions[role].includes('talents.read'));
+
+/** The signed-in pages, in menu order, with who may open each (the server enforces the same on its routes). */
 export const pageEntries: readonly PageEntry[] = [
-  { key: 'home', path: '/', icon: <HomeOutlined />, roles: 'everyone' },
-  { key: 'organisations', path: '/organisations', icon: <BankOutlined />, roles: directoryRoles },
-  { key: 'units', path: '/units', icon: <ApartmentOutlined />, roles: directoryRoles },
-  { key: 'users', path: '/users', icon: <TeamOutlined />, roles: ['sysadmin', 'secadmin'] },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, roles: ['auditor'] },
+  { key: 'home', path: '/', icon: <HomeOutlined />, access: 'everyone' },
+  { key: 'talents', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
+  { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
+  { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
+  { key: 'imports', path: '/imports', icon: <CloudUploadOutlined />, access: 'talents.import' },
+  { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
+  { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
+  { key: 'users', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, access: anyOf(['auditor']) },
 ];
 
-export const canOpen = (page: PageEntry, roles: readonly Role[]) => page.roles === 'everyone' || page.roles.some((role) => roles.includes(role));
+export function canOpen(page: PageEntry, roles: readonly Role[]): boolean {
+  if (page.access === 'everyone') return true;
+  if (typeof page.access === 'function') return page.access(roles);
+  return can(roles, page.access);
+}
 
 export const pagesFor = (roles: readonly Role[]) => pageEntries.filter((page) => canOpen(page, roles));
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { can, type Permission } from '../../domain/permissions';
 import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
 import { CenteredSpin } from '../ui/CenteredSpin';
 import { AppLayout } from './AppLayout';
@@ -17,6 +18,12 @@ const UsersPage = lazyPage(() => import('../modules/users/UsersPage'), 'UsersPag
 const AuditPage = lazyPage(() => import('../modules/audit/AuditPage'), 'AuditPage');
 const OrganisationsPage = lazyPage(() => import('../modules/organisations/OrganisationsPage'), 'OrganisationsPage');
 const UnitsPage = lazyPage(() => import('../modules/organisations/UnitsPage'), 'UnitsPage');
+const TalentsPage = lazyPage(() => import('../modules/talents/TalentsPage'), 'TalentsPage');
+const TalentDetailPage = lazyPage(() => import('../modules/talents/TalentDetailPage'), 'TalentDetailPage');
+const MyProfilePage = lazyPage(() => import('../modules/talents/MyProfilePage'), 'MyProfilePage');
+const EnterprisesPage = lazyPage(() => import('../modules/enterprises/EnterprisesPage'), 'EnterprisesPage');
+const EnterpriseDetailPage = lazyPage(() => import('../modules/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
+const ImportPage = lazyPage(() => import('../modules/imports/ImportPage'), 'ImportPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
 
@@ -26,6 +33,14 @@ type RequirePageProps = { page: PageKey; children: ReactNode };
 function RequirePage({ page, children }: RequirePageProps) {
   const user = useCurrentUser();
   return canOpen(pageEntry(page), user.roles) ? children : <ForbiddenPage />;
+}
+
+type RequirePermissionProps = { permission: Permission; children: ReactNode };
+
+/** A page for the holders of a permission (a talent opens their own record, HR its staff: the server scopes which). */
+function RequirePermission({ permission, children }: RequirePermissionProps) {
+  const user = useCurrentUser();
+  return can(user.roles, permission) ? children : <ForbiddenPage />;
 }
 
 const signedOut = (element: ReactNode) => <Suspense fallback={<CenteredSpin fullScreen />}>{element}</Suspense>;
@@ -42,6 +57,12 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'talents', element: <RequirePage page="talents"><TalentsPage /></RequirePage> },
+      { path: 'talents/:id', element: <RequirePermission permission="talents.read"><TalentDetailPage /></RequirePermission> },
+      { path: 'profile', element: <RequirePage page="profile"><MyProfilePage /></RequirePage> },
+      { path: 'enterprises', element: <RequirePage page="enterprises"><EnterprisesPage /></RequirePage> },
+      { path: 'enterprises/:id', element: <RequirePage page="enterprises"><EnterpriseDetailPage /></RequirePage> },
+      { path: 'imports', element: <RequirePage page="imports"><ImportPage /></RequirePage> },
       { path: 'users', element: <RequirePage page="users"><UsersPage /></RequirePage> },
       { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
       { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },

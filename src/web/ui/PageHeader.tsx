@@ -17,7 +17,7 @@ export function PageHeader({ title, description, extra }: PageHeaderProps) {
           </Typography.Paragraph>
         ) : null}
       </div>
-      {extra ? <div style={{ flex: '0 0 auto' }}>{extra}</div> : null}
+      {extra ? <div style={{ flex: '0 1 auto', maxWidth: '100%' }}>{extra}</div> : null}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../../../domain/dictionaries';
+import type { ChainSegment, EnterpriseSize, OrganisationKind } from '../../../domain/dictionaries';
 
 type DemoUnit = { code: string; name: string; nameEn: string; duties: string; responsible: boolean; serviceTeam: boolean };
 
@@ -30,7 +30,23 @@ export const demoUnits: DemoUnit[] = [
 
 type DemoOrganisation = { kind: OrganisationKind; name: string; industry?: string; description?: string };
 
-/** Organisations named in the source, by their names, plus the partner universities of the 省校合作 agreements. */
+/** The parks and platforms enterprises are located in (by name; kind 'platform' above). */
+export const demoParks = ['山西智创城7号', '高新技术创业园', '百度(阳泉)创新中心', '人力资源产业园'] as const;
+
+/** Details of the enterprises the source names (the rest of the enterprise fields are generated). */
+export const namedEnterpriseDetails: Record<string, { size: EnterpriseSize; founded: [number, number]; park: (typeof demoParks)[number] | null; chainSegment: ChainSegment | null }> = {
+  山西天和盛环境检测有限公司: { size: 'small', founded: [2012, 2016], park: '高新技术创业园', chainSegment: 'downstream' },
+  山西鲲鹏传媒有限公司: { size: 'small', founded: [2016, 2019], park: '山西智创城7号', chainSegment: 'downstream' },
+  高新区数字经济发展有限公司: { size: 'medium', founded: [2020, 2021], park: '百度(阳泉)创新中心', chainSegment: 'midstream' },
+  泵阀集团: { size: 'large', founded: [2019, 2020], park: null, chainSegment: 'midstream' },
+  高新区园区建设发展有限公司: { size: 'medium', founded: [2018, 2019], park: null, chainSegment: null },
+  高新区人力资源有限公司: { size: 'small', founded: [2020, 2021], park: '人力资源产业园', chainSegment: null },
+};
+
+/**
+ * Organisations named in the source, by their names, the ten resident talent teams and the 19 partner universities of
+ * the 省校合作 agreements. The zone's other enterprises are generated (enterprises.ts).
+ */
 export const demoOrganisations: DemoOrganisation[] = [
   { kind: 'enterprise', name: '山西天和盛环境检测有限公司', industry: 'modernServices', description: '与阳泉职业技术学院合办企业订单班' },
   { kind: 'enterprise', name: '山西鲲鹏传媒有限公司', industry: 'digitalEconomy', description: '与阳泉职业技术学院合办企业订单班' },
@@ -43,6 +59,13 @@ export const demoOrganisations: DemoOrganisation[] = [
   { kind: 'team', name: '新石器网络科技', industry: 'informationTechnology', description: '常驻高新区高素质人才团队' },
   { kind: 'team', name: '清研科创中心', industry: 'newMaterials', description: '常驻高新区高素质人才团队；与清华大学合作开展高级管理人才研修班' },
   { kind: 'team', name: '孙宏斌教授团队', industry: 'digitalEconomy', description: '山西省能源互联网研究院首席科学家团队，打造数智双碳产业先导区' },
+  // The source counts 10 resident teams and names the five above; the other five are fictitious, built around the
+  // source's projects (钠离子电池, 新型半导体, 超净滤材) and key chains (泵阀, 数字经济).
+  { kind: 'team', name: '钠离子电池材料创新团队', industry: 'newEnergyBattery', description: '常驻高新区高素质人才团队；钠离子电池成果转化（虚构）' },
+  { kind: 'team', name: '宽禁带半导体器件研发团队', industry: 'informationTechnology', description: '常驻高新区高素质人才团队；新型半导体成果转化（虚构）' },
+  { kind: 'team', name: '超净过滤材料工程化团队', industry: 'newMaterials', description: '常驻高新区高素质人才团队；超净滤材成果转化（虚构）' },
+  { kind: 'team', name: '智能泵阀数字化设计团队', industry: 'pumpsValves', description: '常驻高新区高素质人才团队；泵阀产业链智能化改造（虚构）' },
+  { kind: 'team', name: '工业互联网与数字孪生团队', industry: 'digitalEconomy', description: '常驻高新区高素质人才团队；数智新城场景开发（虚构）' },
   { kind: 'researchInstitute', name: '山西省能源互联网研究院', industry: 'newEnergyBattery' },
   { kind: 'researchInstitute', name: '数字经济产业研究院', industry: 'digitalEconomy', description: '与孙宏斌教授团队共建' },
   { kind: 'researchInstitute', name: '中国科学院物理研究所', industry: 'newEnergyBattery', description: '钠离子电池成果转化' },

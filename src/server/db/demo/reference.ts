@@ -1,3 +1,5 @@
+import type { ethnicities } from '../../../domain/dictionaries';
+
 /** The zone's industries and key chains, and the talent tiers: demo reference data the office can edit. */
 export const demoIndustries = [
   { code: 'digitalEconomy', name: '数字经济', nameEn: 'Digital economy', chain: '数字经济产业链' },
@@ -23,3 +25,8 @@ export const demoTiers = [
 
 /** The county-level codes of Yangquan used for synthetic ID numbers: 城区, 矿区, 郊区, 平定县, 盂县. */
 export const yangquanAreaCodes = ['140302', '140303', '140311', '140321', '140322'] as const;
+
+export type Ethnicity = (typeof ethnicities)[number];
+
+/** The last day any generated date (arrival, leaving, founding) may fall on: fixed, so the data does not depend on the day it is loaded. */
+export const latestDemoDate = '2026-10-31';

@@ -81,9 +81,11 @@ export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel
 }
 
 /** Checks what the schema cannot: references to data (industry, tier, region, employer) and the one-ID-one-talent rule. */
-async function referenceProblems(executor: Executor, input: TalentInput, secrets: Secrets, user: SessionUser, excludeId?: string) {
+async function referenceProblems(executor: Executor, input: TalentInput, secrets: Secrets, user: SessionUser, current?: TalentRow) {
   const problems: Record<string, FieldProblem> = {};
-  if (input.industry && !(await findIndustry(executor, input.industry))?.active) problems.industry = { code: 'reference.unknown' };
+  // an industry the office has since deactivated stays valid on the records that already have it
+  const keptIndustry = current !== undefined && input.industry === current.industry;
+  if (input.industry && !keptIndustry && !(await findIndustry(executor, input.industry))?.active) problems.industry = { code: 'reference.unknown' };
   if (input.tier && !(await findTier(executor, input.tier))) problems.tier = { code: 'reference.unknown' };
   if (input.nativePlace && !regionName(input.nativePlace)) problems.nativePlace = { code: 'reference.unknown' };
   let employerLabel: string | null = null;
@@ -95,7 +97,7 @@ async function referenceProblems(executor: Executor, input: TalentInput, secrets
   const identity = parseIdNumber(input.idNumber);
   if (identity.ok) {
     const existing = await findByIdNumberHash(executor, secrets.lookupHash(identity.value.idNumber), talentReadScope(user));
-    if (existing && existing.id !== excludeId) {
+    if (existing && existing.id !== current?.id) {
       problems.idNumber = existing.visible ? { code: 'idNumber.duplicate', params: { name: existing.name } } : { code: 'idNumber.duplicateHidden' };
     }
   }
@@ -154,25 +156,28 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
     if (!found) throw notFound();
     const current = found.talent;
     const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
-    const input = enterpriseOwnsIt || user.roles.includes('office') ? employerFor(user, inputWithoutMeta) : inputWithoutMeta;
+    const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
+    // a talent keeps their own employer and status (enterprise HR keeps its staff: employerFor)
+    const input = asSelf
+      ? { ...inputWithoutMeta, employerId: current.employerId, employerName: current.employerName, status: current.status }
+      : employerFor(user, inputWithoutMeta);
     const children = await loadTalentChildren(tx, id);
     const before = currentInputOf(current, children, secrets);
-    const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
     const problems: Record<string, FieldProblem> = {};
     if (asSelf) {
-      // a talent keeps their own employer and status; fields the office verified are read-only to them
+      // fields the office verified are read-only to them
       for (const field of current.verifiedFields as VerifiableField[]) {
         if (field === 'gender' || field === 'birthDate') continue; // derived from the ID number, which is checked itself
         if (JSON.stringify(normalised(input, field)) !== JSON.stringify(before[field])) problems[field] = { code: 'field.verified' };
       }
     }
-    const { problems: referenceIssues, employerLabel } = await referenceProblems(tx, input, secrets, user, id);
+    const { problems: referenceIssues, employerLabel } = await referenceProblems(tx, input, secrets, user, current);
     Object.assign(problems, referenceIssues);
     if (Object.keys(problems).length) throw invalid(problems);
     const record = talentRecord(input, secrets, employerLabel);
     const row = await updateTalentRecord(tx, id, version, record);
     if (!row) throw new AppError(409, 'conflict');
-    if (row.status !== current.status || statusSince) {
+    if (row.status !== current.status || (statusSince && !asSelf)) {
       const since = statusSince ?? today();
       await tx.update(talents).set({ statusSince: since }).where(eq(talents.id, id));
       if (row.status !== current.status) await addStatusEntry(tx, id, row.status, since, statusNote ?? '', actor.userId);
@@ -191,7 +196,8 @@ function normalised(input: TalentInput, field: VerifiableField): unknown {
       return identity.ok ? identity.value.idNumber : input.idNumber;
     }
     case 'educations':
-      return input.educations.map((education) => ({ ...education, startYear: education.startYear ?? null }));
+      // the keys in the order of currentInputOf: the comparison is of JSON text
+      return input.educations.map(({ level, degree, school, major, startYear, graduationYear, fullTime, overseas }) => ({ level, degree, school, major, startYear: startYear ?? null, graduationYear, fullTime, overseas }));
     case 'certificates':
       return input.certificates.map((certificate) => ({ ...certificate, issuer: certificate.issuer ?? '' }));
     default:
@@ -302,7 +308,9 @@ export function searchFilter(q: string | undefined, secrets: Secrets): TalentFil
   const tsquery = searchQuery(text);
   const fullText = tsquery ? sql`${talents.searchVector} @@ to_tsquery('simple', ${tsquery})` : undefined;
   const initials = /^[a-z]{1,12}$/i.test(text) ? sql`${talents.nameInitials} like ${`${text.toLowerCase()}%`}` : undefined;
-  const condition = anyOf(fullText, initials, namePrefix(text));
+  // names are among the search words: the name prefix only serves queries with nothing to search in full text,
+  // and left in an OR it would defeat the GIN index (a full scan per search)
+  const condition = anyOf(fullText, initials, tsquery ? undefined : namePrefix(text));
   if (!condition) return undefined;
   return { condition, rank: tsquery ? sql`ts_rank(${talents.searchVector}, to_tsquery('simple', ${tsquery}))` : undefined };
 }

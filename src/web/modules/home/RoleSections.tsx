@@ -14,7 +14,17 @@ const resultColours: Record<string, string> = { success: 'green', failure: 'red'
 export function TalentSection({ talent }: { talent: TalentSummary }) {
   const { t } = useTranslation();
   return (
-    <Card title={t('home.talent.title')} data-testid="home-talent">
+    <Card
+      title={t('home.talent.title')}
+      data-testid="home-talent"
+      extra={
+        <Link to="/profile">
+          <Button type="link" size="small">
+            {t('home.talent.open')}
+          </Button>
+        </Link>
+      }
+    >
       <Descriptions
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
@@ -33,7 +43,17 @@ export function TalentSection({ talent }: { talent: TalentSummary }) {
 export function EnterpriseSection({ enterprise }: { enterprise: EnterpriseSummary }) {
   const { t } = useTranslation();
   return (
-    <Card title={t('home.enterprise.title')} data-testid="home-enterprise">
+    <Card
+      title={t('home.enterprise.title')}
+      data-testid="home-enterprise"
+      extra={
+        <Link to={`/enterprises/${enterprise.id}`}>
+          <Button type="link" size="small">
+            {t('home.enterprise.open')}
+          </Button>
+        </Link>
+      }
+    >
       <Descriptions
         column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 16 }}
@@ -44,10 +64,10 @@ export function EnterpriseSection({ enterprise }: { enterprise: EnterpriseSummar
       />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
-          <StatTile testId="enterprise-staff" title={t('home.enterprise.staff')} value={enterprise.staff} suffix={t('home.zone.peopleSuffix')} accent="#1456c8" />
+          <StatTile testId="enterprise-staff" title={t('home.enterprise.staff')} value={enterprise.staff} suffix={t('home.zone.peopleSuffix')} to="/talents" accent="#1456c8" />
         </Col>
         <Col xs={12} md={6}>
-          <StatTile testId="enterprise-staff-in-zone" title={t('home.enterprise.staffInZone')} value={enterprise.staffInZone} suffix={t('home.zone.peopleSuffix')} accent="#52c41a" />
+          <StatTile testId="enterprise-staff-in-zone" title={t('home.enterprise.staffInZone')} value={enterprise.staffInZone} suffix={t('home.zone.peopleSuffix')} to="/talents?status=inZone" accent="#52c41a" />
         </Col>
       </Row>
     </Card>

@@ -2,11 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Grid, Input, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { organisationKinds, type OrganisationKind } from '../../../domain/dictionaries';
+import { can } from '../../../domain/permissions';
 import { industryLabel } from '../../app/labels';
+import { canOpen, pageEntry } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
+import { useCurrentUser } from '../auth/RequireSession';
 import { fetchOrganisations, type Organisation } from './organisations.api';
 
 const allKinds = 'all';
@@ -35,6 +38,9 @@ export function OrganisationsPage() {
   const pageSize = positive(searchParams.get('pageSize'), 20);
   const [searchText, setSearchText] = useState(q);
   const screens = Grid.useBreakpoint();
+  const user = useCurrentUser();
+  const linksEnterprises = can(user.roles, 'enterprises.read');
+  const linksStaff = canOpen(pageEntry('talents'), user.roles);
   const organisations = useQuery({
     queryKey: ['organisations', { kind, q, page, pageSize }],
     queryFn: () => fetchOrganisations({ kind, q: q || undefined, page, pageSize }),
@@ -54,10 +60,29 @@ export function OrganisationsPage() {
   const handleKindChange = (value: string) => updateParams({ kind: value === allKinds ? undefined : value, page: undefined });
 
   const columns: TableColumnsType<Organisation> = [
-    { key: 'name', title: t('organisations.columns.name'), dataIndex: 'name', render: (value: string) => <Typography.Text strong>{value}</Typography.Text> },
+    {
+      key: 'name',
+      title: t('organisations.columns.name'),
+      dataIndex: 'name',
+      // an enterprise opens its page in the enterprise registry
+      render: (value: string, organisation) =>
+        organisation.kind === 'enterprise' && linksEnterprises ? (
+          <Link to={`/enterprises/${organisation.id}`} style={{ fontWeight: 600 }}>
+            {value}
+          </Link>
+        ) : (
+          <Typography.Text strong>{value}</Typography.Text>
+        ),
+    },
     { key: 'kind', title: t('organisations.columns.kind'), dataIndex: 'kind', render: (value: OrganisationKind) => <Tag color={kindColours[value]}>{t(`organisationKinds.${value}`)}</Tag> },
     { key: 'industry', title: t('organisations.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryLabel(t, value) || t('common.none') },
-    { key: 'staff', title: t('organisations.columns.staff'), dataIndex: 'staff', align: 'right' },
+    {
+      key: 'staff',
+      title: t('organisations.columns.staff'),
+      dataIndex: 'staff',
+      align: 'right',
+      render: (value: number, organisation) => (linksStaff && value > 0 ? <Link to={`/talents?employer=${organisation.id}`}>{value}</Link> : value),
+    },
     {
       key: 'description',
       title: t('organisations.columns.description'),

@@ -1,0 +1,299 @@
+/**
+ * Search benchmark: the talent registry's search and filters on 100,000 generated talents (plus the demo's 2,000), on
+ * PGlite in memory and — with BENCH_DATABASE_URL — on PostgreSQL, against a baseline run in the same process on the
+ * same data: a plain `ILIKE '%…%'` scan over name, post, employer, school and major concatenated.
+ *
+ * The app side goes through the real search path, `listTalentSummaries` (the service behind GET /api/talents: the
+ * page of 20 and the total), as the office sees it; the two-word query also runs as GET /api/talents through
+ * `buildApp` + `app.inject` (session, validation, serialisation included).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { openDatabase, pgliteOf, type Database, type Db } from '../src/server/db/client';
+import { demoPassword } from '../src/server/db/demo';
+import { addGeneratedTalents } from '../src/server/db/demo/scale';
+import { organisations, talents, users } from '../src/server/db/schema';
+import { talentConditions, type TalentFilters } from '../src/server/modules/talents/talents.repo';
+import { listTalentSummaries, searchFilter, type TalentListInput } from '../src/server/modules/talents/talents.service';
+import type { SessionUser } from '../src/server/plugins/auth';
+import { createSecrets } from '../src/server/security/secrets';
+
+/** The benchmark's own master secret: a PostgreSQL database it filled once can be reused by later runs. */
+const benchSecret = 'talentzone-bench-secret-0123456789abcdef';
+const secrets = createSecrets(benchSecret);
+const root = resolve(import.meta.dirname, '..');
+
+export type SearchBenchOptions = {
+  /** Generated talents on top of the demo data. */
+  talents: number;
+  /** Timed runs per case (after warm-up). */
+  runs: number;
+  /** Which databases: PGlite always unless skipped; PostgreSQL when a URL is given. */
+  pglite: boolean;
+  postgresUrl?: string;
+  /** Ignore the cached PGlite dump. */
+  fresh: boolean;
+  /** Print EXPLAIN ANALYZE of the search queries. */
+  explain: boolean;
+};
+
+type Filters = Omit<TalentListInput, 'page' | 'pageSize' | 'sort'>;
+type Case = {
+  name: string;
+  /** Inputs cycled through the runs. */
+  inputs: Filters[];
+  /** The baseline query for one input. */
+  baseline: (input: Filters) => SQL;
+};
+
+export type CaseResult = { name: string; app: Stats; baseline: Stats; http?: Stats; rows: number };
+type Stats = { median: number; p95: number };
+
+// ——— data ———
+
+/** Where a built PGlite database is kept between runs, keyed by the generator's and schema's sources. */
+function pgliteCacheFile(total: number) {
+  const hash = createHash('sha256');
+  const directories = ['src/server/db/demo', 'src/server/db/migrations', 'src/server/search'];
+  for (const directory of directories) {
+    for (const file of readdirSync(join(root, directory), { recursive: true, withFileTypes: true })) {
+      if (file.isFile() && !file.name.endsWith('.test.ts')) hash.update(readFileSync(join(file.parentPath, file.name)));
+    }
+  }
+  for (const file of ['src/server/modules/talents/talents.service.ts', 'src/server/modules/talents/talents.repo.ts']) hash.update(readFileSync(join(root, file)));
+  return join(root, 'node_modules/.cache/talentzone-bench', `pglite-${total}-${hash.digest('hex').slice(0, 12)}.tar.gz`);
+}
+
+const progress = (label: string) => ({ added, wanted, seconds }: { added: number; wanted: number; seconds: number }) => {
+  if (added === wanted || added % 20_000 === 0) console.log(`  ${label}: ${added} / ${wanted} talents generated (${seconds.toFixed(0)} s)`);
+};
+
+async function pgliteDatabase(options: SearchBenchOptions): Promise<Database> {
+  const cache = pgliteCacheFile(options.talents);
+  if (!options.fresh && existsSync(cache)) {
+    const started = performance.now();
+    const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([gunzipSync(readFileSync(cache))], { type: 'application/x-tar' }) });
+    console.log(`PGlite: loaded the cached database (${cache.replace(`${root}/`, '')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return database;
+  }
+  const database = await openDatabase({ kind: 'pglite' });
+  await database.migrate();
+  const result = await addGeneratedTalents(database.db, secrets, { count: options.talents, batchSize: 5000, onProgress: progress('PGlite') });
+  console.log(`PGlite: demo data and ${result.added} generated talents in ${result.seconds.toFixed(0)} s (${result.perSecond} talents/s)`);
+  await database.db.execute(sql`vacuum analyze`);
+  mkdirSync(join(cache, '..'), { recursive: true });
+  writeFileSync(cache, Buffer.from(await (await pgliteOf(database)!.dumpDataDir('gzip')).arrayBuffer()));
+  return database;
+}
+
+async function postgresDatabase(url: string, options: SearchBenchOptions): Promise<Database> {
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
+  await database.migrate();
+  const [{ stored }] = await database.db.select({ stored: count() }).from(talents);
+  const [office] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'office'));
+  const wanted = options.talents + 2000;
+  if (stored > 0 && !office) throw new Error('BENCH_DATABASE_URL holds data that is not the demo data: give the benchmark a database of its own');
+  if (stored < wanted) {
+    const result = await addGeneratedTalents(database.db, secrets, { count: stored === 0 ? options.talents : wanted - stored, batchSize: 5000, onProgress: progress('PostgreSQL') });
+    console.log(`PostgreSQL: ${result.loadedDemo ? 'demo data and ' : ''}${result.added} generated talents in ${result.seconds.toFixed(0)} s (${result.perSecond} talents/s)`);
+  } else {
+    console.log(`PostgreSQL: reusing the ${stored} talents already in the database`);
+  }
+  await database.db.execute(sql`vacuum analyze`);
+  return database;
+}
+
+// ——— cases ———
+
+const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+
+/** The naive search: every word as `ILIKE '%word%'` over name, post, employer, school and major, computed per row. */
+function baselineSearch(words: string[], filters: SQL[] = []) {
+  const haystack = sql`concat_ws(' ', t.name, t.post, o.name, t.employer_name,
+    (select string_agg(e.school || ' ' || e.major, ' ') from talent_educations e where e.talent_id = t.id))`;
+  const conditions = [...words.map((word) => sql`${haystack} ilike ${`%${word}%`}`), ...filters];
+  const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+  return sql`
+    with page as (
+      select t.*, o.name as employer from talents t left join organisations o on o.id = t.employer_id
+      where ${where} order by t.updated_at desc, t.id limit 20
+    )
+    select (select count(*) from talents t left join organisations o on o.id = t.employer_id where ${where}) as total, page.* from page`;
+}
+
+const equalities = (input: Filters) => [
+  input.industry ? sql`t.industry = ${input.industry}` : undefined,
+  input.education ? sql`t.highest_education = ${input.education}` : undefined,
+  input.status ? sql`t.status = ${input.status}` : undefined,
+].filter((condition): condition is SQL => Boolean(condition));
+
+async function cases(db: Db): Promise<Case[]> {
+  const sample = await rowsOf<{ name: string; cipher: string }>(db, sql`select name, id_number_cipher as cipher from talents order by id limit 500`);
+  const idNumbers = sample.slice(0, 10).map((row) => secrets.decrypt(row.cipher));
+  const initials = ['wj', 'lyh', 'zm', 'gxl', 'ct', 'hmj', 'wl', 'sjy', 'dh', 'ljh'];
+  const words = (input: Filters) => input.q!.split(/\s+/);
+  return [
+    {
+      name: 'two-word Chinese (泵阀 工程师 …)',
+      inputs: ['泵阀 工程师', '太原理工 材料', '人工智能 训练师', '山西大学 化学', '新能源 研发', '阳泉职业技术学院 运营', '数据 分析师', '化工 安全'].map((q) => ({ q })),
+      baseline: (input) => baselineSearch(words(input)),
+    },
+    {
+      name: 'one word (工程师, 泵阀 …)',
+      inputs: ['工程师', '泵阀', '太原理工', '化工', '技术员', '人工智能', '材料', '经济师'].map((q) => ({ q })),
+      baseline: (input) => baselineSearch(words(input)),
+    },
+    { name: 'pinyin initials (wj, lyh …)', inputs: initials.map((q) => ({ q })), baseline: (input) => baselineSearch(words(input)) },
+    { name: 'exact ID number', inputs: idNumbers.map((q) => ({ q })), baseline: (input) => baselineSearch(words(input)) },
+    {
+      name: 'filters: industry + education + status',
+      inputs: [
+        { industry: 'newMaterials', education: 'bachelor', status: 'inZone' },
+        { industry: 'pumpsValves', education: 'juniorCollege', status: 'inZone' },
+        { industry: 'digitalEconomy', education: 'master', status: 'left' },
+        { industry: 'chemicals', education: 'bachelor', status: 'inZone' },
+        { industry: 'informationTechnology', education: 'doctorate', status: 'inZone' },
+      ] as Filters[],
+      baseline: (input) => baselineSearch([], equalities(input)),
+    },
+  ];
+}
+
+// ——— measuring ———
+
+const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+function statsOf(durations: number[]): Stats {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
+}
+
+async function measure(runs: number, inputs: Filters[], run: (input: Filters) => Promise<unknown>): Promise<Stats> {
+  for (const input of inputs.slice(0, 3)) await run(input); // warm-up
+  const durations: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    await run(inputs[index % inputs.length]);
+    durations.push(performance.now() - started);
+  }
+  return statsOf(durations);
+}
+
+async function officeUser(db: Db): Promise<SessionUser> {
+  const [row] = await db.select().from(users).where(eq(users.username, 'office'));
+  return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles, talentId: row.talentId, organisationId: row.organisationId, unitId: row.unitId };
+}
+
+/** The app over HTTP (inject): signs in as the office and returns a GET /api/talents runner. */
+async function httpClient(database: Database) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', TZ_SECRET: benchSecret, TZ_WEB_DIR: resolve(root, '.tz-test/no-web-bundle'), TZ_DATA_DIR: resolve(root, '.tz-test/bench-data') });
+  const app = await buildApp({ config, database, secrets });
+  await app.ready();
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: demoPassword } });
+  if (login.statusCode !== 200) throw new Error(`office login: ${login.statusCode} ${login.body}`);
+  const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0];
+  const get = async (input: Filters) => {
+    const response = await app.inject({ method: 'GET', url: '/api/talents', query: Object.fromEntries(Object.entries(input).map(([key, value]) => [key, String(value)])), headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`GET /api/talents: ${response.statusCode} ${response.body}`);
+    return response;
+  };
+  return { get, close: () => app.close() };
+}
+
+/** EXPLAIN ANALYZE of the page and count queries the service runs for `q` (the same shape as listTalents builds). */
+async function explain(db: Db, q: string) {
+  const search = searchFilter(q, secrets)!;
+  const filters: TalentFilters = { search };
+  const where = talentConditions(filters, undefined);
+  const page = db
+    .select({ talent: talents, employer: organisations.name })
+    .from(talents)
+    .leftJoin(organisations, eq(organisations.id, talents.employerId))
+    .where(where)
+    .orderBy(...(search.rank ? [desc(search.rank), asc(talents.id)] : [desc(talents.updatedAt), asc(talents.id)]))
+    .limit(20);
+  const total = db.select({ total: count() }).from(talents).where(where);
+  for (const [label, query] of [['page', page], ['count', total]] as const) {
+    const plan = await rowsOf<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${query}`);
+    console.log(`\n  EXPLAIN ANALYZE — ${label} query for "${q}":\n${plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n')}`);
+  }
+}
+
+export async function benchmarkDatabase(database: Database, options: SearchBenchOptions): Promise<CaseResult[]> {
+  const db = database.db;
+  const user = await officeUser(db);
+  const [{ total }] = await db.select({ total: count() }).from(talents);
+  console.log(`${database.kind}: ${total} talents; ${options.runs} timed runs per case (after 3 warm-up runs)`);
+  const results: CaseResult[] = [];
+  const http = await httpClient(database);
+  try {
+    for (const entry of await cases(db)) {
+      let rows = 0;
+      const app = await measure(options.runs, entry.inputs, async (input) => {
+        const page = await listTalentSummaries(db, secrets, user, { page: 1, pageSize: 20, ...input });
+        rows += page.total;
+      });
+      const baseline = await measure(options.runs, entry.inputs, (input) => db.execute(entry.baseline(input)));
+      const result: CaseResult = { name: entry.name, app, baseline, rows: Math.round(rows / (options.runs + Math.min(3, entry.inputs.length))) };
+      if (entry.name.startsWith('two-word') || entry.name.startsWith('one word')) result.http = await measure(options.runs, entry.inputs, http.get);
+      results.push(result);
+    }
+  } finally {
+    await http.close();
+  }
+  if (options.explain) for (const q of ['泵阀 工程师', '工程师']) await explain(db, q);
+  return results;
+}
+
+/** Terminal columns of a text: Han characters and full-width punctuation take two. */
+const displayWidth = (text: string) => [...text].reduce((width, character) => width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(character) ? 2 : 1), 0);
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
+
+export function printTable(kind: string, results: CaseResult[], target: number) {
+  const header = ['case', 'matches', 'app median', 'app p95', 'HTTP p95', 'ILIKE median', 'ILIKE p95', 'baseline/app (median)', 'baseline/app (p95)'];
+  const lines = results.map((result) => [
+    result.name,
+    String(result.rows),
+    ms(result.app.median),
+    ms(result.app.p95),
+    result.http ? ms(result.http.p95) : '—',
+    ms(result.baseline.median),
+    ms(result.baseline.p95),
+    `${(result.baseline.median / result.app.median).toFixed(1)}×`,
+    `${(result.baseline.p95 / result.app.p95).toFixed(1)}×`,
+  ]);
+  const widths = header.map((title, column) => Math.max(displayWidth(title), ...lines.map((line) => displayWidth(line[column]))));
+  const row = (cells: string[]) => `| ${cells.map((cell, column) => pad(cell, widths[column])).join(' | ')} |`;
+  console.log(`\n${kind}`);
+  console.log([row(header), row(widths.map((width) => '-'.repeat(width))), ...lines.map(row)].join('\n'));
+  const twoWord = results[0];
+  const worst = Math.max(twoWord.app.p95, twoWord.http?.p95 ?? 0);
+  console.log(`target: two-word Chinese query p95 under ${target} ms — ${worst < target ? 'met' : 'NOT met'} (service ${ms(twoWord.app.p95)}, HTTP ${twoWord.http ? ms(twoWord.http.p95) : '—'})`);
+}
+
+export async function runSearchBenchmark(options: SearchBenchOptions) {
+  if (options.pglite) {
+    const database = await pgliteDatabase(options);
+    try {
+      printTable('PGlite (in memory)', await benchmarkDatabase(database, options), 100);
+    } finally {
+      await database.close();
+    }
+  }
+  if (options.postgresUrl) {
+    const database = await postgresDatabase(options.postgresUrl, options);
+    try {
+      printTable('PostgreSQL', await benchmarkDatabase(database, options), 50);
+    } finally {
+      await database.close();
+    }
+  } else {
+    console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/bench)');
+  }
+}

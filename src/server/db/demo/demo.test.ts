@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCreditCode } from '../../../domain/validators/credit-code';
+import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
+import { parseMobilePhone } from '../../../domain/validators/phone';
+import { regionName } from '../../modules/reference/regions';
+import { createSecrets } from '../../security/secrets';
+import { createTestApp, type TestApp } from '../../test/harness';
+import { testSecret } from '../../test/template';
+import { demoPlan } from './plan';
+import { yangquanAreaCodes } from './reference';
+import { cohortTags, demoTalentCount } from './talents';
+
+/**
+ * The demo data reproduces the source's figures, counted here from the stored records (not from the generator's own
+ * bookkeeping), and is the same on every run.
+ */
+let t: TestApp;
+const secrets = createSecrets(testSecret);
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const single = async (query: ReturnType<typeof sql>) => Number((await t.rows<{ value: number | string }>(query))[0].value);
+
+describe('the source’s figures, counted from the records', () => {
+  it('68 master’s graduates hired into the administration (体制内引进), all with a master’s degree as highest education', async () => {
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'civilService'`)).toBe(68);
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'civilService' and highest_education = 'master'`)).toBe(68);
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'civilService' and ${cohortTags.civilService} = any(tags)`)).toBe(68);
+    // the fields the source lists: 经济金融、工程建设、化工、装备、信息技术
+    const industries = await t.rows<{ industry: string }>(sql`select distinct industry from talents where arrival_route = 'civilService' order by 1`);
+    expect(industries.map((row) => row.industry)).toEqual(['chemicals', 'construction', 'equipment', 'financeEconomics', 'informationTechnology']);
+  });
+
+  it('19 market-hired executives for the professional companies and 11 openly recruited technicians (市场化选聘)', async () => {
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'marketHire' and ${cohortTags.executives} = any(tags)`)).toBe(19);
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'marketHire' and ${cohortTags.technicians} = any(tags)`)).toBe(11);
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'marketHire'`)).toBe(30);
+    const companies = await t.rows<{ name: string }>(sql`
+      select distinct o.name from talents t join organisations o on o.id = t.employer_id
+      where ${cohortTags.executives} = any(t.tags) order by 1`);
+    expect(companies.map((row) => row.name).sort()).toEqual(['泵阀集团', '高新区园区建设发展有限公司', '高新区数字经济发展有限公司'].sort());
+    expect(await single(sql`select count(*) as value from talents where ${cohortTags.technicians} = any(tags) and (post like '%疾控%' or post like '%公共卫生%' or post like '%卫生检验%')`)).toBeGreaterThan(0);
+    expect(await single(sql`select count(*) as value from talents where ${cohortTags.technicians} = any(tags) and post = '化工专业技术人员'`)).toBeGreaterThan(0);
+  });
+
+  it('85 flexibly engaged experts (柔性引进): doctors, industry advisers and retired experts, all in flexible service', async () => {
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'flexible'`)).toBe(85);
+    expect(await single(sql`select count(*) as value from talents where status = 'flexibleService'`)).toBe(85);
+    const kinds = [cohortTags.doctors, cohortTags.advisers, cohortTags.retiredExperts];
+    expect(await single(sql`select count(*) as value from talents where arrival_route = 'flexible' and tags && ${`{${kinds.join(',')}}`}::text[]`)).toBe(85);
+    expect(await single(sql`select count(*) as value from talents where ${cohortTags.doctors} = any(tags) and highest_education <> 'doctorate'`)).toBe(0);
+  });
+
+  it('10 resident teams, the source’s by name, each with members; 19 partner universities; 153 enterprises', async () => {
+    const teams = await t.rows<{ name: string; members: number }>(sql`
+      select o.name, count(t.id)::int as members from organisations o left join talents t on t.employer_id = o.id
+      where o.kind = 'team' group by o.name`);
+    expect(teams).toHaveLength(10);
+    expect(teams.map((team) => team.name)).toEqual(expect.arrayContaining(['中国电子系统', '中关村智酷', '新石器网络科技', '清研科创中心', '孙宏斌教授团队']));
+    expect(teams.every((team) => Number(team.members) >= 2)).toBe(true);
+    expect(await single(sql`select count(*) as value from organisations where kind = 'university'`)).toBe(19);
+    expect(await single(sql`select count(*) as value from organisations where kind = 'enterprise'`)).toBe(153);
+    const named = ['山西天和盛环境检测有限公司', '山西鲲鹏传媒有限公司', '泵阀集团', '山西智创城7号', '高新技术创业园', '百度(阳泉)创新中心', '阳泉职业技术学院', '清华大学', '山东大学', '东华大学', '山西省能源互联网研究院'];
+    const found = await t.rows<{ name: string }>(sql`select name from organisations where name in ${named}`);
+    expect(found.map((row) => row.name).sort()).toEqual([...named].sort());
+  });
+
+  it('2,000 talents with a realistic mix: education, titles, tiers (A and B rare), statuses (a few percent left)', async () => {
+    expect(await single(sql`select count(*) as value from talents`)).toBe(demoTalentCount);
+    const share = async (condition: ReturnType<typeof sql>) => (await single(sql`select count(*) as value from talents where ${condition}`)) / demoTalentCount;
+    expect(await share(sql`highest_education = 'bachelor'`)).toBeGreaterThan(0.3);
+    expect(await share(sql`highest_education = 'doctorate'`)).toBeLessThan(0.06);
+    expect(await share(sql`highest_education in ('juniorCollege', 'higherVocational', 'secondaryVocational', 'highSchoolOrBelow')`)).toBeGreaterThan(0.2);
+    expect(await share(sql`highest_title = 'senior'`)).toBeLessThan(await share(sql`highest_title = 'junior'`));
+    expect(await single(sql`select count(*) as value from talents where tier in ('A', 'B')`)).toBeLessThanOrEqual(5);
+    expect(await single(sql`select count(*) as value from talents where tier = 'E'`)).toBeGreaterThan(100);
+    const left = await share(sql`status = 'left'`);
+    expect(left).toBeGreaterThan(0.01);
+    expect(left).toBeLessThan(0.08);
+    expect(await share(sql`status = 'inZone'`)).toBeGreaterThan(0.85);
+    expect(await single(sql`select count(*) as value from talents where arrived_on < '2018-01-01' or arrived_on > '2026-12-31'`)).toBe(0);
+    expect(await single(sql`select count(*) as value from talent_certificates where name = '人工智能训练师'`)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('a talent who left has an outflow history: in the zone since arrival, then left with the reason and destination', async () => {
+    const histories = await t.rows<{ statuses: string[]; notes: string[]; left_since: string; status_since: string }>(sql`
+      select array_agg(h.status order by h.since) as statuses, array_agg(h.note order by h.since) as notes,
+             max(h.since) filter (where h.status = 'left')::text as left_since, t.status_since::text as status_since
+      from talents t join talent_status_history h on h.talent_id = t.id
+      where t.status = 'left' group by t.id, t.status_since`);
+    expect(histories.length).toBeGreaterThan(20);
+    for (const history of histories) {
+      expect(history.statuses).toEqual(['inZone', 'left']);
+      expect(history.notes[1]).toMatch(/^(辞职|正常调离|自动离职)；去向：/);
+      expect(history.left_since).toBe(history.status_since);
+    }
+  });
+});
+
+describe('valid, unique, protected personal and enterprise data', () => {
+  it('every ID number is stored encrypted, decrypts to a valid GB 11643 number with a Yangquan area code, and is unique', async () => {
+    const rows = await t.rows<{ cipher: string; hash: string; masked: string; birth_date: string; gender: string }>(
+      sql`select id_number_cipher as cipher, id_number_hash as hash, id_number_masked as masked, birth_date::text as birth_date, gender from talents`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(demoTalentCount);
+    expect(new Set(rows.map((row) => row.hash)).size).toBe(rows.length);
+    const numbers = new Set<string>();
+    for (const row of rows) {
+      const idNumber = secrets.decrypt(row.cipher);
+      const parsed = parseIdNumber(idNumber);
+      expect(parsed.ok, idNumber).toBe(true);
+      if (!parsed.ok) continue;
+      expect(yangquanAreaCodes).toContain(parsed.value.areaCode);
+      expect(row.hash).toBe(secrets.lookupHash(idNumber));
+      expect(row.masked).toBe(maskIdNumber(idNumber));
+      expect(row.birth_date).toBe(parsed.value.birthDate);
+      expect(row.gender).toBe(parsed.value.gender);
+      expect(row.cipher).not.toContain(idNumber);
+      numbers.add(idNumber);
+    }
+    expect(numbers.size).toBe(rows.length);
+  });
+
+  it('phones are valid mobile numbers, native places are known regions, ethnicity mostly 汉族', async () => {
+    const rows = await t.rows<{ phone: string | null; native_place: string | null; ethnicity: string | null }>(
+      sql`select phone_cipher as phone, native_place, ethnicity from talents`,
+    );
+    for (const row of rows) {
+      expect(parseMobilePhone(secrets.decrypt(row.phone!)).ok).toBe(true);
+      expect(regionName(row.native_place!), row.native_place!).toBeTruthy();
+    }
+    expect(rows.filter((row) => row.ethnicity === '汉族').length / rows.length).toBeGreaterThan(0.9);
+    expect(rows.filter((row) => row.native_place?.startsWith('14')).length / rows.length).toBeGreaterThan(0.6);
+  });
+
+  it('every enterprise has a unique credit code valid by GB 32100 (with the GB 11714 check), a park that is a platform, an encrypted contact phone', async () => {
+    const rows = await t.rows<{ credit_code: string; chain_segment: string | null; park_kind: string | null; size: string; founded_on: string; address: string; contact_phone_cipher: string; contact_phone_masked: string; industry: string }>(sql`
+      select e.credit_code, e.chain_segment, p.kind as park_kind, e.size, e.founded_on::text as founded_on, e.address,
+             e.contact_phone_cipher, e.contact_phone_masked, e.industry
+      from organisations e left join organisations p on p.id = e.park_id where e.kind = 'enterprise'`);
+    expect(new Set(rows.map((row) => row.credit_code)).size).toBe(rows.length);
+    const industries = new Set((await t.rows<{ code: string }>(sql`select code from industries`)).map((row) => row.code));
+    for (const row of rows) {
+      expect(parseCreditCode(row.credit_code), row.credit_code).toEqual({ ok: true, value: row.credit_code });
+      expect(/^[0-9A-Z]{8}[0-9X]$/.test(row.credit_code.slice(8, 17))).toBe(true);
+      expect(row.park_kind === null || row.park_kind === 'platform').toBe(true);
+      expect(['upstream', 'midstream', 'downstream', null]).toContain(row.chain_segment);
+      expect(['micro', 'small', 'medium', 'large']).toContain(row.size);
+      expect(row.address).toContain('阳泉高新区');
+      expect(industries.has(row.industry)).toBe(true);
+      const phone = secrets.decrypt(row.contact_phone_cipher);
+      expect(parseMobilePhone(phone).ok).toBe(true);
+      expect(row.contact_phone_masked).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
+    }
+    expect(new Set(rows.map((row) => row.industry)).size).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('the demo accounts', () => {
+  it('talent: an in-zone talent of 泵阀集团; enterprise: 泵阀集团 with a staff of a few dozen; department: U07', async () => {
+    const [talent] = await t.rows<{ status: string; employer: string }>(sql`
+      select t.status, o.name as employer from users u join talents t on t.id = u.talent_id join organisations o on o.id = t.employer_id where u.username = 'talent'`);
+    expect(talent).toEqual({ status: 'inZone', employer: '泵阀集团' });
+    const [enterprise] = await t.rows<{ name: string; staff: number }>(sql`
+      select o.name, (select count(*) from talents where employer_id = o.id)::int as staff from users u join organisations o on o.id = u.organisation_id where u.username = 'enterprise'`);
+    expect(enterprise.name).toBe('泵阀集团');
+    expect(Number(enterprise.staff)).toBeGreaterThanOrEqual(24);
+    expect(Number(enterprise.staff)).toBeLessThanOrEqual(60);
+    const [unit] = await t.rows<{ code: string }>(sql`select n.code from users u join units n on n.id = u.unit_id where u.username = 'department'`);
+    expect(unit.code).toBe('U07');
+    const accounts = await t.rows<{ username: string }>(sql`select username from users order by username`);
+    expect(accounts.map((row) => row.username)).toEqual(['auditor', 'department', 'enterprise', 'leader', 'office', 'secadmin', 'sysadmin', 'talent']);
+  });
+});
+
+describe('determinism', () => {
+  it('the generator gives the same records on every run, and they are the stored ones', async () => {
+    const first = demoPlan();
+    const second = demoPlan();
+    expect(second).toEqual(first);
+    const stored = await t.rows<{ id: string; name: string; cipher: string; employer_id: string | null; employer_name: string | null; arrived_on: string }>(
+      sql`select id, name, id_number_cipher as cipher, employer_id, employer_name, arrived_on::text as arrived_on from talents`,
+    );
+    const key = (entry: { id: string; name: string; idNumber: string; employer: string | null; arrivedOn: string }) => JSON.stringify(entry);
+    expect(new Set(stored.map((row) => key({ id: row.id, name: row.name, idNumber: secrets.decrypt(row.cipher), employer: row.employer_id ?? row.employer_name, arrivedOn: row.arrived_on })))).toEqual(
+      new Set(first.talents.map((talent) => key({ id: talent.id, name: talent.input.name, idNumber: talent.input.idNumber, employer: talent.input.employerId ?? talent.input.employerName ?? null, arrivedOn: talent.input.arrivedOn! }))),
+    );
+    const enterprises = await t.rows<{ id: string; credit_code: string }>(sql`select id, credit_code from organisations where kind = 'enterprise'`);
+    expect(new Map(enterprises.map((row) => [row.id, row.credit_code]))).toEqual(new Map(first.enterprises.map((enterprise) => [enterprise.id, enterprise.creditCode])));
+  });
+});

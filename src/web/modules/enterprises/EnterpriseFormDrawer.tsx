@@ -1,0 +1,243 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, DatePicker, Drawer, Form, Grid, Input, Row, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chainSegments, enterpriseSizes, type ChainSegment, type EnterpriseSize } from '../../../domain/dictionaries';
+import { creditCodeField, enterpriseInput, phoneField } from '../../../domain/talent';
+import { isApiError } from '../../app/api';
+import { currentLanguage } from '../../app/i18n';
+import { applyFieldErrors } from '../../ui/form-errors';
+import { applyZodIssues, safeParseLikeServer, zodRule } from '../../ui/zod-form';
+import { industryOptions, useReference } from '../reference/reference.api';
+import { createEnterprise, updateEnterprise, type EnterpriseDetail, type EnterprisePayload } from './enterprises.api';
+
+type EnterpriseFormValues = {
+  name?: string;
+  creditCode?: string;
+  industry?: string | null;
+  chainSegment?: ChainSegment | null;
+  parkId?: string | null;
+  size?: EnterpriseSize | null;
+  foundedOn?: Dayjs | null;
+  address?: string;
+  contactName?: string;
+  contactPhone?: string;
+  description?: string;
+};
+
+const fieldNames = ['name', 'creditCode', 'industry', 'chainSegment', 'parkId', 'size', 'foundedOn', 'address', 'contactName', 'contactPhone', 'description'];
+const blank = (value: string | null | undefined) => value?.trim() || null;
+
+function payloadOf(values: EnterpriseFormValues): EnterprisePayload {
+  return {
+    name: values.name ?? '',
+    creditCode: values.creditCode?.trim() ?? '',
+    industry: values.industry ?? '',
+    chainSegment: values.chainSegment ?? null,
+    parkId: values.parkId ?? null,
+    size: values.size ?? null,
+    foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
+    address: blank(values.address),
+    contactName: blank(values.contactName),
+    contactPhone: blank(values.contactPhone),
+    description: values.description?.trim() ?? '',
+  };
+}
+
+type EnterpriseFormDrawerProps = {
+  open: boolean;
+  enterprise: EnterpriseDetail | null;
+  onClose: () => void;
+  onSaved?: (enterprise: EnterpriseDetail) => void;
+  onReload?: () => Promise<unknown>;
+};
+
+/** Registers (office) or edits (office, the enterprise's own HR) an enterprise; checked with the shared schema first. */
+export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onReload }: EnterpriseFormDrawerProps) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const reference = useReference().data;
+  const [form] = Form.useForm<EnterpriseFormValues>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const editing = enterprise !== null;
+
+  const enterpriseKey = enterprise ? `${enterprise.id}:${enterprise.version}` : null;
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (enterprise) {
+      form.setFieldsValue({
+        name: enterprise.name,
+        creditCode: enterprise.creditCode ?? '',
+        industry: enterprise.industry,
+        chainSegment: enterprise.chainSegment,
+        parkId: enterprise.park?.id ?? null,
+        size: enterprise.size,
+        foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null,
+        address: enterprise.address ?? '',
+        contactName: enterprise.contactName ?? '',
+        // the phone arrives masked: asked for in full again
+        contactPhone: '',
+        description: enterprise.description,
+      });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, enterpriseKey, form]);
+
+  const handleClose = () => {
+    setFormError(null);
+    setConflict(false);
+    onClose();
+  };
+
+  const mutation = useMutation({
+    mutationFn: (input: EnterprisePayload) => (enterprise ? updateEnterprise(enterprise.id, { ...input, version: enterprise.version }) : createEnterprise(input)),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['enterprise', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+      void queryClient.invalidateQueries({ queryKey: ['enterprise-options'] });
+      void queryClient.invalidateQueries({ queryKey: ['organisations'] });
+      void message.success(editing ? t('enterprises.form.updated') : t('enterprises.form.created', { name: saved.name }));
+      handleClose();
+      onSaved?.(saved);
+    },
+    onError: (error) => {
+      if (!isApiError(error)) return setFormError(String(error));
+      const unmatched = applyFieldErrors(form, error.fields, fieldNames);
+      setConflict(error.status === 409 && editing);
+      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(t('common.listSeparator')));
+    },
+  });
+
+  const handleSubmit = async () => {
+    setFormError(null);
+    setConflict(false);
+    // The fields' own rules (the checks as one types), then the shared schema over the whole input.
+    const ruleFailed = await form.validateFields().then(
+      () => false,
+      () => true,
+    );
+    const input = payloadOf(form.getFieldsValue(true) as EnterpriseFormValues);
+    const parsed = safeParseLikeServer(enterpriseInput, input);
+    if (!parsed.success) {
+      const unmatched = applyZodIssues(form, parsed.error.issues, language, (path) => path.length === 1 && fieldNames.includes(String(path[0])));
+      setFormError(unmatched.length ? unmatched.join(t('common.listSeparator')) : null);
+    }
+    if (ruleFailed || !parsed.success) return;
+    mutation.mutate(input);
+  };
+
+  const handleCreditCodeChange = (value: string) => {
+    if (value.trim().length >= 18) void form.validateFields(['creditCode']).catch(() => undefined);
+    else form.setFields([{ name: 'creditCode', errors: [] }]);
+  };
+
+  const half = { xs: 24, sm: 12 };
+  return (
+    <Drawer
+      open={open}
+      onClose={handleClose}
+      title={editing ? t('enterprises.form.editTitle', { name: enterprise.name }) : t('enterprises.form.createTitle')}
+      size={screens.md ? 640 : '100%'}
+      forceRender
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={handleClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={mutation.isPending} onClick={() => void handleSubmit()} data-testid="enterprise-form-submit">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<EnterpriseFormValues> form={form} name="enterprise-form" layout="vertical" autoComplete="off" onFinish={() => void handleSubmit()}>
+        {formError ? (
+          <Alert
+            type="error"
+            showIcon
+            title={formError}
+            action={
+              conflict && onReload ? (
+                <Button size="small" onClick={() => void onReload()}>
+                  {t('enterprises.form.conflictReload')}
+                </Button>
+              ) : undefined
+            }
+            style={{ marginBottom: 16 }}
+            data-testid="enterprise-form-error"
+          />
+        ) : null}
+        <Row gutter={16}>
+          <Col xs={24}>
+            <Form.Item name="name" label={t('enterprises.form.name')} required>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="creditCode" label={t('enterprises.form.creditCode')} required extra={t('enterprises.form.creditCodeHelp')} validateTrigger="onBlur" rules={[zodRule(creditCodeField, language)]}>
+              <Input maxLength={18} onChange={(event) => handleCreditCodeChange(event.target.value)} style={{ fontVariantNumeric: 'tabular-nums' }} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="industry" label={t('enterprises.form.industry')} required>
+              <Select allowClear options={industryOptions(reference, enterprise?.industry)} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="chainSegment" label={t('enterprises.form.chainSegment')}>
+              <Select allowClear options={chainSegments.map((value) => ({ value, label: t(`dictionaries.chainSegments.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="parkId" label={t('enterprises.form.park')}>
+              <Select allowClear options={(reference?.parks ?? []).map((park) => ({ value: park.id, label: park.name }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="size" label={t('enterprises.form.size')}>
+              <Select allowClear options={enterpriseSizes.map((value) => ({ value, label: t(`dictionaries.enterpriseSizes.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="foundedOn" label={t('enterprises.form.foundedOn')}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="address" label={t('enterprises.form.address')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="contactName" label={t('enterprises.form.contactName')}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="contactPhone"
+              label={t('enterprises.form.contactPhone')}
+              validateTrigger="onBlur"
+              extra={editing && enterprise.contactPhone ? t('talents.form.phoneMasked', { masked: enterprise.contactPhone }) : undefined}
+              rules={[
+                zodRule(phoneField, language),
+                ...(editing && enterprise.contactPhone ? [{ required: true, whitespace: true, message: t('talents.form.phoneRequiredOnEdit', { masked: enterprise.contactPhone }) }] : []),
+              ]}
+            >
+              <Input maxLength={20} inputMode="tel" placeholder={editing ? (enterprise.contactPhone ?? undefined) : undefined} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="description" label={t('enterprises.form.description')}>
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+}

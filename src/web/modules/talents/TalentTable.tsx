@@ -1,0 +1,178 @@
+import { SafetyCertificateFilled } from '@ant-design/icons';
+import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TalentStatus } from '../../../domain/dictionaries';
+import { can } from '../../../domain/permissions';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { useCurrentUser } from '../auth/RequireSession';
+import { industryName, tierName, useReference } from '../reference/reference.api';
+import type { TalentSort, TalentSummary } from './talents.api';
+
+export const statusColours: Record<TalentStatus, string> = { inZone: 'blue', flexibleService: 'cyan', left: 'default' };
+
+type SortableColumn = 'name' | 'arrivedOn' | 'updatedAt';
+const sortableColumns: readonly SortableColumn[] = ['name', 'arrivedOn', 'updatedAt'];
+
+/** `-arrivedOn` → the arrivedOn column sorted descending. */
+function sortOrderOf(sort: TalentSort | undefined, column: SortableColumn): 'ascend' | 'descend' | null {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
+
+type TalentTableProps = {
+  items: TalentSummary[];
+  total: number;
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  sort?: TalentSort;
+  onChange: (change: { page: number; pageSize: number; sort?: TalentSort }) => void;
+  /** A click on a tag filters by it. */
+  onTagClick?: (tag: string) => void;
+  /** On an enterprise's page every row has the same employer. */
+  hideEmployer?: boolean;
+};
+
+/** Talents as a table: the name opens the record, columns sort on the server, personal numbers stay masked. */
+export function TalentTable({ items, total, loading, page, pageSize, sort, onChange, onTagClick, hideEmployer = false }: TalentTableProps) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const reference = useReference().data;
+  const linksEnterprises = can(user.roles, 'enterprises.read');
+
+  const columns: TableColumnsType<TalentSummary> = [
+    {
+      key: 'name',
+      title: t('talents.columns.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'name'),
+      render: (_, talent) => (
+        <Flex gap={4} align="center" style={{ whiteSpace: 'nowrap' }}>
+          <Link to={`/talents/${talent.id}`} data-testid="talent-link">
+            {talent.name}
+          </Link>
+          {talent.verified ? (
+            <Tooltip title={t('talents.verified')}>
+              <SafetyCertificateFilled style={{ color: '#52c41a' }} aria-label={t('talents.verified')} />
+            </Tooltip>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('talents.columns.status'),
+      dataIndex: 'status',
+      render: (value: TalentStatus) => (
+        <Tag color={statusColours[value]} style={{ marginInlineEnd: 0 }}>
+          {t(`talentStatuses.${value}`)}
+        </Tag>
+      ),
+    },
+    { key: 'gender', title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
+    { key: 'birthDate', title: t('talents.columns.birthDate'), dataIndex: 'birthDate', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span> },
+    {
+      key: 'education',
+      title: t('talents.columns.education'),
+      dataIndex: 'highestEducation',
+      render: (value: TalentSummary['highestEducation']) => (value ? t(`dictionaries.educationLevels.${value}`) : t('common.none')),
+    },
+    { key: 'title', title: t('talents.columns.title'), dataIndex: 'highestTitle', render: (value: TalentSummary['highestTitle']) => (value ? t(`dictionaries.titleLevels.${value}`) : t('common.none')) },
+    ...(hideEmployer
+      ? []
+      : [
+          {
+            key: 'employer',
+            title: t('talents.columns.employer'),
+            render: (_: unknown, talent: TalentSummary) => {
+              if (talent.employer) {
+                return linksEnterprises ? <Link to={`/enterprises/${talent.employer.id}`}>{talent.employer.name}</Link> : talent.employer.name;
+              }
+              if (talent.employerName) {
+                return (
+                  <span>
+                    {talent.employerName} <Tag style={{ marginInlineStart: 4 }}>{t('talents.outside')}</Tag>
+                  </span>
+                );
+              }
+              return t('common.none');
+            },
+          },
+        ]),
+    { key: 'post', title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
+    { key: 'industry', title: t('talents.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryName(t, reference, value) || t('common.none') },
+    { key: 'tier', title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
+    { key: 'arrivalRoute', title: t('talents.columns.arrivalRoute'), dataIndex: 'arrivalRoute', render: (value: TalentSummary['arrivalRoute']) => <span style={{ whiteSpace: 'nowrap' }}>{t(`arrivalRoutes.${value}`)}</span> },
+    {
+      key: 'arrivedOn',
+      title: t('talents.columns.arrivedOn'),
+      dataIndex: 'arrivedOn',
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'arrivedOn'),
+      render: (value: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value) || t('common.none')}</span>,
+    },
+    {
+      key: 'tags',
+      title: t('talents.columns.tags'),
+      dataIndex: 'tags',
+      render: (tags: string[]) =>
+        tags.length ? (
+          <Flex wrap gap={4} style={{ minWidth: 80, maxWidth: 220 }}>
+            {tags.map((tag) => (
+              <Tag key={tag} style={{ marginInlineEnd: 0, cursor: onTagClick ? 'pointer' : undefined }} onClick={onTagClick ? () => onTagClick(tag) : undefined}>
+                {tag}
+              </Tag>
+            ))}
+          </Flex>
+        ) : (
+          t('common.none')
+        ),
+    },
+    { key: 'idNumber', title: t('talents.columns.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
+    { key: 'phone', title: t('talents.columns.phone'), dataIndex: 'phone', render: (value: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value ?? t('common.none')}</span> },
+    {
+      key: 'updatedAt',
+      title: t('talents.columns.updatedAt'),
+      dataIndex: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'updatedAt'),
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(value)}</span>,
+    },
+  ];
+
+  const handleChange: TableProps<TalentSummary>['onChange'] = (pagination, _filters, sorter) => {
+    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<TalentSummary> | undefined;
+    const column = single?.columnKey as SortableColumn | undefined;
+    let nextSort: TalentSort | undefined;
+    if (column && sortableColumns.includes(column) && single?.order) nextSort = (single.order === 'descend' ? `-${column}` : column) as TalentSort;
+    const sortChanged = nextSort !== (sort && sort !== 'relevance' ? sort : undefined);
+    onChange({ page: sortChanged ? 1 : (pagination.current ?? 1), pageSize: pagination.pageSize ?? pageSize, sort: nextSort });
+  };
+
+  return (
+    <div data-testid="talent-table">
+      <Table<TalentSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        scroll={{ x: 'max-content' }}
+        onChange={handleChange}
+        locale={{ emptyText: t('talents.empty') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => t('common.total', { count }),
+        }}
+      />
+    </div>
+  );
+}

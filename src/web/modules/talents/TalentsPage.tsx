@@ -1,0 +1,320 @@
+import { DeleteOutlined, DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Dropdown, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { arrivalRoutes, educationLevels, talentStatuses, titleLevels } from '../../../domain/dictionaries';
+import { can } from '../../../domain/permissions';
+import { isApiError } from '../../app/api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+import { useCurrentUser } from '../auth/RequireSession';
+import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
+import { industryOptions, tierOptions, useReference } from '../reference/reference.api';
+import { useSavedFilters } from './saved-filters';
+import { TalentFormDrawer } from './TalentFormDrawer';
+import { TalentTable } from './TalentTable';
+import { exportTalents, fetchTalents, talentFilterKeys, talentSorts, type TalentFilters, type TalentSort } from './talents.api';
+
+const positive = (value: string | null, fallback: number) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+};
+const isSort = (value: string | null): value is TalentSort => value !== null && (talentSorts as readonly string[]).includes(value);
+/** The address keys a saved filter keeps: the filters and the order, not the page. */
+const savedKeys = [...talentFilterKeys, 'sort'] as const;
+
+/** The talent registry (人才库): search, filters and order in the address (shareable, linkable from the home figures). */
+export function TalentsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const reference = useReference().data;
+  const saved = useSavedFilters(user.id);
+  const [saveForm] = Form.useForm<{ name: string }>();
+  const [exportForm] = Form.useForm<{ reason: string }>();
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [createOpen, setCreateOpen] = useState(false);
+
+  const filters: TalentFilters = Object.fromEntries(talentFilterKeys.map((key) => [key, searchParams.get(key) ?? undefined]).filter(([, value]) => value));
+  const sortParam = searchParams.get('sort');
+  const sort = isSort(sortParam) ? sortParam : undefined;
+  const page = positive(searchParams.get('page'), 1);
+  const pageSize = positive(searchParams.get('pageSize'), 20);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
+  const [employerName, setEmployerName] = useState<string | null>(null);
+
+  const talents = useQuery({
+    queryKey: ['talents', { ...filters, sort, page, pageSize }],
+    queryFn: () => fetchTalents({ ...filters, sort, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  const updateParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setSearchParams(next, { replace: true });
+  };
+  const setFilter = (key: string, value: string | undefined) => updateParams({ [key]: value, page: undefined });
+
+  const seesAll = user.roles.some((role) => role === 'office' || role === 'leader' || role === 'department');
+  const canCreate = can(user.roles, 'talents.create');
+  const canExport = can(user.roles, 'talents.export');
+  const canExportFull = can(user.roles, 'talents.reveal');
+  const hasFilters = talentFilterKeys.some((key) => filters[key]);
+
+  const currentQuery = () => {
+    const query = new URLSearchParams();
+    for (const key of savedKeys) {
+      const value = searchParams.get(key);
+      if (value) query.set(key, value);
+    }
+    return query.toString();
+  };
+
+  const handleApplySaved = (query: string) => {
+    const next = new URLSearchParams(query);
+    setSearchText(next.get('q') ?? '');
+    setSearchParams(next, { replace: true });
+  };
+
+  const handleOpenSave = () => {
+    if (!currentQuery()) return void message.info(t('talents.saved.nothingToSave'));
+    saveForm.resetFields();
+    setSaveOpen(true);
+  };
+
+  const handleSave = ({ name }: { name: string }) => {
+    saved.save(name.trim(), currentQuery());
+    setSaveOpen(false);
+    void message.success(t('talents.saved.savedDone', { name: name.trim() }));
+  };
+
+  const handleClear = () => {
+    setSearchText('');
+    const next = new URLSearchParams();
+    if (searchParams.get('pageSize')) next.set('pageSize', searchParams.get('pageSize')!);
+    setSearchParams(next, { replace: true });
+  };
+
+  const runExport = async (reason?: string) => {
+    setExporting(true);
+    try {
+      const file = await exportTalents({ ...filters, sort }, t('talents.export.fileName'), reason ? { reason } : undefined);
+      void message.success(t('talents.export.done', { file }));
+      setExportOpen(false);
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const savedMenu: MenuProps = {
+    items: [
+      ...(saved.filters.length
+        ? saved.filters.map((entry) => ({
+            key: `apply:${entry.name}`,
+            label: (
+              <Flex justify="space-between" align="center" gap={16}>
+                <span>{entry.name}</span>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('talents.saved.remove', { name: entry.name })}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    saved.remove(entry.name);
+                    void message.success(t('talents.saved.removed', { name: entry.name }));
+                  }}
+                />
+              </Flex>
+            ),
+          }))
+        : [{ key: 'empty', label: t('talents.saved.empty'), disabled: true }]),
+      { type: 'divider' as const },
+      { key: 'save', icon: <SaveOutlined />, label: t('talents.saved.save') },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'save') handleOpenSave();
+      else if (key.startsWith('apply:')) {
+        const entry = saved.filters.find((candidate) => candidate.name === key.slice('apply:'.length));
+        if (entry) handleApplySaved(entry.query);
+      }
+    },
+  };
+
+  const exportButton = canExportFull ? (
+    <Space.Compact>
+      <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()} data-testid="talents-export">
+        {t('talents.export.button')}
+      </Button>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [{ key: 'full', label: t('talents.export.full') }],
+          onClick: () => {
+            exportForm.resetFields();
+            setExportOpen(true);
+          },
+        }}
+      >
+        <Button icon={<DownOutlined />} aria-label={t('talents.export.full')} data-testid="talents-export-more" />
+      </Dropdown>
+    </Space.Compact>
+  ) : (
+    <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()} data-testid="talents-export">
+      {t('talents.export.button')}
+    </Button>
+  );
+
+  const selectStyle = { width: '100%' };
+  const educationOptions = educationLevels.map((value) => ({ value, label: t(`dictionaries.educationLevels.${value}`) }));
+  const titleOptions = titleLevels.map((value) => ({ value, label: t(`dictionaries.titleLevels.${value}`) }));
+  const statusOptions = talentStatuses.map((value) => ({ value, label: t(`talentStatuses.${value}`) }));
+  const routeOptions = arrivalRoutes.map((value) => ({ value, label: t(`arrivalRoutes.${value}`) }));
+  const employerCurrent = filters.employer
+    ? { id: filters.employer, name: employerName ?? talents.data?.items.find((item) => item.employer?.id === filters.employer)?.employer?.name ?? filters.employer }
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('talents.title')}
+        description={seesAll ? t('talents.description') : t('talents.descriptionOwn')}
+        extra={
+          <Space wrap>
+            <Dropdown menu={savedMenu} trigger={['click']}>
+              <Button icon={<FilterOutlined />} data-testid="saved-filters">
+                {t('talents.saved.button')} <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
+            {canExport ? exportButton : null}
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="create-talent">
+                {t('talents.create')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card>
+        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+          <Col xs={24} xl={12}>
+            <Input.Search
+              allowClear
+              value={searchText}
+              placeholder={t('talents.searchPlaceholder')}
+              onChange={(event) => setSearchText(event.target.value)}
+              onSearch={(value) => updateParams({ q: value.trim() || undefined, page: undefined, sort: undefined })}
+              enterButton={t('common.search')}
+              data-testid="talents-search"
+            />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.industry} placeholder={t('talents.filters.industry')} aria-label={t('talents.filters.industry')} options={industryOptions(reference, filters.industry)} onChange={(value?: string) => setFilter('industry', value)} style={selectStyle} data-testid="filter-industry" />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.education} placeholder={t('talents.filters.education')} aria-label={t('talents.filters.education')} options={educationOptions} onChange={(value?: string) => setFilter('education', value)} style={selectStyle} data-testid="filter-education" />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.title} placeholder={t('talents.filters.title')} aria-label={t('talents.filters.title')} options={titleOptions} onChange={(value?: string) => setFilter('title', value)} style={selectStyle} data-testid="filter-title" />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.tier} placeholder={t('talents.filters.tier')} aria-label={t('talents.filters.tier')} options={tierOptions(reference)} onChange={(value?: string) => setFilter('tier', value)} style={selectStyle} data-testid="filter-tier" />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.status} placeholder={t('talents.filters.status')} aria-label={t('talents.filters.status')} options={statusOptions} onChange={(value?: string) => setFilter('status', value)} style={selectStyle} data-testid="filter-status" />
+          </Col>
+          <Col xs={12} sm={8} xl={4}>
+            <Select allowClear value={filters.arrivalRoute} placeholder={t('talents.filters.arrivalRoute')} aria-label={t('talents.filters.arrivalRoute')} options={routeOptions} onChange={(value?: string) => setFilter('arrivalRoute', value)} style={selectStyle} data-testid="filter-arrival-route" />
+          </Col>
+          {seesAll ? (
+            <Col xs={24} sm={16} xl={8}>
+              <EnterpriseSelect
+                value={filters.employer ?? null}
+                current={employerCurrent}
+                placeholder={t('talents.filters.employer')}
+                onChange={(value) => {
+                  setEmployerName(null);
+                  setFilter('employer', value ?? undefined);
+                }}
+                style={selectStyle}
+                testId="filter-employer"
+              />
+            </Col>
+          ) : null}
+        </Row>
+        {hasFilters || sort ? (
+          <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+            {filters.tag ? (
+              <Tag closable onClose={() => setFilter('tag', undefined)} color="blue">
+                {t('talents.filters.tag')}：{filters.tag}
+              </Tag>
+            ) : null}
+            <Button size="small" type="link" onClick={handleClear} data-testid="clear-filters" style={{ paddingInline: 0 }}>
+              {t('talents.filters.clear')}
+            </Button>
+          </Flex>
+        ) : null}
+        {talents.isError ? <ErrorAlert message={talents.error.message} retryLabel={t('common.retry')} onRetry={() => void talents.refetch()} /> : null}
+        <TalentTable
+          items={talents.data?.items ?? []}
+          total={talents.data?.total ?? 0}
+          loading={talents.isFetching}
+          page={page}
+          pageSize={pageSize}
+          sort={sort}
+          onTagClick={(tag) => setFilter('tag', tag)}
+          onChange={(change) => updateParams({ page: change.page > 1 ? String(change.page) : undefined, pageSize: change.pageSize !== 20 ? String(change.pageSize) : undefined, sort: change.sort })}
+        />
+      </Card>
+
+      <Modal
+        open={saveOpen}
+        title={t('talents.saved.saveTitle')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        onOk={() => saveForm.submit()}
+        onCancel={() => setSaveOpen(false)}
+        forceRender
+      >
+        <Form form={saveForm} name="save-filter" layout="vertical" onFinish={handleSave}>
+          <Typography.Paragraph type="secondary">{t('talents.saved.help')}</Typography.Paragraph>
+          <Form.Item name="name" label={t('talents.saved.name')} rules={[{ required: true, whitespace: true, message: t('talents.saved.nameRequired') }]}>
+            <Input maxLength={40} placeholder={t('talents.saved.namePlaceholder')} autoComplete="off" />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal
+        open={exportOpen}
+        title={t('talents.export.fullTitle')}
+        okText={t('talents.export.button')}
+        cancelText={t('common.cancel')}
+        confirmLoading={exporting}
+        onOk={() => exportForm.submit()}
+        onCancel={() => setExportOpen(false)}
+        forceRender
+      >
+        <Form form={exportForm} name="export-full" layout="vertical" onFinish={({ reason }) => void runExport(reason.trim())}>
+          <Typography.Paragraph type="secondary">{t('talents.export.reasonHelp')}</Typography.Paragraph>
+          <Form.Item name="reason" label={t('talents.export.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('talents.export.reasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <TalentFormDrawer open={createOpen} talent={null} onClose={() => setCreateOpen(false)} onSaved={(talent) => navigate(`/talents/${talent.id}`)} />
+    </>
+  );
+}
