@@ -1,7 +1,8 @@
+import { issueProblem } from '../../domain/issues';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
-import { errorMessages, fieldLabel, fieldMessages, fill, pickLanguage, type ErrorCode, type FieldMessageCode, type Language } from '../../domain/i18n';
+import { errorMessages, fieldLabel, fieldMessages, fill, pickLanguage, type ErrorCode, type Language } from '../../domain/i18n';
 import { AppError, type FieldProblem } from '../errors';
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields: Record<string, string> } };
@@ -9,35 +10,7 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; fields: Rec
 /** The request's language: the web app sends its chosen language as Accept-Language. */
 export const languageOf = (request: FastifyRequest): Language => pickLanguage(request.headers['accept-language']);
 
-/** Maps a zod issue to a message code; custom issues carry their code in `params.code`. */
-function problemOf(issue: z.core.$ZodIssue): FieldProblem {
-  switch (issue.code) {
-    case 'invalid_type':
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidType' };
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return { code: minimum <= 1 ? 'required' : 'tooShort', params: { minimum } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFewItems', params: { minimum } };
-      return { code: 'tooSmall', params: { minimum } };
-    }
-    case 'too_big': {
-      const maximum = Number(issue.maximum);
-      return { code: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { maximum } };
-    }
-    case 'invalid_format':
-      return { code: 'invalidFormat' };
-    case 'invalid_value':
-      return { code: 'invalidValue' };
-    case 'unrecognized_keys':
-      return { code: 'unknownKeys', params: { keys: issue.keys.join(', ') } };
-    case 'custom': {
-      const code = issue.params?.code as FieldMessageCode | undefined;
-      return { code: code && code in fieldMessages ? code : 'invalid' };
-    }
-    default:
-      return { code: 'invalid' };
-  }
-}
+const problemOf = issueProblem;
 
 const render = (problem: FieldProblem, language: Language) => fill(fieldMessages[problem.code][language], problem.params);
 

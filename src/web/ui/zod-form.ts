@@ -1,40 +1,11 @@
+import { issueProblem } from '../../domain/issues';
 import type { FormInstance, FormRule } from 'antd';
 import type { z } from 'zod';
-import { fieldLabel, fieldMessages, fill, type FieldMessageCode, type Language } from '../../domain/i18n';
+import { fieldLabel, fieldMessages, fill, type Language } from '../../domain/i18n';
 
 type Issue = z.core.$ZodIssue;
-type Problem = { code: FieldMessageCode; params?: Record<string, string | number> };
 
-/** A zod issue as a message code, as the server names it (src/server/plugins/errors.ts), so both say the same. */
-function problemOf(issue: Issue): Problem {
-  switch (issue.code) {
-    case 'invalid_type':
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidType' };
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return { code: minimum <= 1 ? 'required' : 'tooShort', params: { minimum } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFewItems', params: { minimum } };
-      return { code: 'tooSmall', params: { minimum } };
-    }
-    case 'too_big': {
-      const maximum = Number(issue.maximum);
-      return { code: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { maximum } };
-    }
-    case 'invalid_format':
-      return { code: 'invalidFormat' };
-    case 'invalid_value':
-      // a choice left empty: the server says "invalid value" to an API client; a form says what to do
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidValue' };
-    case 'unrecognized_keys':
-      return { code: 'unknownKeys', params: { keys: issue.keys.join(', ') } };
-    case 'custom': {
-      const code = issue.params?.code as FieldMessageCode | undefined;
-      return { code: code && code in fieldMessages ? code : 'invalid' };
-    }
-    default:
-      return { code: 'invalid' };
-  }
-}
+const problemOf = issueProblem;
 
 /** The message of one issue without the field's name (the form shows it under the field). */
 export function issueMessage(issue: Issue, language: Language): string {

@@ -1,5 +1,6 @@
+import { issueProblem } from '../../../domain/issues';
 import type { z } from 'zod';
-import { fieldMessages, fill, type FieldMessageCode, type Language } from '../../../domain/i18n';
+import { fieldMessages, fill, type Language } from '../../../domain/i18n';
 import { enterpriseInput, talentInput, type EnterpriseInput, type TalentInput } from '../../../domain/talent';
 import { ethnicities } from '../../../domain/dictionaries';
 import type { FieldProblem } from '../../errors';
@@ -38,32 +39,7 @@ const chainSegmentCodes = reverseLabels(chainSegmentLabels);
 const sizeCodes = reverseLabels(enterpriseSizeLabels);
 const ethnicityCodes = new Map<string, string>(ethnicities.map((name) => [name, name]));
 
-/** Maps a zod issue to a message code, as the error handler does for request bodies (plugins/errors.ts). */
-function problemOfIssue(issue: z.core.$ZodIssue): FieldProblem {
-  switch (issue.code) {
-    case 'invalid_type':
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidType' };
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return { code: minimum <= 1 ? 'required' : 'tooShort', params: { minimum } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFewItems', params: { minimum } };
-      return { code: 'tooSmall', params: { minimum } };
-    }
-    case 'too_big':
-      return { code: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { maximum: Number(issue.maximum) } };
-    case 'invalid_format':
-      return { code: 'invalidFormat' };
-    case 'invalid_value':
-      // an empty cell of a list column (引进方式) is missing, not wrong
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalidValue' };
-    case 'custom': {
-      const code = issue.params?.code as FieldMessageCode | undefined;
-      return { code: code && code in fieldMessages ? code : 'invalid' };
-    }
-    default:
-      return { code: 'invalid' };
-  }
-}
+const problemOfIssue = issueProblem;
 
 export const renderProblem = (problem: FieldProblem, language: Language) => fill(fieldMessages[problem.code][language], problem.params);
 
