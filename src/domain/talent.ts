@@ -38,6 +38,17 @@ export const phoneField = z.string().transform((value, context) => {
   return result.value;
 });
 
+/** A phone that may be left blank: an empty text is no phone (null), as null is. */
+const blankablePhoneField = z.string().transform((value, context) => {
+  if (value.trim() === '') return null;
+  const result = parseMobilePhone(value);
+  if (!result.ok) {
+    custom(context, 'phone.invalid');
+    return z.NEVER;
+  }
+  return result.value;
+});
+
 export const creditCodeField = z.string().transform((value, context) => {
   const result = parseCreditCode(value);
   if (!result.ok) {
@@ -76,50 +87,84 @@ export const certificateInput = z.object({
   year: year,
 });
 
+/**
+ * The fields of a talent without defaults: `talentInput` adds the defaults of a new record, `talentUpdateInput` makes
+ * every field optional (a field left out of an update keeps its stored value).
+ */
+const talentShape = {
+  name: z.string().trim().min(1).max(40),
+  idNumber: idNumberField,
+  gender: z.enum(genders).optional().nullable(),
+  birthDate: isoDate.optional().nullable(),
+  ethnicity: z.enum(ethnicities).optional().nullable(),
+  nativePlace: z.string().regex(/^\d{6}$/).optional().nullable(),
+  politicalStatus: z.enum(politicalStatuses).optional().nullable(),
+  phone: blankablePhoneField.optional().nullable(),
+  email: z.email().max(120).optional().nullable(),
+  educations: z.array(educationInput).max(10),
+  titles: z.array(titleInput).max(10),
+  certificates: z.array(certificateInput).max(20),
+  employerId: z.uuid().optional().nullable(),
+  employerName: optionalText(120),
+  post: optionalText(60),
+  industry: z.string().trim().max(40).optional().nullable(),
+  salaryBand: z.enum(salaryBands).optional().nullable(),
+  arrivalRoute: z.enum(arrivalRoutes),
+  arrivedOn: isoDate.optional().nullable(),
+  tier: z.string().trim().max(8).optional().nullable(),
+  tags: z.array(z.string().trim().min(1).max(20)).max(20),
+  status: z.enum(talentStatuses),
+};
+
+type TalentChecked = {
+  idNumber?: string;
+  gender?: string | null;
+  birthDate?: string | null;
+  employerId?: string | null;
+  employerName?: string | null;
+  arrivedOn?: string | null;
+  educations?: { graduationYear: number }[];
+};
+
+/** The checks across fields, for a whole record and for the fields an update sends. */
+function checkTalent(talent: TalentChecked, context: z.RefinementCtx) {
+  const facts = talent.idNumber === undefined ? null : parseIdNumber(talent.idNumber);
+  if (facts?.ok) {
+    // Birth date and gender come from the ID number; an entered value that disagrees names both fields.
+    if (talent.gender && talent.gender !== facts.value.gender) {
+      custom(context, 'idNumber.genderMismatch', ['gender']);
+      custom(context, 'idNumber.genderMismatch', ['idNumber']);
+    }
+    if (talent.birthDate && talent.birthDate !== facts.value.birthDate) {
+      custom(context, 'idNumber.birthDateMismatch', ['birthDate']);
+      custom(context, 'idNumber.birthDateMismatch', ['idNumber']);
+    }
+  }
+  if (talent.employerId && talent.employerName) custom(context, 'employer.both', ['employerName']);
+  if (talent.arrivedOn && talent.arrivedOn > new Date().toISOString().slice(0, 10)) custom(context, 'date.future', ['arrivedOn']);
+  for (const [index, education] of (talent.educations ?? []).entries()) {
+    if (education.graduationYear > thisYear() + 6) custom(context, 'date.future', ['educations', index, 'graduationYear']);
+  }
+}
+
 export const talentInput = z
   .object({
-    name: z.string().trim().min(1).max(40),
-    idNumber: idNumberField,
-    gender: z.enum(genders).optional().nullable(),
-    birthDate: isoDate.optional().nullable(),
-    ethnicity: z.enum(ethnicities).optional().nullable(),
-    nativePlace: z.string().regex(/^\d{6}$/).optional().nullable(),
-    politicalStatus: z.enum(politicalStatuses).optional().nullable(),
-    phone: phoneField.optional().nullable(),
-    email: z.email().max(120).optional().nullable(),
-    educations: z.array(educationInput).max(10).default([]),
-    titles: z.array(titleInput).max(10).default([]),
-    certificates: z.array(certificateInput).max(20).default([]),
-    employerId: z.uuid().optional().nullable(),
-    employerName: optionalText(120),
-    post: optionalText(60),
-    industry: z.string().trim().max(40).optional().nullable(),
-    salaryBand: z.enum(salaryBands).optional().nullable(),
-    arrivalRoute: z.enum(arrivalRoutes),
-    arrivedOn: isoDate.optional().nullable(),
-    tier: z.string().trim().max(8).optional().nullable(),
-    tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-    status: z.enum(talentStatuses).default('inZone'),
+    ...talentShape,
+    educations: talentShape.educations.default([]),
+    titles: talentShape.titles.default([]),
+    certificates: talentShape.certificates.default([]),
+    tags: talentShape.tags.default([]),
+    status: talentShape.status.default('inZone'),
   })
-  .superRefine((talent, context) => {
-    const facts = parseIdNumber(talent.idNumber);
-    if (facts.ok) {
-      // Birth date and gender come from the ID number; an entered value that disagrees names both fields.
-      if (talent.gender && talent.gender !== facts.value.gender) {
-        custom(context, 'idNumber.genderMismatch', ['gender']);
-        custom(context, 'idNumber.genderMismatch', ['idNumber']);
-      }
-      if (talent.birthDate && talent.birthDate !== facts.value.birthDate) {
-        custom(context, 'idNumber.birthDateMismatch', ['birthDate']);
-        custom(context, 'idNumber.birthDateMismatch', ['idNumber']);
-      }
-    }
-    if (talent.employerId && talent.employerName) custom(context, 'employer.both', ['employerName']);
-    if (talent.arrivedOn && talent.arrivedOn > new Date().toISOString().slice(0, 10)) custom(context, 'date.future', ['arrivedOn']);
-    for (const [index, education] of talent.educations.entries()) {
-      if (education.graduationYear > thisYear() + 6) custom(context, 'date.future', ['educations', index, 'graduationYear']);
-    }
-  });
+  .superRefine(checkTalent);
+
+/**
+ * An update of a talent: every field optional. A field left out keeps its stored value — the client sees the ID number
+ * and phone masked only, so it leaves them out unless it replaces them; null (or an empty text for the phone) clears an
+ * optional field. The employer is one choice: sending either employerId or employerName sets both (the other empty).
+ */
+export const talentUpdateInput = z.object(talentShape).partial().superRefine(checkTalent);
+export type TalentUpdateInput = z.infer<typeof talentUpdateInput>;
 export type TalentInput = z.infer<typeof talentInput>;
 
 /** The highest education of a list of records, or null. */
@@ -131,7 +176,7 @@ export function highestTitle(titles: readonly { level: TitleLevel }[]): TitleLev
   return titles.reduce<TitleLevel | null>((best, title) => (best === null || titleLevels.indexOf(title.level) > titleLevels.indexOf(best) ? title.level : best), null);
 }
 
-export const enterpriseInput = z.object({
+const enterpriseShape = {
   name: z.string().trim().min(1).max(120),
   creditCode: creditCodeField,
   industry: z.string().trim().min(1).max(40),
@@ -141,7 +186,12 @@ export const enterpriseInput = z.object({
   foundedOn: isoDate.optional().nullable(),
   address: optionalText(200),
   contactName: optionalText(40),
-  contactPhone: phoneField.optional().nullable(),
-  description: z.string().trim().max(2000).default(''),
-});
+  contactPhone: blankablePhoneField.optional().nullable(),
+  description: z.string().trim().max(2000),
+};
+
+export const enterpriseInput = z.object({ ...enterpriseShape, description: enterpriseShape.description.default('') });
+/** An update of an enterprise: a field left out keeps its stored value (the contact phone is shown masked only). */
+export const enterpriseUpdateInput = z.object(enterpriseShape).partial();
+export type EnterpriseUpdateInput = z.infer<typeof enterpriseUpdateInput>;
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chainSegments, enterpriseSizes } from '../../../domain/dictionaries';
-import { enterpriseInput } from '../../../domain/talent';
+import { enterpriseUpdateInput } from '../../../domain/talent';
 import { pageQuery, pageSchema } from '../../http/pagination';
 import { enterpriseSorts } from './enterprises.repo';
 
@@ -12,7 +12,8 @@ export const enterpriseListQuery = pageQuery.extend({
   sort: z.enum(enterpriseSorts).optional(),
 });
 
-export const updateEnterpriseBody = enterpriseInput.extend({ version: z.number().int().min(1) });
+/** Fields left out keep their stored values (the contact phone is only ever shown masked); null clears. */
+export const updateEnterpriseBody = enterpriseUpdateInput.extend({ version: z.number().int().min(1) });
 
 export const enterpriseSummarySchema = z.object({
   id: z.uuid(),

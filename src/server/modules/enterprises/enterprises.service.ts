@@ -1,10 +1,11 @@
-import type { EnterpriseInput } from '../../../domain/talent';
+import { enterpriseInput, type EnterpriseInput, type EnterpriseUpdateInput } from '../../../domain/talent';
 import { maskPhone } from '../../../domain/validators/phone';
 import type { Db, Executor } from '../../db/client';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { diff, recordAudit } from '../audit/audit.service';
+import { problemsOfIssues } from '../talents/talents.service';
 import { findIndustry } from '../reference/reference.repo';
 import { enterpriseReadScope, enterpriseWriteScope } from './enterprises.policies';
 import {
@@ -133,11 +134,34 @@ export async function createEnterprise(db: Db, secrets: Secrets, actor: Actor, u
   });
 }
 
-export async function updateEnterprise(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, body: EnterpriseInput & { version: number }) {
-  const { version, ...input } = body;
+/** The stored enterprise as the input that would save it unchanged (the contact phone decrypted). */
+function storedEnterpriseInput(row: OrganisationRow, secrets: Secrets) {
+  return {
+    name: row.name,
+    creditCode: row.creditCode,
+    industry: row.industry,
+    chainSegment: row.chainSegment,
+    parkId: row.parkId,
+    size: row.size,
+    foundedOn: row.foundedOn,
+    address: row.address,
+    contactName: row.contactName,
+    contactPhone: row.contactPhoneCipher ? secrets.decrypt(row.contactPhoneCipher) : null,
+    description: row.description,
+  };
+}
+
+/** A field the update leaves out keeps its stored value (the client sees the contact phone masked only); null clears it. */
+export async function updateEnterprise(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, body: EnterpriseUpdateInput & { version: number }) {
+  const { version, ...update } = body;
   return db.transaction(async (tx) => {
     const found = await findEnterprise(tx, id, enterpriseWriteScope(user));
     if (!found) throw notFound();
+    const sent = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+    // the whole record after the update passes the same schema as a new one
+    const parsed = enterpriseInput.safeParse({ ...storedEnterpriseInput(found.enterprise, secrets), ...sent }, { reportInput: true });
+    if (!parsed.success) throw invalid(problemsOfIssues(parsed.error.issues));
+    const input = parsed.data;
     const problems = await enterpriseProblems(tx, input, found.enterprise);
     if (Object.keys(problems).length) throw invalid(problems);
     if (found.enterprise.version !== version) throw new AppError(409, 'conflict');

@@ -229,4 +229,38 @@ describe('updating enterprises', () => {
     expect(steal.statusCode).toBe(400);
     expect(steal.json().error.fields).toEqual({ creditCode: `统一社会信用代码：该统一社会信用代码已登记（${first.name}）` });
   });
+
+  it('a contact phone left out stays as stored; a new one replaces it; null or an empty text clears it', async () => {
+    const created = (await office.post('/api/enterprises', enterpriseBody())).json();
+    const url = `/api/enterprises/${created.id}`;
+    const stored = async () => {
+      const [row] = await t.rows<{ contact_phone_cipher: string | null; contact_phone_masked: string | null }>(sql`select contact_phone_cipher, contact_phone_masked from organisations where id = ${created.id}`);
+      return row.contact_phone_cipher ? t.app.secrets.decrypt(row.contact_phone_cipher) : null;
+    };
+    const { contactPhone: _masked, ...body } = enterpriseBody({ name: created.name, creditCode: created.creditCode });
+    const kept = await office.put(url, { ...body, address: '新地址 8 号', version: created.version });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ contactPhone: '139****5678', address: '新地址 8 号' });
+    expect(await stored()).toBe('13912345678');
+    const [update] = (await auditFor(created.id)).filter((entry) => entry.action === 'enterprise.update');
+    expect(update.changes).toEqual({ address: { from: '阳泉市高新区示例路 1 号', to: '新地址 8 号' } });
+
+    // only the version: nothing changes, nothing is audited
+    const same = await office.put(url, { version: kept.json().version });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toMatchObject({ version: kept.json().version, address: '新地址 8 号', description: '钠离子电池材料' });
+
+    const replaced = await office.put(url, { contactPhone: '13800001111', version: kept.json().version });
+    expect(replaced.json().contactPhone).toBe('138****1111');
+    expect(await stored()).toBe('13800001111');
+    const cleared = await office.put(url, { contactPhone: '', version: replaced.json().version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().contactPhone).toBeNull();
+    expect(await stored()).toBeNull();
+    await office.put(url, { contactPhone: '13800001111', version: cleared.json().version });
+    const nulled = await office.put(url, { contactPhone: null, version: cleared.json().version + 1 });
+    expect(nulled.json().contactPhone).toBeNull();
+    const changes = (await auditFor(created.id)).filter((entry) => entry.action === 'enterprise.update').map((entry) => entry.changes);
+    expect(changes.slice(-1)).toEqual([{ contactPhone: '***' }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { arrivalRoutes, educationLevels, genders, politicalStatuses, salaryBands, talentStatuses, titleLevels } from '../../../domain/dictionaries';
-import { talentInput } from '../../../domain/talent';
+import { talentInput, talentUpdateInput } from '../../../domain/talent';
 import { pageQuery, pageSchema } from '../../http/pagination';
 import { talentSorts } from './talents.repo';
 import { verifiableFields } from './talents.service';
@@ -19,7 +19,8 @@ export const talentListQuery = pageQuery.extend({
 });
 
 export const createTalentBody = talentInput.and(z.object({ confirmPossibleDuplicate: z.boolean().optional() }));
-export const updateTalentBody = talentInput.and(
+/** Fields left out keep their stored values (the ID number and phone are only ever shown masked); null clears. */
+export const updateTalentBody = talentUpdateInput.and(
   z.object({ version: z.number().int().min(1), statusSince: z.iso.date().optional().nullable(), statusNote: z.string().trim().max(200).optional().nullable() }),
 );
 

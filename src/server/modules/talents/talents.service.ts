@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
-import { highestEducation, highestTitle, type TalentInput } from '../../../domain/talent';
+import type { z } from 'zod';
+import { issueProblem } from '../../../domain/issues';
+import { highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
 import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
 import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
 import type { Db, Executor } from '../../db/client';
@@ -128,9 +130,6 @@ export async function createTalent(db: Db, secrets: Secrets, actor: Actor, user:
   });
 }
 
-/** The input as the audit log keeps it: sensitive keys are masked by recordAudit. */
-const auditView = (input: TalentInput) => ({ ...input });
-
 /** The input as it compares against the stored record, for the verified-fields rule. */
 function currentInputOf(row: TalentRow, children: Awaited<ReturnType<typeof loadTalentChildren>>, secrets: Secrets): Record<VerifiableField, unknown> {
   return {
@@ -149,19 +148,75 @@ function currentInputOf(row: TalentRow, children: Awaited<ReturnType<typeof load
   };
 }
 
-export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, rawInput: TalentInput & { version: number; statusSince?: string | null; statusNote?: string | null }) {
-  const { version, statusSince, statusNote, ...inputWithoutMeta } = rawInput;
+/** The input as the audit log keeps it: sensitive keys are masked by recordAudit. */
+const auditView = (input: TalentInput) => ({ ...input });
+
+type TalentChildRows = Awaited<ReturnType<typeof loadTalentChildren>>;
+
+/**
+ * The stored record as the input that would save it unchanged (the identity decrypted): the base an update's fields
+ * are laid over, and the "before" of its audit diff. Gender and birth date are left out: the ID number gives them.
+ */
+function storedInput(row: TalentRow, children: TalentChildRows, secrets: Secrets): TalentInput {
+  return {
+    name: row.name,
+    idNumber: secrets.decrypt(row.idNumberCipher),
+    ethnicity: row.ethnicity as TalentInput['ethnicity'],
+    nativePlace: row.nativePlace,
+    politicalStatus: row.politicalStatus,
+    phone: row.phoneCipher ? secrets.decrypt(row.phoneCipher) : null,
+    email: row.email,
+    educations: children.educations.map(({ level, degree, school, major, startYear, graduationYear, fullTime, overseas }) => ({ level, degree, school, major, startYear, graduationYear, fullTime, overseas })),
+    titles: children.titles.map(({ level, series, name, year }) => ({ level, series, name, year })),
+    certificates: children.certificates.map(({ name, level, issuer, year }) => ({ name, level, issuer, year })),
+    employerId: row.employerId,
+    employerName: row.employerName,
+    post: row.post,
+    industry: row.industry,
+    salaryBand: row.salaryBand,
+    arrivalRoute: row.arrivalRoute,
+    arrivedOn: row.arrivedOn,
+    tier: row.tier,
+    tags: row.tags,
+    status: row.status,
+  };
+}
+
+/**
+ * An update's fields laid over the stored input: a field left out keeps its value. The employer is one choice, so a
+ * body naming either employerId or employerName replaces both.
+ */
+function mergeUpdate(stored: TalentInput, update: TalentUpdateInput): Record<string, unknown> {
+  const sent = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+  const employer = update.employerId !== undefined || update.employerName !== undefined ? { employerId: update.employerId ?? null, employerName: update.employerName ?? null } : {};
+  return { ...stored, ...sent, ...employer };
+}
+
+/** The zod issues of a whole record as field problems (the error handler renders them like the validator's). */
+export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  for (const issue of issues) problems[issue.path.map(String).join('.')] ??= issueProblem(issue);
+  return problems;
+}
+
+export type UpdateTalentBody = TalentUpdateInput & { version: number; statusSince?: string | null; statusNote?: string | null };
+
+export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, body: UpdateTalentBody) {
+  const { version, statusSince, statusNote, ...update } = body;
   return db.transaction(async (tx) => {
     const found = await findTalent(tx, id, talentWriteScope(user));
     if (!found) throw notFound();
     const current = found.talent;
+    const children = await loadTalentChildren(tx, id);
+    const stored = storedInput(current, children, secrets);
+    // the whole record after the update passes the same schema as a new one (gender and birth date against the stored
+    // ID number when the update leaves the number out)
+    const parsed = talentInput.safeParse(mergeUpdate(stored, update), { reportInput: true });
+    if (!parsed.success) throw invalid(problemsOfIssues(parsed.error.issues));
     const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
     const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
     // a talent keeps their own employer and status (enterprise HR keeps its staff: employerFor)
-    const input = asSelf
-      ? { ...inputWithoutMeta, employerId: current.employerId, employerName: current.employerName, status: current.status }
-      : employerFor(user, inputWithoutMeta);
-    const children = await loadTalentChildren(tx, id);
+    const input = asSelf ? { ...parsed.data, employerId: current.employerId, employerName: current.employerName, status: current.status } : employerFor(user, parsed.data);
     const before = currentInputOf(current, children, secrets);
     const problems: Record<string, FieldProblem> = {};
     if (asSelf) {

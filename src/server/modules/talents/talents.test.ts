@@ -504,6 +504,92 @@ describe('record scoping', () => {
   });
 });
 
+describe('updates leave out what they keep', () => {
+  /** The edit form's body: every field but the ID number and phone, which the client only has masked. */
+  const withoutIdentity = (detail: Detail) => {
+    const { idNumber: _idNumber, phone: _phone, ...rest } = unchanged(detail, '');
+    return rest;
+  };
+  const storedPhone = async (id: string) => {
+    const [row] = await t.rows<{ phone_cipher: string | null; phone_masked: string | null; id_number_cipher: string }>(sql`select phone_cipher, phone_masked, id_number_cipher from talents where id = ${id}`);
+    return { phone: row.phone_cipher ? t.app.secrets.decrypt(row.phone_cipher) : null, masked: row.phone_masked, idNumber: t.app.secrets.decrypt(row.id_number_cipher) };
+  };
+
+  it('an ID number and phone left out stay as stored; a new value replaces them; null or an empty text clears the phone', async () => {
+    const phone = phoneNumber();
+    const body = talentBody({ phone, tags: ['骨干'], educations: [education('山西大学', '化学')] });
+    const created = await register(office, body);
+    const url = `/api/talents/${created.id}`;
+
+    const kept = await office.put(url, { ...withoutIdentity(created), post: '研究员' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ idNumber: created.idNumber, phone: created.phone, post: '研究员' });
+    expect(await storedPhone(created.id)).toMatchObject({ phone, idNumber: body.idNumber });
+    // a save that changes nothing else records the post only: the numbers did not change
+    const [update] = (await auditFor(created.id)).filter((entry) => entry.action === 'talent.update');
+    expect(update.changes).toEqual({ post: { from: null, to: '研究员' } });
+
+    // a body with only the version changes nothing: every field left out keeps its value
+    const minimal = await office.put(url, { version: kept.json().version });
+    expect(minimal.statusCode, minimal.body).toBe(200);
+    expect(minimal.json()).toMatchObject({ post: '研究员', tags: ['骨干'], educations: [expect.objectContaining({ school: '山西大学' })], phone: created.phone });
+
+    const newPhone = phoneNumber();
+    const replaced = await office.put(url, { phone: newPhone, version: minimal.json().version });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json().phone).toBe(`${newPhone.slice(0, 3)}****${newPhone.slice(7)}`);
+    expect((await storedPhone(created.id)).phone).toBe(newPhone);
+
+    const cleared = await office.put(url, { phone: '', version: replaced.json().version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().phone).toBeNull();
+    expect(await storedPhone(created.id)).toMatchObject({ phone: null, masked: null });
+    await office.put(url, { phone: newPhone, version: cleared.json().version });
+    const nulled = await office.put(url, { phone: null, version: cleared.json().version + 1 });
+    expect(nulled.statusCode, nulled.body).toBe(200);
+    expect(nulled.json().phone).toBeNull();
+
+    // a wrong number is still refused
+    const wrong = await office.put(url, { phone: '12345', version: nulled.json().version });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ phone: '手机号码：应为 11 位大陆手机号码（可带 +86）' });
+  });
+
+  it('a new ID number replaces the stored one and is checked as on registration; without one, gender and birth date are checked against the stored number', async () => {
+    const body = talentBody();
+    const created = await register(office, body);
+    const url = `/api/talents/${created.id}`;
+    const other = await buildTalent(t.db, { idNumber: uniqueIdNumber() });
+    const otherNumber = (await storedPhone(other.id)).idNumber;
+    const taken = await office.put(url, { idNumber: otherNumber, version: created.version });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().error.fields.idNumber).toBe(`身份证号码：该身份证号码已登记（${other.name}）`);
+
+    const wrongGender = created.gender === 'male' ? 'female' : 'male';
+    const mismatch = await office.put(url, { gender: wrongGender, version: created.version });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().error.fields).toMatchObject({ gender: '性别：性别与身份证号码不一致' });
+    expect((await office.put(url, { gender: created.gender, birthDate: created.birthDate, version: created.version })).statusCode).toBe(200);
+
+    const fresh = uniqueIdNumber();
+    const replaced = await office.put(url, { idNumber: fresh, version: created.version + 1 });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json().idNumber).toBe(`${fresh.slice(0, 6)}********${fresh.slice(14)}`);
+    expect((await storedPhone(created.id)).idNumber).toBe(fresh);
+    const [update] = (await auditFor(created.id)).filter((entry) => entry.action === 'talent.update').slice(-1);
+    expect(update.changes).toMatchObject({ idNumber: '***' });
+    expect(JSON.stringify(update.changes)).not.toContain(fresh);
+  });
+
+  it('the employer is one choice: naming an outside employer clears the registered one', async () => {
+    const hr = await enterpriseHr();
+    const created = await register(office, talentBody({ employerId: hr.organisation.id }));
+    const response = await office.put(`/api/talents/${created.id}`, { employerName: '北京某研究院', version: created.version });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ employer: null, employerName: '北京某研究院' });
+  });
+});
+
 describe('optimistic concurrency', () => {
   it('of two saves of the same version one wins and the other gets 409', async () => {
     const body = talentBody();

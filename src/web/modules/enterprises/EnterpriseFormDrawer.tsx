@@ -1,16 +1,17 @@
+import { EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Drawer, Form, Grid, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chainSegments, enterpriseSizes, type ChainSegment, type EnterpriseSize } from '../../../domain/dictionaries';
-import { creditCodeField, enterpriseInput, phoneField } from '../../../domain/talent';
+import { creditCodeField, enterpriseInput, enterpriseUpdateInput, phoneField } from '../../../domain/talent';
 import { isApiError } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../ui/form-errors';
 import { applyZodIssues, safeParseLikeServer, zodRule } from '../../ui/zod-form';
 import { industryOptions, useReference } from '../reference/reference.api';
-import { createEnterprise, updateEnterprise, type EnterpriseDetail, type EnterprisePayload } from './enterprises.api';
+import { createEnterprise, updateEnterprise, type EnterpriseDetail, type EnterprisePayload, type EnterpriseUpdatePayload } from './enterprises.api';
 
 type EnterpriseFormValues = {
   name?: string;
@@ -45,6 +46,12 @@ function payloadOf(values: EnterpriseFormValues): EnterprisePayload {
   };
 }
 
+/** An update: every field, the contact phone only when replaced (an empty one then clears it). */
+function updatePayloadOf(values: EnterpriseFormValues, replacePhone: boolean): EnterpriseUpdatePayload {
+  const { contactPhone, ...rest } = payloadOf(values);
+  return replacePhone ? { ...rest, contactPhone } : rest;
+}
+
 type EnterpriseFormDrawerProps = {
   open: boolean;
   enterprise: EnterpriseDetail | null;
@@ -53,7 +60,10 @@ type EnterpriseFormDrawerProps = {
   onReload?: () => Promise<unknown>;
 };
 
-/** Registers (office) or edits (office, the enterprise's own HR) an enterprise; checked with the shared schema first. */
+/**
+ * Registers (office) or edits (office, the enterprise's own HR) an enterprise; checked with the shared schema first.
+ * Editing shows the contact phone masked and keeps it unless the user chooses to replace it.
+ */
 export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onReload }: EnterpriseFormDrawerProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -64,9 +74,14 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
   const [form] = Form.useForm<EnterpriseFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  // replacing the masked phone, for one version of one record (closing the drawer forgets it)
+  const [replacingPhoneOf, setReplacingPhoneOf] = useState<string | null>(null);
   const editing = enterprise !== null;
-
   const enterpriseKey = enterprise ? `${enterprise.id}:${enterprise.version}` : null;
+  const replacingPhone = replacingPhoneOf !== null && replacingPhoneOf === enterpriseKey;
+  /** A phone is typed in on registration, on replacing, and when none is on record. */
+  const phoneInput = !editing || replacingPhone || !enterprise.contactPhone;
+
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -81,7 +96,7 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
         foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null,
         address: enterprise.address ?? '',
         contactName: enterprise.contactName ?? '',
-        // the phone arrives masked: asked for in full again
+        // the phone arrives masked: left out of the update unless replaced
         contactPhone: '',
         description: enterprise.description,
       });
@@ -90,13 +105,15 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
   }, [open, enterpriseKey, form]);
 
   const handleClose = () => {
+    setReplacingPhoneOf(null);
     setFormError(null);
     setConflict(false);
     onClose();
   };
 
   const mutation = useMutation({
-    mutationFn: (input: EnterprisePayload) => (enterprise ? updateEnterprise(enterprise.id, { ...input, version: enterprise.version }) : createEnterprise(input)),
+    mutationFn: (values: EnterpriseFormValues) =>
+      enterprise ? updateEnterprise(enterprise.id, { ...updatePayloadOf(values, phoneInput), version: enterprise.version }) : createEnterprise(payloadOf(values)),
     onSuccess: (saved) => {
       queryClient.setQueryData(['enterprise', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
@@ -122,14 +139,14 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
       () => false,
       () => true,
     );
-    const input = payloadOf(form.getFieldsValue(true) as EnterpriseFormValues);
-    const parsed = safeParseLikeServer(enterpriseInput, input);
+    const values = form.getFieldsValue(true) as EnterpriseFormValues;
+    const parsed = editing ? safeParseLikeServer(enterpriseUpdateInput, updatePayloadOf(values, phoneInput)) : safeParseLikeServer(enterpriseInput, payloadOf(values));
     if (!parsed.success) {
       const unmatched = applyZodIssues(form, parsed.error.issues, language, (path) => path.length === 1 && fieldNames.includes(String(path[0])));
       setFormError(unmatched.length ? unmatched.join(t('common.listSeparator')) : null);
     }
     if (ruleFailed || !parsed.success) return;
-    mutation.mutate(input);
+    mutation.mutate(values);
   };
 
   const handleCreditCodeChange = (value: string) => {
@@ -219,16 +236,30 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
           </Col>
           <Col {...half}>
             <Form.Item
-              name="contactPhone"
               label={t('enterprises.form.contactPhone')}
-              validateTrigger="onBlur"
-              extra={editing && enterprise.contactPhone ? t('talents.form.phoneMasked', { masked: enterprise.contactPhone }) : undefined}
-              rules={[
-                zodRule(phoneField, language),
-                ...(editing && enterprise.contactPhone ? [{ required: true, whitespace: true, message: t('talents.form.phoneRequiredOnEdit', { masked: enterprise.contactPhone }) }] : []),
-              ]}
+              extra={editing && enterprise.contactPhone ? (phoneInput ? t('talents.form.phoneClearHint') : t('talents.form.phoneKept')) : undefined}
             >
-              <Input maxLength={20} inputMode="tel" placeholder={editing ? (enterprise.contactPhone ?? undefined) : undefined} />
+              <Space.Compact style={{ width: '100%' }}>
+                {phoneInput ? (
+                  <Form.Item name="contactPhone" noStyle validateTrigger="onBlur" rules={[zodRule(phoneField, language)]}>
+                    <Input maxLength={20} inputMode="tel" placeholder={editing && enterprise.contactPhone ? t('talents.form.newPhone') : undefined} data-testid="enterprise-form-phone" />
+                  </Form.Item>
+                ) : (
+                  <Input value={enterprise?.contactPhone ?? ''} disabled data-testid="enterprise-form-phone-kept" />
+                )}
+                {editing && enterprise.contactPhone ? (
+                  <Button
+                    icon={replacingPhone ? <UndoOutlined /> : <EditOutlined />}
+                    onClick={() => {
+                      setReplacingPhoneOf(replacingPhone ? null : enterpriseKey);
+                      form.setFields([{ name: 'contactPhone', value: '', errors: [] }]);
+                    }}
+                    data-testid="enterprise-form-replace-phone"
+                  >
+                    {replacingPhone ? t('talents.form.keepNumber') : t('talents.form.replaceNumber')}
+                  </Button>
+                ) : null}
+              </Space.Compact>
             </Form.Item>
           </Col>
           <Col xs={24}>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ChainSegment, EnterpriseSize } from '../../../domain/dictionaries';
-import type { enterpriseInput } from '../../../domain/talent';
+import type { enterpriseInput, enterpriseUpdateInput } from '../../../domain/talent';
 import { api, type Page } from '../../app/api';
 
 type Named = { id: string; name: string };
@@ -26,11 +26,13 @@ export type EnterpriseDetail = EnterpriseSummary & { description: string; versio
 
 export type EnterpriseListQuery = { q?: string; industry?: string; chainSegment?: ChainSegment; parkId?: string; page: number; pageSize: number };
 export type EnterprisePayload = z.input<typeof enterpriseInput>;
+/** An update: fields left out keep their stored values (the contact phone is sent only to replace it). */
+export type EnterpriseUpdatePayload = z.input<typeof enterpriseUpdateInput>;
 
 export const fetchEnterprises = (query: EnterpriseListQuery) => api.get<Page<EnterpriseSummary>>('/api/enterprises', query);
 export const fetchEnterprise = (id: string) => api.get<EnterpriseDetail>(`/api/enterprises/${id}`);
 export const createEnterprise = (input: EnterprisePayload) => api.post<EnterpriseDetail>('/api/enterprises', input);
-export const updateEnterprise = (id: string, input: EnterprisePayload & { version: number }) => api.put<EnterpriseDetail>(`/api/enterprises/${id}`, input);
+export const updateEnterprise = (id: string, input: EnterpriseUpdatePayload & { version: number }) => api.put<EnterpriseDetail>(`/api/enterprises/${id}`, input);
 
 /** Enterprises by name or credit code, for pickers. */
 export async function searchEnterprises(q: string): Promise<Named[]> {

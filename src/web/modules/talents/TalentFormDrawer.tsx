@@ -1,4 +1,4 @@
-import { EyeOutlined, LockOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, LockOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Cascader, Col, DatePicker, Divider, Drawer, Form, Grid, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { arrivalRoutes, ethnicities, politicalStatuses, salaryBands, talentStatuses } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
-import { idNumberField, phoneField, talentInput } from '../../../domain/talent';
+import { idNumberField, phoneField, talentInput, talentUpdateInput } from '../../../domain/talent';
 import { parseIdNumber } from '../../../domain/validators/id-number';
 import { isApiError } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
@@ -19,7 +19,9 @@ import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { fetchHome } from '../home/home.api';
 import { industryOptions, regionOptions, tierOptions, useReference } from '../reference/reference.api';
 import { RevealDialog, type Revealed } from './RevealDialog';
-import { emptyTalentValues, isTalentFormField, statusChangeOf, talentFormFields, talentPayload, talentValues, type TalentFormValues } from './talent-form';
+import {
+  emptyTalentValues, isTalentFormField, statusChangeOf, talentFormFields, talentPayload, talentUpdatePayload, talentValues, type Replacing, type TalentFormValues,
+} from './talent-form';
 import { CertificateList, EducationList, TitleList } from './TalentFormLists';
 import { createTalent, updateTalent, type TalentDetail } from './talents.api';
 
@@ -27,7 +29,7 @@ type TalentFormDrawerProps = {
   open: boolean;
   /** The record to edit; none to register a new talent. */
   talent: TalentDetail | null;
-  /** Unmasked numbers the office has already revealed on the page: the form starts with them. */
+  /** Unmasked numbers the office has already revealed on the page: the form shows them instead of the masked ones. */
   revealed?: Revealed | null;
   onRevealed?: (revealed: Revealed) => void;
   onClose: () => void;
@@ -38,10 +40,13 @@ type TalentFormDrawerProps = {
 
 type SaveRequest = { values: TalentFormValues; confirmPossibleDuplicate?: boolean };
 
+const keepBoth: Replacing = { idNumber: false, phone: false };
+
 /**
  * Registers or edits a talent. Checks with the shared schema (src/domain/talent.ts) before sending — the ID number's
  * check character as soon as it is typed — and shows the server's field messages; asks before saving a possible
- * duplicate; explains a version conflict.
+ * duplicate; explains a version conflict. Editing shows the ID number and phone masked and leaves them unchanged unless
+ * the user chooses to replace them.
  */
 export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, onSaved, onReload }: TalentFormDrawerProps) {
   const { t } = useTranslation();
@@ -55,6 +60,8 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   const [formError, setFormError] = useState<ReactNode>(null);
   const [conflict, setConflict] = useState(false);
   const [revealOpen, setRevealOpen] = useState(false);
+  // which masked numbers are being replaced, for one version of one record (closing the drawer forgets it)
+  const [replacingOf, setReplacingOf] = useState<{ key: string | null; value: Replacing }>({ key: null, value: keepBoth });
   const errorRef = useRef<HTMLDivElement>(null);
   const editing = talent !== null;
 
@@ -74,10 +81,11 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   const identity = idNumber ? parseIdNumber(idNumber) : null;
 
   const talentKey = talent ? `${talent.id}:${talent.version}` : null;
+  const replacing = replacingOf.key === talentKey ? replacingOf.value : keepBoth;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(talent ? talentValues(talent, reference, revealed) : emptyTalentValues(hrOnly ? user.organisationId : null));
+    form.setFieldsValue(talent ? talentValues(talent, reference) : emptyTalentValues(hrOnly ? user.organisationId : null));
     // Reset when the drawer opens or another version of the record arrives, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, talentKey, form]);
@@ -88,6 +96,7 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   }, [open, talent, reference, form]);
 
   const handleClose = () => {
+    setReplacingOf({ key: null, value: keepBoth });
     setFormError(null);
     setConflict(false);
     onClose();
@@ -106,11 +115,16 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
     void queryClient.invalidateQueries({ queryKey: ['home'] });
   };
 
+  /** A record without a phone has nothing masked to keep: a phone typed in is sent. */
+  const replacingNow = (record: TalentDetail): Replacing => ({ idNumber: replacing.idNumber, phone: replacing.phone || !record.phone });
+
   const mutation = useMutation({
     mutationFn: async ({ values, confirmPossibleDuplicate }: SaveRequest) => {
-      const input = talentPayload(values);
-      if (talent) return updateTalent(talent.id, { ...input, version: talent.version, ...(values.status !== talent.status ? statusChangeOf(values) : {}) });
-      return createTalent(input, confirmPossibleDuplicate);
+      if (talent) {
+        const update = talentUpdatePayload(values, replacingNow(talent));
+        return updateTalent(talent.id, { ...update, version: talent.version, ...(values.status !== talent.status ? statusChangeOf(values) : {}) });
+      }
+      return createTalent(talentPayload(values), confirmPossibleDuplicate);
     },
     onSuccess: (saved) => {
       refresh(saved);
@@ -152,7 +166,7 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
       () => true,
     );
     const values = form.getFieldsValue(true) as TalentFormValues;
-    const parsed = safeParseLikeServer(talentInput, talentPayload(values));
+    const parsed = talent ? safeParseLikeServer(talentUpdateInput, talentUpdatePayload(values, replacingNow(talent))) : safeParseLikeServer(talentInput, talentPayload(values));
     const problems = parsed.success ? [] : applyZodIssues(form, parsed.error.issues, language, isTalentFormField);
     if (problems.length) setFormError(problems.join(t('common.listSeparator')));
     if (ruleFailed || !parsed.success) {
@@ -174,10 +188,12 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
     else form.setFields([{ name: 'idNumber', errors: [] }]);
   };
 
-  const handleRevealed = (values: Revealed) => {
-    onRevealed?.(values);
-    form.setFieldsValue({ idNumber: values.idNumber, phone: values.phone ?? '' });
-    void form.validateFields(['idNumber', 'phone']).catch(() => undefined);
+  const handleRevealed = (values: Revealed) => onRevealed?.(values);
+
+  /** Starts or stops replacing a number shown masked; stopping forgets what was typed. */
+  const toggleReplacing = (field: keyof Replacing, on: boolean) => {
+    setReplacingOf({ key: talentKey, value: { ...replacing, [field]: on } });
+    form.setFields([{ name: field, value: '', errors: [] }]);
   };
 
   const lockHint = (field: string) =>
@@ -191,15 +207,17 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   const half = { xs: 24, sm: 12 };
   const third = { xs: 24, sm: 12, md: 8 };
 
-  const idNumberExtra = !editing && !identity?.ok && !isLocked('idNumber') ? undefined : (
+  const replacingIdNumber = !editing || replacing.idNumber;
+  const replacingPhone = !editing || replacing.phone || !talent.phone;
+  const idNumberExtra = !editing && !identity?.ok ? undefined : (
     <>
-      {editing ? <div>{t('talents.form.idNumberMasked', { masked: talent.idNumber })}</div> : null}
-      {identity?.ok ? (
+      {editing && !replacingIdNumber ? <div>{t('talents.form.idNumberKept')}</div> : null}
+      {replacingIdNumber && identity?.ok ? (
         <div data-testid="id-number-facts">
           {t('talents.form.idNumberFacts', { birthDate: formatDate(identity.value.birthDate), gender: t(`dictionaries.genders.${identity.value.gender}`) })}
         </div>
       ) : null}
-      {isLocked('idNumber') ? (
+      {editing && isLocked('idNumber') ? (
         <div>
           <LockOutlined /> {t('talents.form.idNumberLocked')}
         </div>
@@ -259,17 +277,30 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
           <Col {...half}>
             <Form.Item label={t('talents.form.idNumber')} required extra={idNumberExtra}>
               <Space.Compact style={{ width: '100%' }}>
-                <Form.Item name="idNumber" noStyle validateTrigger="onBlur" rules={[zodRule(idNumberField, language)]}>
-                  <Input
-                    maxLength={18}
-                    placeholder={editing ? talent.idNumber : undefined}
-                    onChange={(event) => handleIdNumberChange(event.target.value)}
-                    style={{ fontVariantNumeric: 'tabular-nums' }}
-                    data-testid="talent-form-id-number"
-                  />
-                </Form.Item>
-                {editing && talent.permissions.reveal ? (
-                  <Button icon={<EyeOutlined />} onClick={() => setRevealOpen(true)} title={t('talents.form.fillRevealed')} aria-label={t('talents.form.fillRevealed')} />
+                {replacingIdNumber ? (
+                  <Form.Item name="idNumber" noStyle validateTrigger="onBlur" rules={[zodRule(idNumberField, language)]}>
+                    <Input
+                      maxLength={18}
+                      placeholder={editing ? t('talents.form.newIdNumber') : undefined}
+                      onChange={(event) => handleIdNumberChange(event.target.value)}
+                      style={{ fontVariantNumeric: 'tabular-nums' }}
+                      data-testid="talent-form-id-number"
+                    />
+                  </Form.Item>
+                ) : (
+                  <Input value={revealed?.idNumber ?? talent?.idNumber} disabled style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="talent-form-id-number-kept" />
+                )}
+                {editing && talent.permissions.reveal && !revealed && !replacingIdNumber ? (
+                  <Button icon={<EyeOutlined />} onClick={() => setRevealOpen(true)} title={t('talents.form.showRevealed')} aria-label={t('talents.form.showRevealed')} />
+                ) : null}
+                {editing && !isLocked('idNumber') ? (
+                  <Button
+                    icon={replacing.idNumber ? <UndoOutlined /> : <EditOutlined />}
+                    onClick={() => toggleReplacing('idNumber', !replacing.idNumber)}
+                    data-testid="talent-form-replace-id-number"
+                  >
+                    {replacing.idNumber ? t('talents.form.keepNumber') : t('talents.form.replaceNumber')}
+                  </Button>
                 ) : null}
               </Space.Compact>
             </Form.Item>
@@ -291,16 +322,23 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
           </Col>
           <Col {...half}>
             <Form.Item
-              name="phone"
               label={t('talents.form.phone')}
-              validateTrigger="onBlur"
-              extra={editing && talent.phone ? t('talents.form.phoneMasked', { masked: talent.phone }) : undefined}
-              rules={[
-                zodRule(phoneField, language),
-                ...(editing && talent.phone ? [{ required: true, whitespace: true, message: t('talents.form.phoneRequiredOnEdit', { masked: talent.phone }) }] : []),
-              ]}
+              extra={editing && talent.phone ? (replacingPhone ? t('talents.form.phoneClearHint') : t('talents.form.phoneKept')) : undefined}
             >
-              <Input maxLength={20} placeholder={editing ? (talent.phone ?? undefined) : undefined} inputMode="tel" style={{ fontVariantNumeric: 'tabular-nums' }} />
+              <Space.Compact style={{ width: '100%' }}>
+                {replacingPhone ? (
+                  <Form.Item name="phone" noStyle validateTrigger="onBlur" rules={[zodRule(phoneField, language)]}>
+                    <Input maxLength={20} placeholder={editing && talent.phone ? t('talents.form.newPhone') : undefined} inputMode="tel" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="talent-form-phone" />
+                  </Form.Item>
+                ) : (
+                  <Input value={(revealed ? revealed.phone : talent?.phone) ?? ''} disabled style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="talent-form-phone-kept" />
+                )}
+                {editing && talent.phone ? (
+                  <Button icon={replacing.phone ? <UndoOutlined /> : <EditOutlined />} onClick={() => toggleReplacing('phone', !replacing.phone)} data-testid="talent-form-replace-phone">
+                    {replacing.phone ? t('talents.form.keepNumber') : t('talents.form.replaceNumber')}
+                  </Button>
+                ) : null}
+              </Space.Compact>
             </Form.Item>
           </Col>
           <Col {...half}>

@@ -2,7 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ArrivalRoute, Degree, EducationLevel, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import type { Reference } from '../reference/reference.api';
 import { regionPath } from '../reference/reference.api';
-import type { TalentDetail, TalentPayload } from './talents.api';
+import type { TalentDetail, TalentPayload, TalentUpdatePayload } from './talents.api';
 
 export type EducationValues = {
   level?: EducationLevel;
@@ -76,15 +76,18 @@ export const emptyTalentValues = (employerId: string | null): TalentFormValues =
   tags: [],
 });
 
-/** A stored record as form values. The ID number and phone come masked: the form asks for them in full (or reveals them). */
-export function talentValues(talent: TalentDetail, reference: Reference | undefined, revealed?: { idNumber: string; phone: string | null } | null): TalentFormValues {
+/**
+ * A stored record as form values. The ID number and phone come masked: the form shows them so and leaves them out of
+ * the update unless they are replaced (the inputs start empty).
+ */
+export function talentValues(talent: TalentDetail, reference: Reference | undefined): TalentFormValues {
   return {
     name: talent.name,
-    idNumber: revealed?.idNumber ?? '',
+    idNumber: '',
     ethnicity: talent.ethnicity,
     nativePlace: regionPath(reference, talent.nativePlace) ?? null,
     politicalStatus: talent.politicalStatus,
-    phone: revealed?.phone ?? '',
+    phone: '',
     email: talent.email ?? '',
     educations: talent.educations.map((education) => ({ ...education })),
     titles: talent.titles.map((title) => ({ ...title })),
@@ -150,3 +153,15 @@ export function talentPayload(values: TalentFormValues): TalentPayload {
 }
 
 export const statusChangeOf = (values: TalentFormValues) => ({ statusSince: dateOf(values.statusSince), statusNote: blank(values.statusNote) });
+
+/** Which of the numbers shown masked an edit replaces; the others are left out of the update (kept as stored). */
+export type Replacing = { idNumber: boolean; phone: boolean };
+
+/**
+ * The form's values as an update: every field, but the ID number and the phone only when replaced (an empty phone then
+ * clears it). Gender and birth date are not sent: the ID number gives them.
+ */
+export function talentUpdatePayload(values: TalentFormValues, replacing: Replacing): TalentUpdatePayload {
+  const { idNumber, phone, ...rest } = talentPayload(values);
+  return { ...rest, ...(replacing.idNumber ? { idNumber } : {}), ...(replacing.phone ? { phone } : {}) };
+}

@@ -1,6 +1,6 @@
 import type { ArrivalRoute, Degree, EducationLevel, Gender, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import type { z } from 'zod';
-import type { talentInput } from '../../../domain/talent';
+import type { talentInput, talentUpdateInput } from '../../../domain/talent';
 import { api, apiDownload, type Page } from '../../app/api';
 import type { AuditEntry } from '../audit/audit.api';
 
@@ -73,7 +73,9 @@ export type TalentListQuery = TalentFilters & { sort?: TalentSort; page: number;
 
 /** The input the form sends: the shared schema's input (before its defaults and transforms). */
 export type TalentPayload = z.input<typeof talentInput>;
-export type UpdateTalentPayload = TalentPayload & { version: number; statusSince?: string | null; statusNote?: string | null };
+/** An update: fields left out keep their stored values (the ID number and phone are sent only to replace them). */
+export type TalentUpdatePayload = z.input<typeof talentUpdateInput>;
+export type UpdateTalentPayload = TalentUpdatePayload & { version: number; statusSince?: string | null; statusNote?: string | null };
 
 export const fetchTalents = (query: TalentListQuery) => api.get<Page<TalentSummary>>('/api/talents', query);
 export const fetchTalent = (id: string) => api.get<TalentDetail>(`/api/talents/${id}`);
