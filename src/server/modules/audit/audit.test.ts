@@ -132,3 +132,28 @@ describe('the audit log cannot be changed', () => {
     expect(await t.rows(sql`select 1 from audit_log where action = 'tampered'`)).toHaveLength(0);
   });
 });
+
+describe('recordAudits: many entries at once', () => {
+  it('writes the rows recordAudit would, masked, across several statements for more than a chunk', async () => {
+    const { recordAudit, recordAudits } = await import('./audit.service');
+    const actor = { userId: null, username: `bulk_${uniqueSuffix()}`, role: 'office', ip: '127.0.0.1' };
+    const entry = (index: number) => ({ action: 'talent.create', targetType: 'talent', targetId: `t${index}`, detail: 'import', changes: { row: index, phone: '13800000000', name: `批${index}` } });
+    await t.db.transaction(async (tx) => {
+      await recordAudits(tx, actor, Array.from({ length: 2500 }, (_, index) => entry(index)));
+      await recordAudit(tx, actor, entry(2500));
+      await recordAudits(tx, actor, []);
+    });
+    const rows = await t.rows<{ actor_username: string; actor_role: string; action: string; target_type: string; target_id: string; detail: string; result: string; ip: string; changes: Record<string, unknown> }>(
+      sql`select actor_username, actor_role, action, target_type, target_id, detail, result, ip, changes from audit_log where actor_username = ${actor.username} order by id`,
+    );
+    expect(rows).toHaveLength(2501);
+    expect(rows.map((row) => row.target_id)).toEqual(Array.from({ length: 2501 }, (_, index) => `t${index}`));
+    // the multi-row form and the single one write the same row
+    const { target_id: _a, changes: first, ...firstRest } = rows[0];
+    const { target_id: _b, changes: last, ...lastRest } = rows[2500];
+    expect(firstRest).toEqual(lastRest);
+    expect(firstRest).toMatchObject({ actor_role: 'office', action: 'talent.create', target_type: 'talent', detail: 'import', result: 'success', ip: '127.0.0.1' });
+    expect(first).toEqual({ row: 0, phone: '***', name: '批0' });
+    expect(last).toEqual({ row: 2500, phone: '***', name: '批2500' });
+  });
+});

@@ -85,6 +85,11 @@ describe(`a ${rowCount.toLocaleString('en')}-row import`, () => {
     expect(new Set(names.map((row) => row.name))).toEqual(new Set(Array.from({ length: rowCount }, (_, index) => `批量${index}`)));
     const [audit] = await t.rows<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'import.commit' and target_id = ${preview.id}`);
     expect(audit.changes).toMatchObject({ mode: 'allOrNothing', total: rowCount, imported: rowCount, fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // and one creation entry per talent, in the same transaction
+    const [{ entries }] = await t.rows<{ entries: number }>(
+      sql`select count(distinct target_id)::int as entries from audit_log where action = 'talent.create' and detail = 'import' and changes->>'importId' = ${preview.id}`,
+    );
+    expect(entries).toBe(rowCount);
     const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     console.log(
       `${rowCount}-row import on ${t.database.kind}: file ${(bytes.length / 1024).toFixed(0)} KB written in ${seconds(started, written)} s; ` +

@@ -205,6 +205,14 @@ describe('talent import: preview', () => {
     const [audit] = await auditOf('import.commit', preview.id);
     expect(audit).toMatchObject({ actor_username: 'office', result: 'success' });
     expect(audit.changes).toEqual({ kind: 'talents', fileName: '花名册.xlsx', fileSha256: sha256(bytes), mode: 'validOnly', total: 9, valid: 2, imported: 2, skipped: 7 });
+    // each imported talent has its own creation entry in its trail, marked as imported, its personal data masked
+    const trail = (await office.get(`/api/talents/${good[0].id}/audit`)).json();
+    expect(trail.total).toBe(1);
+    expect(trail.items[0]).toMatchObject({ action: 'talent.create', actorUsername: 'office', result: 'success', detail: 'import' });
+    expect(trail.items[0].changes).toMatchObject({ importId: preview.id, row: 2, name: '导入甲', idNumber: '***', phone: '***', tier: 'C', educations: [expect.objectContaining({ school: '太原理工大学' })] });
+    expect(JSON.stringify(trail.items[0].changes)).not.toContain(ids.good);
+    const created = await t.rows<{ target_id: string }>(sql`select target_id from audit_log where action = 'talent.create' and changes->>'importId' = ${preview.id}`);
+    expect(created.map((row) => row.target_id).sort()).toEqual([good[0].id, outside[0].id].sort());
     // the stored rows are dropped once imported
     expect(await t.rows(sql`select 1 from imports where id = ${preview.id} and rows is null`)).toHaveLength(1);
     // an import runs once
@@ -245,6 +253,8 @@ describe('talent import: commit', () => {
     expect(failed).toMatchObject({ status: 'failed', imported: 0 });
     expect(failed.problems).toEqual([{ row: 3, column: '身份证号码', message: `该身份证号码已登记（${newcomer.name}）` }]);
     expect(await talentCount()).toBe(before);
+    // the creation entries of the first batch went with it
+    expect(await t.rows(sql`select 1 from audit_log where changes->>'importId' = ${strict.id} and action = 'talent.create'`)).toHaveLength(0);
     const [failure] = await auditOf('import.commit', strict.id);
     expect(failure).toMatchObject({ result: 'failure', changes: { mode: 'allOrNothing', imported: 0, fileSha256: sha256(bytes) } });
 
@@ -327,6 +337,11 @@ describe('enterprise import', () => {
     expect(listed).toMatchObject([{ name: good.name, industry: 'newEnergyBattery', chainSegment: 'upstream', park: { name: '高新技术创业园' }, size: 'small', foundedOn: '2020-06-01', contactPhone: '136****2222' }]);
     const [stored] = await t.rows<{ contact_phone_cipher: string }>(sql`select contact_phone_cipher from organisations where id = ${listed[0].id}`);
     expect(t.app.secrets.decrypt(stored.contact_phone_cipher)).toBe('13600002222');
+    const entries = await t.rows<{ target_id: string; detail: string; changes: Record<string, unknown> }>(
+      sql`select target_id, detail, changes from audit_log where action = 'enterprise.create' and changes->>'importId' = ${preview.id}`,
+    );
+    expect(entries).toEqual([{ target_id: listed[0].id, detail: 'import', changes: expect.objectContaining({ importId: preview.id, row: 2, name: good.name, contactPhone: '***' }) }]);
+    expect(JSON.stringify(entries)).not.toContain('13600002222');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import type { Executor } from '../../db/client';
 import { organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
@@ -27,10 +27,14 @@ async function insertChildren(executor: Executor, talentId: string, children: Ta
   if (children.certificates.length) await executor.insert(talentCertificates).values(positioned(children.certificates));
 }
 
+/** The columns an insert answers: all but the search vector, which no caller reads and which costs as much as the rest. */
+const { searchVector: _searchVector, ...insertedColumns } = getTableColumns(talents);
+export type InsertedTalent = Omit<TalentRow, 'searchVector'>;
+
 /** Inserts talents with their education, titles, certificates and first status entry. Several at once for imports. */
-export async function insertTalents(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<TalentRow[]> {
+export async function insertTalents(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<InsertedTalent[]> {
   if (records.length === 0) return [];
-  const rows = await executor.insert(talents).values(records.map((record) => rowValues(record.values))).returning();
+  const rows = await executor.insert(talents).values(records.map((record) => rowValues(record.values))).returning(insertedColumns);
   const positioned = <T>(pick: (record: TalentRecord) => T[], index: number) => pick(records[index]).map((item, position) => ({ ...item, talentId: rows[index].id, position }));
   const educations = rows.flatMap((_, index) => positioned((record) => record.children.educations, index));
   const titles = rows.flatMap((_, index) => positioned((record) => record.children.titles, index));
