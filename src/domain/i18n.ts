@@ -1,4 +1,6 @@
 /** Server-side messages in both languages: error codes and field labels. zh-CN is the default. */
+import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
+
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
@@ -43,6 +45,7 @@ export const errorMessages = {
   importHasInvalidRows: { 'zh-CN': '有 {invalid} 行未通过检查，“全部导入”不会导入任何数据：请修改后重新上传，或选择“只导入通过检查的行”', 'en-US': '{invalid} row(s) failed the checks, so "all or nothing" imports nothing: fix the file and upload it again, or choose "valid rows only"' },
   importNothingToImport: { 'zh-CN': '没有可以导入的行', 'en-US': 'There are no rows to import' },
   importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
+  ...policyErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -107,10 +110,13 @@ export const fieldMessages = {
   'import.invalidDate': { 'zh-CN': '不是有效日期（如 2024-05-01）', 'en-US': 'is not a valid date (e.g. 2024-05-01)' },
   'import.invalidYear': { 'zh-CN': '应为四位年份（如 2015）', 'en-US': 'must be a four-digit year (e.g. 2015)' },
   'import.failed': { 'zh-CN': '导入失败，未写入任何数据：{reason}', 'en-US': 'the import failed and wrote nothing: {reason}' },
+  ...policyFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
 export const fieldLabels: Record<string, Bilingual> = {
+  // the registry's labels below win where a field name is shared
+  ...policyFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

@@ -30,8 +30,10 @@ export function issueProblem(issue: z.core.$ZodIssue): FieldProblemCode {
     case 'unrecognized_keys':
       return { code: 'unknownKeys', params: { keys: issue.keys.join(', ') } };
     case 'custom': {
-      const code = issue.params?.code as FieldMessageCode | undefined;
-      return { code: code && code in fieldMessages ? code : 'invalid' };
+      // the rest of `params` fills the message's placeholders (e.g. the path of a bad rule node)
+      const { code, ...params } = (issue.params ?? {}) as { code?: FieldMessageCode } & Record<string, string | number>;
+      if (!code || !(code in fieldMessages)) return { code: 'invalid' };
+      return Object.keys(params).length ? { code, params } : { code };
     }
     default:
       return { code: 'invalid' };

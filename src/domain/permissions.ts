@@ -22,26 +22,47 @@ export const permissions = [
   'enterprises.read',
   'enterprises.create',
   'enterprises.write',
+  'notifications.read',
+  'policies.read',
+  'policies.manage',
+  'policies.simulate',
+  'applications.read',
+  'applications.submit',
+  'applications.review',
+  'ledger.read',
+  'ledger.manage',
+  'entitlements.decline',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  talent: ['home.read', 'reference.read', 'talents.read', 'talents.write'],
+  talent: [
+    'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
+    'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
+  ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
     'talents.read', 'talents.create', 'talents.write', 'talents.export',
-    'enterprises.read', 'enterprises.write',
+    'enterprises.read', 'enterprises.write', 'notifications.read',
+    'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
   ],
-  department: ['home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read'],
+  department: [
+    'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
+    'policies.read', 'applications.read', 'applications.review', 'ledger.read',
+  ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
     'talents.read', 'talents.create', 'talents.write', 'talents.reveal', 'talents.verify', 'talents.auditTrail', 'talents.export', 'talents.import',
-    'enterprises.read', 'enterprises.create', 'enterprises.write',
+    'enterprises.read', 'enterprises.create', 'enterprises.write', 'notifications.read',
+    'policies.read', 'policies.manage', 'policies.simulate', 'applications.read', 'applications.review', 'ledger.read', 'ledger.manage',
   ],
-  leader: ['home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read'],
-  sysadmin: ['home.read', 'users.read', 'users.manage', 'organisations.read', 'units.read'],
-  secadmin: ['home.read', 'users.read', 'users.manageAdmins'],
-  auditor: ['home.read', 'audit.read'],
+  leader: [
+    'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
+    'policies.read', 'applications.read', 'ledger.read',
+  ],
+  sysadmin: ['home.read', 'users.read', 'users.manage', 'organisations.read', 'units.read', 'notifications.read'],
+  secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'notifications.read'],
+  auditor: ['home.read', 'audit.read', 'notifications.read'],
 };
 
 /** The first of the user's roles that grants the permission (recorded in the audit log as the acting role), or null. */

@@ -25,6 +25,7 @@ import { referenceRoutes } from './modules/reference/reference.routes';
 import { talentsRoutes } from './modules/talents/talents.routes';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { policiesRoutes } from './modules/policies/policies.routes';
 
 export type AppOptions = {
   config: Config;
@@ -127,6 +128,7 @@ export async function buildApp({ config, database, setupToken, secrets }: AppOpt
   await app.register(talentsRoutes);
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
+  await app.register(policiesRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

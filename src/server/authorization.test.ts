@@ -149,6 +149,89 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/imports/:id': { expected: only(200, ['office']), request: () => ({ url: `/api/imports/${importFixtures.previewed}` }) },
   'POST /api/imports/:id/commit': { expected: only(202, ['office']), request: () => ({ url: `/api/imports/${importFixtures.toCommit}/commit`, body: { mode: 'allOrNothing' } }) },
   'GET /api/talents/export': { expected: only(200, enterpriseReaders) },
+  // ——— policies (fixtures: policyFixtures below) ———
+  'GET /api/policies': { expected: only(200, talentReaders) },
+  'GET /api/policies/:id': { expected: only(200, talentReaders), request: () => ({ url: `/api/policies/${policyFixtures.applyPolicy}` }) },
+  'POST /api/policies': { expected: only(201, ['office']), request: () => ({ body: policyBody(policyFixtures.unitCode) }) },
+  'PUT /api/policies/:id': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/policies/${policyFixtures.draftPolicy}`, body: { ...policyBody(policyFixtures.unitCode).policy, code: policyFixtures.draftCode, title: `改名${uniqueSuffix()}`, version: 1 } }),
+  },
+  'PUT /api/policies/:id/draft': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.draftPolicy}/draft`, body: policyBody(policyFixtures.unitCode).version }) },
+  'POST /api/policies/:id/publish': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.draftPolicy}/publish` }) },
+  'POST /api/policies/:id/retire': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.retirePolicy}/retire` }) },
+  'POST /api/policies/:id/parameters': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/policies/${policyFixtures.applyPolicy}/parameters`, body: { name: `p${uniqueSuffix()}`, label: '授权测试', kind: 'number', value: 1, effectiveFrom: '2026-01-01', legalReference: '授权测试' } }),
+  },
+  'POST /api/policies/match-count': { expected: only(200, ['office']), request: () => ({ body: { target: 'talent', eligibility: { '>=': [{ var: 'education' }, 6] } } }) },
+  'POST /api/policies/:id/scan': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.automaticPolicy}/scan`, body: {} }) },
+  'GET /api/policies/:id/scans': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.automaticPolicy}/scans` }) },
+  'POST /api/policies/:id/simulations': {
+    expected: only(201, ['office']),
+    request: () => ({ url: `/api/policies/${policyFixtures.applyPolicy}/simulations`, body: { name: '授权测试', asOf: '2026-11-01', params: {} } }),
+  },
+  'GET /api/policies/:id/simulations': { expected: only(200, ['office']), request: () => ({ url: `/api/policies/${policyFixtures.applyPolicy}/simulations` }) },
+  'GET /api/policies/:id/parameters-on': { expected: only(200, talentReaders), request: () => ({ url: `/api/policies/${policyFixtures.applyPolicy}/parameters-on`, query: { on: '2026-11-01' } }) },
+  'GET /api/calculator': { expected: only(200, ['talent', 'enterprise']), request: (caller) => ({ query: { target: caller === 'enterprise' ? 'enterprise' : 'talent' } }) },
+  'GET /api/applications': { expected: only(200, talentReaders) },
+  'GET /api/applications/:id': {
+    expected: only(200, talentReaders),
+    request: (caller) => ({ url: `/api/applications/${caller === 'enterprise' ? policyFixtures.staffApplication : policyFixtures.ownApplication}` }),
+  },
+  'POST /api/applications': {
+    expected: only(201, ['talent', 'enterprise']),
+    request: (caller, context) => ({ body: { policyId: policyFixtures.secondPolicy, subjectId: caller === 'enterprise' ? context.talents.staff.id : undefined, form: { note: '授权测试' } } }),
+  },
+  // the department decides its step of one application, the office an escalated one
+  'POST /api/applications/:id/review': {
+    expected: only(200, ['department', 'office']),
+    request: (caller) => ({
+      url: `/api/applications/${caller === 'office' ? policyFixtures.escalatedApplication : policyFixtures.reviewApplication}/review`,
+      body: { decision: 'approve', version: 1 },
+    }),
+  },
+  // own and staff applications were returned for correction (version 2): resubmitted (→ 3), then withdrawn
+  'POST /api/applications/:id/resubmit': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/applications/${caller === 'enterprise' ? policyFixtures.staffApplication : policyFixtures.ownApplication}/resubmit`, body: { form: { note: '补正' }, version: 2 } }),
+  },
+  'POST /api/applications/:id/withdraw': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/applications/${caller === 'enterprise' ? policyFixtures.staffApplication : policyFixtures.ownApplication}/withdraw`, body: { version: 3 } }),
+  },
+  'POST /api/attachments': {
+    expected: only(201, ['talent', 'enterprise']),
+    request: () => ({ body: samplePdf, query: { requirement: 'diploma', fileName: '证书.pdf' }, headers: { 'content-type': 'application/pdf' } }),
+  },
+  'GET /api/attachments/:id': {
+    expected: only(200, talentReaders),
+    request: (caller) => ({ url: `/api/attachments/${caller === 'enterprise' ? policyFixtures.staffAttachment : policyFixtures.ownAttachment}` }),
+  },
+  'GET /api/entitlements': { expected: only(200, talentReaders) },
+  'POST /api/entitlements/confirm': { expected: only(200, ['office']), request: () => ({ body: { ids: [policyFixtures.unusedId] } }) },
+  'POST /api/entitlements/:id/decline': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/entitlements/${caller === 'enterprise' ? policyFixtures.enterpriseEntitlement : policyFixtures.talentEntitlement}/decline` }),
+  },
+  'GET /api/batches': { expected: only(200, ['office']) },
+  'POST /api/policies/:id/batches': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/policies/${policyFixtures.secondPolicy}/batches`, body: { period: '2026-01' }, headers: { 'idempotency-key': `authz-${uniqueSuffix()}` } }),
+  },
+  'GET /api/batches/:id': { expected: only(200, ['office']), request: () => ({ url: `/api/batches/${policyFixtures.batch}` }) },
+  'GET /api/batches/:id/export': { expected: only(200, ['office']), request: () => ({ url: `/api/batches/${policyFixtures.batch}/export` }) },
+  'POST /api/batches/:id/payments': {
+    expected: only(200, ['office']),
+    request: () => ({
+      url: `/api/batches/${policyFixtures.batch}/payments`,
+      body: { results: [{ entitlementId: policyFixtures.batchEntitlement, status: 'paid' }] },
+      headers: { 'idempotency-key': `authz-settle-${uniqueSuffix()}` },
+    }),
+  },
+  'GET /api/notifications': { expected: signedIn(200) },
+  'POST /api/notifications/:id/read': { expected: signedIn(200), request: (caller) => ({ url: `/api/notifications/${policyFixtures.notifications[caller] ?? policyFixtures.unusedId}/read` }) },
+  'POST /api/notifications/read-all': { expected: signedIn(200) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -184,6 +267,78 @@ beforeAll(async () => {
   const workbook = await workbookBytes(headersOf('talents'), [rowOf('talents', { name: `授权导入${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: '本土培养' })]);
   const preview = async () => (await uploadImport(agents.get('office')!, 'talents', workbook)).json().id as string;
   importFixtures = { officeEnterprise: (await buildOrganisation(t.db)).id, workbook, previewed: await preview(), toCommit: await preview() };
+});
+
+const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+
+/** A catalogue entry and first version the authorization rows can create and change: any talent is eligible. */
+function policyBody(unitCode: string) {
+  return {
+    policy: {
+      code: `AUTHZ${uniqueSuffix()}`, title: '授权测试政策', category: 'other', target: 'talent', unit: unitCode, mode: 'apply',
+      budgetTotal: 1_000_000, effectiveFrom: '2026-01-01', exclusions: [],
+    },
+    version: { eligibility: { '==': [1, 1] }, amount: 100, periodKind: 'oneOff', periods: 1, attachments: [], steps: [{ name: '审核', units: [unitCode], mode: 'any', workingDays: 5 }] },
+    parameters: [],
+  };
+}
+
+/**
+ * What the policy rows act on: published policies whose review step is the department account's unit; applications of
+ * the talent account, of the enterprise account's staff, one for the department to review and one escalated to the
+ * office; entitlements to decline; a batch to settle; a notification of each account.
+ */
+let policyFixtures: {
+  unitCode: string; applyPolicy: string; secondPolicy: string; draftPolicy: string; draftCode: string; retirePolicy: string; automaticPolicy: string;
+  ownApplication: string; staffApplication: string; reviewApplication: string; escalatedApplication: string; ownAttachment: string; staffAttachment: string;
+  talentEntitlement: string; enterpriseEntitlement: string; batch: string; batchEntitlement: string; notifications: Partial<Record<Caller, string>>; unusedId: string;
+};
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const [unit] = await t.rows<{ code: string }>(sql`select code from units where id = ${context.users.department.unitId}`);
+  const create = async (publish: boolean) => {
+    const body = policyBody(unit.code);
+    const created = (await office.post('/api/policies', body)).json();
+    if (publish) await office.post(`/api/policies/${created.id}/publish`);
+    return { id: created.id as string, code: body.policy.code };
+  };
+  const [applyPolicy, secondPolicy, draftPolicy, retirePolicy] = [await create(true), await create(true), await create(false), await create(true)];
+  const [automatic] = await t.rows<{ id: string }>(sql`select id from policies where code = 'POSTDOC'`);
+  const talentAgent = agents.get('talent')!;
+  const enterpriseAgent = agents.get('enterprise')!;
+  const uploadAs = async (agent: Agent) => (await agent.post('/api/attachments', samplePdf, { query: { requirement: 'diploma', fileName: '证书.pdf' }, headers: { 'content-type': 'application/pdf' } })).json().id as string;
+  const ownAttachment = await uploadAs(talentAgent);
+  const staffAttachment = await uploadAs(enterpriseAgent);
+  const submit = async (agent: Agent, subjectId: string | undefined, attachmentIds: string[] = []) =>
+    (await agent.post('/api/applications', { policyId: applyPolicy.id, subjectId, form: {}, attachmentIds })).json().id as string;
+  const own = await submit(talentAgent, undefined, [ownAttachment]);
+  const staff = await submit(enterpriseAgent, context.talents.staff.id, [staffAttachment]);
+  const accountFor = async (talentId: string) => t.login((await buildUser(t.db, { roles: ['talent'], talentId })).username, factoryPassword);
+  const review = await submit(await accountFor(context.talents.other.id), undefined);
+  const escalated = await submit(await accountFor(context.talents.toVerify.id), undefined);
+  await t.db.execute(sql`update applications set status = 'returned', version = 2 where id in (${own}, ${staff})`);
+  await t.db.execute(sql`update applications set escalated_at = now() where id = ${escalated}`);
+  const [version] = await t.rows<{ id: string }>(sql`select published_version_id as id from policies where id = ${secondPolicy.id}`);
+  const entitlement = async (kind: string, subjectId: string, period: string, status = 'scheduled') => {
+    const [row] = await t.rows<{ id: string }>(sql`insert into entitlements (id, policy_id, version_id, subject_kind, subject_id, period, amount, source, status, decision)
+      values (gen_random_uuid(), ${secondPolicy.id}, ${version.id}, ${kind}, ${subjectId}, ${period}, 100, 'automatic', ${status}, '{}'::jsonb) returning id`);
+    return row.id;
+  };
+  const talentEntitlement = await entitlement('talent', context.users.talent.talentId!, '2025-12', 'pending');
+  const enterpriseEntitlement = await entitlement('enterprise', context.users.enterprise.organisationId!, '2025-12', 'pending');
+  await entitlement('talent', context.talents.other.id, '2026-01');
+  const batchEntitlement = await entitlement('talent', context.talents.other.id, '2026-02');
+  const batch = (await office.post(`/api/policies/${secondPolicy.id}/batches`, { period: '2026-02' }, { headers: { 'idempotency-key': `authz-fixture-${uniqueSuffix()}` } })).json().id as string;
+  const notifications: Partial<Record<Caller, string>> = {};
+  for (const role of allRoles) {
+    const [row] = await t.rows<{ id: string }>(sql`insert into notifications (id, user_id, kind, title) values (gen_random_uuid(), ${context.users[role].id}, 'test', '授权测试') returning id`);
+    notifications[role] = row.id;
+  }
+  policyFixtures = {
+    unitCode: unit.code, applyPolicy: applyPolicy.id, secondPolicy: secondPolicy.id, draftPolicy: draftPolicy.id, draftCode: draftPolicy.code, retirePolicy: retirePolicy.id,
+    automaticPolicy: automatic.id, ownApplication: own, staffApplication: staff, reviewApplication: review, escalatedApplication: escalated, ownAttachment, staffAttachment,
+    talentEntitlement, enterpriseEntitlement, batch, batchEntitlement, notifications, unusedId: '00000000-0000-4000-8000-000000000000',
+  };
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/client';
 import { demoAccounts, demoPassword, isEmpty, loadDemoData } from './db/demo';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
+import { startDailyWork } from './modules/policies/daily';
 import type { Secrets } from './security/secrets';
 
 /** Opens and migrates the database, loads demo data into an empty one when demo mode is on. */
@@ -31,6 +32,7 @@ export async function startServer(config: Config) {
   await app.listen({ host: config.host, port: config.port });
   const sweeper = setInterval(() => void purgeDeadSessions(database.db).catch((error) => app.log.error(error)), 10 * 60 * 1000);
   sweeper.unref();
+  const stopDailyWork = startDailyWork(database.db, app.log);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,6 +54,7 @@ export async function startServer(config: Config) {
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(sweeper);
+      stopDailyWork();
       await app.close();
       await database.close();
     })());

@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -57,4 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 /** The PGlite instance behind a database, for dumps in tests and backups. */
 export function pgliteOf(database: Database): PGlite | undefined {
   return (database as Database & { pglite?: PGlite }).pglite;
+}
+
+/** The rows of a raw SQL query; both drivers answer `{ rows }`. */
+export async function queryRows<T = Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/roles';
 import type {
   ArrivalRoute, ChainSegment, Degree, EducationLevel, EnterpriseSize, Gender, OrganisationKind, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel,
 } from '../../domain/dictionaries';
+import type { SchoolCategory } from '../../domain/policies/facts';
+import type {
+  ApplicationAction, ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
+  ReviewStepDefinition,
+} from '../../domain/policies/policy';
 
 const id = () => uuid('id').primaryKey().$defaultFn(() => randomUUID());
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -264,3 +269,288 @@ export const auditLog = pgTable(
     index('audit_log_target_idx').on(table.targetType, table.targetId),
   ],
 );
+
+// ——— Policies and benefits (政策兑现) ———
+
+/** School categories (985/211/双一流/境外高水平) as data: the fact `schoolCategories` of a talent reads them. */
+export const schools = pgTable('schools', {
+  name: text('name').primaryKey(),
+  categories: text('categories').array().$type<SchoolCategory[]>().notNull(),
+});
+
+/** A policy's catalogue entry. What decides eligibility and money lives in its versions. */
+export const policies = pgTable(
+  'policies',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    title: text('title').notNull(),
+    documentNo: text('document_no').notNull().default(''),
+    documentUrl: text('document_url'),
+    summary: text('summary').notNull().default(''),
+    category: text('category').$type<PolicyCategory>().notNull(),
+    target: text('target').$type<PolicyTarget>().notNull(),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    mode: text('mode').$type<PolicyMode>().notNull(),
+    status: text('status').$type<PolicyStatus>().notNull().default('draft'),
+    /** The whole budget in yuan; approvals reserve from it and can never over-commit it. */
+    budgetTotal: bigint('budget_total', { mode: 'number' }).notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    /** Codes of policies that cannot be combined with this one. */
+    exclusions: text('exclusions').array().notNull().default(sql`'{}'::text[]`),
+    publishedVersionId: uuid('published_version_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('policies_status_idx').on(table.status)],
+);
+
+/**
+ * A version of a policy's decision logic. Publishing freezes it; editing a published policy makes a new draft.
+ * Every decision stores the version and the parameter values it used, so it can be replayed.
+ */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    id: id(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    status: text('status').$type<'draft' | 'published' | 'superseded'>().notNull().default('draft'),
+    /** JsonLogic over the fact model of the policy's target; truthy = eligible. */
+    eligibility: jsonb('eligibility').notNull(),
+    /** JsonLogic giving the amount in yuan per period. */
+    amount: jsonb('amount').notNull(),
+    periodKind: text('period_kind').$type<PeriodKind>().notNull(),
+    periods: integer('periods').notNull().default(1),
+    attachments: jsonb('attachments').$type<AttachmentRequirement[]>().notNull().default([]),
+    steps: jsonb('steps').$type<ReviewStepDefinition[]>().notNull().default([]),
+    note: text('note').notNull().default(''),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('policy_versions_number_key').on(table.policyId, table.number),
+    uniqueIndex('policy_versions_one_draft_key').on(table.policyId).where(sql`status = 'draft'`),
+  ],
+);
+
+/** Named parameters of a policy (thresholds, amounts); a rule reads `{"var": "params.<name>"}`. */
+export const policyParameters = pgTable(
+  'policy_parameters',
+  {
+    id: id(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    label: text('label').notNull(),
+    /** How the value is read and shown: a number, a yuan amount, or a fact's rank (e.g. education). */
+    kind: text('kind').$type<'number' | 'yuan' | 'rank'>().notNull(),
+    /** For kind = rank: the fact whose ranks the value takes. */
+    fact: text('fact'),
+  },
+  (table) => [uniqueIndex('policy_parameters_name_key').on(table.policyId, table.name)],
+);
+
+/** Dated values of a parameter with their legal reference; the value in force on a date is the latest one from before it. */
+export const parameterValues = pgTable(
+  'parameter_values',
+  {
+    id: id(),
+    parameterId: uuid('parameter_id').notNull().references(() => policyParameters.id, { onDelete: 'cascade' }),
+    value: jsonb('value').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    legalReference: text('legal_reference').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('parameter_values_date_key').on(table.parameterId, table.effectiveFrom)],
+);
+
+/** An application (申请) of a talent or an enterprise for a policy; at most one open per subject, policy and round. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id),
+    versionId: uuid('version_id').notNull().references(() => policyVersions.id),
+    subjectKind: text('subject_kind').$type<'talent' | 'enterprise'>().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** The application round: the year for yearly policies, `once` otherwise. */
+    round: text('round').notNull(),
+    status: text('status').$type<ApplicationStatus>().notNull(),
+    form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
+    /** The check at submission: eligibility trace, facts, parameter values, amount. */
+    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    stepIndex: integer('step_index').notNull().default(0),
+    stepStartedAt: timestamp('step_started_at', { withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('applications_subject_idx').on(table.subjectKind, table.subjectId),
+    index('applications_policy_idx').on(table.policyId, table.status),
+    uniqueIndex('applications_open_key')
+      .on(table.policyId, table.subjectKind, table.subjectId, table.round)
+      .where(sql`status in ('inReview', 'returned')`),
+  ],
+);
+
+/** Files attached to an application; the bytes live under the data directory, named by their SHA-256. */
+export const applicationAttachments = pgTable(
+  'application_attachments',
+  {
+    id: id(),
+    applicationId: uuid('application_id').references(() => applications.id),
+    requirement: text('requirement').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('application_attachments_application_idx').on(table.applicationId)],
+);
+
+/** Every step of an application's life: submission, each unit's decision, corrections, escalation. */
+export const applicationActions = pgTable(
+  'application_actions',
+  {
+    id: id(),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    stepIndex: integer('step_index'),
+    unitId: uuid('unit_id').references(() => units.id),
+    actorId: uuid('actor_id'),
+    action: text('action').$type<ApplicationAction>().notNull(),
+    /** Shown to the applicant. */
+    comment: text('comment').notNull().default(''),
+    /** Seen by reviewers and the office only. */
+    internalNote: text('internal_note').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (table) => [index('application_actions_application_idx').on(table.applicationId, table.at)],
+);
+
+/** In-app notifications (站内消息). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('notifications_user_idx').on(table.userId, table.createdAt)],
+);
+
+/**
+ * What a subject is owed by a policy for one period (兑现台账), unique per subject × policy × period. Created by an
+ * approval or a 免申即享 scan, with the decision that justifies it; its amount is reserved from the budget.
+ */
+export const entitlements = pgTable(
+  'entitlements',
+  {
+    id: id(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id),
+    versionId: uuid('version_id').notNull().references(() => policyVersions.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    subjectKind: text('subject_kind').$type<'talent' | 'enterprise'>().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** `once`, `2026` or `2026-11`. */
+    period: text('period').notNull(),
+    amount: integer('amount').notNull(),
+    source: text('source').$type<'application' | 'automatic'>().notNull(),
+    status: text('status').$type<EntitlementStatus>().notNull(),
+    statusReason: text('status_reason'),
+    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    batchId: uuid('batch_id'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('entitlements_subject_period_key').on(table.policyId, table.subjectKind, table.subjectId, table.period),
+    index('entitlements_policy_status_idx').on(table.policyId, table.status, table.period),
+    index('entitlements_subject_idx').on(table.subjectKind, table.subjectId),
+  ],
+);
+
+/** A disbursement batch (拨付批次) of one policy and period, with its control totals. */
+export const disbursementBatches = pgTable(
+  'disbursement_batches',
+  {
+    id: id(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id),
+    period: text('period').notNull(),
+    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    count: integer('count').notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('disbursement_batches_policy_idx').on(table.policyId, table.period)],
+);
+
+/** Each payment attempt of an entitlement in a batch; a failed one can be retried in a later batch. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    batchId: uuid('batch_id').notNull().references(() => disbursementBatches.id),
+    entitlementId: uuid('entitlement_id').notNull().references(() => entitlements.id),
+    amount: integer('amount').notNull(),
+    status: text('status').$type<'pending' | 'paid' | 'failed'>().notNull().default('pending'),
+    reason: text('reason'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('payments_batch_entitlement_key').on(table.batchId, table.entitlementId),
+    index('payments_entitlement_idx').on(table.entitlementId),
+  ],
+);
+
+/** Idempotency keys of money-moving requests: same key and body → the stored response; same key, other body → 422. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  scope: text('scope').notNull(),
+  requestHash: text('request_hash').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: createdAt(),
+});
+
+/** 免申即享 scans: when, as of which date, what they found. */
+export const policyScans = pgTable('policy_scans', {
+  id: id(),
+  policyId: uuid('policy_id').notNull().references(() => policies.id),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  trigger: text('trigger').$type<'manual' | 'daily'>().notNull(),
+  eligible: integer('eligible').notNull(),
+  created: integer('created').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+/** Saved policy simulations: the change tried, the snapshot date, the results (counts, cost, breakdowns, who). */
+export const simulations = pgTable('simulations', {
+  id: id(),
+  policyId: uuid('policy_id').notNull().references(() => policies.id),
+  name: text('name').notNull(),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  change: jsonb('change').$type<Record<string, unknown>>().notNull(),
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: createdAt(),
+});

@@ -172,7 +172,36 @@ describe('the demo accounts', () => {
     const [unit] = await t.rows<{ code: string }>(sql`select n.code from users u join units n on n.id = u.unit_id where u.username = 'department'`);
     expect(unit.code).toBe('U07');
     const accounts = await t.rows<{ username: string }>(sql`select username from users order by username`);
-    expect(accounts.map((row) => row.username)).toEqual(['auditor', 'department', 'enterprise', 'leader', 'office', 'secadmin', 'sysadmin', 'talent']);
+    expect(accounts.map((row) => row.username)).toEqual(['auditor', 'department', 'enterprise', 'finance', 'leader', 'office', 'secadmin', 'sysadmin', 'talent']);
+    const [finance] = await t.rows<{ code: string }>(sql`select n.code from users u join units n on n.id = u.unit_id where u.username = 'finance'`);
+    expect(finance.code).toBe('U06');
+  });
+});
+
+describe('the demo policies', () => {
+  it('eight published policies, 免申即享 ones among them, each with parameters and a legal reference', async () => {
+    const rows = await t.rows<{ code: string; mode: string; status: string; parameters: number }>(sql`
+      select p.code, p.mode, p.status, (select count(*) from policy_parameters pp join parameter_values v on v.parameter_id = pp.id where pp.policy_id = p.id and v.legal_reference <> '')::int as parameters
+      from policies p order by p.code`);
+    expect(rows.map((row) => row.code)).toEqual(['APARTMENT', 'HIGHLEVEL', 'INTERN', 'LIVING', 'LOAN', 'POSTDOC', 'TEAM', 'TITLE']);
+    expect(rows.every((row) => row.status === 'published' && row.parameters > 0)).toBe(true);
+    expect(rows.filter((row) => row.mode === 'automatic').map((row) => row.code)).toEqual(['POSTDOC', 'TITLE']);
+  });
+
+  it('the living-subsidy ledger: paid payments total the source’s ¥3,012,000, in closed monthly batches whose control totals add up', async () => {
+    const [paid] = await t.rows<{ total: string; entitlements: string }>(sql`
+      select sum(pay.amount)::text as total, count(distinct e.id)::text as entitlements from payments pay join entitlements e on e.id = pay.entitlement_id
+      join policies p on p.id = e.policy_id where p.code = 'LIVING' and pay.status = 'paid' and e.status = 'paid'`);
+    expect(Number(paid.total)).toBe(3_012_000);
+    const [batches] = await t.rows<{ total: string; open: string }>(sql`
+      select sum(total)::text as total, count(*) filter (where status <> 'closed')::text as open from disbursement_batches`);
+    expect(Number(batches.total)).toBe(3_012_000);
+    expect(Number(batches.open)).toBe(0);
+    // every grant is backed by an approved application whose stored decision found the talent eligible
+    const [unbacked] = await t.rows<{ count: string }>(sql`
+      select count(*)::text from entitlements e left join applications a on a.id = e.application_id
+      where a.id is null or a.status <> 'approved' or (e.decision->>'eligible')::boolean is not true`);
+    expect(Number(unbacked.count)).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Db } from '../client';
 import { industries, organisations, talentTiers, units, users } from '../schema';
 import { demoPlan } from './plan';
 import { seededRandom, seedOf } from './random';
+import { storePolicies } from './policies';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 
@@ -19,7 +20,8 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'office', displayName: '人才办 张敏', roles: ['office'], description: '人才办工作人员 / talent office' },
   { username: 'talent', displayName: '', roles: ['talent'], description: '人才 / talent' },
   { username: 'enterprise', displayName: '泵阀集团人力资源部 刘洋', roles: ['enterprise'], description: '企业人力资源 / enterprise HR' },
-  { username: 'department', displayName: '人社局 赵静', roles: ['department'], description: '责任单位工作人员 / department staff' },
+  { username: 'department', displayName: '人社局 赵静', roles: ['department'], description: '责任单位工作人员（人社局）/ department staff (human resources)' },
+  { username: 'finance', displayName: '财政金融局 孙磊', roles: ['department'], description: '责任单位工作人员（财政金融局）/ department staff (finance)' },
   { username: 'leader', displayName: '领导干部 陈国强', roles: ['leader'], description: '领导干部 / leader' },
   { username: 'sysadmin', displayName: '系统管理员', roles: ['sysadmin'], description: '系统管理员 / system administrator' },
   { username: 'secadmin', displayName: '安全管理员', roles: ['secadmin'], description: '安全管理员 / security administrator' },
@@ -57,7 +59,10 @@ export async function loadDemoData(db: Db, secrets: Secrets) {
 
     const pumpGroup = enterpriseRows.find((row) => row.name === '泵阀集团')!;
     const accountTalent = plan.talents.find((talent) => talent.id === plan.accountTalent)!;
-    const humanResources = unitRows.find((row) => row.code === 'U07')!;
+    // the department accounts review for 人社局 (U07) and 财政金融局 (U06)
+    const unitOfAccount: Record<string, string> = { department: 'U07', finance: 'U06' };
+    const unitIds = new Map(unitRows.map((row) => [row.code, row.id]));
+    const accounts = new Map<string, string>();
     const system = { userId: null, username: 'system', role: null, ip: null };
     for (const [index, account] of demoAccounts.entries()) {
       const [row] = await tx
@@ -70,14 +75,20 @@ export async function loadDemoData(db: Db, secrets: Secrets) {
           roles: account.roles,
           talentId: account.roles.includes('talent') ? accountTalent.id : null,
           organisationId: account.roles.includes('enterprise') ? pumpGroup.id : null,
-          unitId: account.roles.includes('department') ? humanResources.id : null,
+          unitId: account.roles.includes('department') ? unitIds.get(unitOfAccount[account.username])! : null,
         })
         .returning();
+      accounts.set(account.username, row.id);
       await recordAudit(tx, system, { action: 'demo.createAccount', targetType: 'user', targetId: row.id, changes: { username: row.username, roles: row.roles } });
     }
+    const ledger = await storePolicies(tx, {
+      unitIds,
+      officeUserId: accounts.get('office')!,
+      reviewerIds: new Map([['U07', accounts.get('department')!], ['U06', accounts.get('finance')!]]),
+    });
     await recordAudit(tx, system, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, ...ledger },
     });
   });
 }

@@ -1,0 +1,255 @@
+/**
+ * Demo policies from the source's world, with a history: eight policies (申请制 and 免申即享), their parameters with
+ * legal references, and the ledger of the urgently-needed-talent living subsidy, whose payments total the source's
+ * ¥3,012,000 (已兑现生活补贴 301.2 万元). Every entitlement carries the decision the engine made on the talent's facts on
+ * the day it was granted; payments sit in monthly disbursement batches.
+ */
+import { eq } from 'drizzle-orm';
+import type { PolicyInput, PolicyVersionInput, ParameterInput } from '../../../domain/policies/policy';
+import { periodKeys } from '../../../domain/policies/policy';
+import { schoolCategories, type SchoolCategory } from '../../../domain/policies/facts';
+import { decide } from '../../modules/policies/decision';
+import { referenceLabels, subjectsFacts } from '../../modules/policies/facts.repo';
+import type { Tx } from '../client';
+import { applicationActions, applications, disbursementBatches, entitlements, parameterValues, payments, policies, policyParameters, policyVersions, schools } from '../schema';
+import { schools as schoolNames } from './catalogue';
+import { seededRandom, seedOf } from './random';
+
+/** Living subsidies paid so far, as the source reports them. */
+export const livingSubsidyPaid = 3_012_000;
+
+const c985 = ['清华大学', '山东大学', '天津大学', '西安交通大学', '华中科技大学', '哈尔滨工业大学', '大连理工大学', '北京理工大学', '兰州大学', '四川大学', '东北大学', '西北工业大学'];
+const c211 = ['太原理工大学', '东华大学', '北京科技大学', '中国矿业大学', '华北电力大学', '郑州大学', '河北工业大学', '北京化工大学', '华东理工大学', '武汉理工大学'];
+const doubleFirstClass = ['山西大学', '中国科学院大学', '南京工业大学'];
+
+/** School categories as data (a 985 university is also 211 and 双一流). */
+export function demoSchools(): { name: string; categories: SchoolCategory[] }[] {
+  return [
+    ...c985.map((name) => ({ name, categories: ['c985', 'c211', 'doubleFirstClass'] as SchoolCategory[] })),
+    ...c211.map((name) => ({ name, categories: ['c211', 'doubleFirstClass'] as SchoolCategory[] })),
+    ...doubleFirstClass.map((name) => ({ name, categories: ['doubleFirstClass'] as SchoolCategory[] })),
+    ...schoolNames.overseas.map((name) => ({ name, categories: ['overseasTop'] as SchoolCategory[] })),
+  ].filter((entry) => entry.categories.every((category) => schoolCategories.includes(category)));
+}
+
+type DemoPolicy = { policy: PolicyInput; version: PolicyVersionInput; parameters: ParameterInput[] };
+
+const from = '2023-01-01';
+const reference = (article: string) => `阳高新发〔2022〕18号 ${article}`;
+const step = (name: string, units: string[], mode: 'all' | 'any' = 'any', workingDays = 5) => ({ name, units, mode, workingDays });
+const p = (name: string, label: string, kind: ParameterInput['kind'], value: number, article: string, fact?: string): ParameterInput => ({
+  name, label, kind, value, fact: fact ?? null, effectiveFrom: from, legalReference: reference(article),
+});
+const v = (name: string) => ({ var: name });
+
+export const demoPolicies: DemoPolicy[] = [
+  {
+    policy: {
+      code: 'LIVING', title: '急需紧缺人才生活补贴', documentNo: '阳高新发〔2022〕18号', summary: '新引进的硕士研究生及以上急需紧缺人才，按学历按月发放生活补贴，最长 36 个月。',
+      category: 'livingSubsidy', target: 'talent', unit: 'U07', mode: 'apply', budgetTotal: 6_000_000, effectiveFrom: from, exclusions: ['INTERN'],
+    },
+    version: {
+      eligibility: { and: [{ '>=': [v('education'), v('params.minEducation')] }, { '<=': [v('age'), v('params.maxAge')] }, { in: [v('status'), ['inZone', 'flexibleService']] }] },
+      amount: { if: [{ '>=': [v('education'), 7] }, v('params.doctorMonthly'), v('params.masterMonthly')] },
+      periodKind: 'monthly', periods: 36,
+      attachments: [{ code: 'diploma', name: '学历学位证书', required: true }, { code: 'contract', name: '劳动合同', required: false }],
+      steps: [step('人社局初审', ['U07']), step('财政金融局复核', ['U06'])], note: '首版',
+    },
+    parameters: [
+      p('minEducation', '最低学历', 'rank', 6, '第五条', 'education'), p('maxAge', '年龄上限（周岁）', 'number', 35, '第五条'),
+      p('doctorMonthly', '博士每月补贴', 'yuan', 3000, '第六条'), p('masterMonthly', '硕士每月补贴', 'yuan', 1500, '第六条'),
+    ],
+  },
+  {
+    policy: {
+      code: 'HIGHLEVEL', title: '企业高层次人才引进补贴', documentNo: '阳高新发〔2022〕18号', summary: '企业引进博士或高级职称人才的，按人数给予企业年度补贴，连续 3 年。',
+      category: 'introductionReward', target: 'enterprise', unit: 'U04', mode: 'apply', budgetTotal: 3_000_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { or: [{ '>=': [v('staffDoctorate'), 1] }, { '>=': [v('staffSeniorTitle'), v('params.minSenior')] }] },
+      amount: { '+': [{ '*': [v('staffDoctorate'), v('params.perDoctor')] }, { '*': [v('staffSeniorTitle'), v('params.perSenior')] }] },
+      periodKind: 'yearly', periods: 3, attachments: [{ code: 'roster', name: '人才花名册', required: true }],
+      steps: [step('经济发展局审核', ['U04']), step('财政金融局复核', ['U06'])], note: '首版',
+    },
+    parameters: [p('minSenior', '高级职称人数下限', 'number', 2, '第八条'), p('perDoctor', '每名博士年度补贴', 'yuan', 20000, '第八条'), p('perSenior', '每名高级职称人才年度补贴', 'yuan', 10000, '第八条')],
+  },
+  {
+    policy: {
+      code: 'APARTMENT', title: '人才公寓租住保障', documentNo: '阳高新办〔2023〕7号', summary: '本科及以上学历或中级及以上职称、来区 3 年内的在区人才，可申请人才公寓并享受租金补贴。',
+      category: 'housing', target: 'talent', unit: 'U10', mode: 'apply', budgetTotal: 1_200_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { and: [{ '==': [v('status'), 'inZone'] }, { or: [{ '>=': [v('education'), 5] }, { '>=': [v('title'), 2] }] }, { '<=': [v('yearsInZone'), v('params.maxYears')] }] },
+      amount: v('params.monthlyRent'), periodKind: 'monthly', periods: 12, attachments: [{ code: 'contract', name: '劳动合同', required: true }],
+      steps: [step('规划建设局审核', ['U10'])], note: '首版',
+    },
+    parameters: [p('maxYears', '来区年限上限', 'number', 3, '第三条'), p('monthlyRent', '每月租金补贴', 'yuan', 800, '第四条')],
+  },
+  {
+    policy: {
+      code: 'LOAN', title: '创业担保贷款贴息', documentNo: '阳高新发〔2022〕18号', summary: '在区创业的人才申请创业担保贷款的，给予年度贷款贴息，最长 2 年。',
+      category: 'startup', target: 'talent', unit: 'U06', mode: 'apply', budgetTotal: 500_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { and: [{ in: [v('status'), ['inZone', 'flexibleService']] }, { or: [{ in: ['创业', v('tags')] }, { '==': [v('arrivalRoute'), 'selfArrived'] }] }] },
+      amount: v('params.yearlyInterest'), periodKind: 'yearly', periods: 2, attachments: [{ code: 'loan', name: '贷款合同', required: true }],
+      steps: [step('财政金融局审核', ['U06'])], note: '首版',
+    },
+    parameters: [p('yearlyInterest', '年度贴息', 'yuan', 9000, '第十二条')],
+  },
+  {
+    policy: {
+      code: 'TEAM', title: '“带人才带项目带技术”团队奖励', documentNo: '阳高新发〔2022〕18号', summary: '带人才、带项目、带技术落地高新区的团队，经科技创新局、财政金融局会签，一次性奖励。',
+      category: 'teamReward', target: 'team', unit: 'U05', mode: 'apply', budgetTotal: 2_000_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { '>=': [v('staffTotal'), v('params.minMembers')] }, amount: v('params.reward'), periodKind: 'oneOff', periods: 1,
+      attachments: [{ code: 'project', name: '项目计划书', required: true }], steps: [step('科技创新局、财政金融局会签', ['U05', 'U06'], 'all', 10)], note: '首版',
+    },
+    parameters: [p('minMembers', '团队人数下限', 'number', 3, '第十五条'), p('reward', '一次性奖励', 'yuan', 500000, '第十五条')],
+  },
+  {
+    policy: {
+      code: 'POSTDOC', title: '博士后工作站进站奖励', documentNo: '阳高新发〔2022〕18号', summary: '在区博士后（标签“博士后”）免申即享，一次性奖励。',
+      category: 'research', target: 'talent', unit: 'U05', mode: 'automatic', budgetTotal: 1_000_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { and: [{ in: ['博士后', v('tags')] }, { '!=': [v('status'), 'left'] }] }, amount: v('params.reward'), periodKind: 'oneOff', periods: 1,
+      attachments: [], steps: [step('科技创新局确认', ['U05'])], note: '首版',
+    },
+    parameters: [p('reward', '一次性奖励', 'yuan', 50000, '第十六条')],
+  },
+  {
+    policy: {
+      code: 'INTERN', title: '高校学生实习补贴', documentNo: '阳高新办〔2023〕12号', summary: '与 19 所高校合作的实习基地接收的本科及以上在校生，按月发放实习补贴，最长 6 个月。',
+      category: 'internship', target: 'talent', unit: 'U07', mode: 'apply', budgetTotal: 300_000, effectiveFrom: from, exclusions: ['LIVING'],
+    },
+    version: {
+      eligibility: { and: [{ '>=': [v('education'), 5] }, { '<=': [v('age'), v('params.maxAge')] }] }, amount: v('params.monthly'), periodKind: 'monthly', periods: 6,
+      attachments: [{ code: 'agreement', name: '实习协议', required: true }], steps: [step('人社局审核', ['U07'])], note: '首版',
+    },
+    parameters: [p('maxAge', '年龄上限（周岁）', 'number', 25, '第二条'), p('monthly', '每月实习补贴', 'yuan', 1000, '第三条')],
+  },
+  {
+    policy: {
+      code: 'TITLE', title: '职称评审支持奖励', documentNo: '阳高新办〔2023〕9号', summary: '在区工作满 2 年并取得副高级及以上职称的人才，免申即享一次性奖励。',
+      category: 'title', target: 'talent', unit: 'U07', mode: 'automatic', budgetTotal: 800_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { and: [{ '>=': [v('title'), v('params.minTitle')] }, { '>=': [v('yearsInZone'), v('params.minYears')] }, { '!=': [v('status'), 'left'] }] },
+      amount: { if: [{ '>=': [v('title'), 4] }, v('params.seniorReward'), v('params.associateReward')] }, periodKind: 'oneOff', periods: 1,
+      attachments: [], steps: [step('人社局确认', ['U07'])], note: '首版',
+    },
+    parameters: [
+      p('minTitle', '最低职称', 'rank', 3, '第二条', 'title'), p('minYears', '在区年限下限', 'number', 2, '第二条'),
+      p('associateReward', '副高级奖励', 'yuan', 5000, '第三条'), p('seniorReward', '正高级奖励', 'yuan', 10000, '第三条'),
+    ],
+  },
+];
+
+const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+const periodOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** The last month paid in the demo ledger. */
+const lastPaid = monthIndex('2026-10');
+
+type Ids = { unitIds: Map<string, string>; officeUserId: string; reviewerIds: Map<string, string> };
+
+/** Stores the demo policies (published), their parameters, and the living-subsidy ledger. Returns figures for the load's audit entry. */
+export async function storePolicies(tx: Tx, ids: Ids) {
+  await tx.insert(schools).values(demoSchools());
+  const stored = new Map<string, { id: string; versionId: string }>();
+  for (const demo of demoPolicies) {
+    const { unit, ...catalogue } = demo.policy;
+    const [policy] = await tx.insert(policies).values({ ...catalogue, documentUrl: null, effectiveTo: null, unitId: ids.unitIds.get(unit)!, status: 'published' }).returning({ id: policies.id });
+    const [version] = await tx
+      .insert(policyVersions)
+      .values({ policyId: policy.id, number: 1, status: 'published', ...demo.version, eligibility: demo.version.eligibility as object, amount: demo.version.amount as object, publishedAt: new Date('2023-01-01T00:00:00Z'), publishedBy: ids.officeUserId, createdBy: ids.officeUserId })
+      .returning({ id: policyVersions.id });
+    await tx.update(policies).set({ publishedVersionId: version.id }).where(eqId(policy.id));
+    for (const parameter of demo.parameters) {
+      const [row] = await tx.insert(policyParameters).values({ policyId: policy.id, name: parameter.name, label: parameter.label, kind: parameter.kind, fact: parameter.fact ?? null }).returning({ id: policyParameters.id });
+      await tx.insert(parameterValues).values({ parameterId: row.id, value: parameter.value, effectiveFrom: parameter.effectiveFrom, legalReference: parameter.legalReference, createdBy: ids.officeUserId });
+    }
+    stored.set(demo.policy.code, { id: policy.id, versionId: version.id });
+  }
+  const ledger = await storeLivingSubsidyLedger(tx, ids, stored.get('LIVING')!);
+  return { policies: demoPolicies.length, ...ledger };
+}
+
+const eqId = (id: string) => eq(policies.id, id);
+
+/**
+ * The living-subsidy ledger: talents eligible on the engine's own judgement as of their start month, each paid for a
+ * number of months ending October 2026 (later months scheduled), chosen so the payments add up to ¥3,012,000 exactly.
+ */
+async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; versionId: string }) {
+  const random = seededRandom(seedOf('demo:living-subsidy'));
+  const demo = demoPolicies[0];
+  const params = Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
+  const version = { id: living.versionId, eligibility: demo.version.eligibility, amount: demo.version.amount };
+  const labels = await referenceLabels(tx);
+  // candidates judged as of the month the ledger begins; each one's own decision is made again as of their start
+  const candidates = (await subjectsFacts(tx, 'talent', '2024-01-01')).filter(({ facts }) => decide('talent', version, facts, params, '2024-01-01').eligible);
+  candidates.sort((a, b) => a.id.localeCompare(b.id));
+  // doctors first, masters after, so the last yuan is always reachable in steps of ¥1,500
+  candidates.sort((a, b) => Number(b.facts.education) - Number(a.facts.education));
+  let remaining = livingSubsidyPaid;
+  const grants: { id: string; months: number; start: number; decision: ReturnType<typeof decide> }[] = [];
+  for (const candidate of candidates) {
+    if (remaining === 0) break;
+    const monthly = Number(candidate.facts.education) >= 7 ? params.doctorMonthly : params.masterMonthly;
+    const months = Math.min(random.integer(8, 34), Math.floor(remaining / monthly));
+    if (months === 0) continue;
+    const start = lastPaid - months + 1;
+    const asOf = `${periodOf(start)}-01`;
+    const decision = decide('talent', version, candidate.facts, params, asOf, labels);
+    if (!decision.eligible || decision.amount !== monthly) continue;
+    remaining -= months * monthly;
+    grants.push({ id: candidate.id, months, start, decision });
+  }
+  if (remaining !== 0) throw new Error(`demo living-subsidy ledger: ${remaining} yuan could not be placed`);
+
+  const batches = new Map<string, { id: string; count: number; total: number }>();
+  const entitlementRows: (typeof entitlements.$inferInsert)[] = [];
+  const paymentRows: (typeof payments.$inferInsert)[] = [];
+  for (const grant of grants) {
+    const [application] = await tx
+      .insert(applications)
+      .values({
+        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId: grant.id, round: 'once', status: 'approved',
+        form: { note: '申请急需紧缺人才生活补贴' }, decision: grant.decision as unknown as Record<string, unknown>, stepIndex: 1,
+        submittedBy: ids.officeUserId, submittedAt: new Date(`${periodOf(grant.start - 1)}-10T02:00:00Z`), decidedAt: new Date(`${periodOf(grant.start - 1)}-20T02:00:00Z`),
+        stepStartedAt: new Date(`${periodOf(grant.start - 1)}-15T02:00:00Z`),
+      })
+      .returning({ id: applications.id });
+    await tx.insert(applicationActions).values([
+      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理', at: new Date(`${periodOf(grant.start - 1)}-10T02:00:00Z`) },
+      { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U07'), actorId: ids.reviewerIds.get('U07'), action: 'approve', at: new Date(`${periodOf(grant.start - 1)}-12T02:00:00Z`) },
+      { applicationId: application.id, stepIndex: 1, unitId: ids.unitIds.get('U06'), actorId: ids.reviewerIds.get('U06'), action: 'approve', at: new Date(`${periodOf(grant.start - 1)}-20T02:00:00Z`) },
+    ]);
+    for (const period of periodKeys('monthly', 36, `${periodOf(grant.start)}-01`)) {
+      const paid = monthIndex(period) <= lastPaid;
+      const entitlementId = random.uuid();
+      let batch = batches.get(period);
+      if (paid && !batch) {
+        batch = { id: random.uuid(), count: 0, total: 0 };
+        batches.set(period, batch);
+      }
+      entitlementRows.push({
+        id: entitlementId, policyId: living.id, versionId: living.versionId, applicationId: application.id, subjectKind: 'talent', subjectId: grant.id, period,
+        amount: grant.decision.amount, source: 'application', status: paid ? 'paid' : 'scheduled', decision: grant.decision as unknown as Record<string, unknown>,
+        batchId: paid ? batch!.id : null, paidAt: paid ? new Date(`${period}-25T02:00:00Z`) : null,
+      });
+      if (paid) {
+        batch!.count += 1;
+        batch!.total += grant.decision.amount;
+        paymentRows.push({ batchId: batch!.id, entitlementId, amount: grant.decision.amount, status: 'paid', settledAt: new Date(`${period}-25T02:00:00Z`) });
+      }
+    }
+  }
+  const batchRows = [...batches.entries()].map(([period, batch]) => ({ id: batch.id, policyId: living.id, period, status: 'closed' as const, count: batch.count, total: batch.total, createdBy: ids.officeUserId, createdAt: new Date(`${period}-24T02:00:00Z`) }));
+  for (let index = 0; index < batchRows.length; index += 500) await tx.insert(disbursementBatches).values(batchRows.slice(index, index + 500));
+  for (let index = 0; index < entitlementRows.length; index += 1000) await tx.insert(entitlements).values(entitlementRows.slice(index, index + 1000));
+  for (let index = 0; index < paymentRows.length; index += 1000) await tx.insert(payments).values(paymentRows.slice(index, index + 1000));
+  return { livingSubsidyRecipients: grants.length, livingSubsidyPaid: paymentRows.reduce((sum, row) => sum + Number(row.amount), 0), batches: batchRows.length };
+}

@@ -1,0 +1,59 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { factModels, type Facts, type SubjectKind } from '../../../domain/policies/facts';
+import { queryRows, type Executor } from '../../db/client';
+
+/**
+ * The facts of subjects on a snapshot date, from the views `talent_facts` and `enterprise_facts` (migration 0003) plus
+ * the date-dependent facts. The result is a subquery `f` with one quoted camelCase column per fact of the model, so a
+ * rule's SQL (`toSql`) and the JS engine read the same values.
+ */
+export function factsSource(kind: SubjectKind, asOf: string): SQL {
+  const day = sql`${asOf}::date`;
+  const wholeYears = (from: SQL) => sql`extract(year from age(${day}, ${from}))::int`;
+  return kind === 'talent'
+    ? sql`(select v.*, ${wholeYears(sql`v."birthDate"::date`)} as "age", ${wholeYears(sql`v."arrivedOn"::date`)} as "yearsInZone" from talent_facts v)`
+    : sql`(select v.*, ${wholeYears(sql`v."foundedOn"::date`)} as "yearsSinceFounded" from enterprise_facts v)`;
+}
+
+/** SQL of one fact, as the rules engine's `toSql` asks for it. */
+export const factColumn = (fact: string) => `f."${fact.replaceAll('"', '')}"`;
+
+type FactRow = Record<string, unknown> & { id: string };
+
+/** Every fact of the model present, `null` where the registry has nothing. */
+function factsOf(kind: SubjectKind, row: FactRow): Facts {
+  const facts: Facts = {};
+  for (const name of Object.keys(factModels[kind])) {
+    const value = row[name];
+    facts[name] = value === undefined ? null : (value as Facts[string]);
+  }
+  return facts;
+}
+
+export async function subjectFacts(executor: Executor, kind: SubjectKind, id: string, asOf: string): Promise<Facts | null> {
+  const [row] = await queryRows<FactRow>(executor, sql`select * from ${factsSource(kind, asOf)} f where f.id = ${id}`);
+  return row ? factsOf(kind, row) : null;
+}
+
+/** Facts of many subjects: all of a kind, or those a condition selects (e.g. a rule's SQL). */
+export async function subjectsFacts(executor: Executor, kind: SubjectKind, asOf: string, where?: SQL): Promise<{ id: string; facts: Facts }[]> {
+  const organisationsOnly = kind === 'enterprise' ? sql`f.id in (select id from organisations where kind in ('enterprise', 'team'))` : sql`true`;
+  const rows = await queryRows<FactRow>(executor, sql`select * from ${factsSource(kind, asOf)} f where ${organisationsOnly} and ${where ?? sql`true`}`);
+  return rows.map((row) => ({ id: row.id, facts: factsOf(kind, row) }));
+}
+
+/** Names of the codes that are data (industries, tiers), for the sentences of `explain`. */
+export async function referenceLabels(executor: Executor): Promise<(fact: string, code: string) => string | undefined> {
+  const [industryRows, tierRows] = await Promise.all([
+    queryRows<{ code: string; name: string }>(executor, sql`select code, name from industries`),
+    queryRows<{ code: string; name: string }>(executor, sql`select code, name from talent_tiers`),
+  ]);
+  const industries = new Map(industryRows.map((row) => [row.code, row.name]));
+  const tiers = new Map(tierRows.map((row) => [row.code, row.name]));
+  return (fact, code) => {
+    const reference = factModels.talent[fact as keyof typeof factModels.talent]?.reference ?? factModels.enterprise[fact as keyof typeof factModels.enterprise]?.reference;
+    if (reference === 'industries') return industries.get(code);
+    if (reference === 'tiers') return tiers.get(code);
+    return undefined;
+  };
+}
