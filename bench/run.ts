@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --talents 100000 --runs 50 --fresh --explain --no-pglite]`: the benchmarks, each printing its
- * figures against a baseline run in the same process. PostgreSQL runs too when BENCH_DATABASE_URL is set (a database
- * of the benchmark's own: it is filled once and reused). Not part of `npm test`.
+ * `npm run bench [-- --only search|rules --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000]`:
+ * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
+ * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
+ * benchmark makes and drops its own table). Not part of `npm test`.
  */
+import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 
 function option(name: string): string | undefined {
@@ -18,13 +20,31 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
+const benchmarks = ['search', 'rules'] as const;
+const only = option('only');
+if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
+const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
+
 const started = performance.now();
-await runSearchBenchmark({
-  talents: positive('talents', 100_000),
-  runs: positive('runs', 50),
-  pglite: !flag('no-pglite'),
-  postgresUrl: process.env.BENCH_DATABASE_URL || undefined,
-  fresh: flag('fresh'),
-  explain: flag('explain'),
-});
+const postgresUrl = process.env.BENCH_DATABASE_URL || undefined;
+if (runs('search')) {
+  await runSearchBenchmark({
+    talents: positive('talents', 100_000),
+    runs: positive('runs', 50),
+    pglite: !flag('no-pglite'),
+    postgresUrl,
+    fresh: flag('fresh'),
+    explain: flag('explain'),
+  });
+}
+if (runs('rules')) {
+  await runRulesBenchmark({
+    talents: positive('talents', 100_000),
+    // each SQL run scans every row: a few runs give a stable median
+    runs: Math.min(positive('runs', 5), 10),
+    rulesEngineSample: positive('rules-engine-sample', 2000),
+    pglite: !flag('no-pglite'),
+    postgresUrl,
+  });
+}
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

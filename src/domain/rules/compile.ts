@@ -27,6 +27,17 @@ export function compile(rule: Rule): Compiled {
         return value === undefined ? notFound : value;
       };
     }
+    if (keys.length === 2) {
+      // `params.<name>`: the common dotted path, read without a loop
+      const [outerKey, innerKey] = keys;
+      return (data) => {
+        if (data === null || data === undefined) return notFound;
+        const outer = (data as Record<string, unknown>)[outerKey];
+        if (outer === null || outer === undefined) return notFound;
+        const value = (outer as Record<string, unknown>)[innerKey];
+        return value === undefined ? notFound : value;
+      };
+    }
     return (data) => readVar(data, path, notFound);
   }
   const parts = values.map(compile);

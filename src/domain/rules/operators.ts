@@ -76,18 +76,31 @@ export const eagerOperators: Record<string, (data: Data, ...values: any[]) => un
 /** Operators that control evaluation of their own arguments. */
 export const lazyOperators = ['if', '?:', 'and', 'or', 'map', 'filter', 'reduce', 'all', 'none', 'some'] as const;
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Whole years from one ISO date to another (an age on a date, years in the zone); null when either is not a date. */
 export function wholeYearsBetween(from: unknown, to: unknown): number | null {
-  const start = typeof from === 'string' ? isoDate.exec(from) : null;
-  const end = typeof to === 'string' ? isoDate.exec(to) : null;
+  const start = isoDateParts(from);
+  const end = isoDateParts(to);
   if (!start || !end) return null;
-  const [, fromYear, fromMonth, fromDay] = start.map(Number);
-  const [, toYear, toMonth, toDay] = end.map(Number);
-  let years = toYear - fromYear;
-  if (toMonth < fromMonth || (toMonth === fromMonth && toDay < fromDay)) years -= 1;
+  let years = end.year - start.year;
+  if (end.month < start.month || (end.month === start.month && end.day < start.day)) years -= 1;
   return years;
+}
+
+const digit = (text: string, index: number) => {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+};
+
+/**
+ * Year, month and day of `YYYY-MM-DD` (exactly /^\d{4}-\d{2}-\d{2}$/, no range check: `toSql` does the same arithmetic
+ * on the same digits). Read digit by digit: it runs once per subject per date in a scan.
+ */
+function isoDateParts(value: unknown): { year: number; month: number; day: number } | null {
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return null;
+  const digits = [0, 1, 2, 3, 5, 6, 8, 9].map((index) => digit(value, index));
+  if (digits.some((each) => each < 0)) return null;
+  const [y1, y2, y3, y4, m1, m2, d1, d2] = digits;
+  return { year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2 };
 }
 
 export const isLogic = (rule: unknown): rule is Record<string, unknown> =>
@@ -98,3 +111,20 @@ export const argumentsOf = (rule: Record<string, unknown>): unknown[] => {
   const values = rule[operatorOf(rule)];
   return Array.isArray(values) ? values : [values];
 };
+
+/** Operators whose second argument reads the items of a list, not the subject. */
+export const scopedOperators = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+
+/**
+ * A node that reads no fact — literals, parameters (`params.<name>`) and operations over them — so `toSql` and
+ * `explain` can compute it once in JavaScript.
+ */
+export function isConstant(rule: Rule): boolean {
+  if (Array.isArray(rule)) return rule.every(isConstant);
+  if (!isLogic(rule)) return true;
+  const operator = operatorOf(rule);
+  const values = argumentsOf(rule);
+  if (operator === 'var') return typeof values[0] === 'string' && values[0].startsWith('params.') && values.every(isConstant);
+  if (scopedOperators.has(operator) || operator === 'missing' || operator === 'missing_some') return false;
+  return values.every(isConstant);
+}

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, validateRule } from './index';
+import { compile, evaluate, explain, truthy, validateRule, wholeYearsBetween } from './index';
+import { talentFacts } from '../policies/facts';
+import { params, talentRule, talentSubject } from './test-arbitraries';
+
+// json-logic-js learns the two domain operators, so every rule over the fact model has a second reference
+jsonLogic.add_operation('age_at', wholeYearsBetween);
+jsonLogic.add_operation('years_between', wholeYearsBetween);
 
 /** Facts shaped like a talent's, with NULL and missing values on purpose. */
 const facts = fc.record(
@@ -66,6 +72,21 @@ describe('rules engine', () => {
     );
   });
 
+  it('evaluate, compile, explain and json-logic-js agree on rules over the talent fact model', () => {
+    fc.assert(
+      fc.property(talentRule, talentSubject, params, (generated, subject, values) => {
+        const data = { ...subject, params: values };
+        const reference = jsonLogic.apply(generated as jsonLogic.RulesLogic, data);
+        expect(same(evaluate(generated, data))).toBe(same(reference));
+        expect(same(compile(generated)(data))).toBe(same(reference));
+        const explanation = explain(generated, data, { model: talentFacts });
+        expect(explanation.eligible).toBe(truthy(reference));
+        expect(explanation.trace.status === 'met').toBe(truthy(reference));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('computes ages and years between ISO dates, null for missing dates', () => {
     expect(evaluate({ age_at: ['1990-03-07', '2026-03-06'] }, {})).toBe(35);
     expect(evaluate({ age_at: ['1990-03-07', '2026-03-07'] }, {})).toBe(36);
@@ -85,9 +106,11 @@ describe('rules engine', () => {
 
 describe('rule validation', () => {
   it('names the path of an unknown operator or a wrong number of arguments', () => {
-    expect(validateRule({ and: [{ '==': [1, 1] }, { '<': [{ var: 'age' }] }] })).toEqual([{ path: 'and.1.<', message: '"<" takes 2–3 argument(s), got 1' }]);
-    expect(validateRule({ or: [{ frobnicate: [1] }] })).toEqual([{ path: 'or.0.frobnicate', message: 'unknown operator "frobnicate"' }]);
-    expect(validateRule({ a: 1, b: 2 })).toEqual([{ path: '$', message: 'an operation is an object with exactly one operator key' }]);
+    expect(validateRule({ and: [{ '==': [1, 1] }, { '<': [{ var: 'age' }] }] })).toEqual([
+      { path: 'and.1.<', message: '"<" takes 2–3 argument(s), got 1', messageZh: '"<"需要 2–3 个参数，实际为 1 个' },
+    ]);
+    expect(validateRule({ or: [{ frobnicate: [1] }] })).toEqual([{ path: 'or.0.frobnicate', message: 'unknown operator "frobnicate"', messageZh: '未知的运算符"frobnicate"' }]);
+    expect(validateRule({ a: 1, b: 2 })).toEqual([{ path: '$', message: 'an operation is an object with exactly one operator key', messageZh: '运算须是只有一个运算符键的对象' }]);
   });
 
   it('accepts every rule the generator makes, and those never throw', () => {

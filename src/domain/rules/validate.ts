@@ -1,6 +1,11 @@
 import { argumentsOf, eagerOperators, isLogic, lazyOperators, operatorOf, type Rule } from './operators';
 
-export type RuleProblem = { path: string; message: string };
+/**
+ * What is wrong with a rule, at the node that is wrong: `path` names it (`and.1.<`), `message` says why in English
+ * (what the API has always sent), `messageZh` in Chinese for the office's editor. `validateRule` and `toSql` give
+ * the same shape.
+ */
+export type RuleProblem = { path: string; message: string; messageZh: string };
 
 const arity: Record<string, [number, number]> = {
   var: [0, 2], '==': [2, 2], '===': [2, 2], '!=': [2, 2], '!==': [2, 2], '>': [2, 2], '>=': [2, 2], '<': [2, 3], '<=': [2, 3],
@@ -9,6 +14,8 @@ const arity: Record<string, [number, number]> = {
 };
 
 const known = new Set<string>([...Object.keys(eagerOperators), ...lazyOperators]);
+
+const problem = (path: string, message: string, messageZh: string): RuleProblem => ({ path, message, messageZh });
 
 /**
  * Finds what is wrong with a rule before it is saved: unknown operators, wrong numbers of arguments, objects that
@@ -19,16 +26,17 @@ export function validateRule(rule: Rule, path = ''): RuleProblem[] {
   const at = (segment: string | number) => (path ? `${path}.${segment}` : String(segment));
   if (Array.isArray(rule)) return rule.flatMap((item, index) => validateRule(item, at(index)));
   if (rule === null || typeof rule !== 'object') {
-    return typeof rule === 'number' && !Number.isFinite(rule) ? [{ path: path || '$', message: 'not a finite number' }] : [];
+    return typeof rule === 'number' && !Number.isFinite(rule) ? [problem(path || '$', 'not a finite number', '不是有限的数字')] : [];
   }
-  if (!isLogic(rule)) return [{ path: path || '$', message: 'an operation is an object with exactly one operator key' }];
+  if (!isLogic(rule)) return [problem(path || '$', 'an operation is an object with exactly one operator key', '运算须是只有一个运算符键的对象')];
   const operator = operatorOf(rule);
   const here = at(operator);
-  if (!known.has(operator)) return [{ path: here, message: `unknown operator "${operator}"` }];
+  if (!known.has(operator)) return [problem(here, `unknown operator "${operator}"`, `未知的运算符"${operator}"`)];
   const values = argumentsOf(rule);
   const [minimum, maximum] = arity[operator] ?? [0, Infinity];
   if (values.length < minimum || values.length > maximum) {
-    return [{ path: here, message: `"${operator}" takes ${minimum === maximum ? minimum : `${minimum}–${maximum}`} argument(s), got ${values.length}` }];
+    const range = minimum === maximum ? String(minimum) : `${minimum}–${maximum}`;
+    return [problem(here, `"${operator}" takes ${range} argument(s), got ${values.length}`, `"${operator}"需要 ${range} 个参数，实际为 ${values.length} 个`)];
   }
   return values.flatMap((value, index) => validateRule(value, `${here}.${index}`));
 }
