@@ -45,6 +45,7 @@ export const errorMessages = {
   importHasInvalidRows: { 'zh-CN': '有 {invalid} 行未通过检查，“全部导入”不会导入任何数据：请修改后重新上传，或选择“只导入通过检查的行”', 'en-US': '{invalid} row(s) failed the checks, so "all or nothing" imports nothing: fix the file and upload it again, or choose "valid rows only"' },
   importNothingToImport: { 'zh-CN': '没有可以导入的行', 'en-US': 'There are no rows to import' },
   importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
+  importExpired: { 'zh-CN': '预检结果已超过 {hours} 小时失效，请重新上传文件', 'en-US': 'The check is more than {hours} hours old and has expired; upload the file again' },
   ...policyErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
@@ -101,6 +102,7 @@ export const fieldMessages = {
   'talent.samePhone': { 'zh-CN': '与已登记的同名人才手机号码相同', 'en-US': 'same as a registered talent of the same name' },
   'reference.unknown': { 'zh-CN': '不在可选范围内', 'en-US': 'is not one of the allowed values' },
   'field.verified': { 'zh-CN': '已由人才办核验，不能自行修改', 'en-US': 'was verified by the talent office and cannot be changed by you' },
+  'field.officeOnly': { 'zh-CN': '由人才办认定，不能自行修改', 'en-US': 'is decided by the talent office and cannot be changed by you' },
   'dateRange.order': { 'zh-CN': '开始时间不能晚于结束时间', 'en-US': 'the start must not be after the end' },
   'enterprise.nameTaken': { 'zh-CN': '已有同名企业登记', 'en-US': 'an enterprise of this name is already registered' },
   'import.unknownValue': { 'zh-CN': '“{value}”不在可选范围内（见“可选值”工作表）', 'en-US': '"{value}" is not one of the allowed values (see the 可选值 sheet)' },
@@ -110,6 +112,7 @@ export const fieldMessages = {
   'import.invalidDate': { 'zh-CN': '不是有效日期（如 2024-05-01）', 'en-US': 'is not a valid date (e.g. 2024-05-01)' },
   'import.invalidYear': { 'zh-CN': '应为四位年份（如 2015）', 'en-US': 'must be a four-digit year (e.g. 2015)' },
   'import.failed': { 'zh-CN': '导入失败，未写入任何数据：{reason}', 'en-US': 'the import failed and wrote nothing: {reason}' },
+  'import.interrupted': { 'zh-CN': '导入被中断（服务在执行期间停止），未写入任何数据，请重新导入', 'en-US': 'the import was interrupted (the server stopped while it ran) and wrote nothing; run it again' },
   ...policyFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
@@ -152,7 +155,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   employerId: { 'zh-CN': '工作单位', 'en-US': 'Employer' },
   employerName: { 'zh-CN': '区外单位', 'en-US': 'Outside employer' },
   post: { 'zh-CN': '岗位', 'en-US': 'Post' },
-  industry: { 'zh-CN': '行业', 'en-US': 'Industry' },
+  industry: { 'zh-CN': '产业', 'en-US': 'Industry' },
   salaryBand: { 'zh-CN': '薪酬区间', 'en-US': 'Salary band' },
   arrivalRoute: { 'zh-CN': '引进方式', 'en-US': 'Arrival route' },
   arrivedOn: { 'zh-CN': '来区日期', 'en-US': 'Arrival date' },
@@ -168,6 +171,20 @@ export const fieldLabels: Record<string, Bilingual> = {
   contactName: { 'zh-CN': '联系人', 'en-US': 'Contact' },
   contactPhone: { 'zh-CN': '联系电话', 'en-US': 'Contact phone' },
   description: { 'zh-CN': '简介', 'en-US': 'Description' },
+  // reference data (industries, tiers)
+  nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
+  chain: { 'zh-CN': '所属产业链', 'en-US': 'Industry chain' },
+  sortOrder: { 'zh-CN': '排序', 'en-US': 'Sort order' },
+  active: { 'zh-CN': '启用', 'en-US': 'Active' },
+  definition: { 'zh-CN': '定义', 'en-US': 'Definition' },
+  // updates and imports
+  version: { 'zh-CN': '版本', 'en-US': 'Version' },
+  statusSince: { 'zh-CN': '状态变更日期', 'en-US': 'Status since' },
+  statusNote: { 'zh-CN': '状态说明', 'en-US': 'Status note' },
+  confirmPossibleDuplicate: { 'zh-CN': '确认不是同一人', 'en-US': 'Confirmed as another person' },
+  fields: { 'zh-CN': '核验字段', 'en-US': 'Fields' },
+  fileName: { 'zh-CN': '文件名', 'en-US': 'File name' },
+  // `code` and `mode` name different things per record (an industry's code, a policy's number): see the scopes
   reason: { 'zh-CN': '查看理由', 'en-US': 'Reason' },
   disabled: { 'zh-CN': '停用', 'en-US': 'Disabled' },
   page: { 'zh-CN': '页码', 'en-US': 'Page' },
@@ -184,12 +201,50 @@ export const fieldLabels: Record<string, Bilingual> = {
   auditor: { 'zh-CN': '审计管理员', 'en-US': 'Auditor' },
 };
 
+/**
+ * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
+ * scope is the kind of record a request or form is about; without one the plain labels apply.
+ */
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import'] as const;
+export type LabelScope = (typeof labelScopes)[number];
+export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
+  enterprise: {
+    name: { 'zh-CN': '企业名称', 'en-US': 'Enterprise name' },
+    parkId: { 'zh-CN': '所在园区/平台', 'en-US': 'Park or platform' },
+  },
+  industry: {
+    code: { 'zh-CN': '产业代码', 'en-US': 'Industry code' },
+    name: { 'zh-CN': '产业名称', 'en-US': 'Industry name' },
+  },
+  tier: {
+    code: { 'zh-CN': '类别代码', 'en-US': 'Tier code' },
+    name: { 'zh-CN': '类别名称', 'en-US': 'Tier name' },
+  },
+  import: {
+    mode: { 'zh-CN': '导入方式', 'en-US': 'Import mode' },
+  },
+};
+
+/** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
+export function labelScopeOfRoute(url: string | undefined): LabelScope | undefined {
+  if (!url) return undefined;
+  if (url.startsWith('/api/enterprises')) return 'enterprise';
+  if (url.startsWith('/api/reference/industries')) return 'industry';
+  if (url.startsWith('/api/reference/tiers')) return 'tier';
+  if (url.startsWith('/api/imports')) return 'import';
+  return undefined;
+}
+
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
-/** "用户名" for path ['username'], "系统管理员 › 密码" for ['sysadmin','password']; unknown segments shown as they are. */
-export function fieldLabel(path: readonly (string | number)[], language: Language): string {
-  const parts = path.map((segment) => (typeof segment === 'number' ? `#${segment + 1}` : (fieldLabels[segment]?.[language] ?? segment)));
+/**
+ * "用户名" for path ['username'], "系统管理员 › 密码" for ['sysadmin','password']; unknown segments shown as they are. A
+ * scope's own label wins for a top-level field (an enterprise's `name` is 企业名称).
+ */
+export function fieldLabel(path: readonly (string | number)[], language: Language, scope?: LabelScope): string {
+  const labelOf = (segment: string, index: number) => (index === 0 && scope ? scopedFieldLabels[scope][segment] : undefined) ?? fieldLabels[segment];
+  const parts = path.map((segment, index) => (typeof segment === 'number' ? `#${segment + 1}` : (labelOf(segment, index)?.[language] ?? segment)));
   return parts.join(' › ') || (language === 'zh-CN' ? '请求' : 'request');
 }

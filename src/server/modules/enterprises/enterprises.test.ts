@@ -99,7 +99,7 @@ describe('registering enterprises', () => {
     const enterprise = await buildOrganisation(t.db);
     const response = await office.post('/api/enterprises', enterpriseBody({ industry: 'retiredIndustry', parkId: enterprise.id }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual({ industry: '行业：不在可选范围内', parkId: '所在园区/平台：不在可选范围内' });
+    expect(response.json().error.fields).toEqual({ industry: '产业：不在可选范围内', parkId: '所在园区/平台：不在可选范围内' });
     const unknown = await office.post('/api/enterprises', enterpriseBody({ industry: 'noSuchIndustry', parkId: randomUUID() }));
     expect(Object.keys(unknown.json().error.fields).sort()).toEqual(['industry', 'parkId']);
   });
@@ -217,7 +217,7 @@ describe('updating enterprises', () => {
     expect(kept.statusCode, kept.body).toBe(200);
     const moved = await office.put(`/api/enterprises/${other.id}`, { ...enterpriseBody({ name: other.name, creditCode: other.creditCode, industry: 'fadingIndustry' }), version: 1 });
     expect(moved.statusCode).toBe(400);
-    expect(moved.json().error.fields).toEqual({ industry: '行业：不在可选范围内' });
+    expect(moved.json().error.fields).toEqual({ industry: '产业：不在可选范围内' });
   });
 
   it('checks the credit code against the other enterprises only', async () => {

@@ -11,12 +11,16 @@ const referenceSchema = z.object({
   regions: z.array(z.object({ code: z.string(), name: z.string(), cities: z.array(z.object({ code: z.string(), name: z.string() })) })),
   parks: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
+/**
+ * An industry as sent: every field optional. On an existing code a field left out keeps its stored value; a new code
+ * needs its names (chain none, sort order 0 and active by default).
+ */
 const industryBody = z.object({
-  name: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(80),
-  chain: z.string().trim().max(40).nullable().default(null),
-  sortOrder: z.number().int().min(0).max(999).default(0),
-  active: z.boolean().default(true),
+  name: z.string().trim().min(1).max(40).optional(),
+  nameEn: z.string().trim().min(1).max(80).optional(),
+  chain: z.string().trim().max(40).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(999).optional(),
+  active: z.boolean().optional(),
 });
 
 export async function referenceRoutes(app: App) {
@@ -38,7 +42,7 @@ export async function referenceRoutes(app: App) {
       config: { access: 'reference.write' },
       schema: {
         tags: ['reference'],
-        summary: 'Add or change an industry of the zone’s list (the office keeps it)',
+        summary: 'Add or change an industry of the zone’s list (the office keeps it); on a change, fields left out keep their values',
         params: z.object({ code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{1,39}$/) }),
         body: industryBody,
         response: { 200: industrySchema, ...errorResponses },

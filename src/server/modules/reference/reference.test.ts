@@ -96,7 +96,67 @@ describe('the industry list', () => {
     expect(Object.keys(badCode.json().error.fields)).toEqual(['code']);
     const badBody = await office.put(`/api/reference/industries/${industryCode()}`, { name: '', nameEn: 'Empty', sortOrder: 1000 });
     expect(badBody.statusCode).toBe(400);
-    expect(badBody.json().error.fields).toEqual({ name: '姓名：必填', sortOrder: 'sortOrder：不能大于 999' });
+    const fields = badBody.json().error.fields;
+    expect(Object.keys(fields).sort()).toEqual(['name', 'sortOrder']);
+    expect(fields.sortOrder).toBe('排序：不能大于 999');
+    expect(fields.name).toMatch(/：必填$/);
+    const english = await office.put(`/api/reference/industries/${industryCode()}`, { nameEn: 'No Chinese name', sortOrder: -1, chain: 'x'.repeat(41) }, { headers: { 'accept-language': 'en-US' } });
+    expect(english.json().error.fields).toMatchObject({ sortOrder: 'Sort order must be at least 0', chain: 'Industry chain allows at most 40 characters' });
+    // a new industry needs both names
+    const unnamed = await office.put(`/api/reference/industries/${industryCode()}`, { sortOrder: 3 });
+    expect(unnamed.statusCode).toBe(400);
+    expect(Object.keys(unnamed.json().error.fields).sort()).toEqual(['name', 'nameEn']);
+    expect(unnamed.json().error.fields.nameEn).toBe('英文名称：必填');
+  });
+
+  it('a change keeps the fields it leaves out', async () => {
+    const code = industryCode();
+    const url = `/api/reference/industries/${code}`;
+    expect((await office.put(url, { name: '氢能', nameEn: 'Hydrogen', chain: '新能源产业链', sortOrder: 42, active: true })).statusCode).toBe(200);
+    const renamed = await office.put(url, { name: '氢能源' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toEqual({ code, name: '氢能源', nameEn: 'Hydrogen', chain: '新能源产业链', sortOrder: 42, active: true });
+    const deactivated = await office.put(url, { active: false });
+    expect(deactivated.json()).toEqual({ code, name: '氢能源', nameEn: 'Hydrogen', chain: '新能源产业链', sortOrder: 42, active: false });
+    // null clears the chain
+    expect((await office.put(url, { chain: null })).json().chain).toBeNull();
+    expect((await auditFor(code)).map((entry) => entry.changes)).toEqual([
+      expect.objectContaining({ code, name: '氢能' }),
+      { name: { from: '氢能', to: '氢能源' } },
+      { active: { from: true, to: false } },
+      { chain: { from: '新能源产业链', to: null } },
+    ]);
+  });
+});
+
+describe('field labels', () => {
+  it('every field of enterprises, industries and tiers has a Chinese and an English label; scopes name what is particular to a record', async () => {
+    const { fieldLabel, fieldLabels, labelScopeOfRoute } = await import('../../../domain/i18n');
+    const fields = {
+      enterprise: ['name', 'creditCode', 'industry', 'chainSegment', 'parkId', 'size', 'foundedOn', 'address', 'contactName', 'contactPhone', 'description', 'version'],
+      industry: ['code', 'name', 'nameEn', 'chain', 'sortOrder', 'active'],
+      tier: ['code', 'name', 'nameEn', 'definition', 'sortOrder'],
+    } as const;
+    for (const [scope, names] of Object.entries(fields) as [keyof typeof fields, readonly string[]][]) {
+      for (const name of names) {
+        for (const language of ['zh-CN', 'en-US'] as const) {
+          const label = fieldLabel([name], language, scope);
+          expect(label, `${scope}.${name} ${language}`).not.toBe(name);
+          if (language === 'zh-CN') expect(label, `${scope}.${name}`).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    }
+    expect(fieldLabel(['name'], 'zh-CN', 'enterprise')).toBe('企业名称');
+    expect(fieldLabel(['name'], 'zh-CN', 'industry')).toBe('产业名称');
+    expect(fieldLabel(['name'], 'en-US', 'industry')).toBe('Industry name');
+    expect(fieldLabel(['code'], 'zh-CN', 'industry')).toBe('产业代码');
+    expect(fieldLabel(['name'], 'zh-CN')).toBe('姓名');
+    // a scope applies to the record's own fields, not to a nested path's
+    expect(fieldLabel(['educations', 0, 'name'], 'zh-CN', 'enterprise')).toBe('学历 › #1 › 姓名');
+    expect(fieldLabels.sortOrder).toEqual({ 'zh-CN': '排序', 'en-US': 'Sort order' });
+    expect(labelScopeOfRoute('/api/enterprises/:id')).toBe('enterprise');
+    expect(labelScopeOfRoute('/api/reference/industries/:code')).toBe('industry');
+    expect(labelScopeOfRoute('/api/talents/:id')).toBeUndefined();
   });
 
   it('only the office changes the list: every other role gets 403, audited as permission.denied', async () => {
@@ -132,7 +192,7 @@ describe('the industry list', () => {
 
     const refused = await office.post('/api/talents', { name: `人才${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: 'marketHire', industry: code });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields).toEqual({ industry: '行业：不在可选范围内' });
+    expect(refused.json().error.fields).toEqual({ industry: '产业：不在可选范围内' });
 
     // the talent that has it still saves other changes …
     const kept = await office.put(`/api/talents/${existing.id}`, { name: existing.name, idNumber, arrivalRoute: 'marketHire', industry: code, post: '技术员', version: existing.version });
@@ -143,7 +203,7 @@ describe('the industry list', () => {
     const other = await buildTalent(t.db, { idNumber: otherId, industry: 'chemicals' });
     const moved = await office.put(`/api/talents/${other.id}`, { name: other.name, idNumber: otherId, arrivalRoute: 'marketHire', industry: code, version: other.version });
     expect(moved.statusCode).toBe(400);
-    expect(moved.json().error.fields).toEqual({ industry: '行业：不在可选范围内' });
+    expect(moved.json().error.fields).toEqual({ industry: '产业：不在可选范围内' });
 
     expect((await office.put(url, { name: '临时产业', nameEn: 'Temporary', active: true })).statusCode).toBe(200);
     const accepted = await office.post('/api/talents', { name: `人才${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: 'marketHire', industry: code });

@@ -182,7 +182,7 @@ describe('validation through the API', () => {
     const unknown = await office.post('/api/talents', talentBody({ industry: 'spaceMining', tier: 'Z', nativePlace: '999999' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({
-      industry: '行业：不在可选范围内',
+      industry: '产业：不在可选范围内',
       tier: '人才类别：不在可选范围内',
       nativePlace: '籍贯：不在可选范围内',
     });
