@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { openApplicationStatuses, roundOf, addWorkingDays, subjectKindOf, type ReviewDecision } from '../../../domain/policies/policy';
-import type { SubjectKind } from '../../../domain/policies/facts';
+import { factModels, type SubjectKind } from '../../../domain/policies/facts';
 import type { Db, Executor } from '../../db/client';
 import { applicationActions, applicationAttachments, applications, entitlements, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
@@ -187,7 +187,10 @@ export async function decisionFor(executor: Executor, policy: PolicyRow, version
 /** Refuses a decision that does not make the subject eligible, naming the conditions missed or the facts missing. */
 function requireEligible(decision: Decision) {
   if (decision.eligible) return;
-  if (decision.status === 'needsData') throw new AppError(400, 'policyMissingData', { facts: decision.explanation.missing.join('、') });
+  if (decision.status === 'needsData') {
+    const model = factModels[decision.kind];
+    throw new AppError(400, 'policyMissingData', { facts: decision.explanation.missing.map((fact) => model[fact]?.label['zh-CN'] ?? fact).join('、') });
+  }
   throw new AppError(400, 'policyNotEligible', { reasons: decision.explanation.unmet.map((item) => item.text['zh-CN']).join('；') });
 }
 

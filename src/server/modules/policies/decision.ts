@@ -6,6 +6,7 @@ import { compile, explain, truthy, type Compiled } from '../../../domain/rules';
  * and everything needed to replay it (version, facts, parameter values, snapshot date).
  */
 export type Decision = {
+  kind: SubjectKind;
   status: 'eligible' | 'notEligible' | 'needsData';
   eligible: boolean;
   amount: number;
@@ -48,5 +49,5 @@ export function decide(kind: SubjectKind, version: DecisionVersion, facts: Facts
   const eligible = isEligible(version.eligibility, data);
   const explanation = explain(version.eligibility, data, { model: factModels[kind], labels });
   const status = eligible ? 'eligible' : explanation.missing.length ? 'needsData' : 'notEligible';
-  return { status, eligible, amount: eligible ? amountOf(version.amount, data) : 0, explanation, facts, params, versionId: version.id, asOf };
+  return { kind, status, eligible, amount: eligible ? amountOf(version.amount, data) : 0, explanation, facts, params, versionId: version.id, asOf };
 }
