@@ -199,6 +199,9 @@ export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): Record<st
   return problems;
 }
 
+/** What the office decides about a talent: the talent themself cannot change it on their own record. */
+const officeKeptFields = ['employerId', 'employerName', 'status', 'tier', 'tags'] as const;
+
 export type UpdateTalentBody = TalentUpdateInput & { version: number; statusSince?: string | null; statusNote?: string | null };
 
 export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, body: UpdateTalentBody) {
@@ -215,11 +218,15 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
     if (!parsed.success) throw invalid(problemsOfIssues(parsed.error.issues));
     const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
     const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
-    // a talent keeps their own employer and status (enterprise HR keeps its staff: employerFor)
-    const input = asSelf ? { ...parsed.data, employerId: current.employerId, employerName: current.employerName, status: current.status } : employerFor(user, parsed.data);
+    // enterprise HR keeps its staff (employerFor)
+    const input = asSelf ? parsed.data : employerFor(user, parsed.data);
     const before = currentInputOf(current, children, secrets);
     const problems: Record<string, FieldProblem> = {};
     if (asSelf) {
+      // the office's judgements (employer, status, tier, tags) are not the talent's to change: sending them unchanged is fine
+      for (const field of officeKeptFields) {
+        if (JSON.stringify(input[field] ?? null) !== JSON.stringify(stored[field] ?? null)) problems[field] = { code: 'field.officeOnly' };
+      }
       // fields the office verified are read-only to them
       for (const field of current.verifiedFields as VerifiableField[]) {
         if (field === 'gender' || field === 'birthDate') continue; // derived from the ID number, which is checked itself
@@ -237,8 +244,8 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
       await tx.update(talents).set({ statusSince: since }).where(eq(talents.id, id));
       if (row.status !== current.status) await addStatusEntry(tx, id, row.status, since, statusNote ?? '', actor.userId);
     }
-    const after = { ...currentInputOf(row, await loadTalentChildren(tx, id), secrets), status: row.status, tags: row.tags, industry: row.industry, salaryBand: row.salaryBand };
-    const changes = diff({ ...before, status: current.status, tags: current.tags, industry: current.industry, salaryBand: current.salaryBand } as Record<string, unknown>, after);
+    // every field that changed; the audit masks the ID number and phone, so their change shows without the values
+    const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
     await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
     return talentDetail(tx, user, id);
   });

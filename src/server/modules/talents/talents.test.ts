@@ -417,21 +417,76 @@ describe('record scoping', () => {
     expect((await me.agent.post('/api/talents', talentBody())).statusCode).toBe(403);
   });
 
-  it('a talent keeps their employer and status: an edit that changes them keeps the stored ones', async () => {
-    const me = await talentAccount();
+  it('a talent cannot set what the office decides (employer, status, tier, tags): a field error each, nothing saved; sending them unchanged is fine', async () => {
+    const me = await talentAccount({ tier: 'C', tags: ['骨干'] });
     const elsewhere = await enterpriseHr();
     const detail = await detailOf(me.agent, me.talent.id);
-    const response = await me.agent.put(`/api/talents/${me.talent.id}`, {
+    const url = `/api/talents/${me.talent.id}`;
+    const response = await me.agent.put(url, {
       ...unchanged(detail, me.idNumber),
       employerId: elsewhere.organisation.id,
       status: 'left',
       statusSince: '2020-01-01',
+      tier: 'A',
+      tags: ['领军人才'],
       post: '自由职业',
     });
-    expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ employer: { id: me.talent.employerId }, status: 'inZone', statusSince: detail.statusSince, post: '自由职业' });
-    expect(response.json().statusHistory).toHaveLength(1);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      employerId: '工作单位：由人才办认定，不能自行修改',
+      status: '状态：由人才办认定，不能自行修改',
+      tier: '人才类别：由人才办认定，不能自行修改',
+      tags: '标签：由人才办认定，不能自行修改',
+    });
+    for (const field of ['tier', 'tags', 'status'] as const) {
+      const one = await me.agent.put(url, { [field]: field === 'tags' ? [] : field === 'tier' ? null : 'flexibleService', version: detail.version });
+      expect(Object.keys(one.json().error.fields), field).toEqual([field]);
+    }
+    expect(await detailOf(office, me.talent.id)).toMatchObject({ tier: 'C', tags: ['骨干'], status: 'inZone', post: null, version: detail.version });
+
+    // the form sends them unchanged: the rest saves
+    const saved = await me.agent.put(url, { ...unchanged(detail, me.idNumber), post: '自由职业' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ employer: { id: me.talent.employerId }, status: 'inZone', tier: 'C', tags: ['骨干'], post: '自由职业' });
+    expect(saved.json().statusHistory).toHaveLength(1);
     expect((await list(elsewhere.agent, {})).total).toBe(0);
+    // the office sets them
+    const byOffice = await office.put(url, { tier: 'B', tags: ['骨干', '领军人才'], version: saved.json().version });
+    expect(byOffice.statusCode, byOffice.body).toBe(200);
+    expect(byOffice.json()).toMatchObject({ tier: 'B', tags: ['骨干', '领军人才'] });
+  });
+
+  it('the update entry names every field that changed; the ID number and phone as changed without their values', async () => {
+    const phone = phoneNumber();
+    const body = talentBody({ phone, employerName: '某设计院', email: 'a@example.com' });
+    const created = await register(office, body);
+    const newPhone = phoneNumber();
+    const newId = uniqueIdNumber();
+    const response = await office.put(`/api/talents/${created.id}`, {
+      version: created.version,
+      idNumber: newId,
+      phone: newPhone,
+      email: 'b@example.com',
+      ethnicity: '回族',
+      nativePlace: '140300',
+      politicalStatus: 'cpcMember',
+      employerName: '某研究院',
+      salaryBand: '12kTo20k',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const [update] = (await auditFor(created.id)).filter((entry) => entry.action === 'talent.update');
+    expect(update.changes).toEqual({
+      idNumber: '***',
+      phone: '***',
+      email: { from: 'a@example.com', to: 'b@example.com' },
+      ethnicity: { from: null, to: '回族' },
+      nativePlace: { from: null, to: '140300' },
+      politicalStatus: { from: null, to: 'cpcMember' },
+      employerName: { from: '某设计院', to: '某研究院' },
+      salaryBand: { from: null, to: '12kTo20k' },
+    });
+    const text = JSON.stringify(update.changes);
+    for (const secret of [phone, newPhone, body.idNumber, newId]) expect(text).not.toContain(secret);
   });
 
   it('after the office verifies fields the talent cannot change them, while other fields still change', async () => {

@@ -70,9 +70,10 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   const ownEnterprise = useQuery({ queryKey: ['home'], queryFn: fetchHome, enabled: hrOnly && open, staleTime: 60_000 });
   const employerFixed = hrOnly && (!editing || talent.employer?.id === user.organisationId);
   const canSearchEnterprises = can(user.roles, 'enterprises.read');
-  // A talent editing their own record keeps their employer and status (the office records those).
+  // A talent editing their own record keeps their employer, status, tier and tags (the office decides those; the
+  // server refuses a change).
   const asSelf = editing && !user.roles.includes('office') && !(hrOnly && talent.employer?.id === user.organisationId);
-  const locked = new Set([...(talent?.permissions.lockedFields ?? []), ...(asSelf ? ['employerId', 'status'] : [])]);
+  const locked = new Set([...(talent?.permissions.lockedFields ?? []), ...(asSelf ? ['employerId', 'status', 'tier', 'tags'] : [])]);
   const isLocked = (field: string) => locked.has(field);
 
   const idNumber = Form.useWatch('idNumber', form);
@@ -401,7 +402,7 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
             </Form.Item>
           </Col>
           <Col {...third}>
-            <Form.Item name="tier" label={t('talents.form.tier')} extra={lockHint('tier')}>
+            <Form.Item name="tier" label={t('talents.form.tier')} extra={asSelf ? t('talents.form.keptByOffice') : lockHint('tier')}>
               <Select {...select()} disabled={isLocked('tier')} options={tierOptions(reference)} />
             </Form.Item>
           </Col>
@@ -421,8 +422,8 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="tags" label={t('talents.form.tags')}>
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder={t('talents.form.tagsPlaceholder')} style={{ width: '100%' }} open={false} suffixIcon={null} />
+            <Form.Item name="tags" label={t('talents.form.tags')} extra={asSelf ? t('talents.form.keptByOffice') : undefined}>
+              <Select mode="tags" disabled={isLocked('tags')} tokenSeparators={[',', '，', '、']} placeholder={t('talents.form.tagsPlaceholder')} style={{ width: '100%' }} open={false} suffixIcon={null} />
             </Form.Item>
           </Col>
           {editing && status !== talent.status ? (
