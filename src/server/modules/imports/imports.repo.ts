@@ -1,5 +1,5 @@
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
 import { imports, organisations, talents } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 
@@ -81,4 +81,39 @@ export async function employerNames(executor: Executor) {
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)
     .orderBy(sql`${organisations.kind} = 'enterprise' desc`, asc(organisations.name));
+}
+
+/**
+ * Holds, for the rest of the transaction, the lock that says "this import is being run" (a transaction-scoped advisory
+ * lock, so it goes with the run's transaction however that ends). True when it was free.
+ */
+export async function tryLockImportRun(executor: Executor, id: string): Promise<boolean> {
+  const [row] = await queryRows<{ free: boolean }>(executor, sql`select pg_try_advisory_xact_lock(hashtext(${`import:${id}`})) as free`);
+  return Boolean(row?.free);
+}
+
+/** Waits for the run lock (the run's own transaction takes it first thing). */
+export async function lockImportRun(executor: Executor, id: string): Promise<void> {
+  await executor.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${id}`}))`);
+}
+
+/** The status of an import, read under the run lock. */
+export async function importStatus(executor: Executor, id: string): Promise<ImportRow['status'] | null> {
+  const [row] = await executor.select({ status: imports.status }).from(imports).where(eq(imports.id, id));
+  return row?.status ?? null;
+}
+
+/** Imports left `running`. */
+export async function runningImports(executor: Executor): Promise<ImportRow[]> {
+  return executor.select(withoutRows).from(imports).where(eq(imports.status, 'running'));
+}
+
+/** Drops the stored rows (encrypted personal data) of previews older than `cutoff`; they can no longer be imported. */
+export async function dropExpiredPreviews(executor: Executor, cutoff: Date): Promise<number> {
+  const dropped = await executor
+    .update(imports)
+    .set({ rows: null })
+    .where(and(eq(imports.status, 'previewed'), lt(imports.createdAt, cutoff), isNotNull(imports.rows)))
+    .returning({ id: imports.id });
+  return dropped.length;
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
 import { languageOf } from '../../plugins/errors';
 import { commitBody, commitResponse, exportQuery, importSchema, kindParam, previewSchema, uploadQuery } from './imports.schemas';
-import { commitImport, createImportRunner, importDetail, importTemplate, previewImport } from './imports.service';
+import { commitImport, createImportRunner, importDetail, importTemplate, previewImport, recoverImports } from './imports.service';
 import { xlsxMediaType } from './imports.workbook';
 import { exportTalents } from './talent-export.service';
 
@@ -23,6 +23,11 @@ export async function importsRoutes(app: App) {
   const runner = createImportRunner(app.log);
   // a run in progress finishes before the app (and its database) closes
   app.addHook('onClose', async () => runner.settle());
+  // imports a dead process left running are marked interrupted; expired previews drop their rows
+  app.addHook('onReady', async () => {
+    const recovered = await recoverImports(app.db);
+    if (recovered.interrupted) app.log.warn({ interrupted: recovered.interrupted }, 'imports interrupted by a stop were marked failed');
+  });
 
   app.get(
     '/api/imports/templates/:kind',
@@ -80,10 +85,10 @@ export async function importsRoutes(app: App) {
       config: { access: 'talents.import' },
       schema: {
         tags,
-        summary: 'Import a previewed file in the background (one transaction); follow it with GET /api/imports/:id',
+        summary: 'Import a previewed file in the background (one transaction); follow it with GET /api/imports/:id. A preview expires after 24 h (410)',
         params: uuidParam,
         body: commitBody,
-        response: { 202: commitResponse, ...errorResponses, 409: errorSchema },
+        response: { 202: commitResponse, ...errorResponses, 409: errorSchema, 410: errorSchema },
       },
     },
     async (request, reply) =>

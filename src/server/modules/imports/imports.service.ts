@@ -16,8 +16,8 @@ import { insertTalents, type TalentRecord } from '../talents/talents.repo';
 import { talentRecord } from '../talents/talents.service';
 import { columnsOf, exampleRows, referenceChoiceHeaders, type ImportKind } from './imports.columns';
 import {
-  claimImport, employerNames, finishImport, findImport, importScope, insertImport, loadImportRows, talentNamesByPhoneHash, talentsByIdNumberHash,
-  type ImportProblem, type ImportRow,
+  claimImport, dropExpiredPreviews, employerNames, finishImport, findImport, importScope, importStatus, insertImport, loadImportRows, lockImportRun,
+  runningImports, talentNamesByPhoneHash, talentsByIdNumberHash, tryLockImportRun, type ImportProblem, type ImportRow,
 } from './imports.repo';
 import { enterpriseRow, renderProblem, talentRow, type Lookups, type TalentRowInput } from './imports.rows';
 import { readDataRows, templateWorkbook, type ChoiceValues, type SheetRow } from './imports.workbook';
@@ -31,6 +31,10 @@ export const maxProblems = 1000;
  * 1,000 measured a little faster than 250 or 500 on PGlite.
  */
 const batchSize = 1000;
+
+/** A preview can be imported for this long; its stored rows are dropped afterwards. */
+export const previewLifetimeHours = 24;
+const previewCutoff = (now = Date.now()) => new Date(now - previewLifetimeHours * 3_600_000);
 
 export type ImportMode = 'allOrNothing' | 'validOnly';
 
@@ -265,6 +269,8 @@ export async function previewImport(db: Db, secrets: Secrets, actor: Actor, user
   const problems = render(kind, checked.found, language);
   const counts = { total: checked.total, valid: checked.valid, invalid: checked.total - checked.valid };
   return db.transaction(async (tx) => {
+    // a convenient moment to drop what expired previews still hold
+    await dropExpiredPreviews(tx, previewCutoff());
     const row = await insertImport(tx, { kind, fileName, fileHash, status: 'previewed', total: counts.total, valid: counts.valid, problems, rows: checked.stored, createdBy: user.id });
     await recordAudit(tx, actor, { action: 'import.preview', targetType: 'import', targetId: row.id, changes: { kind, fileName, fileSha256: fileHash, ...counts } });
     return { id: row.id, kind, fileName, ...counts, problems, status: 'previewed' as const };
@@ -305,6 +311,7 @@ export async function commitImport(db: Db, runner: ImportRunner, actor: Actor, u
   const found = await findImport(db, id, scope);
   if (!found) throw notFound();
   if (found.status !== 'previewed') throw new AppError(409, 'importState');
+  if (found.createdAt < previewCutoff()) throw new AppError(410, 'importExpired', { hours: previewLifetimeHours });
   const invalidRows = found.total - found.valid;
   if (mode === 'allOrNothing' && invalidRows > 0) throw new AppError(400, 'importHasInvalidRows', { invalid: invalidRows });
   if (found.valid === 0) throw new AppError(400, 'importNothingToImport');
@@ -316,6 +323,38 @@ export async function commitImport(db: Db, runner: ImportRunner, actor: Actor, u
 
 /** Refusal of an all-or-nothing run that found new duplicates: nothing is written. */
 class RunRefused extends Error {}
+/** A run whose import is no longer `running` (marked interrupted by a starting process): nothing is written. */
+class RunAbandoned extends Error {}
+
+/** The actor of what the system does by itself (recovering imports at start-up). */
+const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
+
+/**
+ * At start-up: an import left `running` whose run no process holds (its process died mid-run, so its transaction rolled
+ * back) is marked failed, its problem saying it was interrupted, and audited; expired previews drop their stored rows.
+ * A run in progress in another process holds its lock and is left alone.
+ */
+export async function recoverImports(db: Db, language: Language = 'zh-CN') {
+  let interrupted = 0;
+  for (const stuck of await runningImports(db)) {
+    await db.transaction(async (tx) => {
+      if (!(await tryLockImportRun(tx, stuck.id)) || (await importStatus(tx, stuck.id)) !== 'running') return;
+      const problem: Found = { row: 0, column: '', problem: { code: 'import.interrupted' } };
+      await finishImport(tx, stuck.id, { status: 'failed', processed: 0, imported: 0, problems: [...stuck.problems, ...render(stuck.kind, [problem], language)].slice(0, maxProblems) });
+      await recordAudit(tx, systemActor, {
+        action: 'import.commit',
+        targetType: 'import',
+        targetId: stuck.id,
+        result: 'failure',
+        detail: 'interrupted',
+        changes: { kind: stuck.kind, fileName: stuck.fileName, fileSha256: stuck.fileHash, mode: stuck.mode, total: stuck.total, valid: stuck.valid, imported: 0 },
+      });
+      interrupted += 1;
+    });
+  }
+  const expired = await db.transaction((tx) => dropExpiredPreviews(tx, previewCutoff()));
+  return { interrupted, expired };
+}
 
 async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: Language, started: ImportRow, mode: ImportMode) {
   const kind = started.kind;
@@ -326,6 +365,10 @@ async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: L
   let processed = 0;
   try {
     await db.transaction(async (tx) => {
+      // the run holds the import's lock until its transaction ends; an import another process marked interrupted
+      // meanwhile is not run
+      await lockImportRun(tx, started.id);
+      if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
       let imported = 0;
       for (let start = 0; start < stored.length; start += batchSize) {
         const batch = stored.slice(start, start + batchSize);
@@ -340,6 +383,7 @@ async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: L
       await finishImport(tx, started.id, { status: 'done', processed, imported, problems: [...started.problems, ...render(kind, found, language)].slice(0, maxProblems) });
     });
   } catch (error) {
+    if (error instanceof RunAbandoned) return;
     const refused = error instanceof RunRefused;
     const reason = refused ? render(kind, found, language).map((problem) => `第 ${problem.row} 行 ${problem.column}：${problem.message}`).join('；') : String(error);
     const failure = refused ? found : [{ row: 0, column: '', problem: { code: 'import.failed' as const, params: { reason: language === 'zh-CN' ? '服务器内部错误' : 'internal error' } } }];

@@ -7,8 +7,8 @@ import { createTestApp, type Agent, type TestApp } from '../../test/harness';
 import { uniqueCreditCode } from '../enterprises/enterprises.fixtures';
 import { choiceSheetName, dataSheetNames, enterpriseColumns, exampleRows, talentColumns } from './imports.columns';
 import { headersOf, largeWorkbookBytes, readWorkbook, rowOf, sheetValues, uploadImport, waitForImport, workbookBytes } from './imports.fixtures';
-import { claimImport } from './imports.repo';
-import { createImportRunner, importDetail, maxImportRows } from './imports.service';
+import { claimImport, lockImportRun } from './imports.repo';
+import { createImportRunner, importDetail, maxImportRows, recoverImports } from './imports.service';
 import { readDataRows, xlsxMediaType } from './imports.workbook';
 
 let t: TestApp;
@@ -303,6 +303,68 @@ describe('progress', () => {
     expect(await importDetail(t.db, runner, office.user!, preview.id)).toMatchObject({ status: 'running', mode: 'validOnly', processed: 0 });
     runner.progress.set(preview.id, 1);
     expect(await importDetail(t.db, runner, office.user!, preview.id)).toMatchObject({ status: 'running', processed: 1, imported: 0 });
+  });
+});
+
+describe('imports a stop interrupted, previews that expired', () => {
+  const onePerson = () => workbookBytes(headersOf('talents'), [rowOf('talents', { name: '中断', idNumber: uniqueIdNumber(), arrivalRoute: '本土培养' })]);
+
+  it('an import left running by a dead process is marked failed as interrupted at start-up, audited; its rows are dropped', async () => {
+    const preview = (await uploadImport(office, 'talents', await onePerson())).json();
+    // claimed, then the process died before the run committed anything
+    expect(await claimImport(t.db, preview.id, 'allOrNothing', undefined)).toMatchObject({ status: 'running' });
+    const recovered = await recoverImports(t.db);
+    expect(recovered.interrupted).toBeGreaterThanOrEqual(1);
+    const detail = (await office.get(`/api/imports/${preview.id}`)).json();
+    expect(detail).toMatchObject({ status: 'failed', imported: 0, finishedAt: expect.any(String) });
+    expect(detail.problems).toEqual([{ row: 0, column: '', message: '导入被中断（服务在执行期间停止），未写入任何数据，请重新导入' }]);
+    expect(await t.rows(sql`select 1 from imports where id = ${preview.id} and rows is null`)).toHaveLength(1);
+    const [audit] = await auditOf('import.commit', preview.id);
+    expect(audit).toMatchObject({ actor_username: 'system', result: 'failure', detail: 'interrupted', changes: { kind: 'talents', imported: 0, mode: 'allOrNothing' } });
+    // once only; and it cannot be run any more
+    expect((await recoverImports(t.db)).interrupted).toBe(0);
+    expect((await office.post(`/api/imports/${preview.id}/commit`, { mode: 'allOrNothing' })).statusCode).toBe(409);
+  });
+
+  it('an import whose run holds its lock (another process) is left running', async () => {
+    if (t.database.kind !== 'postgres') return; // PGlite is one connection: one process, no run in progress at start-up
+    const preview = (await uploadImport(office, 'talents', await onePerson())).json();
+    await claimImport(t.db, preview.id, 'validOnly', undefined);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const run = t.db.transaction(async (tx) => {
+      await lockImportRun(tx, preview.id);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await recoverImports(t.db);
+    expect((await office.get(`/api/imports/${preview.id}`)).json().status).toBe('running');
+    release();
+    await run;
+    await recoverImports(t.db);
+    expect((await office.get(`/api/imports/${preview.id}`)).json().status).toBe('failed');
+  });
+
+  it('a preview older than 24 hours is refused on commit (410) and its stored rows are dropped', async () => {
+    const preview = (await uploadImport(office, 'talents', await onePerson())).json();
+    const fresh = (await uploadImport(office, 'talents', await onePerson())).json();
+    await t.rows(sql`update imports set created_at = now() - interval '25 hours' where id = ${preview.id}`);
+    const refused = await office.post(`/api/imports/${preview.id}/commit`, { mode: 'allOrNothing' });
+    expect(refused.statusCode).toBe(410);
+    expect(refused.json().error).toEqual({ code: 'importExpired', message: '预检结果已超过 24 小时失效，请重新上传文件', fields: {} });
+    expect((await office.post(`/api/imports/${preview.id}/commit`, { mode: 'allOrNothing' }, { headers: { 'accept-language': 'en-US' } })).json().error.message).toBe(
+      'The check is more than 24 hours old and has expired; upload the file again',
+    );
+    expect((await office.get(`/api/imports/${preview.id}`)).json()).toMatchObject({ status: 'previewed' });
+    // the next preview (or a start-up) drops the expired one's rows; a fresh one keeps them and still imports
+    await uploadImport(office, 'talents', await workbookBytes(headersOf('talents'), []));
+    expect(await t.rows(sql`select 1 from imports where id = ${preview.id} and rows is null`)).toHaveLength(1);
+    expect(await t.rows(sql`select 1 from imports where id = ${fresh.id} and rows is not null`)).toHaveLength(1);
+    expect((await office.post(`/api/imports/${fresh.id}/commit`, { mode: 'allOrNothing' })).statusCode).toBe(202);
+    expect(await waitForImport(office, fresh.id)).toMatchObject({ status: 'done', imported: 1 });
   });
 });
 
