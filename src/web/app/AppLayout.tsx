@@ -3,10 +3,12 @@ import { App, Avatar, Breadcrumb, Button, Drawer, Dropdown, Flex, Grid, Layout, 
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { can } from '../../domain/permissions';
 import { isAdminRole } from '../../domain/roles';
 import { ChangePasswordDialog } from '../modules/auth/ChangePasswordDialog';
 import { useCurrentUser } from '../modules/auth/RequireSession';
 import { useSignOut } from '../modules/auth/session';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { CenteredSpin } from '../ui/CenteredSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { pageOfPath, pagesFor } from './navigation';
@@ -108,6 +110,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <LanguageSwitch size="small" />
+        {can(user.roles, 'notifications.read') ? <NotificationBell /> : null}
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" data-testid="user-menu" style={{ color: '#fff', paddingInline: narrow ? 4 : 8 }} aria-label={user.displayName}>
             <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1456c8' }} />

@@ -6,6 +6,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from './locales/en-US';
 import { zhCN } from './locales/zh-CN';
+import { notificationsEnUS, notificationsZhCN } from '../modules/notifications/locales';
+import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -36,8 +38,24 @@ function applyLanguage(language: Language) {
 
 export const i18n = i18next;
 
+type Texts = { [key: string]: string | Texts };
+/** The app's texts with a module's own merged in (one level deep, so a module adds its entries to `nav`). */
+function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
+  const merged: Texts = { ...base };
+  for (const texts of modules) {
+    for (const [key, value] of Object.entries(texts)) {
+      const existing = merged[key];
+      merged[key] = typeof existing === 'object' && typeof value === 'object' ? { ...existing, ...value } : value;
+    }
+  }
+  return merged;
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: {
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS) },
+  },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: [...languages],

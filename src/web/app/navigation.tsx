@@ -1,9 +1,14 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
+  ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
 import type { Role } from '../../domain/roles';
 
-export type PageKey = 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'audit' | 'organisations' | 'units';
+export type PageKey =
+  | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'audit' | 'organisations' | 'units'
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -23,6 +28,11 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
   { key: 'imports', path: '/imports', icon: <CloudUploadOutlined />, access: 'talents.import' },
+  { key: 'policies', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },
+  { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },
+  { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
+  { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
+  { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
   { key: 'users', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },

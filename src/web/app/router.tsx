@@ -24,6 +24,16 @@ const MyProfilePage = lazyPage(() => import('../modules/talents/MyProfilePage'),
 const EnterprisesPage = lazyPage(() => import('../modules/enterprises/EnterprisesPage'), 'EnterprisesPage');
 const EnterpriseDetailPage = lazyPage(() => import('../modules/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const ImportPage = lazyPage(() => import('../modules/imports/ImportPage'), 'ImportPage');
+const PoliciesPage = lazyPage(() => import('../modules/policies/PoliciesPage'), 'PoliciesPage');
+const PolicyDetailPage = lazyPage(() => import('../modules/policies/PolicyDetailPage'), 'PolicyDetailPage');
+const DraftEditorPage = lazyPage(() => import('../modules/policies/DraftEditorPage'), 'DraftEditorPage');
+const SimulationPage = lazyPage(() => import('../modules/policies/SimulationPage'), 'SimulationPage');
+const CalculatorPage = lazyPage(() => import('../modules/policies/CalculatorPage'), 'CalculatorPage');
+const ApplicationsPage = lazyPage(() => import('../modules/policies/ApplicationsPage'), 'ApplicationsPage');
+const ApplicationDetailPage = lazyPage(() => import('../modules/policies/ApplicationDetailPage'), 'ApplicationDetailPage');
+const LedgerPage = lazyPage(() => import('../modules/policies/LedgerPage'), 'LedgerPage');
+const BatchesPage = lazyPage(() => import('../modules/policies/BatchesPage'), 'BatchesPage');
+const BatchDetailPage = lazyPage(() => import('../modules/policies/BatchDetailPage'), 'BatchDetailPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
 
@@ -67,6 +77,16 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
       { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },
       { path: 'units', element: <RequirePage page="units"><UnitsPage /></RequirePage> },
+      { path: 'policies', element: <RequirePage page="policies"><PoliciesPage /></RequirePage> },
+      { path: 'policies/:id', element: <RequirePage page="policies"><PolicyDetailPage /></RequirePage> },
+      { path: 'policies/:id/draft', element: <RequirePermission permission="policies.manage"><DraftEditorPage /></RequirePermission> },
+      { path: 'policies/:id/simulate', element: <RequirePermission permission="policies.simulate"><SimulationPage /></RequirePermission> },
+      { path: 'calculator', element: <RequirePage page="calculator"><CalculatorPage /></RequirePage> },
+      { path: 'applications', element: <RequirePage page="applications"><ApplicationsPage /></RequirePage> },
+      { path: 'applications/:id', element: <RequirePage page="applications"><ApplicationDetailPage /></RequirePage> },
+      { path: 'ledger', element: <RequirePage page="ledger"><LedgerPage /></RequirePage> },
+      { path: 'batches', element: <RequirePage page="batches"><BatchesPage /></RequirePage> },
+      { path: 'batches/:id', element: <RequirePage page="batches"><BatchDetailPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

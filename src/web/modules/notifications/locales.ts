@@ -1,0 +1,26 @@
+/** Texts of the notification bell, merged into the app's resources by app/i18n.ts. */
+export const notificationsZhCN = {
+  notifications: {
+    bell: '消息',
+    title: '消息通知',
+    unread: '{{count}} 条未读',
+    empty: '暂无消息',
+    markAllRead: '全部已读',
+    loadFailed: '消息加载失败',
+    kinds: { review: '待审核', returned: '退回补正', rejected: '未通过', approved: '已通过', overdue: '超时督办', automatic: '免申即享' },
+  },
+};
+
+type TextsOf<T> = { [Key in keyof T]: T[Key] extends string ? string : TextsOf<T[Key]> };
+
+export const notificationsEnUS: TextsOf<typeof notificationsZhCN> = {
+  notifications: {
+    bell: 'Notifications',
+    title: 'Notifications',
+    unread: '{{count}} unread',
+    empty: 'No notifications',
+    markAllRead: 'Mark all read',
+    loadFailed: 'Could not load notifications',
+    kinds: { review: 'To review', returned: 'Returned', rejected: 'Rejected', approved: 'Approved', overdue: 'Overdue', automatic: 'Granted automatically' },
+  },
+};

@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../app/api';
+import { applyFieldErrors } from '../../ui/form-errors';
+import { useSession } from '../auth/session';
+import { createBatch, fetchPolicies } from './policies.api';
+import { formatYuan } from './policy-ui';
+
+type CreateBatchDialogProps = { open: boolean; policyId?: string; onClose: () => void };
+type Values = { policyId: string; period: string };
+
+const currentMonth = () => new Date().toISOString().slice(0, 7);
+
+/**
+ * 拨付批次 of a policy and period. One Idempotency-Key per opening of the dialog: a double click or a retry after a lost
+ * answer gets the same batch back, never a second one.
+ */
+export function CreateBatchDialog({ open, policyId, onClose }: CreateBatchDialogProps) {
+  return open ? <CreateBatchForm policyId={policyId} onClose={onClose} /> : null;
+}
+
+function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'open'>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { session } = useSession();
+  const [form] = Form.useForm<Values>();
+  // made once per opening (this form lives only while the dialog is open)
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [formError, setFormError] = useState<string | null>(null);
+  const policies = useQuery({ queryKey: ['policies', 'published-all'], queryFn: () => fetchPolicies({ status: 'published', page: 1, pageSize: 100 }), enabled: !policyId });
+
+  const mutation = useMutation({
+    mutationFn: (values: Values) => createBatch(policyId ?? values.policyId, values.period.trim(), idempotencyKey, session?.csrfToken ?? ''),
+    onSuccess: (batch) => {
+      void queryClient.invalidateQueries({ queryKey: ['batches'] });
+      void queryClient.invalidateQueries({ queryKey: ['entitlements'] });
+      void queryClient.invalidateQueries({ queryKey: ['policy'] });
+      void message.success(t('batches.created', { count: batch.control.count, total: formatYuan(batch.control.total) }));
+      onClose();
+      navigate(`/batches/${batch.id}`);
+    },
+    onError: (error) => {
+      if (!isApiError(error)) return setFormError(String(error));
+      const unmatched = applyFieldErrors(form, error.fields, ['policyId', 'period']);
+      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(' '));
+    },
+  });
+
+  return (
+    <Modal
+      open
+      title={t('batches.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('batches.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      okButtonProps={{ 'data-testid': 'batch-create-submit' }}
+    >
+      <Form<Values>
+        form={form}
+        name="batch-form"
+        layout="vertical"
+        initialValues={{ policyId, period: currentMonth() }}
+        onFinish={(values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        }}
+      >
+        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="batch-form-error" /> : null}
+        {policyId ? null : (
+          <Form.Item name="policyId" label={t('batches.policy')} rules={[{ required: true, message: t('policies.form.required') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={policies.isPending}
+              options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
+              data-testid="batch-policy"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="period" label={t('batches.period')} extra={t('batches.periodHelp')} rules={[{ required: true, message: t('policies.form.required') }]}>
+          <Input maxLength={10} style={{ width: 160 }} />
+        </Form.Item>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('batches.idempotencyNote')}
+        </Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

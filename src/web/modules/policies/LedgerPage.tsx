@@ -1,0 +1,202 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { can } from '../../../domain/permissions';
+import { entitlementStatuses, type EntitlementStatus } from '../../../domain/policies/policy';
+import { isApiError } from '../../app/api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDateTime } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { useCurrentUser } from '../auth/RequireSession';
+import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
+import { EntitlementStatusTag, formatYuan } from './policy-ui';
+
+const positive = (value: string | null, fallback: number) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+};
+const isStatus = (value: string | null): value is EntitlementStatus => value !== null && (entitlementStatuses as readonly string[]).includes(value);
+
+/** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
+export function LedgerPage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const manages = can(user.roles, 'ledger.manage');
+  const declines = can(user.roles, 'entitlements.decline');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const policyId = searchParams.get('policyId') ?? undefined;
+  const statusParam = searchParams.get('status');
+  const status = isStatus(statusParam) ? statusParam : undefined;
+  const period = searchParams.get('period') ?? undefined;
+  const page = positive(searchParams.get('page'), 1);
+  const pageSize = positive(searchParams.get('pageSize'), 20);
+  const [periodText, setPeriodText] = useState(period ?? '');
+  const [selected, setSelected] = useState<string[]>([]);
+
+  const entitlements = useQuery({
+    queryKey: ['entitlements', { policyId, status, period, page, pageSize }],
+    queryFn: () => fetchEntitlements({ policyId, status, period, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const policies = useQuery({ queryKey: ['policies', 'ledger-options'], queryFn: () => fetchPolicies({ page: 1, pageSize: 100 }) });
+
+  const updateParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setSearchParams(next, { replace: true });
+    setSelected([]);
+  };
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['entitlements'] });
+    void queryClient.invalidateQueries({ queryKey: ['policy'] });
+    void queryClient.invalidateQueries({ queryKey: ['policies'] });
+    void queryClient.invalidateQueries({ queryKey: ['calculator'] });
+  };
+  const handleError = (error: unknown) => void message.error(isApiError(error) ? error.message : String(error));
+  const confirm = useMutation({
+    mutationFn: () => confirmEntitlements(selected),
+    onSuccess: ({ confirmed }) => (refresh(), setSelected([]), void message.success(t('ledger.confirmed', { count: confirmed }))),
+    onError: handleError,
+  });
+  const decline = useMutation({
+    mutationFn: (id: string) => declineEntitlement(id),
+    onSuccess: ({ declined }) => (refresh(), void message.success(t('ledger.declined', { count: declined }))),
+    onError: handleError,
+  });
+
+  const mine = (entitlement: Entitlement) => (entitlement.subject.kind === 'talent' ? entitlement.subject.id === user.talentId : entitlement.subject.id === user.organisationId);
+  const columns: TableColumnsType<Entitlement> = [
+    {
+      key: 'policy',
+      title: t('ledger.columns.policy'),
+      render: (_, entitlement) => <Link to={`/policies/${entitlement.policy.id}`}>{entitlement.policy.title}</Link>,
+    },
+    { key: 'subject', title: t('ledger.columns.subject'), render: (_, entitlement) => entitlement.subject.name },
+    { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => (entitlement.period === 'once' ? t('ledger.once') : entitlement.period) },
+    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatYuan(entitlement.amount) },
+    {
+      key: 'source',
+      title: t('ledger.columns.source'),
+      render: (_, entitlement) =>
+        entitlement.source === 'automatic' && mine(entitlement) ? <Tag color="cyan">{t('ledger.automaticForYou')}</Tag> : <Tag color={entitlement.source === 'automatic' ? 'cyan' : 'geekblue'}>{t(`policyCodes.sources.${entitlement.source}`)}</Tag>,
+    },
+    {
+      key: 'status',
+      title: t('ledger.columns.status'),
+      render: (_, entitlement) => (
+        <Flex vertical>
+          <EntitlementStatusTag status={entitlement.status} />
+          {entitlement.statusReason ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {entitlement.statusReason}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    { key: 'paidAt', title: t('ledger.columns.paidAt'), render: (_, entitlement) => formatDateTime(entitlement.paidAt) || t('common.none') },
+    ...(declines
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, entitlement: Entitlement) =>
+              mine(entitlement) && entitlement.source === 'automatic' && (entitlement.status === 'pending' || entitlement.status === 'scheduled') ? (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => void modal.confirm({ title: t('ledger.decline'), content: t('ledger.confirmDecline'), okText: t('ledger.decline'), okButtonProps: { danger: true }, cancelText: t('common.cancel'), onOk: () => decline.mutateAsync(entitlement.id).catch(() => undefined) })}
+                  data-testid="entitlement-decline"
+                >
+                  {t('ledger.decline')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('ledger.title')}
+        description={manages || !declines ? t('ledger.description') : t('ledger.descriptionMine')}
+        extra={
+          manages ? (
+            <Button type="primary" disabled={!selected.length} loading={confirm.isPending} onClick={() => confirm.mutate()} data-testid="ledger-confirm">
+              {t('ledger.confirm', { count: selected.length })}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }} align="center">
+          <Select<string>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={policyId}
+            placeholder={t('ledger.filters.policy')}
+            onChange={(value) => updateParams({ policyId: value, page: undefined })}
+            options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
+            style={{ width: 280, maxWidth: '100%' }}
+            data-testid="ledger-policy-filter"
+          />
+          <Select<EntitlementStatus>
+            allowClear
+            value={status}
+            placeholder={t('ledger.filters.status')}
+            onChange={(value) => updateParams({ status: value, page: undefined })}
+            options={entitlementStatuses.map((value) => ({ value, label: t(`policyCodes.entitlementStatuses.${value}`) }))}
+            style={{ width: 140 }}
+            data-testid="ledger-status-filter"
+          />
+          <Input.Search
+            allowClear
+            value={periodText}
+            placeholder={t('ledger.filters.periodPlaceholder')}
+            onChange={(event) => setPeriodText(event.target.value)}
+            onSearch={(value) => updateParams({ period: value.trim() || undefined, page: undefined })}
+            enterButton={t('common.search')}
+            style={{ width: 260, maxWidth: '100%' }}
+            data-testid="ledger-period-filter"
+          />
+          {entitlements.data ? (
+            <Typography.Text strong data-testid="ledger-sums">
+              {t('ledger.sums', { amount: formatYuan(entitlements.data.sums.amount), paid: formatYuan(entitlements.data.sums.paid) })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {entitlements.isError ? <ErrorAlert message={entitlements.error.message} retryLabel={t('common.retry')} onRetry={() => void entitlements.refetch()} /> : null}
+        <Table<Entitlement>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={entitlements.data?.items ?? []}
+          loading={entitlements.isFetching}
+          scroll={{ x: 'max-content' }}
+          data-testid="ledger-table"
+          rowSelection={
+            manages
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (entitlement) => ({ disabled: entitlement.status !== 'pending' }) }
+              : undefined
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: entitlements.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { count: total }),
+            onChange: (nextPage, nextPageSize) => updateParams({ page: String(nextPage), pageSize: String(nextPageSize) }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
