@@ -14,6 +14,7 @@ import { idNumberCheckCharacter } from '../src/domain/validators/id-number';
 import { ensureWebBuild } from '../src/cli/web-build';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/main';
+import { policiesWalkthrough } from './policies';
 
 const root = resolve(import.meta.dirname, '..');
 const screenshots = join(root, 'e2e', 'screenshots');
@@ -38,15 +39,16 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '人才库', '企业库', '导入', '机构名录', '责任单位'];
+const officeMenu = ['工作台', '人才库', '企业库', '导入', '人才政策', '政策申请', '兑现台账', '拨付批次', '机构名录', '责任单位'];
+const hrMenu = ['工作台', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '兑现台账', '机构名录', '责任单位'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的档案'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: ['工作台', '人才库', '企业库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '人才库', '企业库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/audit' },
+  { username: 'talent', menu: ['工作台', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
+  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
+  { username: 'department', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
   { username: 'sysadmin', menu: ['工作台', '用户管理'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
   { username: 'secadmin', menu: ['工作台', '用户管理'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
   { username: 'auditor', menu: ['工作台', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
@@ -214,7 +216,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'Talent registry', 'Enterprises', 'Import', 'Organisations', 'Responsible units'];
+      const englishMenu = ['Home', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Organisations', 'Responsible units'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -298,7 +300,7 @@ const flows: Flow[] = [
 
       await login(page, 'e2e.hr', 'Hr#Strong2026');
       assert.equal(await figureText(page, 'enterprise-name'), '泵阀集团');
-      assert.deepEqual(await menuLabels(page), ['工作台', '人才库', '企业库', '机构名录', '责任单位']);
+      assert.deepEqual(await menuLabels(page), hrMenu);
       await logout(page);
     },
   },
@@ -600,6 +602,7 @@ const flows: Flow[] = [
       await shot(page, 'phone-profile-form');
     },
   },
+  { name: 'policies: publish in the draft editor, calculator and 申请, 退回补正 and 会签, ledger, batch paid, 免申即享 scan, 政策模拟', run: () => policiesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {
