@@ -31,10 +31,35 @@ export const knownAuditActions = [
   'enterprise.import',
   'import.preview',
   'import.commit',
+  'industry.create',
+  'industry.update',
+  'policy.create',
+  'policy.update',
+  'policy.draft',
+  'policy.publish',
+  'policy.retire',
+  'policy.parameter',
+  'policy.scan',
+  'policy.simulate',
+  'attachment.upload',
+  'application.submit',
+  'application.resubmit',
+  'application.withdraw',
+  'application.approve',
+  'application.reject',
+  'application.return',
+  'application.escalate',
+  'entitlement.grant',
+  'entitlement.confirm',
+  'entitlement.decline',
+  'entitlement.pause',
+  'batch.create',
+  'batch.export',
+  'batch.settle',
 ] as const;
 type KnownAuditAction = (typeof knownAuditActions)[number];
 
-const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import'] as const;
+const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import', 'interrupted'] as const;
 type KnownAuditDetail = (typeof knownAuditDetails)[number];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);

@@ -342,6 +342,43 @@ export const enUS: Texts = {
         preview: 'Import checked',
         commit: 'Import run',
       },
+      industry: {
+        create: 'Industry added',
+        update: 'Industry changed',
+      },
+      policy: {
+        create: 'Policy created',
+        update: 'Policy details changed',
+        draft: 'Policy draft edited',
+        publish: 'Policy published',
+        retire: 'Policy retired',
+        parameter: 'Policy parameter changed',
+        scan: 'Automatic-grant (免申即享) scan run',
+        simulate: 'Policy simulation run',
+      },
+      attachment: {
+        upload: 'Application document uploaded',
+      },
+      application: {
+        submit: 'Application submitted',
+        resubmit: 'Application resubmitted after correction',
+        withdraw: 'Application withdrawn',
+        approve: 'Application approved',
+        reject: 'Application rejected',
+        return: 'Application returned for correction',
+        escalate: 'Overdue step escalated',
+      },
+      entitlement: {
+        grant: 'Entitlement granted',
+        confirm: 'Entitlement confirmed',
+        decline: 'Entitlement declined',
+        pause: 'Entitlement paused',
+      },
+      batch: {
+        create: 'Disbursement batch created',
+        export: 'Bank payment sheet exported',
+        settle: 'Payment results recorded',
+      },
     },
     details: {
       wrongPassword: 'wrong password',
@@ -350,6 +387,7 @@ export const enUS: Texts = {
       disabled: 'account disabled',
       ipThrottled: 'too many failures from this address',
       import: 'bulk import',
+      interrupted: 'interrupted: the process stopped before the import finished',
     },
   },
   organisations: {

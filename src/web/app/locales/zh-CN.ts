@@ -335,6 +335,43 @@ export const zhCN = {
         preview: '导入预检',
         commit: '执行导入',
       },
+      industry: {
+        create: '新增产业',
+        update: '修改产业',
+      },
+      policy: {
+        create: '新建政策',
+        update: '修改政策信息',
+        draft: '编辑政策草稿',
+        publish: '发布政策',
+        retire: '停止政策',
+        parameter: '调整政策参数',
+        scan: '免申即享筛查',
+        simulate: '政策模拟',
+      },
+      attachment: {
+        upload: '上传申请材料',
+      },
+      application: {
+        submit: '提交申请',
+        resubmit: '补正后重新提交',
+        withdraw: '撤回申请',
+        approve: '审核通过',
+        reject: '审核不通过',
+        return: '退回补正',
+        escalate: '超时督办',
+      },
+      entitlement: {
+        grant: '生成兑现资格',
+        confirm: '确认兑现',
+        decline: '放弃兑现',
+        pause: '暂停兑现',
+      },
+      batch: {
+        create: '生成拨付批次',
+        export: '导出银行代发表',
+        settle: '登记拨付结果',
+      },
     },
     details: {
       wrongPassword: '密码错误',
@@ -343,6 +380,7 @@ export const zhCN = {
       disabled: '账户已停用',
       ipThrottled: '来源地址失败次数过多',
       import: '批量导入',
+      interrupted: '进程中断，导入未完成',
     },
   },
   organisations: {
