@@ -2,7 +2,7 @@ import { issueProblem } from '../../domain/issues';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
-import { errorMessages, fieldLabel, fieldMessages, fill, pickLanguage, type ErrorCode, type Language } from '../../domain/i18n';
+import { errorMessages, fieldLabel, fieldMessages, fill, labelScopeOfRoute, pickLanguage, type ErrorCode, type Language, type LabelScope } from '../../domain/i18n';
 import { AppError, type FieldProblem } from '../errors';
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields: Record<string, string> } };
@@ -14,11 +14,14 @@ const problemOf = issueProblem;
 
 const render = (problem: FieldProblem, language: Language) => fill(fieldMessages[problem.code][language], problem.params);
 
-function body(code: ErrorCode, language: Language, params: Record<string, string | number>, problems: Record<string, FieldProblem>): ErrorBody {
+/** `educations.0.school` → `['educations', 0, 'school']`, so a list item reads #1. */
+const pathOf = (path: string) => path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+
+function body(code: ErrorCode, language: Language, params: Record<string, string | number>, problems: Record<string, FieldProblem>, scope?: LabelScope): ErrorBody {
   const fields: Record<string, string> = {};
   const named: string[] = [];
   for (const [path, problem] of Object.entries(problems)) {
-    const label = fieldLabel(path.split('.'), language);
+    const label = fieldLabel(pathOf(path), language, scope);
     fields[path] = `${label}${language === 'zh-CN' ? '：' : ' '}${render(problem, language)}`;
     named.push(label);
   }
@@ -38,13 +41,15 @@ function issuesToProblems(issues: z.core.$ZodIssue[], prefix: string | undefined
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const language = languageOf(request);
+    // the same field name means different things on different resources: `name` is 企业名称 on /api/enterprises
+    const scope = labelScopeOfRoute(request.routeOptions.url);
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(body(error.code, language, error.params, error.fields));
+      return reply.status(error.statusCode).send(body(error.code, language, error.params, error.fields, scope));
     }
     const validation = (error as FastifyError).validation as unknown as z.core.$ZodIssue[] | undefined;
     if (validation) {
       const context = (error as FastifyError).validationContext;
-      return reply.status(400).send(body('validation', language, {}, issuesToProblems(validation, context)));
+      return reply.status(400).send(body('validation', language, {}, issuesToProblems(validation, context), scope));
     }
     // a unique index that settled a race between two writers
     if ((error as { code?: string }).code === '23505') return reply.status(409).send(body('conflict', language, {}, {}));

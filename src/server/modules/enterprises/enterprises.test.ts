@@ -91,7 +91,11 @@ describe('registering enterprises', () => {
     expect(again.json().error.fields).toEqual({ creditCode: `统一社会信用代码：该统一社会信用代码已登记（${first.name}）` });
     const sameName = await office.post('/api/enterprises', enterpriseBody({ name: first.name }));
     expect(sameName.statusCode).toBe(400);
-    expect(sameName.json().error.fields).toEqual({ name: '姓名：已有同名企业登记' });
+    expect(sameName.json().error.fields).toEqual({ name: '企业名称：已有同名企业登记' });
+    const english = await office.post('/api/enterprises', enterpriseBody({ name: first.name }), { headers: { 'accept-language': 'en-US' } });
+    expect(english.json().error.fields.name).toMatch(/^Enterprise name /);
+    const empty = await office.post('/api/enterprises', enterpriseBody({ name: '' }));
+    expect(empty.json().error).toMatchObject({ message: '提交的内容有误，请检查：企业名称', fields: { name: '企业名称：必填' } });
   });
 
   it('checks references: an active industry of the list, a park that is a platform', async () => {
