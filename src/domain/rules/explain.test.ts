@@ -19,7 +19,7 @@ describe('explain', () => {
       'zh-CN': '人才标签: 海归、博士后, 需要包含: 省级人才',
       'en-US': 'Tags: 海归, 博士后, required to include: 省级人才',
     });
-    expect(textOf({ in: [{ var: 'tier' }, ['A', 'B']] }, { tier: 'C' })).toEqual({ 'zh-CN': '人才类别: C, 需要: A、B 之一', 'en-US': 'Talent tier: C, required: one of A, B' });
+    expect(textOf({ in: [{ var: 'tier' }, ['A', 'B']] }, { tier: 'C' })).toEqual({ 'zh-CN': '人才类别: C, 需要: A、B之一', 'en-US': 'Talent tier: C, required: one of A, B' });
     expect(textOf({ '>=': [35, { var: 'age' }] }, { age: 38 })['zh-CN']).toBe('年龄: 38, 需要: ≤ 35');
     expect(textOf({ '<=': [2, { var: 'title' }, 4] }, { title: 1 })['zh-CN']).toBe('职称: 初级, 需要: 中级及以上且正高级及以下');
     expect(textOf({ '>=': [{ var: 'arrivedOn' }, '2023-01-01'] }, {})).toEqual({ 'zh-CN': '来区日期: 未知, 需要: 2023-01-01或之后', 'en-US': 'Arrival date: unknown, required: on or after 2023-01-01' });
@@ -31,7 +31,7 @@ describe('explain', () => {
   it('labels codes that are data through the callback, falling back to the code', () => {
     const labels = (fact: string, code: string) => (fact === 'industry' && code === 'pumpsValves' ? '泵阀' : undefined);
     const explanation = explain({ in: [{ var: 'industry' }, ['pumpsValves', 'chips']] }, { ...nobody, industry: 'newMaterials' }, { model, labels });
-    expect(explanation.trace.text['zh-CN']).toBe('所在产业: newMaterials, 需要: 泵阀、chips 之一');
+    expect(explanation.trace.text['zh-CN']).toBe('所在产业: newMaterials, 需要: 泵阀、chips之一');
   });
 
   it('gives statuses, the facts read and the values compared, and what would make the subject eligible', () => {

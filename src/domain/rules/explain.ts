@@ -144,7 +144,7 @@ class Explainer {
     return undefined;
   }
 
-  /** "人才类别: C, 需要: A、B 之一" and "人才标签: 海归、博士后, 需要包含: 省级人才". */
+  /** "人才类别: C, 需要: A、B之一" and "人才标签: 海归、博士后, 需要包含: 省级人才". */
   private membership(operator: string, values: unknown[], locale: Locale): string | undefined {
     if (operator !== 'in') return undefined;
     const [needle, haystack] = values;
@@ -152,7 +152,7 @@ class Explainer {
       const items = evaluate(haystack, this.data);
       if (!Array.isArray(items)) return undefined;
       const listed = items.map((item) => this.format(item, factOf(needle, this.options.model), locale)).join(zh(locale) ? '、' : ', ');
-      return this.said(needle, zh(locale) ? `${listed} 之一` : `one of ${listed}`, locale);
+      return this.said(needle, zh(locale) ? `${listed}之一` : `one of ${listed}`, locale);
     }
     if (isConstant(needle) && !isConstant(haystack)) {
       const item = this.format(evaluate(needle, this.data), factOf(haystack, this.options.model), locale);

@@ -203,6 +203,17 @@ describe('the demo policies', () => {
       where a.id is null or a.status <> 'approved' or (e.decision->>'eligible')::boolean is not true`);
     expect(Number(unbacked.count)).toBe(0);
   });
+
+  it('applications under way fill the review inboxes: waiting for 人社局 (one overdue), returned for correction, waiting for 财政金融局', async () => {
+    const open = await t.rows<{ status: string; step_index: number; eligible: boolean; granted: boolean; returns: string }>(sql`
+      select a.status, a.step_index, (a.decision->>'eligible')::boolean as eligible,
+        exists (select 1 from entitlements e where e.subject_id = a.subject_id and e.policy_id = a.policy_id) as granted,
+        (select string_agg(x.comment, '') from application_actions x where x.application_id = a.id and x.action = 'return') as returns
+      from applications a where a.status in ('inReview', 'returned') order by a.submitted_at`);
+    expect(open.map((row) => `${row.status}@${row.step_index}`)).toEqual(['inReview@0', 'inReview@1', 'returned@0', 'inReview@0', 'inReview@0']);
+    expect(open.every((row) => row.eligible && !row.granted)).toBe(true);
+    expect(open.find((row) => row.status === 'returned')!.returns).toContain('请重新上传');
+  });
 });
 
 describe('determinism', () => {

@@ -173,7 +173,8 @@ export async function storePolicies(tx: Tx, ids: Ids) {
     stored.set(demo.policy.code, { id: policy.id, versionId: version.id });
   }
   const ledger = await storeLivingSubsidyLedger(tx, ids, stored.get('LIVING')!);
-  return { policies: demoPolicies.length, ...ledger };
+  const open = await storeOpenApplications(tx, ids, stored.get('LIVING')!, ledger.recipients);
+  return { policies: demoPolicies.length, livingSubsidyRecipients: ledger.recipients.size, livingSubsidyPaid: ledger.paid, batches: ledger.batches, openApplications: open };
 }
 
 const eqId = (id: string) => eq(policies.id, id);
@@ -251,5 +252,57 @@ async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; 
   for (let index = 0; index < batchRows.length; index += 500) await tx.insert(disbursementBatches).values(batchRows.slice(index, index + 500));
   for (let index = 0; index < entitlementRows.length; index += 1000) await tx.insert(entitlements).values(entitlementRows.slice(index, index + 1000));
   for (let index = 0; index < paymentRows.length; index += 1000) await tx.insert(payments).values(paymentRows.slice(index, index + 1000));
-  return { livingSubsidyRecipients: grants.length, livingSubsidyPaid: paymentRows.reduce((sum, row) => sum + Number(row.amount), 0), batches: batchRows.length };
+  return { recipients: new Set(grants.map((grant) => grant.id)), paid: paymentRows.reduce((sum, row) => sum + Number(row.amount), 0), batches: batchRows.length };
+}
+
+const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+/**
+ * Living-subsidy applications still under way in November 2026, so the review inboxes are not empty: three waiting
+ * for 人社局 (one of them past its five working days, which the daily work escalates to the office), one returned for
+ * correction (退回补正), one passed by 人社局 and waiting for 财政金融局. The applicants are eligible talents without a
+ * grant; each application stores its decision as of its submission, like a real one.
+ */
+async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; versionId: string }, recipients: Set<string>) {
+  const demo = demoPolicies[0];
+  const params = Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
+  const version = { id: living.versionId, eligibility: demo.version.eligibility, amount: demo.version.amount };
+  const labels = await referenceLabels(tx);
+  const asOf = '2026-11-01';
+  const candidates = (await subjectsFacts(tx, 'talent', asOf))
+    .filter(({ id }) => !recipients.has(id))
+    .map(({ id, facts }) => ({ id, decision: decide('talent', version, facts, params, asOf, labels) }))
+    .filter(({ decision }) => decision.eligible)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const u07 = ids.unitIds.get('U07')!;
+  const plans = [
+    { submitted: '2026-11-23', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-23', actions: [] },
+    { submitted: '2026-11-25', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-25', actions: [] },
+    { submitted: '2026-11-03', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-03', actions: [] },
+    {
+      submitted: '2026-11-16', status: 'returned', stepIndex: 0, stepStarted: '2026-11-16',
+      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'return' as const, comment: '学位证书扫描件不清晰，请重新上传。', at: at('2026-11-19') }],
+    },
+    {
+      submitted: '2026-11-09', status: 'inReview', stepIndex: 1, stepStarted: '2026-11-13',
+      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'approve' as const, comment: '学历、年龄、来区时间符合条件。', at: at('2026-11-13') }],
+    },
+  ] as const;
+  if (candidates.length < plans.length) throw new Error('demo: too few eligible talents for the open applications');
+  for (const [index, plan] of plans.entries()) {
+    const { id: subjectId, decision } = candidates[index];
+    const [application] = await tx
+      .insert(applications)
+      .values({
+        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId, round: 'once', status: plan.status,
+        form: { note: '申请急需紧缺人才生活补贴' }, decision: decision as unknown as Record<string, unknown>, stepIndex: plan.stepIndex,
+        submittedBy: ids.officeUserId, submittedAt: at(plan.submitted), stepStartedAt: at(plan.stepStarted), version: 1 + plan.actions.length,
+      })
+      .returning({ id: applications.id });
+    await tx.insert(applicationActions).values([
+      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理，纸质材料已收', at: at(plan.submitted) },
+      ...plan.actions.map((action) => ({ applicationId: application.id, ...action })),
+    ]);
+  }
+  return plans.length;
 }
