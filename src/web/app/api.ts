@@ -19,7 +19,11 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
-type RequestOptions = { query?: Query; body?: unknown };
+/** Extra request headers (e.g. `Idempotency-Key`); the client's own (CSRF token, language, content type) always win. */
+export type RequestHeaders = Record<string, string>;
+type RequestOptions = { query?: Query; body?: unknown; headers?: RequestHeaders };
+/** Options of the `api` shortcuts. */
+export type CallOptions = { headers?: RequestHeaders };
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 let csrfToken: string | null = null;
@@ -67,19 +71,20 @@ async function errorOf(response: Response, path: string): Promise<ApiError> {
   return new ApiError(response.status, 'http', i18n.t('errors.http', { status: response.status }));
 }
 
-async function send(method: Method, url: string, headers: Record<string, string>, body?: BodyInit): Promise<Response> {
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+async function send(method: Method, url: string, headers: RequestHeaders, body?: BodyInit, extra: RequestHeaders = {}): Promise<Response> {
+  const all: RequestHeaders = { ...extra, 'Accept-Language': i18n.language, ...headers };
+  if (method !== 'GET' && csrfToken) all['X-CSRF-Token'] = csrfToken;
   try {
-    return await fetch(url, { method, headers: { 'Accept-Language': i18n.language, ...headers }, credentials: 'same-origin', body });
+    return await fetch(url, { method, headers: all, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
 }
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: RequestHeaders = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await send(method, urlOf(path, options.query), headers, options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await send(method, urlOf(path, options.query), headers, options.body === undefined ? undefined : JSON.stringify(options.body), options.headers);
   if (!response.ok) throw await errorOf(response, path);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -134,10 +139,10 @@ export async function apiDownload(path: string, query: Query | undefined, fallba
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => apiRequest<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
-  patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
-  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body }),
+  get: <T>(path: string, query?: Query, options?: CallOptions) => apiRequest<T>('GET', path, { query, ...options }),
+  post: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('POST', path, { body, ...options }),
+  patch: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('PATCH', path, { body, ...options }),
+  put: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('PUT', path, { body, ...options }),
 };
 
 /** The list pattern of every paged endpoint. */

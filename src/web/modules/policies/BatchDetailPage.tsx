@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
-import { useSession } from '../auth/session';
 import { exportBatch, fetchBatch, settlePayments, type BatchDetail, type Payment } from './policies.api';
 import { formatYuan } from './policy-ui';
 
@@ -22,7 +21,6 @@ export function BatchDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { session } = useSession();
   const [selected, setSelected] = useState<string[]>([]);
   const [failing, setFailing] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -36,7 +34,7 @@ export function BatchDetailPage() {
 
   const settle = useMutation({
     mutationFn: ({ status, reason, key }: { status: 'paid' | 'failed'; reason?: string; key: string }) =>
-      settlePayments(id, selected.map((entitlementId) => ({ entitlementId, status, ...(reason ? { reason } : {}) })), key, session?.csrfToken ?? ''),
+      settlePayments(id, selected.map((entitlementId) => ({ entitlementId, status, ...(reason ? { reason } : {}) })), key),
     onSuccess: (saved: BatchDetail, { status }) => {
       queryClient.setQueryData(['batch', id], saved);
       void queryClient.invalidateQueries({ queryKey: ['batches'] });

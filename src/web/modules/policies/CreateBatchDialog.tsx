@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../app/api';
 import { applyFieldErrors } from '../../ui/form-errors';
-import { useSession } from '../auth/session';
 import { createBatch, fetchPolicies } from './policies.api';
 import { formatYuan } from './policy-ui';
 
@@ -27,7 +26,6 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { session } = useSession();
   const [form] = Form.useForm<Values>();
   // made once per opening (this form lives only while the dialog is open)
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -35,7 +33,7 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
   const policies = useQuery({ queryKey: ['policies', 'published-all'], queryFn: () => fetchPolicies({ status: 'published', page: 1, pageSize: 100 }), enabled: !policyId });
 
   const mutation = useMutation({
-    mutationFn: (values: Values) => createBatch(policyId ?? values.policyId, values.period.trim(), idempotencyKey, session?.csrfToken ?? ''),
+    mutationFn: (values: Values) => createBatch(policyId ?? values.policyId, values.period.trim(), idempotencyKey),
     onSuccess: (batch) => {
       void queryClient.invalidateQueries({ queryKey: ['batches'] });
       void queryClient.invalidateQueries({ queryKey: ['entitlements'] });

@@ -4,8 +4,7 @@ import type {
   PolicyVersionInput, ReviewDecision, ReviewStepDefinition,
 } from '../../../domain/policies/policy';
 import type { SubjectKind } from '../../../domain/policies/facts';
-import { api, ApiError, apiDownload, apiUpload, type ApiErrorBody, type Page } from '../../app/api';
-import { i18n } from '../../app/i18n';
+import { api, apiDownload, apiUpload, type Page } from '../../app/api';
 
 export type Budget = { total: number; committed: number; paid: number; remaining: number };
 
@@ -215,31 +214,10 @@ export type BatchDetail = {
 
 export const fetchBatches = (policyId?: string) => api.get<BatchSummary[]>('/api/batches', { policyId });
 export const fetchBatch = (id: string) => api.get<BatchDetail>(`/api/batches/${id}`);
-/**
- * Money-moving requests carry an Idempotency-Key: a retry with the same key gives the first answer, never a second
- * batch. The shared client sends no extra headers, so this one request is sent here, with the session's CSRF token.
- */
-async function postWithKey<T>(path: string, body: unknown, idempotencyKey: string, csrfToken: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': i18n.language, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'));
-  }
-  const payload = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return payload as T;
-  const error = (payload as Partial<ApiErrorBody> | null)?.error;
-  if (error?.code && error.message) throw new ApiError(response.status, error.code, error.message, error.fields ?? {});
-  throw new ApiError(response.status, 'http', i18n.t('errors.http', { status: response.status }));
-}
-
-export const createBatch = (policyId: string, period: string, idempotencyKey: string, csrfToken: string) =>
-  postWithKey<BatchDetail>(`/api/policies/${policyId}/batches`, { period }, idempotencyKey, csrfToken);
-export const settlePayments = (batchId: string, results: { entitlementId: string; status: 'paid' | 'failed'; reason?: string }[], idempotencyKey: string, csrfToken: string) =>
-  postWithKey<BatchDetail>(`/api/batches/${batchId}/payments`, { results }, idempotencyKey, csrfToken);
+/** Money-moving requests carry an Idempotency-Key: a retry with the same key gives the first answer, never a second batch. */
+const idempotent = (idempotencyKey: string) => ({ headers: { 'Idempotency-Key': idempotencyKey } });
+export const createBatch = (policyId: string, period: string, idempotencyKey: string) =>
+  api.post<BatchDetail>(`/api/policies/${policyId}/batches`, { period }, idempotent(idempotencyKey));
+export const settlePayments = (batchId: string, results: { entitlementId: string; status: 'paid' | 'failed'; reason?: string }[], idempotencyKey: string) =>
+  api.post<BatchDetail>(`/api/batches/${batchId}/payments`, { results }, idempotent(idempotencyKey));
 export const exportBatch = (batch: { id: string; period: string }) => apiDownload(`/api/batches/${batch.id}/export`, undefined, `batch-${batch.period}.xlsx`);
