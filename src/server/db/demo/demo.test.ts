@@ -197,10 +197,10 @@ describe('the demo policies', () => {
       select sum(total)::text as total, count(*) filter (where status <> 'closed')::text as open from disbursement_batches`);
     expect(Number(batches.total)).toBe(3_012_000);
     expect(Number(batches.open)).toBe(0);
-    // every grant is backed by an approved application whose stored decision found the talent eligible
+    // every grant of an application-based policy is backed by an approved application whose stored decision found the talent eligible
     const [unbacked] = await t.rows<{ count: string }>(sql`
-      select count(*)::text from entitlements e left join applications a on a.id = e.application_id
-      where a.id is null or a.status <> 'approved' or (e.decision->>'eligible')::boolean is not true`);
+      select count(*)::text from entitlements e join policies p on p.id = e.policy_id left join applications a on a.id = e.application_id
+      where p.mode = 'apply' and (a.id is null or a.status <> 'approved' or (e.decision->>'eligible')::boolean is not true)`);
     expect(Number(unbacked.count)).toBe(0);
   });
 
@@ -213,6 +213,20 @@ describe('the demo policies', () => {
     expect(open.map((row) => `${row.status}@${row.step_index}`)).toEqual(['inReview@0', 'inReview@1', 'returned@0', 'inReview@0', 'inReview@0']);
     expect(open.every((row) => row.eligible && !row.granted)).toBe(true);
     expect(open.find((row) => row.status === 'returned')!.returns).toContain('请重新上传');
+  });
+
+  it('the 免申即享 policies were scanned as of 1 November 2026: pending grants for the office to confirm, each with the engine’s yes', async () => {
+    const scans = await t.rows<{ code: string; as_of: string; eligible: number; created: number; pending: string; wrong: string }>(sql`
+      select p.code, s.as_of::text, s.eligible, s.created,
+        (select count(*) from entitlements e where e.policy_id = p.id and e.status = 'pending' and e.source = 'automatic')::text as pending,
+        (select count(*) from entitlements e where e.policy_id = p.id and (e.decision->>'eligible')::boolean is not true)::text as wrong
+      from policy_scans s join policies p on p.id = s.policy_id order by p.code`);
+    expect(scans.map((scan) => [scan.code, scan.as_of])).toEqual([['POSTDOC', '2026-11-01'], ['TITLE', '2026-11-01']]);
+    for (const scan of scans) {
+      expect(scan.created).toBeGreaterThan(0);
+      expect(Number(scan.pending)).toBe(scan.created); // one-off policies: one entitlement per subject
+      expect(Number(scan.wrong)).toBe(0);
+    }
   });
 });
 

@@ -11,6 +11,8 @@ import { schoolCategories, type SchoolCategory } from '../../../domain/policies/
 import { decide } from '../../modules/policies/decision';
 import { referenceLabels, subjectsFacts } from '../../modules/policies/facts.repo';
 import type { Tx } from '../client';
+import type { Actor } from '../../plugins/auth';
+import { scanPolicy } from '../../modules/policies/scan.service';
 import { applicationActions, applications, disbursementBatches, entitlements, parameterValues, payments, policies, policyParameters, policyVersions, schools } from '../schema';
 import { schools as schoolNames } from './catalogue';
 import { seededRandom, seedOf } from './random';
@@ -133,7 +135,7 @@ export const demoPolicies: DemoPolicy[] = [
   {
     policy: {
       code: 'TITLE', title: '职称评审支持奖励', documentNo: '阳高新办〔2023〕9号', summary: '在区工作满 2 年并取得副高级及以上职称的人才，免申即享一次性奖励。',
-      category: 'title', target: 'talent', unit: 'U07', mode: 'automatic', budgetTotal: 800_000, effectiveFrom: from, exclusions: [],
+      category: 'title', target: 'talent', unit: 'U07', mode: 'automatic', budgetTotal: 1_500_000, effectiveFrom: from, exclusions: [],
     },
     version: {
       eligibility: { and: [{ '>=': [v('title'), v('params.minTitle')] }, { '>=': [v('yearsInZone'), v('params.minYears')] }, { '!=': [v('status'), 'left'] }] },
@@ -174,10 +176,19 @@ export async function storePolicies(tx: Tx, ids: Ids) {
   }
   const ledger = await storeLivingSubsidyLedger(tx, ids, stored.get('LIVING')!);
   const open = await storeOpenApplications(tx, ids, stored.get('LIVING')!, ledger.recipients);
-  return { policies: demoPolicies.length, livingSubsidyRecipients: ledger.recipients.size, livingSubsidyPaid: ledger.paid, batches: ledger.batches, openApplications: open };
+  // the 免申即享 policies as the daily scan of 1 November 2026 left them: pending grants for the office to confirm
+  const scans = [];
+  for (const demo of demoPolicies.filter((policy) => policy.policy.mode === 'automatic')) {
+    scans.push(await scanPolicy(tx, systemActor, stored.get(demo.policy.code)!.id, '2026-11-01', 'daily'));
+  }
+  return {
+    policies: demoPolicies.length, livingSubsidyRecipients: ledger.recipients.size, livingSubsidyPaid: ledger.paid, batches: ledger.batches, openApplications: open,
+    automaticGrants: scans.reduce((sum, scan) => sum + scan.granted, 0),
+  };
 }
 
 const eqId = (id: string) => eq(policies.id, id);
+const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
 
 /**
  * The living-subsidy ledger: talents eligible on the engine's own judgement as of their start month, each paid for a
@@ -259,7 +270,7 @@ const at = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /**
  * Living-subsidy applications still under way in November 2026, so the review inboxes are not empty: three waiting
- * for 人社局 (one of them past its five working days, which the daily work escalates to the office), one returned for
+ * for 人社局 (one of them past its five working days and escalated to the office, as the daily work does), one returned for
  * correction (退回补正), one passed by 人社局 and waiting for 财政金融局. The applicants are eligible talents without a
  * grant; each application stores its decision as of its submission, like a real one.
  */
@@ -278,7 +289,10 @@ async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; ver
   const plans = [
     { submitted: '2026-11-23', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-23', actions: [] },
     { submitted: '2026-11-25', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-25', actions: [] },
-    { submitted: '2026-11-03', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-03', actions: [] },
+    {
+      submitted: '2026-11-03', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-03', escalated: '2026-11-11',
+      actions: [{ stepIndex: 0, action: 'escalate' as const, internalNote: '超过办理时限，已提交人才办督办', at: at('2026-11-11') }],
+    },
     {
       submitted: '2026-11-16', status: 'returned', stepIndex: 0, stepStarted: '2026-11-16',
       actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'return' as const, comment: '学位证书扫描件不清晰，请重新上传。', at: at('2026-11-19') }],
@@ -296,7 +310,8 @@ async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; ver
       .values({
         policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId, round: 'once', status: plan.status,
         form: { note: '申请急需紧缺人才生活补贴' }, decision: decision as unknown as Record<string, unknown>, stepIndex: plan.stepIndex,
-        submittedBy: ids.officeUserId, submittedAt: at(plan.submitted), stepStartedAt: at(plan.stepStarted), version: 1 + plan.actions.length,
+        submittedBy: ids.officeUserId, submittedAt: at(plan.submitted), stepStartedAt: at(plan.stepStarted), escalatedAt: 'escalated' in plan ? at(plan.escalated) : null,
+        version: 1 + plan.actions.filter((action) => action.action !== 'escalate').length,
       })
       .returning({ id: applications.id });
     await tx.insert(applicationActions).values([

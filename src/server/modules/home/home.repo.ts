@@ -1,6 +1,11 @@
-import { and, count, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { committedStatuses } from '../../../domain/policies/policy';
 import type { Executor } from '../../db/client';
-import { auditLog, organisations, talents, units, users } from '../../db/schema';
+import { applications, auditLog, entitlements, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
+import type { SessionUser } from '../../plugins/auth';
+import { applicationScope } from '../policies/applications.service';
+import { inboxCondition } from '../policies/inbox';
+import { entitlementScope } from '../policies/ledger.service';
 
 const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
 
@@ -76,5 +81,51 @@ export async function auditOverview(executor: Executor, since: Date) {
     failures: results.failure ?? 0,
     denials: results.denied ?? 0,
     recent: recent.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actorUsername: entry.actorUsername, action: entry.action, result: entry.result })),
+  };
+}
+
+/**
+ * Policies and money as the user may see them — the same scoping as the applications and the ledger: a talent their
+ * own, enterprise HR its company's and staff's, a unit the policies it reviews or runs, the office and leaders all.
+ */
+export async function benefitsOverview(executor: Executor, user: SessionUser) {
+  const zoneWide = user.roles.includes('office') || user.roles.includes('leader');
+  const reviewer = user.roles.includes('office') || (user.roles.includes('department') && !!user.unitId);
+  const [[applicationCounts], [money], catalogue] = await Promise.all([
+    executor
+      .select({
+        open: sql<number>`count(*) filter (where ${inArray(applications.status, ['inReview', 'returned'])})`.mapWith(Number),
+        returned: sql<number>`count(*) filter (where ${applications.status} = 'returned')`.mapWith(Number),
+        inbox: reviewer ? sql<number>`count(*) filter (where ${inboxCondition(user)})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
+        escalated: sql<number>`count(*) filter (where ${applications.status} = 'inReview' and ${applications.escalatedAt} is not null)`.mapWith(Number),
+      })
+      .from(applications)
+      .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
+      .where(applicationScope(user)),
+    executor
+      .select({
+        committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
+        paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),
+        pending: sql<number>`count(*) filter (where ${entitlements.status} = 'pending')`.mapWith(Number),
+      })
+      .from(entitlements)
+      .where(entitlementScope(user)),
+    zoneWide
+      ? executor
+          .select({ published: count(), budget: sql<number>`coalesce(sum(${policies.budgetTotal}), 0)::bigint`.mapWith(Number) })
+          .from(policies)
+          .where(eq(policies.status, 'published'))
+      : Promise.resolve([]),
+  ]);
+  return {
+    openApplications: applicationCounts.open,
+    returnedApplications: applicationCounts.returned,
+    inbox: reviewer ? applicationCounts.inbox : null,
+    escalated: applicationCounts.escalated,
+    pendingEntitlements: money.pending,
+    committed: money.committed,
+    paid: money.paid,
+    publishedPolicies: catalogue[0] ? Number(catalogue[0].published) : null,
+    budget: catalogue[0] ? catalogue[0].budget : null,
   };
 }

@@ -30,6 +30,19 @@ const homeSchema = z.object({
   unit: z
     .object({ id: z.uuid(), name: z.string(), nameEn: z.string(), duties: z.string(), isResponsibleUnit: z.boolean(), inServiceTeam: z.boolean() })
     .optional(),
+  benefits: z
+    .object({
+      openApplications: z.number().int(),
+      returnedApplications: z.number().int(),
+      inbox: z.number().int().nullable(),
+      escalated: z.number().int(),
+      pendingEntitlements: z.number().int(),
+      committed: z.number().int(),
+      paid: z.number().int(),
+      publishedPolicies: z.number().int().nullable(),
+      budget: z.number().int().nullable(),
+    })
+    .optional(),
   accounts: z.object({ users: z.number().int(), byRole: counts, disabled: z.number().int(), locked: z.number().int() }).optional(),
   audit: z
     .object({

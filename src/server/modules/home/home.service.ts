@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client';
 import type { SessionUser } from '../../plugins/auth';
-import { accountOverview, auditOverview, enterpriseSummary, talentSummary, unitSummary, zoneOverview } from './home.repo';
+import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneOverview } from './home.repo';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -27,6 +27,8 @@ export async function homeFor(executor: Executor, user: SessionUser) {
     const unit = await unitSummary(executor, user.unitId);
     if (unit) home.unit = { id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: unit.isResponsibleUnit, inServiceTeam: unit.inServiceTeam };
   }
+  // policies and money: everyone who applies, reviews, runs or watches them (not the three administrators)
+  if ((['office', 'leader', 'department', 'talent', 'enterprise'] as const).some((role) => roles.has(role))) home.benefits = await benefitsOverview(executor, user);
   if (roles.has('sysadmin') || roles.has('secadmin')) home.accounts = await accountOverview(executor);
   if (roles.has('auditor') || roles.has('secadmin')) home.audit = await auditOverview(executor, new Date(Date.now() - day));
   return home;

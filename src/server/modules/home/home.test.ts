@@ -36,7 +36,7 @@ describe('home figures per role', () => {
   it('office and leader see the zone overview, counted from the records', async () => {
     for (const username of ['office', 'leader']) {
       const { body } = await home(username);
-      expect(Object.keys(body)).toEqual(['zone']);
+      expect(Object.keys(body)).toEqual(['zone', 'benefits']);
       expect(body.zone).toEqual(await expectedZone());
     }
     // the demo data itself: 40 talents, 17 responsible units, 19 service-team departments
@@ -58,7 +58,7 @@ describe('home figures per role', () => {
 
   it('the talent account sees its own talent only', async () => {
     const { body, agent } = await home('talent');
-    expect(Object.keys(body)).toEqual(['talent']);
+    expect(Object.keys(body)).toEqual(['talent', 'benefits']);
     const [own] = await t.rows<{ id: string; name: string; employer: string | null; status: string; arrival_route: string; arrived_on: string | null }>(
       sql`select t.id, t.name, o.name as employer, t.status, t.arrival_route, t.arrived_on::text as arrived_on
           from talents t left join organisations o on o.id = t.employer_id where t.id = ${agent.user!.talentId}`,
@@ -70,14 +70,12 @@ describe('home figures per role', () => {
     const talent = await buildTalent(t.db, { employerId: employer.id, status: 'left', arrivalRoute: 'localTraining', arrivedOn: '2021-03-04' });
     const user = await buildUser(t.db, { roles: ['talent'], talentId: talent.id });
     const other = await home(user.username, user.password);
-    expect(other.body).toEqual({
-      talent: { id: talent.id, name: talent.name, employer: employer.name, status: 'left', arrivalRoute: 'localTraining', arrivedOn: '2021-03-04' },
-    });
+    expect(other.body.talent).toEqual({ id: talent.id, name: talent.name, employer: employer.name, status: 'left', arrivalRoute: 'localTraining', arrivedOn: '2021-03-04' });
   });
 
   it('the enterprise account sees its own organisation’s staff', async () => {
     const { body, agent } = await home('enterprise');
-    expect(Object.keys(body)).toEqual(['enterprise']);
+    expect(Object.keys(body)).toEqual(['enterprise', 'benefits']);
     const organisationId = agent.user!.organisationId!;
     expect(body.enterprise).toEqual({
       id: organisationId,
@@ -100,12 +98,12 @@ describe('home figures per role', () => {
 
   it('the department account sees its own unit', async () => {
     const { body, agent } = await home('department');
-    expect(Object.keys(body)).toEqual(['unit']);
+    expect(Object.keys(body)).toEqual(['unit', 'benefits']);
     expect(body.unit).toMatchObject({ id: agent.user!.unitId, name: '人力资源和社会保障局', isResponsibleUnit: true, inServiceTeam: true });
     const unit = await buildUnit(t.db, { isResponsibleUnit: false });
     const user = await buildUser(t.db, { roles: ['department'], unitId: unit.id });
     const own = await home(user.username, user.password);
-    expect(own.body).toEqual({ unit: { id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: false, inServiceTeam: true } });
+    expect(own.body.unit).toEqual({ id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: false, inServiceTeam: true });
   });
 
   it('the system administrator sees account figures, the security administrator accounts and audit, the auditor audit only', async () => {
@@ -153,8 +151,65 @@ describe('home figures per role', () => {
     const organisation = await buildOrganisation(t.db);
     const user = await buildUser(t.db, { roles: ['leader', 'enterprise'], organisationId: organisation.id });
     const { body } = await home(user.username, user.password);
-    expect(Object.keys(body).sort()).toEqual(['enterprise', 'zone']);
+    expect(Object.keys(body).sort()).toEqual(['benefits', 'enterprise', 'zone']);
     expect(body.enterprise).toMatchObject({ id: organisation.id, staff: 0, staffInZone: 0 });
+  });
+
+  it('policies and money: each role sees the applications and ledger it may see, counted from the records', async () => {
+    const money = (where: ReturnType<typeof sql>) =>
+      t.rows<{ committed: string; paid: string; pending: string }>(sql`
+        select coalesce(sum(amount) filter (where status in ('pending', 'scheduled', 'inBatch', 'paid', 'failed')), 0)::text as committed,
+          coalesce(sum(amount) filter (where status = 'paid'), 0)::text as paid, count(*) filter (where status = 'pending')::text as pending
+        from entitlements where ${where}`);
+    const all = sql`true`;
+
+    // the office: everything, its inbox the escalated applications; the budget of the published policies
+    const office = (await home('office')).body.benefits;
+    const [zoneMoney] = await money(all);
+    expect(office).toEqual({
+      openApplications: await single(sql`select count(*) as value from applications where status in ('inReview', 'returned')`),
+      returnedApplications: await single(sql`select count(*) as value from applications where status = 'returned'`),
+      inbox: await single(sql`select count(*) as value from applications where status = 'inReview' and escalated_at is not null`),
+      escalated: await single(sql`select count(*) as value from applications where status = 'inReview' and escalated_at is not null`),
+      pendingEntitlements: Number(zoneMoney.pending),
+      committed: Number(zoneMoney.committed),
+      paid: Number(zoneMoney.paid),
+      publishedPolicies: await single(sql`select count(*) as value from policies where status = 'published'`),
+      budget: await single(sql`select sum(budget_total) as value from policies where status = 'published'`),
+    });
+    // the demo: ¥3,012,000 paid, five applications under way, one of them escalated
+    expect(office).toMatchObject({ paid: 3_012_000, openApplications: 5, returnedApplications: 1, escalated: 1, publishedPolicies: 8 });
+
+    // 人社局 (U07): the applications of the policies it reviews, its inbox the ones at its step; the money of the policies it runs
+    const department = await home('department');
+    const unitId = department.agent.user!.unitId!;
+    const [unitMoney] = await money(sql`policy_id in (select id from policies where unit_id = ${unitId})`);
+    expect(department.body.benefits).toEqual({
+      openApplications: await single(sql`select count(*) as value from applications a join policy_versions v on v.id = a.version_id
+        where a.status in ('inReview', 'returned') and exists (select 1 from jsonb_array_elements(v.steps) step where step->'units' ? 'U07')`),
+      returnedApplications: 1,
+      inbox: await single(sql`select count(*) as value from applications a join policy_versions v on v.id = a.version_id
+        where a.status = 'inReview' and v.steps->a.step_index->'units' ? 'U07'`),
+      escalated: 1,
+      pendingEntitlements: Number(unitMoney.pending),
+      committed: Number(unitMoney.committed),
+      paid: Number(unitMoney.paid),
+      publishedPolicies: null,
+      budget: null,
+    });
+    expect(department.body.benefits.inbox).toBe(3);
+
+    // a living-subsidy recipient sees their own money only
+    const [recipient] = await t.rows<{ subject_id: string }>(sql`select subject_id from entitlements where status = 'paid' order by subject_id limit 1`);
+    const user = await buildUser(t.db, { roles: ['talent'], talentId: recipient.subject_id });
+    const [own] = await money(sql`subject_id = ${recipient.subject_id}`);
+    const mine = (await home(user.username, user.password)).body.benefits;
+    expect(mine).toEqual({
+      openApplications: 0, returnedApplications: 0, inbox: null, escalated: 0, pendingEntitlements: 0,
+      committed: Number(own.committed), paid: Number(own.paid), publishedPolicies: null, budget: null,
+    });
+    expect(mine.paid).toBeGreaterThan(0);
+    expect(mine.paid).toBeLessThan(office.paid);
   });
 
   it('anonymous callers get 401', async () => {

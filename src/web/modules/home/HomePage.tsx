@@ -6,7 +6,7 @@ import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { fetchHome } from './home.api';
-import { AccountsSection, AuditSection, EnterpriseSection, TalentSection, UnitSection } from './RoleSections';
+import { AccountsSection, AuditSection, BenefitsSection, EnterpriseSection, TalentSection, UnitSection } from './RoleSections';
 import { ZoneSection } from './ZoneSection';
 
 /** What each of the user's roles sees first: one section per role, figures counted by the server from the records. */
@@ -27,6 +27,7 @@ export function HomePage() {
         {data.talent ? <TalentSection talent={data.talent} /> : null}
         {data.enterprise ? <EnterpriseSection enterprise={data.enterprise} /> : null}
         {data.unit ? <UnitSection unit={data.unit} /> : null}
+        {data.benefits ? <BenefitsSection benefits={data.benefits} /> : null}
         {data.accounts ? <AccountsSection accounts={data.accounts} /> : null}
         {data.audit ? <AuditSection audit={data.audit} /> : null}
         {hasSection ? null : <Empty description={t('home.empty')} />}

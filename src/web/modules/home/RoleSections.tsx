@@ -6,7 +6,7 @@ import { auditActionLabel, industryLabel } from '../../app/labels';
 import { currentLanguage } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { StatTile } from '../../ui/StatTile';
-import type { AccountOverview, AuditOverview, EnterpriseSummary, TalentSummary, UnitSummary } from './home.api';
+import type { AccountOverview, AuditOverview, BenefitsOverview, EnterpriseSummary, TalentSummary, UnitSummary } from './home.api';
 
 const resultColours: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
 
@@ -97,6 +97,76 @@ export function UnitSection({ unit }: { unit: UnitSummary }) {
           },
         ]}
       />
+    </Card>
+  );
+}
+
+type Tile = { key: string; title: string; value: number; to?: string; accent: string; money?: boolean };
+
+/**
+ * Policies and money: the office and leaders see the zone's budget and ledger, a responsible unit what waits for its
+ * review, a talent or an enterprise its own applications and money. Every tile opens the records it counts.
+ */
+export function BenefitsSection({ benefits }: { benefits: BenefitsOverview }) {
+  const { t } = useTranslation();
+  const zoneWide = benefits.publishedPolicies !== null;
+  const reviewer = benefits.inbox !== null;
+  const tiles: Tile[] = [];
+  if (zoneWide) {
+    tiles.push(
+      { key: 'publishedPolicies', title: t('home.benefits.publishedPolicies'), value: benefits.publishedPolicies ?? 0, to: '/policies?status=published', accent: '#1456c8' },
+      { key: 'budget', title: t('home.benefits.budget'), value: benefits.budget ?? 0, to: '/policies', accent: '#1456c8', money: true },
+      { key: 'committed', title: t('home.benefits.committed'), value: benefits.committed, to: '/ledger', accent: '#13a8a8', money: true },
+      { key: 'paid', title: t('home.benefits.paid'), value: benefits.paid, to: '/ledger?status=paid', accent: '#52c41a', money: true },
+    );
+  }
+  if (reviewer) {
+    tiles.push(
+      { key: 'inbox', title: t('home.benefits.inbox'), value: benefits.inbox ?? 0, to: '/applications?tab=inbox', accent: '#fa8c16' },
+      { key: 'escalated', title: t('home.benefits.escalated'), value: benefits.escalated, to: '/applications?tab=inbox', accent: '#f5222d' },
+    );
+  }
+  if (zoneWide || reviewer) {
+    tiles.push({ key: 'openApplications', title: t('home.benefits.openApplications'), value: benefits.openApplications, to: '/applications?tab=all', accent: '#722ed1' });
+    if (zoneWide) tiles.push({ key: 'pendingEntitlements', title: t('home.benefits.pendingEntitlements'), value: benefits.pendingEntitlements, to: '/ledger?status=pending', accent: '#13a8a8' });
+    else tiles.push({ key: 'paid', title: t('home.benefits.paid'), value: benefits.paid, to: '/ledger?status=paid', accent: '#52c41a', money: true });
+  } else {
+    tiles.push(
+      { key: 'openApplications', title: t('home.benefits.openApplications'), value: benefits.openApplications, to: '/applications', accent: '#722ed1' },
+      { key: 'returnedApplications', title: t('home.benefits.returnedApplications'), value: benefits.returnedApplications, to: '/applications?status=returned', accent: '#fa8c16' },
+      { key: 'received', title: t('home.benefits.received'), value: benefits.paid, to: '/ledger?status=paid', accent: '#52c41a', money: true },
+      { key: 'scheduled', title: t('home.benefits.scheduled'), value: benefits.committed - benefits.paid, to: '/ledger', accent: '#13a8a8', money: true },
+      { key: 'pendingEntitlements', title: t('home.benefits.pendingEntitlements'), value: benefits.pendingEntitlements, to: '/ledger?status=pending', accent: '#1456c8' },
+    );
+  }
+  const perRow = tiles.length <= 4 ? tiles.length : Math.ceil(tiles.length / 2);
+  return (
+    <Card
+      title={zoneWide ? t('home.benefits.zoneTitle') : t('home.benefits.title')}
+      data-testid="home-benefits"
+      extra={
+        <Link to={zoneWide || reviewer ? '/policies' : '/calculator'}>
+          <Button type="link" size="small">
+            {zoneWide || reviewer ? t('home.benefits.catalogue') : t('home.benefits.calculator')}
+          </Button>
+        </Link>
+      }
+    >
+      {/* an even grid whatever the number of tiles: 8 → 4 + 4, 5 → 3 + 2, 4 → 4; narrow screens wrap further */}
+      <Flex wrap gap={12}>
+        {tiles.map((tile) => (
+          <div key={tile.key} style={{ flex: `0 1 calc((100% - ${(perRow - 1) * 12}px) / ${perRow})`, minWidth: 180 }}>
+            <StatTile
+              testId={`benefits-${tile.key}`}
+              title={tile.title}
+              value={tile.value}
+              suffix={tile.money ? t('home.benefits.yuanSuffix') : t('home.benefits.itemSuffix')}
+              to={tile.to}
+              accent={tile.accent}
+            />
+          </div>
+        ))}
+      </Flex>
     </Card>
   );
 }

@@ -22,12 +22,26 @@ export type AuditOverview = {
   recent: { id: number; at: string; actorUsername: string | null; action: string; result: string }[];
 };
 
+/** Policies and money as the user may see them (null: not for this user's roles). */
+export type BenefitsOverview = {
+  openApplications: number;
+  returnedApplications: number;
+  inbox: number | null;
+  escalated: number;
+  pendingEntitlements: number;
+  committed: number;
+  paid: number;
+  publishedPolicies: number | null;
+  budget: number | null;
+};
+
 /** The home page of each of the user's roles; a section is present only for the roles that see it. */
 export type Home = {
   zone?: ZoneOverview;
   talent?: TalentSummary;
   enterprise?: EnterpriseSummary;
   unit?: UnitSummary;
+  benefits?: BenefitsOverview;
   accounts?: AccountOverview;
   audit?: AuditOverview;
 };
