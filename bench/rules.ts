@@ -1,5 +1,5 @@
 /**
- * Rules benchmark: nine demo policies written over the talent fact model (src/domain/policies/facts.ts), applied to
+ * Rules benchmark: ten policies written over the talent fact model (src/domain/policies/facts.ts), applied to
  * 100,000 generated talents (a seeded generator: the same records every run).
  *
  * In JavaScript, per record: `evaluate` (the reference interpreter), `compile` (its compile time apart), json-logic-js
@@ -71,6 +71,11 @@ export const demoPolicies: Policy[] = [
     params: { industries: ['digitalEconomy', 'newMaterials', 'pumpsValves'] },
   },
   { name: '技能人才 skilled worker', rule: { and: [{ '>=': [v('skillLevel'), 3] }, { '<=': [22, v('age'), 40] }] }, params: {} },
+  {
+    name: '青年英才 young talent',
+    rule: { and: [{ '<': [v('age'), v('params.youngAge')] }, { or: [{ in: ['c985', v('schoolCategories')] }, { in: ['doubleFirstClass', v('schoolCategories')] }, { in: ['overseasTop', v('schoolCategories')] }] }, { '!=': [v('status'), 'left'] }] },
+    params: { youngAge: 35 },
+  },
 ];
 
 // ——— generated talents ———
