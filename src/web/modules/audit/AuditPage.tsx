@@ -1,40 +1,34 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { auditActionLabel, auditDetailLabel, knownAuditActions, rolesLabel } from '../../app/labels';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime, pickerValue, zoneInstant } from '../../ui/format';
 import { JsonView } from '../../ui/JsonView';
+import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListPage } from '../../ui/use-list-page';
 import { auditResults, fetchAudit, type AuditEntry, type AuditResult } from './audit.api';
 
 type FilterValues = { range?: [Dayjs | null, Dayjs | null] | null; actor?: string; action?: string; result?: AuditResult };
 
 const resultColours: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'orange' };
-const isResult = (value: string | null): value is AuditResult => value !== null && (auditResults as readonly string[]).includes(value);
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
 
 /** The append-only audit log, for the auditor: filters in the address (so a view can be shared), newest first. */
 export function AuditPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const resultParam = searchParams.get('result');
+  const list = useListPage();
   const query = {
-    from: searchParams.get('from') ?? undefined,
-    to: searchParams.get('to') ?? undefined,
-    actor: searchParams.get('actor') ?? undefined,
-    action: searchParams.get('action') ?? undefined,
-    result: isResult(resultParam) ? resultParam : undefined,
-    page: positive(searchParams.get('page'), 1),
-    pageSize: positive(searchParams.get('pageSize'), 20),
+    from: list.param('from'),
+    to: list.param('to'),
+    actor: list.param('actor'),
+    action: list.param('action'),
+    result: list.oneOf<AuditResult>('result', auditResults),
+    page: list.page,
+    pageSize: list.pageSize,
   };
 
   useEffect(() => {
@@ -55,30 +49,20 @@ export function AuditPage() {
     form.setFields([{ name: 'range', errors: rangeErrors }]);
   }, [audit.error, form]);
 
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
-
   const handleSearch = (values: FilterValues) => {
     const [from, to] = values.range ?? [null, null];
-    updateParams({
+    list.filter({
       from: from ? zoneInstant(from) : undefined,
       to: to ? zoneInstant(to) : undefined,
       actor: values.actor?.trim() || undefined,
       action: values.action?.trim() || undefined,
       result: values.result,
-      page: undefined,
     });
   };
 
   const handleReset = () => {
     form.resetFields();
-    setSearchParams(new URLSearchParams(), { replace: true });
+    list.clear();
   };
 
   const actionOptions = knownAuditActions.map((action) => ({ value: action, label: `${auditActionLabel(t, action)} (${action})` }));
@@ -174,14 +158,10 @@ export function AuditPage() {
         </Form>
       </Card>
       <Card>
-        {audit.isError ? <ErrorAlert message={audit.error.message} retryLabel={t('common.retry')} onRetry={() => void audit.refetch()} /> : null}
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
+        <ListTable<AuditEntry>
+          list={list}
+          query={audit}
           columns={columns}
-          dataSource={audit.data?.items ?? []}
-          loading={audit.isFetching}
-          scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (entry) => (
               <div style={{ maxWidth: 900 }}>
@@ -189,14 +169,6 @@ export function AuditPage() {
                 {entry.changes ? <JsonView value={entry.changes} /> : <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>}
               </div>
             ),
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => updateParams({ page: String(page), pageSize: String(pageSize) }),
           }}
         />
       </Card>

@@ -1,33 +1,26 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Select, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Select, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { applicationStatuses, type ApplicationStatus } from '../../../domain/policies/policy';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { fetchApplications, type ApplicationSummary } from './policies.api';
 import { ApplicationStatusTag, formatYuan } from './policy-ui';
-
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
-const isStatus = (value: string | null): value is ApplicationStatus => value !== null && (applicationStatuses as readonly string[]).includes(value);
 
 /** Applications the server lets the user see; reviewers start on their inbox (待我审核). */
 export function ApplicationsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const reviewer = can(user.roles, 'applications.review');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const tab = searchParams.get('tab') ?? (reviewer ? 'inbox' : 'all');
-  const statusParam = searchParams.get('status');
-  const status = isStatus(statusParam) ? statusParam : undefined;
-  const page = positive(searchParams.get('page'), 1);
-  const pageSize = positive(searchParams.get('pageSize'), 20);
+  const list = useListPage();
+  const tab = list.param('tab') ?? (reviewer ? 'inbox' : 'all');
+  const status = list.oneOf<ApplicationStatus>('status', applicationStatuses);
+  const { page, pageSize } = list;
   const inbox = reviewer && tab === 'inbox';
 
   const applications = useQuery({
@@ -35,15 +28,6 @@ export function ApplicationsPage() {
     queryFn: () => fetchApplications({ inbox, status: inbox ? undefined : status, page, pageSize }),
     placeholderData: keepPreviousData,
   });
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<ApplicationSummary> = [
     {
@@ -84,31 +68,14 @@ export function ApplicationsPage() {
             allowClear
             value={status}
             placeholder={t('applications.statusFilter')}
-            onChange={(value) => updateParams({ status: value, page: undefined })}
+            onChange={(value) => list.filter({ status: value })}
             options={applicationStatuses.map((value) => ({ value, label: t(`policyCodes.applicationStatuses.${value}`) }))}
             style={{ width: 160 }}
             data-testid="applications-status-filter"
           />
         </Flex>
       )}
-      {applications.isError ? <ErrorAlert message={applications.error.message} retryLabel={t('common.retry')} onRetry={() => void applications.refetch()} /> : null}
-      <Table<ApplicationSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={applications.data?.items ?? []}
-        loading={applications.isFetching}
-        scroll={{ x: 'max-content' }}
-        data-testid="applications-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: applications.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (nextPage, nextPageSize) => updateParams({ page: String(nextPage), pageSize: String(nextPageSize) }),
-        }}
-      />
+      <ListTable<ApplicationSummary> list={list} query={applications} columns={columns} data-testid="applications-table" />
     </>
   );
 
@@ -119,7 +86,7 @@ export function ApplicationsPage() {
         {reviewer ? (
           <Tabs
             activeKey={tab}
-            onChange={(key) => updateParams({ tab: key, page: undefined, status: undefined })}
+            onChange={(key) => list.filter({ tab: key, status: undefined })}
             items={[
               { key: 'inbox', label: t('applications.tabs.inbox'), children: tab === 'inbox' ? table : null },
               { key: 'all', label: t('applications.tabs.all'), children: tab === 'all' ? table : null },

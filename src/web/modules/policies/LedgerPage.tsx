@@ -1,23 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { entitlementStatuses, type EntitlementStatus } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { SearchInput } from '../../ui/SearchInput';
+import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
 import { EntitlementStatusTag, formatYuan } from './policy-ui';
-
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
-const isStatus = (value: string | null): value is EntitlementStatus => value !== null && (entitlementStatuses as readonly string[]).includes(value);
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
 export function LedgerPage() {
@@ -27,15 +23,13 @@ export function LedgerPage() {
   const queryClient = useQueryClient();
   const manages = can(user.roles, 'ledger.manage');
   const declines = can(user.roles, 'entitlements.decline');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const policyId = searchParams.get('policyId') ?? undefined;
-  const statusParam = searchParams.get('status');
-  const status = isStatus(statusParam) ? statusParam : undefined;
-  const period = searchParams.get('period') ?? undefined;
-  const page = positive(searchParams.get('page'), 1);
-  const pageSize = positive(searchParams.get('pageSize'), 20);
-  const [periodText, setPeriodText] = useState(period ?? '');
   const [selected, setSelected] = useState<string[]>([]);
+  // a change of filter or page forgets the rows chosen on the page before
+  const list = useListPage({ onUpdate: () => setSelected([]) });
+  const policyId = list.param('policyId');
+  const status = list.oneOf<EntitlementStatus>('status', entitlementStatuses);
+  const period = list.param('period');
+  const { page, pageSize } = list;
 
   const entitlements = useQuery({
     queryKey: ['entitlements', { policyId, status, period, page, pageSize }],
@@ -44,15 +38,6 @@ export function LedgerPage() {
   });
   const policies = useQuery({ queryKey: ['policies', 'ledger-options'], queryFn: () => fetchPolicies({ page: 1, pageSize: 100 }) });
 
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-    setSelected([]);
-  };
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['entitlements'] });
     void queryClient.invalidateQueries({ queryKey: ['policy'] });
@@ -143,7 +128,7 @@ export function LedgerPage() {
             showSearch={{ optionFilterProp: 'label' }}
             value={policyId}
             placeholder={t('ledger.filters.policy')}
-            onChange={(value) => updateParams({ policyId: value, page: undefined })}
+            onChange={(value) => list.filter({ policyId: value })}
             options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
             style={{ width: 280, maxWidth: '100%' }}
             data-testid="ledger-policy-filter"
@@ -152,18 +137,15 @@ export function LedgerPage() {
             allowClear
             value={status}
             placeholder={t('ledger.filters.status')}
-            onChange={(value) => updateParams({ status: value, page: undefined })}
+            onChange={(value) => list.filter({ status: value })}
             options={entitlementStatuses.map((value) => ({ value, label: t(`policyCodes.entitlementStatuses.${value}`) }))}
             style={{ width: 140 }}
             data-testid="ledger-status-filter"
           />
-          <Input.Search
-            allowClear
-            value={periodText}
+          <SearchInput
+            value={period}
             placeholder={t('ledger.filters.periodPlaceholder')}
-            onChange={(event) => setPeriodText(event.target.value)}
-            onSearch={(value) => updateParams({ period: value.trim() || undefined, page: undefined })}
-            enterButton={t('common.search')}
+            onSearch={(value) => list.filter({ period: value })}
             style={{ width: 260, maxWidth: '100%' }}
             data-testid="ledger-period-filter"
           />
@@ -173,28 +155,16 @@ export function LedgerPage() {
             </Typography.Text>
           ) : null}
         </Flex>
-        {entitlements.isError ? <ErrorAlert message={entitlements.error.message} retryLabel={t('common.retry')} onRetry={() => void entitlements.refetch()} /> : null}
-        <Table<Entitlement>
-          rowKey="id"
-          size="middle"
+        <ListTable<Entitlement>
+          list={list}
+          query={entitlements}
           columns={columns}
-          dataSource={entitlements.data?.items ?? []}
-          loading={entitlements.isFetching}
-          scroll={{ x: 'max-content' }}
           data-testid="ledger-table"
           rowSelection={
             manages
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (entitlement) => ({ disabled: entitlement.status !== 'pending' }) }
               : undefined
           }
-          pagination={{
-            current: page,
-            pageSize,
-            total: entitlements.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (nextPage, nextPageSize) => updateParams({ page: String(nextPage), pageSize: String(nextPageSize) }),
-          }}
         />
       </Card>
     </>

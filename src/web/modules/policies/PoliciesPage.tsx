@@ -1,54 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Select, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { policyCategories, policyModes, policyStatuses, policyTargets, type PolicyCategory, type PolicyMode, type PolicyStatus, type PolicyTarget } from '../../../domain/policies/policy';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { SearchInput } from '../../ui/SearchInput';
+import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { fetchPolicies, type PolicySummary } from './policies.api';
 import { BudgetBar, ModeTag, PolicyStatusTag } from './policy-ui';
 import { PolicyFormDrawer } from './PolicyFormDrawer';
 
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => (value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined);
-
 /** 政策目录: the catalogue with its filters in the address, and budget use per policy. */
 export function PoliciesPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
-  const category = oneOf<PolicyCategory>(policyCategories, searchParams.get('category'));
-  const target = oneOf<PolicyTarget>(policyTargets, searchParams.get('target'));
-  const mode = oneOf<PolicyMode>(policyModes, searchParams.get('mode'));
-  const status = oneOf<PolicyStatus>(policyStatuses, searchParams.get('status'));
-  const page = positive(searchParams.get('page'), 1);
-  const pageSize = positive(searchParams.get('pageSize'), 20);
-  const [searchText, setSearchText] = useState(q);
+  const list = useListPage();
+  const q = list.param('q');
+  const category = list.oneOf<PolicyCategory>('category', policyCategories);
+  const target = list.oneOf<PolicyTarget>('target', policyTargets);
+  const mode = list.oneOf<PolicyMode>('mode', policyModes);
+  const status = list.oneOf<PolicyStatus>('status', policyStatuses);
+  const { page, pageSize } = list;
   const [creating, setCreating] = useState(false);
   const manages = can(user.roles, 'policies.manage');
 
   const policies = useQuery({
     queryKey: ['policies', { q, category, target, mode, status, page, pageSize }],
-    queryFn: () => fetchPolicies({ q: q || undefined, category, target, mode, status, page, pageSize }),
+    queryFn: () => fetchPolicies({ q, category, target, mode, status, page, pageSize }),
     placeholderData: keepPreviousData,
   });
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<PolicySummary> = [
     { key: 'code', title: t('policies.columns.code'), dataIndex: 'code', render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
@@ -96,13 +81,10 @@ export function PoliciesPage() {
       />
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            value={searchText}
+          <SearchInput
+            value={q}
             placeholder={t('policies.searchPlaceholder')}
-            onChange={(event) => setSearchText(event.target.value)}
-            onSearch={(value) => updateParams({ q: value.trim() || undefined, page: undefined })}
-            enterButton={t('common.search')}
+            onSearch={(value) => list.filter({ q: value })}
             style={{ width: 300, maxWidth: '100%' }}
             data-testid="policies-search"
           />
@@ -110,7 +92,7 @@ export function PoliciesPage() {
             allowClear
             value={category}
             placeholder={t('policies.filters.category')}
-            onChange={(value) => updateParams({ category: value, page: undefined })}
+            onChange={(value) => list.filter({ category: value })}
             options={policyCategories.map((value) => ({ value, label: t(`policyCodes.categories.${value}`) }))}
             style={{ width: 150 }}
             data-testid="policies-category-filter"
@@ -119,7 +101,7 @@ export function PoliciesPage() {
             allowClear
             value={target}
             placeholder={t('policies.filters.target')}
-            onChange={(value) => updateParams({ target: value, page: undefined })}
+            onChange={(value) => list.filter({ target: value })}
             options={policyTargets.map((value) => ({ value, label: t(`policyCodes.targets.${value}`) }))}
             style={{ width: 130 }}
             data-testid="policies-target-filter"
@@ -128,7 +110,7 @@ export function PoliciesPage() {
             allowClear
             value={mode}
             placeholder={t('policies.filters.mode')}
-            onChange={(value) => updateParams({ mode: value, page: undefined })}
+            onChange={(value) => list.filter({ mode: value })}
             options={policyModes.map((value) => ({ value, label: t(`policyCodes.modes.${value}`) }))}
             style={{ width: 150 }}
             data-testid="policies-mode-filter"
@@ -138,31 +120,14 @@ export function PoliciesPage() {
               allowClear
               value={status}
               placeholder={t('policies.filters.status')}
-              onChange={(value) => updateParams({ status: value, page: undefined })}
+              onChange={(value) => list.filter({ status: value })}
               options={policyStatuses.map((value) => ({ value, label: t(`policyCodes.statuses.${value}`) }))}
               style={{ width: 130 }}
               data-testid="policies-status-filter"
             />
           ) : null}
         </Flex>
-        {policies.isError ? <ErrorAlert message={policies.error.message} retryLabel={t('common.retry')} onRetry={() => void policies.refetch()} /> : null}
-        <Table<PolicySummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={policies.data?.items ?? []}
-          loading={policies.isFetching}
-          scroll={{ x: 'max-content' }}
-          data-testid="policies-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: policies.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (nextPage, nextPageSize) => updateParams({ page: String(nextPage), pageSize: String(nextPageSize) }),
-          }}
-        />
+        <ListTable<PolicySummary> list={list} query={policies} columns={columns} data-testid="policies-table" />
       </Card>
       <PolicyFormDrawer open={creating} policy={null} onClose={() => setCreating(false)} />
     </>

@@ -1,26 +1,16 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
-import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TalentStatus } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { listTableProps, sortOrderOf, type ListChange } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { industryName, tierName, useReference } from '../reference/reference.api';
-import type { TalentSort, TalentSummary } from './talents.api';
+import { talentSorts, type TalentSort, type TalentSummary } from './talents.api';
 
 export const statusColours: Record<TalentStatus, string> = { inZone: 'blue', flexibleService: 'cyan', left: 'default' };
-
-type SortableColumn = 'name' | 'arrivedOn' | 'updatedAt';
-const sortableColumns: readonly SortableColumn[] = ['name', 'arrivedOn', 'updatedAt'];
-
-/** `-arrivedOn` → the arrivedOn column sorted descending. */
-function sortOrderOf(sort: TalentSort | undefined, column: SortableColumn): 'ascend' | 'descend' | null {
-  if (sort === column) return 'ascend';
-  if (sort === `-${column}`) return 'descend';
-  return null;
-}
 
 type TalentTableProps = {
   items: TalentSummary[];
@@ -29,7 +19,7 @@ type TalentTableProps = {
   page: number;
   pageSize: number;
   sort?: TalentSort;
-  onChange: (change: { page: number; pageSize: number; sort?: TalentSort }) => void;
+  onChange: (change: ListChange<TalentSort>) => void;
   /** A click on a tag filters by it. */
   onTagClick?: (tag: string) => void;
   /** On an enterprise's page every row has the same employer. */
@@ -145,15 +135,6 @@ export function TalentTable({ items, total, loading, page, pageSize, sort, onCha
     },
   ];
 
-  const handleChange: TableProps<TalentSummary>['onChange'] = (pagination, _filters, sorter) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<TalentSummary> | undefined;
-    const column = single?.columnKey as SortableColumn | undefined;
-    let nextSort: TalentSort | undefined;
-    if (column && sortableColumns.includes(column) && single?.order) nextSort = (single.order === 'descend' ? `-${column}` : column) as TalentSort;
-    const sortChanged = nextSort !== (sort && sort !== 'relevance' ? sort : undefined);
-    onChange({ page: sortChanged ? 1 : (pagination.current ?? 1), pageSize: pagination.pageSize ?? pageSize, sort: nextSort });
-  };
-
   return (
     <div data-testid="talent-table">
       <Table<TalentSummary>
@@ -163,15 +144,8 @@ export function TalentTable({ items, total, loading, page, pageSize, sort, onCha
         dataSource={items}
         loading={loading}
         scroll={{ x: 'max-content' }}
-        onChange={handleChange}
         locale={{ emptyText: t('talents.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('common.total', { count }),
-        }}
+        {...listTableProps<TalentSummary, TalentSort>(t, { page, pageSize, sort, sorts: talentSorts, total }, onChange)}
       />
     </div>
   );

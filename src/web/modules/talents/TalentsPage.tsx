@@ -3,12 +3,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Dropdown, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { arrivalRoutes, educationLevels, talentStatuses, titleLevels } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
 import { isApiError } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
+import { SearchInput } from '../../ui/SearchInput';
+import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { industryOptions, tierOptions, useReference } from '../reference/reference.api';
@@ -17,11 +19,6 @@ import { TalentFormDrawer } from './TalentFormDrawer';
 import { TalentTable } from './TalentTable';
 import { exportTalents, fetchTalents, talentFilterKeys, talentSorts, type TalentFilters, type TalentSort } from './talents.api';
 
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
-const isSort = (value: string | null): value is TalentSort => value !== null && (talentSorts as readonly string[]).includes(value);
 /** The address keys a saved filter keeps: the filters and the order, not the page. */
 const savedKeys = [...talentFilterKeys, 'sort'] as const;
 
@@ -31,7 +28,8 @@ export function TalentsPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const list = useListPage<TalentSort>({ sorts: talentSorts });
+  const { searchParams, sort, page, pageSize } = list;
   const reference = useReference().data;
   const saved = useSavedFilters(user.id);
   const [saveForm] = Form.useForm<{ name: string }>();
@@ -42,11 +40,6 @@ export function TalentsPage() {
   const [createOpen, setCreateOpen] = useState(false);
 
   const filters: TalentFilters = Object.fromEntries(talentFilterKeys.map((key) => [key, searchParams.get(key) ?? undefined]).filter(([, value]) => value));
-  const sortParam = searchParams.get('sort');
-  const sort = isSort(sortParam) ? sortParam : undefined;
-  const page = positive(searchParams.get('page'), 1);
-  const pageSize = positive(searchParams.get('pageSize'), 20);
-  const [searchText, setSearchText] = useState(filters.q ?? '');
   const [employerName, setEmployerName] = useState<string | null>(null);
 
   const talents = useQuery({
@@ -55,15 +48,7 @@ export function TalentsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
-  const setFilter = (key: string, value: string | undefined) => updateParams({ [key]: value, page: undefined });
+  const setFilter = (key: string, value: string | undefined) => list.filter({ [key]: value });
 
   const seesAll = user.roles.some((role) => role === 'office' || role === 'leader' || role === 'department');
   const canCreate = can(user.roles, 'talents.create');
@@ -80,11 +65,7 @@ export function TalentsPage() {
     return query.toString();
   };
 
-  const handleApplySaved = (query: string) => {
-    const next = new URLSearchParams(query);
-    setSearchText(next.get('q') ?? '');
-    setSearchParams(next, { replace: true });
-  };
+  const handleApplySaved = (query: string) => list.replace(new URLSearchParams(query));
 
   const handleOpenSave = () => {
     if (!currentQuery()) return void message.info(t('talents.saved.nothingToSave'));
@@ -98,12 +79,7 @@ export function TalentsPage() {
     void message.success(t('talents.saved.savedDone', { name: name.trim() }));
   };
 
-  const handleClear = () => {
-    setSearchText('');
-    const next = new URLSearchParams();
-    if (searchParams.get('pageSize')) next.set('pageSize', searchParams.get('pageSize')!);
-    setSearchParams(next, { replace: true });
-  };
+  const handleClear = () => list.clear(['pageSize']);
 
   const runExport = async (reason?: string) => {
     setExporting(true);
@@ -210,13 +186,10 @@ export function TalentsPage() {
       <Card>
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           <Col xs={24} xl={12}>
-            <Input.Search
-              allowClear
-              value={searchText}
+            <SearchInput
+              value={filters.q}
               placeholder={t('talents.searchPlaceholder')}
-              onChange={(event) => setSearchText(event.target.value)}
-              onSearch={(value) => updateParams({ q: value.trim() || undefined, page: undefined, sort: undefined })}
-              enterButton={t('common.search')}
+              onSearch={(value) => list.filter({ q: value, sort: undefined })}
               data-testid="talents-search"
             />
           </Col>
@@ -275,7 +248,7 @@ export function TalentsPage() {
           pageSize={pageSize}
           sort={sort}
           onTagClick={(tag) => setFilter('tag', tag)}
-          onChange={(change) => updateParams({ page: change.page > 1 ? String(change.page) : undefined, pageSize: change.pageSize !== 20 ? String(change.pageSize) : undefined, sort: change.sort })}
+          onChange={list.change}
         />
       </Card>
 

@@ -1,25 +1,20 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { allRoles, isAdminRole, type Role } from '../../../domain/roles';
 import { isApiError } from '../../app/api';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { SearchInput } from '../../ui/SearchInput';
+import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { canManage } from './remit';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDrawer } from './UserFormDrawer';
 import { fetchUsers, unlockUser, updateUser, type UserView } from './users.api';
-
-const isRole = (value: string | null): value is Role => value !== null && (allRoles as readonly string[]).includes(value);
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
 
 /** Accounts for the system administrator (business accounts) and the security administrator (admin accounts). */
 export function UsersPage() {
@@ -27,31 +22,19 @@ export function UsersPage() {
   const { message, modal } = App.useApp();
   const actor = useCurrentUser();
   const queryClient = useQueryClient();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
-  const roleParam = searchParams.get('role');
-  const role = isRole(roleParam) ? roleParam : undefined;
-  const page = positive(searchParams.get('page'), 1);
-  const pageSize = positive(searchParams.get('pageSize'), 20);
-  const [searchText, setSearchText] = useState(q);
+  const list = useListPage();
+  const q = list.param('q');
+  const role = list.oneOf<Role>('role', allRoles);
+  const { page, pageSize } = list;
   const [editing, setEditing] = useState<UserView | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [resetting, setResetting] = useState<UserView | null>(null);
 
   const users = useQuery({
     queryKey: ['users', { q, role, page, pageSize }],
-    queryFn: () => fetchUsers({ q: q || undefined, role, page, pageSize }),
+    queryFn: () => fetchUsers({ q, role, page, pageSize }),
     placeholderData: keepPreviousData,
   });
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   const handleError = (error: unknown) => void message.error(isApiError(error) ? error.message : String(error));
   const refresh = () => {
@@ -187,13 +170,10 @@ export function UsersPage() {
       />
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            value={searchText}
+          <SearchInput
+            value={q}
             placeholder={t('users.searchPlaceholder')}
-            onChange={(event) => setSearchText(event.target.value)}
-            onSearch={(value) => updateParams({ q: value.trim() || undefined, page: undefined })}
-            enterButton={t('common.search')}
+            onSearch={(value) => list.filter({ q: value })}
             style={{ width: 320, maxWidth: '100%' }}
             data-testid="users-search"
           />
@@ -201,29 +181,13 @@ export function UsersPage() {
             allowClear
             value={role}
             placeholder={t('users.roleFilter')}
-            onChange={(value) => updateParams({ role: value, page: undefined })}
+            onChange={(value) => list.filter({ role: value })}
             options={allRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
             style={{ width: 180 }}
             data-testid="users-role-filter"
           />
         </Flex>
-        {users.isError ? <ErrorAlert message={users.error.message} retryLabel={t('common.retry')} onRetry={() => void users.refetch()} /> : null}
-        <Table<UserView>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={users.data?.items ?? []}
-          loading={users.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (nextPage, nextPageSize) => updateParams({ page: String(nextPage), pageSize: String(nextPageSize) }),
-          }}
-        />
+        <ListTable<UserView> list={list} query={users} columns={columns} />
       </Card>
       <UserFormDrawer open={drawerOpen} user={editing} onClose={() => setDrawerOpen(false)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
