@@ -1,15 +1,15 @@
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Grid, Input, Row, Select, Space } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chainSegments, enterpriseSizes, type ChainSegment, type EnterpriseSize } from '../../../domain/dictionaries';
 import { creditCodeField, enterpriseInput, enterpriseUpdateInput, phoneField } from '../../../domain/talent';
-import { isApiError } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
-import { applyFieldErrors } from '../../ui/form-errors';
-import { applyZodIssues, safeParseLikeServer, zodRule } from '../../ui/zod-form';
+import { FormDrawer, FormErrorAlert } from '../../ui/FormDrawer';
+import { useFormSave } from '../../ui/use-form-save';
+import { safeParseLikeServer, zodRule } from '../../ui/zod-form';
 import { industryOptions, useReference } from '../reference/reference.api';
 import { createEnterprise, updateEnterprise, type EnterpriseDetail, type EnterprisePayload, type EnterpriseUpdatePayload } from './enterprises.api';
 
@@ -69,11 +69,9 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
   const language = currentLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
   const reference = useReference().data;
   const [form] = Form.useForm<EnterpriseFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const save = useFormSave(form, fieldNames);
   // replacing the masked phone, for one version of one record (closing the drawer forgets it)
   const [replacingPhoneOf, setReplacingPhoneOf] = useState<string | null>(null);
   const editing = enterprise !== null;
@@ -106,8 +104,7 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
 
   const handleClose = () => {
     setReplacingPhoneOf(null);
-    setFormError(null);
-    setConflict(false);
+    save.reset();
     onClose();
   };
 
@@ -123,30 +120,14 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
       handleClose();
       onSaved?.(saved);
     },
-    onError: (error) => {
-      if (!isApiError(error)) return setFormError(String(error));
-      const unmatched = applyFieldErrors(form, error.fields, fieldNames);
-      setConflict(error.status === 409 && editing);
-      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(t('common.listSeparator')));
-    },
+    onError: save.refused,
   });
 
   const handleSubmit = async () => {
-    setFormError(null);
-    setConflict(false);
-    // The fields' own rules (the checks as one types), then the shared schema over the whole input.
-    const ruleFailed = await form.validateFields().then(
-      () => false,
-      () => true,
+    const values = await save.check((checked) =>
+      editing ? safeParseLikeServer(enterpriseUpdateInput, updatePayloadOf(checked, phoneInput)) : safeParseLikeServer(enterpriseInput, payloadOf(checked)),
     );
-    const values = form.getFieldsValue(true) as EnterpriseFormValues;
-    const parsed = editing ? safeParseLikeServer(enterpriseUpdateInput, updatePayloadOf(values, phoneInput)) : safeParseLikeServer(enterpriseInput, payloadOf(values));
-    if (!parsed.success) {
-      const unmatched = applyZodIssues(form, parsed.error.issues, language, (path) => path.length === 1 && fieldNames.includes(String(path[0])));
-      setFormError(unmatched.length ? unmatched.join(t('common.listSeparator')) : null);
-    }
-    if (ruleFailed || !parsed.success) return;
-    mutation.mutate(values);
+    if (values) mutation.mutate(values);
   };
 
   const handleCreditCodeChange = (value: string) => {
@@ -156,38 +137,17 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
 
   const half = { xs: 24, sm: 12 };
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={handleClose}
       title={editing ? t('enterprises.form.editTitle', { name: enterprise.name }) : t('enterprises.form.createTitle')}
-      size={screens.md ? 640 : '100%'}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={handleClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => void handleSubmit()} data-testid="enterprise-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={640}
+      saving={mutation.isPending}
+      onSave={() => void handleSubmit()}
+      saveTestId="enterprise-form-submit"
     >
       <Form<EnterpriseFormValues> form={form} name="enterprise-form" layout="vertical" autoComplete="off" onFinish={() => void handleSubmit()}>
-        {formError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={formError}
-            action={
-              conflict && onReload ? (
-                <Button size="small" onClick={() => void onReload()}>
-                  {t('enterprises.form.conflictReload')}
-                </Button>
-              ) : undefined
-            }
-            style={{ marginBottom: 16 }}
-            data-testid="enterprise-form-error"
-          />
-        ) : null}
+        <FormErrorAlert save={save} testId="enterprise-form-error" onReload={onReload} reloadLabel={t('enterprises.form.conflictReload')} />
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item name="name" label={t('enterprises.form.name')} required>
@@ -269,6 +229,6 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved, onRel
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

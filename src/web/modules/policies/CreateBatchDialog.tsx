@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../app/api';
-import { applyFieldErrors } from '../../ui/form-errors';
+import { FormErrorAlert } from '../../ui/FormDrawer';
+import { useFormSave } from '../../ui/use-form-save';
 import { createBatch, fetchPolicies } from './policies.api';
 import { formatYuan } from './policy-ui';
 
@@ -29,7 +29,7 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
   const [form] = Form.useForm<Values>();
   // made once per opening (this form lives only while the dialog is open)
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [formError, setFormError] = useState<string | null>(null);
+  const save = useFormSave(form, ['policyId', 'period']);
   const policies = useQuery({ queryKey: ['policies', 'published-all'], queryFn: () => fetchPolicies({ status: 'published', page: 1, pageSize: 100 }), enabled: !policyId });
 
   const mutation = useMutation({
@@ -42,11 +42,7 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
       onClose();
       navigate(`/batches/${batch.id}`);
     },
-    onError: (error) => {
-      if (!isApiError(error)) return setFormError(String(error));
-      const unmatched = applyFieldErrors(form, error.fields, ['policyId', 'period']);
-      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(' '));
-    },
+    onError: save.refused,
   });
 
   return (
@@ -66,11 +62,11 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
         layout="vertical"
         initialValues={{ policyId, period: currentMonth() }}
         onFinish={(values) => {
-          setFormError(null);
+          save.reset();
           mutation.mutate(values);
         }}
       >
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="batch-form-error" /> : null}
+        <FormErrorAlert save={save} testId="batch-form-error" />
         {policyId ? null : (
           <Form.Item name="policyId" label={t('batches.policy')} rules={[{ required: true, message: t('policies.form.required') }]}>
             <Select

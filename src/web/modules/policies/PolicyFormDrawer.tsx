@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Form, Grid, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { policyCategories, policyModes, policyTargets, type PolicyCategory, type PolicyInput, type PolicyMode, type PolicyTarget, type PolicyVersionInput } from '../../../domain/policies/policy';
 import { currentLanguage } from '../../app/i18n';
-import { isApiError } from '../../app/api';
-import { applyFieldErrors } from '../../ui/form-errors';
+import { FormDrawer, FormErrorAlert } from '../../ui/FormDrawer';
+import { useFormSave } from '../../ui/use-form-save';
 import { createPolicy, updatePolicy, type PolicyDetail } from './policies.api';
 import { useUnits } from './policy-ui';
 
@@ -50,10 +50,9 @@ export function PolicyFormDrawer({ open, policy, onClose }: PolicyFormDrawerProp
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
   const units = useUnits().data ?? [];
   const [form] = Form.useForm<FormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const save = useFormSave(form, fieldNames);
   const english = currentLanguage() === 'en-US';
 
   useEffect(() => {
@@ -107,37 +106,28 @@ export function PolicyFormDrawer({ open, policy, onClose }: PolicyFormDrawerProp
       handleClose();
       if (!policy) navigate(`/policies/${saved.id}/draft`);
     },
-    onError: (error) => {
-      if (!isApiError(error)) return setFormError(String(error));
-      const unmatched = applyFieldErrors(form, error.fields, fieldNames);
-      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(' '));
-    },
+    onError: save.refused,
   });
 
   const required = [{ required: true, message: t('policies.form.required') }];
   const handleClose = () => {
-    setFormError(null);
+    save.reset();
     onClose();
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={handleClose}
       title={policy ? t('policies.form.editTitle', { title: policy.title }) : t('policies.form.createTitle')}
-      size={screens.sm ? 560 : '100%'}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={handleClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()} data-testid="policy-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={560}
+      wideFrom="sm"
+      saving={mutation.isPending}
+      onSave={() => form.submit()}
+      saveTestId="policy-form-submit"
     >
-      <Form<FormValues> form={form} name="policy-form" layout="vertical" onFinish={(values) => mutation.mutate(values)} autoComplete="off">
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="policy-form-error" /> : null}
+      <Form<FormValues> form={form} name="policy-form" layout="vertical" onFinish={(values) => (save.reset(), mutation.mutate(values))} autoComplete="off">
+        <FormErrorAlert save={save} testId="policy-form-error" />
         {policy ? null : <Alert type="info" showIcon title={t('policies.form.createHelp')} style={{ marginBottom: 16 }} />}
         <Form.Item name="code" label={t('policies.form.code')} extra={t('policies.form.codeHelp')} rules={required}>
           <Input maxLength={40} />
@@ -186,6 +176,6 @@ export function PolicyFormDrawer({ open, policy, onClose }: PolicyFormDrawerProp
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,8 @@
 import { EditOutlined, EyeOutlined, LockOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Cascader, Col, DatePicker, Divider, Drawer, Form, Grid, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Cascader, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { arrivalRoutes, ethnicities, politicalStatuses, salaryBands, talentStatuses } from '../../../domain/dictionaries';
@@ -12,15 +12,17 @@ import { parseIdNumber } from '../../../domain/validators/id-number';
 import { isApiError } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../ui/form-errors';
+import { FormDrawer, FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDate } from '../../ui/format';
-import { applyZodIssues, safeParseLikeServer, zodRule } from '../../ui/zod-form';
+import { useFormSave } from '../../ui/use-form-save';
+import { safeParseLikeServer, zodRule } from '../../ui/zod-form';
 import { useCurrentUser } from '../auth/RequireSession';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { fetchHome } from '../home/home.api';
 import { industryOptions, regionOptions, tierOptions, useReference } from '../reference/reference.api';
 import { RevealDialog, type Revealed } from './RevealDialog';
 import {
-  emptyTalentValues, isTalentFormField, statusChangeOf, talentFormFields, talentPayload, talentUpdatePayload, talentValues, type Replacing, type TalentFormValues,
+  emptyTalentValues, statusChangeOf, talentFormFields, talentPayload, talentUpdatePayload, talentValues, type Replacing, type TalentFormValues,
 } from './talent-form';
 import { CertificateList, EducationList, TitleList } from './TalentFormLists';
 import { createTalent, updateTalent, type TalentDetail } from './talents.api';
@@ -54,15 +56,12 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
   const { message, modal } = App.useApp();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
   const reference = useReference().data;
   const [form] = Form.useForm<TalentFormValues>();
-  const [formError, setFormError] = useState<ReactNode>(null);
-  const [conflict, setConflict] = useState(false);
+  const save = useFormSave(form, talentFormFields);
   const [revealOpen, setRevealOpen] = useState(false);
   // which masked numbers are being replaced, for one version of one record (closing the drawer forgets it)
   const [replacingOf, setReplacingOf] = useState<{ key: string | null; value: Replacing }>({ key: null, value: keepBoth });
-  const errorRef = useRef<HTMLDivElement>(null);
   const editing = talent !== null;
 
   // Enterprise HR registers its own staff: the employer is its enterprise (the server enforces it too).
@@ -98,16 +97,9 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
 
   const handleClose = () => {
     setReplacingOf({ key: null, value: keepBoth });
-    setFormError(null);
-    setConflict(false);
+    save.reset();
     onClose();
   };
-
-  // A message above the form (a conflict, a refusal) is out of sight when the save button is pressed: show it, unless
-  // the messages went onto fields (the form then scrolls to the first of those).
-  useEffect(() => {
-    if (formError && form.getFieldsError().every((field) => field.errors.length === 0)) errorRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  }, [formError, form]);
 
   const refresh = (saved: TalentDetail) => {
     queryClient.setQueryData(['talent', saved.id], saved);
@@ -134,9 +126,8 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
       onSaved?.(saved);
     },
     onError: (error, request) => {
-      if (!isApiError(error)) return setFormError(String(error));
-      const unmatched = applyFieldErrors(form, error.fields, talentFormFields);
-      if (error.status === 409 && error.code === 'possibleDuplicate') {
+      if (isApiError(error) && error.status === 409 && error.code === 'possibleDuplicate') {
+        applyFieldErrors(form, error.fields, talentFormFields);
         void modal.confirm({
           title: t('talents.form.duplicateTitle'),
           content: error.message,
@@ -149,38 +140,17 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
         });
         return;
       }
-      if (error.status === 409) {
-        setConflict(true);
-        return setFormError(error.message);
-      }
-      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(t('common.listSeparator')));
+      save.refused(error);
     },
   });
 
+  // What passes here passes the server's schema, references to data (industry, employer, a registered ID number) excepted.
   const handleSubmit = async () => {
-    setFormError(null);
-    setConflict(false);
-    // The fields' own rules (the checks made as one types), then the server's schema over the whole input: what
-    // passes here passes there, references to data (industry, employer, a registered ID number) excepted.
-    const ruleFailed = await form.validateFields().then(
-      () => false,
-      () => true,
+    const values = await save.check((checked) =>
+      talent ? safeParseLikeServer(talentUpdateInput, talentUpdatePayload(checked, replacingNow(talent))) : safeParseLikeServer(talentInput, talentPayload(checked)),
     );
-    const values = form.getFieldsValue(true) as TalentFormValues;
-    const parsed = talent ? safeParseLikeServer(talentUpdateInput, talentUpdatePayload(values, replacingNow(talent))) : safeParseLikeServer(talentInput, talentPayload(values));
-    const problems = parsed.success ? [] : applyZodIssues(form, parsed.error.issues, language, isTalentFormField);
-    if (problems.length) setFormError(problems.join(t('common.listSeparator')));
-    if (ruleFailed || !parsed.success) {
-      void message.error(t('talents.form.fixErrors'));
-      return;
-    }
-    mutation.mutate({ values });
-  };
-
-  const handleReload = async () => {
-    await onReload?.();
-    setConflict(false);
-    setFormError(null);
+    if (values) mutation.mutate({ values });
+    else void message.error(t('talents.form.fixErrors'));
   };
 
   const handleIdNumberChange = (value: string) => {
@@ -231,40 +201,25 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
     : (talent?.employer ?? null);
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={handleClose}
       title={editing ? t('talents.form.editTitle', { name: talent.name }) : t('talents.form.createTitle')}
-      size={screens.md ? 760 : '100%'}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={handleClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => void handleSubmit()} data-testid="talent-form-submit">
-            {editing ? t('talents.form.submitEdit') : t('talents.form.submitCreate')}
-          </Button>
-        </Space>
-      }
+      width={760}
+      saving={mutation.isPending}
+      onSave={() => void handleSubmit()}
+      saveLabel={editing ? t('talents.form.submitEdit') : t('talents.form.submitCreate')}
+      saveTestId="talent-form-submit"
     >
       <Form<TalentFormValues> form={form} name="talent-form" layout="vertical" autoComplete="off" onFinish={() => void handleSubmit()}>
-        <div ref={errorRef} />
-        {formError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={formError}
-            description={conflict ? t('talents.form.conflictHelp') : undefined}
-            action={
-              conflict && onReload ? (
-                <Button size="small" onClick={() => void handleReload()} data-testid="talent-form-reload">
-                  {t('talents.form.conflictReload')}
-                </Button>
-              ) : undefined
-            }
-            style={{ marginBottom: 16 }}
-            data-testid="talent-form-error"
-          />
-        ) : null}
+        <FormErrorAlert
+          save={save}
+          testId="talent-form-error"
+          onReload={onReload}
+          reloadLabel={t('talents.form.conflictReload')}
+          reloadTestId="talent-form-reload"
+          conflictHelp={t('talents.form.conflictHelp')}
+        />
 
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
           {t('talents.form.sections.identity')}
@@ -443,6 +398,6 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
         </Row>
       </Form>
       {editing ? <RevealDialog name="reveal-in-form" talentId={talent.id} open={revealOpen} onClose={() => setRevealOpen(false)} onRevealed={handleRevealed} /> : null}
-    </Drawer>
+    </FormDrawer>
   );
 }

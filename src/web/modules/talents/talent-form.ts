@@ -54,11 +54,6 @@ export const talentFormFields = [
   'employerId', 'employerName', 'post', 'industry', 'salaryBand', 'arrivalRoute', 'arrivedOn', 'tier', 'tags', 'status', 'statusSince', 'statusNote',
 ] as const;
 
-export function isTalentFormField(path: readonly (string | number)[]): boolean {
-  const pattern = path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.');
-  return (talentFormFields as readonly string[]).includes(pattern);
-}
-
 const blank = (value: string | null | undefined) => {
   const text = value?.trim();
   return text ? text : null;
