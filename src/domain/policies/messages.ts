@@ -1,16 +1,46 @@
 /** Messages of the policies module, merged into the server's message tables (domain/i18n.ts). */
+import type { ApplicationStatus, EntitlementStatus } from './policy';
+
 type Bilingual = { 'zh-CN': string; 'en-US': string };
+type Language = keyof Bilingual;
+
+/**
+ * A placeholder's value in both languages, `{<name>Zh}` and `{<name>En}`, for messages that name things with words of
+ * their own language (fact labels, reasons, statuses): the message of each language reads its own.
+ */
+export function inBothLanguages<Name extends string>(name: Name, make: (language: Language) => string) {
+  return { [`${name}Zh`]: make('zh-CN'), [`${name}En`]: make('en-US') } as Record<`${Name}Zh` | `${Name}En`, string>;
+}
+
+export const applicationStatusLabels: Record<ApplicationStatus, Bilingual> = {
+  inReview: { 'zh-CN': '审核中', 'en-US': 'in review' },
+  returned: { 'zh-CN': '退回补正', 'en-US': 'returned for correction' },
+  approved: { 'zh-CN': '已通过', 'en-US': 'approved' },
+  rejected: { 'zh-CN': '未通过', 'en-US': 'rejected' },
+  withdrawn: { 'zh-CN': '已撤回', 'en-US': 'withdrawn' },
+};
+
+export const entitlementStatusLabels: Record<EntitlementStatus, Bilingual> = {
+  pending: { 'zh-CN': '待确认', 'en-US': 'to confirm' },
+  scheduled: { 'zh-CN': '待拨付', 'en-US': 'scheduled' },
+  inBatch: { 'zh-CN': '拨付中', 'en-US': 'in a batch' },
+  paid: { 'zh-CN': '已拨付', 'en-US': 'paid' },
+  failed: { 'zh-CN': '拨付失败', 'en-US': 'payment failed' },
+  paused: { 'zh-CN': '已暂停', 'en-US': 'paused' },
+  declined: { 'zh-CN': '已放弃', 'en-US': 'declined' },
+};
 
 export const policyErrorMessages = {
   policyNotPublished: { 'zh-CN': '该政策未发布或已停止执行', 'en-US': 'This policy is not published or has been retired' },
   policyNotEditable: { 'zh-CN': '该版本已发布，不能修改；请先创建新草稿', 'en-US': 'This version is published and frozen; create a new draft first' },
   policyNoDraft: { 'zh-CN': '没有待发布的草稿', 'en-US': 'There is no draft to publish' },
-  policyNotEligible: { 'zh-CN': '不符合申请条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
-  policyMissingData: { 'zh-CN': '档案缺少判断所需的信息：{facts}。请先完善人才档案', 'en-US': 'The profile lacks facts the rule needs: {facts}. Complete the profile first' },
+  // placeholders ending in Zh/En carry a value in each language (inBothLanguages): each message picks its own
+  policyNotEligible: { 'zh-CN': '不符合申请条件：{reasonsZh}', 'en-US': 'Not eligible: {reasonsEn}' },
+  policyMissingData: { 'zh-CN': '档案缺少判断所需的信息：{factsZh}。请先完善人才档案', 'en-US': 'The profile lacks facts the rule needs: {factsEn}. Complete the profile first' },
   policyExcluded: { 'zh-CN': '已享受不可同时享受的政策：{policies}', 'en-US': 'Already benefits from a policy that cannot be combined: {policies}' },
   applicationOpen: { 'zh-CN': '本期已有一份正在办理的申请', 'en-US': 'An application for this round is already open' },
   applicationAlreadyGranted: { 'zh-CN': '本期已享受该政策', 'en-US': 'This policy is already granted for this round' },
-  applicationState: { 'zh-CN': '申请当前状态为“{status}”，不能执行此操作', 'en-US': 'The application is "{status}"; this action is not possible now' },
+  applicationState: { 'zh-CN': '申请当前状态为“{statusZh}”，不能执行此操作', 'en-US': 'The application is "{statusEn}"; this action is not possible now' },
   applicationStale: { 'zh-CN': '申请已被他人处理或已更新，请刷新后重试', 'en-US': 'The application was handled or changed by someone else; reload and try again' },
   reviewNotYourStep: { 'zh-CN': '当前审核环节不属于您的单位', 'en-US': 'The current review step is not assigned to your unit' },
   reviewAlreadyDecided: { 'zh-CN': '您的单位已对本环节作出决定', 'en-US': 'Your unit has already decided this step' },
@@ -21,13 +51,14 @@ export const policyErrorMessages = {
   idempotencyMismatch: { 'zh-CN': '同一幂等键已用于不同的请求内容', 'en-US': 'This idempotency key was already used with a different request body' },
   idempotencyKeyMissing: { 'zh-CN': '缺少 Idempotency-Key 请求头', 'en-US': 'The Idempotency-Key header is missing' },
   batchEmpty: { 'zh-CN': '该期没有待拨付的兑现记录', 'en-US': 'Nothing is due for payment in this period' },
-  entitlementState: { 'zh-CN': '兑现记录当前状态为“{status}”，不能执行此操作', 'en-US': 'The entitlement is "{status}"; this action is not possible now' },
+  entitlementState: { 'zh-CN': '兑现记录当前状态为“{statusZh}”，不能执行此操作', 'en-US': 'The entitlement is "{statusEn}"; this action is not possible now' },
   scanNotAutomatic: { 'zh-CN': '只有“免申即享”政策可以扫描', 'en-US': 'Only 免申即享 (automatic) policies can be scanned' },
 } satisfies Record<string, Bilingual>;
 
 export const policyFieldMessages = {
-  'rule.invalid': { 'zh-CN': '规则有误（{path}）：{detail}', 'en-US': 'the rule is invalid at {path}: {detail}' },
-  'rule.notSql': { 'zh-CN': '“免申即享”政策的规则必须能在数据库中批量筛选（{path}）：{detail}', 'en-US': 'an automatic policy needs a rule the database can scan ({path}): {detail}' },
+  // a rule problem carries its reason in both languages (ruleProblemParams): each message picks its own
+  'rule.invalid': { 'zh-CN': '规则有误（{path}）：{detailZh}', 'en-US': 'the rule is invalid at {path}: {detailEn}' },
+  'rule.notSql': { 'zh-CN': '“免申即享”政策的规则必须能在数据库中批量筛选（{path}）：{detailZh}', 'en-US': 'an automatic policy needs a rule the database can scan ({path}): {detailEn}' },
   'rule.unknownFact': { 'zh-CN': '规则引用了未定义的信息项“{fact}”', 'en-US': 'the rule reads an unknown fact "{fact}"' },
   'rule.unknownParameter': { 'zh-CN': '规则引用了未定义的参数“{name}”', 'en-US': 'the rule reads an undefined parameter "{name}"' },
   'policy.codeTaken': { 'zh-CN': '政策编号已被使用', 'en-US': 'this policy code is already used' },

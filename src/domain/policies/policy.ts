@@ -3,7 +3,7 @@
  * applications, entitlements and payments. Shared by server and web; the zod schemas are the one validation.
  */
 import { z } from 'zod';
-import { validateRule } from '../rules';
+import { validateRule, type RuleProblem } from '../rules';
 import type { SubjectKind } from './facts';
 
 export const policyCategories = ['livingSubsidy', 'settlingSubsidy', 'housing', 'startup', 'research', 'introductionReward', 'teamReward', 'title', 'internship', 'other'] as const;
@@ -54,6 +54,12 @@ export type ReviewStepDefinition = { units: string[]; mode: 'all' | 'any'; worki
 const code = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/);
 const isoDate = z.iso.date();
 
+/**
+ * The placeholders of a rule problem's field message (`rule.invalid`, `rule.notSql`): the path of the bad node and the
+ * reason in both languages, so the message of each language picks its own (`{detailZh}` or `{detailEn}`).
+ */
+export const ruleProblemParams = (problem: RuleProblem) => ({ path: problem.path, detailZh: problem.messageZh, detailEn: problem.message });
+
 /** A JsonLogic rule: any JSON, checked by the engine's validator so a bad node is named at save time. */
 export const ruleSchema = z.unknown().superRefine((rule, context) => {
   if (rule === undefined) {
@@ -61,7 +67,7 @@ export const ruleSchema = z.unknown().superRefine((rule, context) => {
     return;
   }
   for (const problem of validateRule(rule)) {
-    context.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}`, params: { code: 'rule.invalid', path: problem.path, detail: problem.message } });
+    context.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}`, params: { code: 'rule.invalid', ...ruleProblemParams(problem) } });
   }
 });
 

@@ -446,6 +446,9 @@ export const notifications = pgTable(
     id: id(),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
+    /** The values the kind's texts name (domain/policies/notices.ts), rendered in the reader's language; null on rows
+     * written before they were kept, which show `title` and `body` (Chinese) as stored. */
+    params: jsonb('params').$type<Record<string, unknown>>(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link'),

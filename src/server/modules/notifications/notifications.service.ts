@@ -3,14 +3,23 @@ import type { Executor } from '../../db/client';
 import { notifications, units, users } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { SessionUser } from '../../plugins/auth';
+import { defaultLanguage, type Language } from '../../../domain/i18n';
+import { renderNotice, type Notice } from '../../../domain/policies/notices';
 
-export type Notice = { kind: string; title: string; body?: string; link?: string };
+export type { Notice };
 
-/** In-app notifications (站内消息): written in the transaction of the event they announce. */
+/**
+ * In-app notifications (站内消息): written in the transaction of the event they announce. A row keeps the notice's kind
+ * and values (`params`), rendered in the reader's language when listed; the Chinese texts are stored too, so the row
+ * reads on its own in the database.
+ */
 export async function notify(executor: Executor, userIds: Iterable<string>, notice: Notice) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
-  await executor.insert(notifications).values(unique.map((userId) => ({ userId, kind: notice.kind, title: notice.title, body: notice.body ?? '', link: notice.link ?? null })));
+  const { title, body } = renderNotice(notice.kind, notice.params, defaultLanguage)!;
+  await executor
+    .insert(notifications)
+    .values(unique.map((userId) => ({ userId, kind: notice.kind, params: notice.params, title, body, link: notice.link ?? null })));
 }
 
 const active = eq(users.disabled, false);
@@ -38,7 +47,8 @@ export async function subjectAccounts(executor: Executor, kind: 'talent' | 'ente
   return rows.map((row) => row.id);
 }
 
-export async function listNotifications(executor: Executor, user: SessionUser, page: number, pageSize: number) {
+/** The reader's notifications in their language; a row written before notifications kept their values shows its stored texts. */
+export async function listNotifications(executor: Executor, user: SessionUser, language: Language, page: number, pageSize: number) {
   const mine = eq(notifications.userId, user.id);
   const [items, [{ total, unread }]] = await Promise.all([
     executor.select().from(notifications).where(mine).orderBy(desc(notifications.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
@@ -48,7 +58,10 @@ export async function listNotifications(executor: Executor, user: SessionUser, p
       .where(mine),
   ]);
   return {
-    items: items.map((item) => ({ id: item.id, kind: item.kind, title: item.title, body: item.body, link: item.link, read: item.readAt !== null, createdAt: item.createdAt.toISOString() })),
+    items: items.map((item) => {
+      const { title, body } = renderNotice(item.kind, item.params, language) ?? { title: item.title, body: item.body };
+      return { id: item.id, kind: item.kind, title, body, link: item.link, read: item.readAt !== null, createdAt: item.createdAt.toISOString() };
+    }),
     total,
     unread,
   };

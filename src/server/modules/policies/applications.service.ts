@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { openApplicationStatuses, roundOf, addWorkingDays, subjectKindOf, type ReviewDecision } from '../../../domain/policies/policy';
+import { openApplicationStatuses, roundOf, addWorkingDays, subjectKindOf, type ApplicationStatus, type ReviewDecision } from '../../../domain/policies/policy';
+import { applicationStatusLabels, inBothLanguages } from '../../../domain/policies/messages';
+import type { Language } from '../../../domain/i18n';
 import { factModels, type SubjectKind } from '../../../domain/policies/facts';
 import type { Db, Executor } from '../../db/client';
 import { applicationActions, applicationAttachments, applications, entitlements, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
@@ -15,6 +17,9 @@ import { findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type Policy
 const today = () => new Date().toISOString().slice(0, 10);
 
 export type Subject = { kind: SubjectKind; id: string; name: string };
+/** What the applicant wrote, as the submission body allows it (policies.schemas.ts submitBody). */
+export type ApplicationForm = Record<string, string | number | boolean | null>;
+type StepState = 'done' | 'current' | 'waiting';
 
 /**
  * Who a user may apply for: a talent for themself; enterprise HR for its enterprise (enterprise and team policies) and
@@ -73,6 +78,13 @@ function stepDeadline(application: typeof applications.$inferSelect, version: Po
   return { dueAt: dueAt.toISOString(), overdue: dueAt.getTime() < Date.now() };
 }
 
+/** Units by code with their names in both languages. */
+async function unitNamesOf(executor: Executor, codes: string[]) {
+  const unique = [...new Set(codes)];
+  const rows = unique.length ? await executor.select({ code: units.code, name: units.name, nameEn: units.nameEn }).from(units).where(inArray(units.code, unique)) : [];
+  return new Map(rows.map((row) => [row.code, row]));
+}
+
 export async function applicationDetail(executor: Executor, user: SessionUser, id: string) {
   const [found] = await executor
     .select({ application: applications, policy: policies, version: policyVersions })
@@ -85,7 +97,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
   const internal = isReviewerView(user);
   const [history, files, granted] = await Promise.all([
     executor
-      .select({ action: applicationActions, unitName: units.name, actorName: users.displayName })
+      .select({ action: applicationActions, unitName: units.name, unitNameEn: units.nameEn, actorName: users.displayName })
       .from(applicationActions)
       .leftJoin(units, eq(units.id, applicationActions.unitId))
       .leftJoin(users, eq(users.id, applicationActions.actorId))
@@ -96,6 +108,10 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
   ]);
   const step = version.steps[application.stepIndex];
   const decidedUnits = application.status === 'inReview' ? await unitsDecided(executor, application) : [];
+  // the units' names in both languages, so an applicant (who may not read the unit list) sees names, not codes
+  const named = await unitNamesOf(executor, version.steps.flatMap((definition) => definition.units));
+  const stepState = (index: number): StepState =>
+    index < application.stepIndex || application.status === 'approved' ? 'done' : index === application.stepIndex ? 'current' : 'waiting';
   return {
     id: application.id,
     policy: { id: policy.id, code: policy.code, title: policy.title, target: policy.target },
@@ -103,18 +119,20 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     subject: { kind: application.subjectKind, id: application.subjectId, name: await subjectName(executor, application.subjectKind, application.subjectId) },
     round: application.round,
     status: application.status,
-    form: application.form,
-    decision: application.decision,
+    form: application.form as ApplicationForm,
+    decision: application.decision as unknown as Decision,
     steps: version.steps.map((definition, index) => ({
       ...definition,
-      state: index < application.stepIndex || application.status === 'approved' ? 'done' : index === application.stepIndex ? 'current' : 'waiting',
+      unitNames: definition.units.map((code) => named.get(code) ?? { code, name: code, nameEn: code }),
+      state: stepState(index),
     })),
     currentStep: step ? { index: application.stepIndex, name: step.name, units: step.units, mode: step.mode, decidedUnits, ...stepDeadline(application, version) } : null,
     escalated: application.escalatedAt !== null,
-    history: history.map(({ action, unitName, actorName }) => ({
+    history: history.map(({ action, unitName, unitNameEn, actorName }) => ({
       action: action.action,
       stepIndex: action.stepIndex,
       unit: unitName,
+      unitEn: unitNameEn,
       // the applicant sees what was done and the comments meant for them, not who inside decided nor internal notes
       actor: internal ? actorName : null,
       comment: action.comment,
@@ -184,15 +202,19 @@ export async function decisionFor(executor: Executor, policy: PolicyRow, version
   return decide(subject.kind, version, facts, params, asOf, await referenceLabels(executor));
 }
 
-/** Refuses a decision that does not make the subject eligible, naming the conditions missed or the facts missing. */
+/** Refuses a decision that does not make the subject eligible, naming the conditions missed or the facts missing (in both languages). */
 function requireEligible(decision: Decision) {
   if (decision.eligible) return;
   if (decision.status === 'needsData') {
     const model = factModels[decision.kind];
-    throw new AppError(400, 'policyMissingData', { facts: decision.explanation.missing.map((fact) => model[fact]?.label['zh-CN'] ?? fact).join('、') });
+    const facts = (language: Language) => decision.explanation.missing.map((fact) => model[fact]?.label[language] ?? fact).join(language === 'zh-CN' ? '、' : ', ');
+    throw new AppError(400, 'policyMissingData', inBothLanguages('facts', facts));
   }
-  throw new AppError(400, 'policyNotEligible', { reasons: decision.explanation.unmet.map((item) => item.text['zh-CN']).join('；') });
+  const reasons = (language: Language) => decision.explanation.unmet.map((item) => item.text[language]).join(language === 'zh-CN' ? '；' : '; ');
+  throw new AppError(400, 'policyNotEligible', inBothLanguages('reasons', reasons));
 }
+
+const stateRefusal = (status: ApplicationStatus) => new AppError(409, 'applicationState', inBothLanguages('status', (language) => applicationStatusLabels[status][language]));
 
 /** Policies the subject already benefits from that exclude this one, or that this one excludes. */
 async function exclusionClash(executor: Executor, policy: PolicyRow, subject: Subject) {
@@ -246,7 +268,7 @@ export async function submitApplication(db: Db, actor: Actor, user: SessionUser,
     await attachFiles(tx, user, application.id, version, input.attachmentIds);
     await tx.insert(applicationActions).values({ applicationId: application.id, stepIndex: 0, actorId: user.id, action: 'submit' });
     await recordAudit(tx, actor, { action: 'application.submit', targetType: 'application', targetId: application.id, changes: { policy: policy.code, subject: subject.id, round, amount: decision.amount } });
-    await notify(tx, await unitStaff(tx, version.steps[0].units), { kind: 'review', title: `待审核：${policy.title}`, body: `${subject.name} 提交了申请`, link: `/applications/${application.id}` });
+    await notify(tx, await unitStaff(tx, version.steps[0].units), { kind: 'review', params: { policy: policy.title, subject: subject.name, event: 'submitted' }, link: `/applications/${application.id}` });
     return applicationDetail(tx, user, application.id);
   });
 }
@@ -315,7 +337,7 @@ export async function reviewApplication(db: Db, actor: Actor, user: SessionUser,
     if (!application) throw notFound();
     if (ownApplication(user, application)) throw new AppError(403, 'reviewOwnApplication');
     if (application.version !== input.version) throw new AppError(409, 'applicationStale');
-    if (application.status !== 'inReview') throw new AppError(409, 'applicationState', { status: application.status });
+    if (application.status !== 'inReview') throw stateRefusal(application.status);
     if (input.decision !== 'approve' && !input.comment.trim()) throw invalid({ comment: { code: 'review.commentRequired' } });
     const version = (await findVersion(tx, application.versionId))!;
     const unit = await actingUnit(tx, user, application, version);
@@ -327,10 +349,10 @@ export async function reviewApplication(db: Db, actor: Actor, user: SessionUser,
     const next = { version: application.version + 1, updatedAt: new Date() };
     if (input.decision === 'return') {
       await tx.update(applications).set({ ...next, status: 'returned' }).where(eq(applications.id, id));
-      await notify(tx, applicants, { kind: 'returned', title: `申请被退回补正：${policy.title}`, body: input.comment, link: `/applications/${id}` });
+      await notify(tx, applicants, { kind: 'returned', params: { policy: policy.title, comment: input.comment }, link: `/applications/${id}` });
     } else if (input.decision === 'reject') {
       await tx.update(applications).set({ ...next, status: 'rejected', decidedAt: new Date() }).where(eq(applications.id, id));
-      await notify(tx, applicants, { kind: 'rejected', title: `申请未通过：${policy.title}`, body: input.comment, link: `/applications/${id}` });
+      await notify(tx, applicants, { kind: 'rejected', params: { policy: policy.title, comment: input.comment }, link: `/applications/${id}` });
     } else {
       const step = version.steps[application.stepIndex];
       const decided = [...(await unitsDecided(tx, application))];
@@ -339,13 +361,14 @@ export async function reviewApplication(db: Db, actor: Actor, user: SessionUser,
         await tx.update(applications).set(next).where(eq(applications.id, id));
       } else if (application.stepIndex + 1 < version.steps.length) {
         await tx.update(applications).set({ ...next, stepIndex: application.stepIndex + 1, stepStartedAt: new Date(), escalatedAt: null }).where(eq(applications.id, id));
-        await notify(tx, await unitStaff(tx, version.steps[application.stepIndex + 1].units), { kind: 'review', title: `待审核：${policy.title}`, link: `/applications/${id}` });
+        const subject = await subjectName(tx, application.subjectKind, application.subjectId);
+        await notify(tx, await unitStaff(tx, version.steps[application.stepIndex + 1].units), { kind: 'review', params: { policy: policy.title, subject, event: 'advanced' }, link: `/applications/${id}` });
       } else {
         await tx.update(applications).set({ ...next, status: 'approved', decidedAt: new Date() }).where(eq(applications.id, id));
         const subject = { kind: application.subjectKind, id: application.subjectId, name: await subjectName(tx, application.subjectKind, application.subjectId) };
         const decision = application.decision as unknown as Decision;
         await grantEntitlements(tx, actor, { policy, version, subject, decision, applicationId: id, source: 'application', status: 'scheduled', start: today() });
-        await notify(tx, applicants, { kind: 'approved', title: `申请已通过：${policy.title}`, body: `每期 ${decision.amount} 元`, link: `/applications/${id}` });
+        await notify(tx, applicants, { kind: 'approved', params: { policy: policy.title, amount: decision.amount, periodKind: version.periodKind }, link: `/applications/${id}` });
       }
     }
     await recordAudit(tx, actor, { action: `application.${input.decision}`, targetType: 'application', targetId: id, changes: { step: application.stepIndex, unit: unit.code, comment: input.comment } });
@@ -366,7 +389,7 @@ export async function resubmitApplication(db: Db, actor: Actor, user: SessionUse
     if (!application) throw notFound();
     if (application.submittedBy !== user.id) throw notFound();
     if (application.version !== input.version) throw new AppError(409, 'applicationStale');
-    if (application.status !== 'returned') throw new AppError(409, 'applicationState', { status: application.status });
+    if (application.status !== 'returned') throw stateRefusal(application.status);
     const [policy] = await tx.select().from(policies).where(eq(policies.id, application.policyId));
     const version = (await findVersion(tx, application.versionId))!;
     const subject = { kind: application.subjectKind, id: application.subjectId, name: await subjectName(tx, application.subjectKind, application.subjectId) };
@@ -379,7 +402,7 @@ export async function resubmitApplication(db: Db, actor: Actor, user: SessionUse
       .where(eq(applications.id, id));
     await tx.insert(applicationActions).values({ applicationId: id, stepIndex: application.stepIndex, actorId: user.id, action: 'resubmit' });
     await recordAudit(tx, actor, { action: 'application.resubmit', targetType: 'application', targetId: id, changes: { form: input.form } });
-    await notify(tx, await unitStaff(tx, version.steps[application.stepIndex].units), { kind: 'review', title: `补正后待审核：${policy.title}`, link: `/applications/${id}` });
+    await notify(tx, await unitStaff(tx, version.steps[application.stepIndex].units), { kind: 'review', params: { policy: policy.title, subject: subject.name, event: 'resubmitted' }, link: `/applications/${id}` });
     return applicationDetail(tx, user, id);
   });
 }
@@ -389,7 +412,7 @@ export async function withdrawApplication(db: Db, actor: Actor, user: SessionUse
     const [application] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.submittedBy, user.id))).for('update');
     if (!application) throw notFound();
     if (application.version !== version) throw new AppError(409, 'applicationStale');
-    if (!openApplicationStatuses.includes(application.status)) throw new AppError(409, 'applicationState', { status: application.status });
+    if (!openApplicationStatuses.includes(application.status)) throw stateRefusal(application.status);
     await tx.update(applications).set({ status: 'withdrawn', decidedAt: new Date(), version: version + 1, updatedAt: new Date() }).where(eq(applications.id, id));
     await tx.insert(applicationActions).values({ applicationId: id, stepIndex: application.stepIndex, actorId: user.id, action: 'withdraw' });
     await recordAudit(tx, actor, { action: 'application.withdraw', targetType: 'application', targetId: id });
@@ -412,10 +435,11 @@ export async function escalateOverdue(db: Db, actor: Actor, now = new Date()) {
     });
     if (!overdue.length) return 0;
     const office = await officeStaff(tx);
-    for (const { application, title } of overdue) {
+    for (const { application, version, title } of overdue) {
       await tx.update(applications).set({ escalatedAt: now }).where(eq(applications.id, application.id));
       await tx.insert(applicationActions).values({ applicationId: application.id, stepIndex: application.stepIndex, action: 'escalate', internalNote: '超过办理时限，已提交人才办督办' });
-      await notify(tx, office, { kind: 'overdue', title: `审核超时：${title}`, link: `/applications/${application.id}` });
+      const step = version.steps[application.stepIndex];
+      await notify(tx, office, { kind: 'overdue', params: { policy: title, subject: await subjectName(tx, application.subjectKind, application.subjectId), step: step.name }, link: `/applications/${application.id}` });
     }
     await recordAudit(tx, actor, { action: 'application.escalate', targetType: 'application', changes: { applications: overdue.map(({ application }) => application.id) } });
     return overdue.length;

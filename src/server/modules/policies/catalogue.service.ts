@@ -1,6 +1,6 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { factModels } from '../../../domain/policies/facts';
-import { subjectKindOf, type ParameterInput, type PolicyInput, type PolicyVersionInput } from '../../../domain/policies/policy';
+import { ruleProblemParams, subjectKindOf, type ParameterInput, type PolicyInput, type PolicyVersionInput } from '../../../domain/policies/policy';
 import { unknownReferences } from '../../../domain/policies/references';
 import { toSql } from '../../../domain/rules';
 import type { Db, Executor } from '../../db/client';
@@ -124,7 +124,7 @@ function scanProblems(eligibility: unknown, target: PolicyRow['target'], params:
   const translated = toSql(eligibility, { model: factModels[subjectKindOf(target)], column: factColumn, params });
   if (translated.ok) return {};
   const [problem] = translated.problems;
-  return { eligibility: { code: 'rule.notSql', params: { path: problem.path, detail: problem.messageZh } } };
+  return { eligibility: { code: 'rule.notSql', params: ruleProblemParams(problem) } };
 }
 
 const versionValues = (input: PolicyVersionInput) => ({

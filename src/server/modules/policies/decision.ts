@@ -1,5 +1,6 @@
 import { factModels, type Facts, type SubjectKind } from '../../../domain/policies/facts';
 import { compile, explain, truthy, type Compiled } from '../../../domain/rules';
+import type { Labeller } from './facts.repo';
 
 /**
  * A decision of a policy on a subject: eligible or not, why (the trace of `explain`, in words), how much per period,
@@ -41,8 +42,6 @@ export function amountOf(rule: unknown, data: Record<string, unknown>): number {
 export function isEligible(rule: unknown, data: Record<string, unknown>): boolean {
   return truthy(compiledRule(rule)(data));
 }
-
-export type Labeller = (fact: string, code: string) => string | undefined;
 
 export function decide(kind: SubjectKind, version: DecisionVersion, facts: Facts, params: Record<string, number>, asOf: string, labels?: Labeller): Decision {
   const data = { ...facts, params };

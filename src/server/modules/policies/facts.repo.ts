@@ -1,6 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { factModels, type Facts, type SubjectKind } from '../../../domain/policies/facts';
+import type { Locale } from '../../../domain/rules';
 import { queryRows, type Executor } from '../../db/client';
+
+/** The name of a code that is data (an industry, a tier) in a language. */
+export type Labeller = (fact: string, code: string, locale: Locale) => string | undefined;
 
 /**
  * The facts of subjects on a snapshot date, from the views `talent_facts` and `enterprise_facts` (migration 0003) plus
@@ -42,18 +46,18 @@ export async function subjectsFacts(executor: Executor, kind: SubjectKind, asOf:
   return rows.map((row) => ({ id: row.id, facts: factsOf(kind, row) }));
 }
 
-/** Names of the codes that are data (industries, tiers), for the sentences of `explain`. */
-export async function referenceLabels(executor: Executor): Promise<(fact: string, code: string) => string | undefined> {
+/** Names of the codes that are data (industries, tiers) in each language, for the sentences of `explain`. */
+export async function referenceLabels(executor: Executor): Promise<Labeller> {
+  type Named = { code: string; name: string; nameEn: string };
   const [industryRows, tierRows] = await Promise.all([
-    queryRows<{ code: string; name: string }>(executor, sql`select code, name from industries`),
-    queryRows<{ code: string; name: string }>(executor, sql`select code, name from talent_tiers`),
+    queryRows<Named>(executor, sql`select code, name, name_en as "nameEn" from industries`),
+    queryRows<Named>(executor, sql`select code, name, name_en as "nameEn" from talent_tiers`),
   ]);
-  const industries = new Map(industryRows.map((row) => [row.code, row.name]));
-  const tiers = new Map(tierRows.map((row) => [row.code, row.name]));
-  return (fact, code) => {
+  const industries = new Map(industryRows.map((row) => [row.code, row]));
+  const tiers = new Map(tierRows.map((row) => [row.code, row]));
+  return (fact, code, locale) => {
     const reference = factModels.talent[fact as keyof typeof factModels.talent]?.reference ?? factModels.enterprise[fact as keyof typeof factModels.enterprise]?.reference;
-    if (reference === 'industries') return industries.get(code);
-    if (reference === 'tiers') return tiers.get(code);
-    return undefined;
+    const row = reference === 'industries' ? industries.get(code) : reference === 'tiers' ? tiers.get(code) : undefined;
+    return row && (locale === 'en-US' ? row.nameEn : row.name);
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { entitlementStatusLabels, inBothLanguages } from '../../../domain/policies/messages';
 import { periodKeys, type EntitlementStatus } from '../../../domain/policies/policy';
 import type { Db, Executor } from '../../db/client';
 import { disbursementBatches, entitlements, idempotencyKeys, organisations, payments, policies, talents } from '../../db/schema';
@@ -121,7 +122,7 @@ export async function listEntitlements(executor: Executor, user: SessionUser, qu
       source: entitlement.source,
       status: entitlement.status,
       statusReason: entitlement.statusReason,
-      decision: entitlement.decision,
+      decision: entitlement.decision as unknown as Decision,
       paidAt: entitlement.paidAt?.toISOString() ?? null,
       version: entitlement.version,
     })),
@@ -148,7 +149,7 @@ export async function declineEntitlement(db: Db, actor: Actor, user: SessionUser
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(entitlements).where(and(eq(entitlements.id, id), entitlementScope(user))).for('update');
     if (!row || row.subjectId !== (row.subjectKind === 'talent' ? user.talentId : user.organisationId)) throw notFound();
-    if (!['pending', 'scheduled'].includes(row.status)) throw new AppError(409, 'entitlementState', { status: row.status });
+    if (!['pending', 'scheduled'].includes(row.status)) throw new AppError(409, 'entitlementState', inBothLanguages('status', (language) => entitlementStatusLabels[row.status][language]));
     const declined = await tx
       .update(entitlements)
       .set({ status: 'declined', statusReason: '本人放弃', version: sql`${entitlements.version} + 1`, updatedAt: new Date() })
@@ -301,7 +302,7 @@ export async function settleBatch(db: Db, actor: Actor, batchId: string, input: 
       const paidRows = await tx.select().from(entitlements).where(inArray(entitlements.id, paid.length ? paid.map((result) => result.entitlementId) : ['00000000-0000-0000-0000-000000000000']));
       const [policy] = await tx.select({ title: policies.title }).from(policies).where(eq(policies.id, batch.policyId));
       for (const row of paidRows) {
-        await notify(tx, await subjectAccounts(tx, row.subjectKind, row.subjectId), { kind: 'paid', title: `已拨付：${policy.title}`, body: `${row.period} 期 ${row.amount} 元`, link: '/ledger' });
+        await notify(tx, await subjectAccounts(tx, row.subjectKind, row.subjectId), { kind: 'paid', params: { policy: policy.title, period: row.period, amount: row.amount }, link: '/ledger' });
       }
       await recordAudit(tx, actor, { action: 'batch.settle', targetType: 'batch', targetId: batchId, changes: { paid: paid.length, failed: input.results.length - paid.length } });
       return batchDetail(tx, batchId);

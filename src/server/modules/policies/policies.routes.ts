@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { attachmentMediaTypes, attachmentSizeLimit } from '../../../domain/policies/policy';
+import { attachmentMediaTypes, attachmentSizeLimit, ruleProblemParams } from '../../../domain/policies/policy';
 import { validateRule } from '../../../domain/rules';
 import { AppError, invalid } from '../../errors';
+import { languageOf } from '../../plugins/errors';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
 import { pageQuery } from '../../http/pagination';
 import { listNotifications, markRead } from '../notifications/notifications.service';
@@ -14,10 +15,10 @@ import { calculate } from './calculator.service';
 import { addParameterValue, createPolicy, listPolicies, policyDetail, publishDraft, retirePolicy, saveDraft, updatePolicy } from './catalogue.service';
 import { batchDetail, batchWorkbook, confirmEntitlements, createBatch, declineEntitlement, listBatches, listEntitlements, settleBatch } from './ledger.service';
 import {
-  applicationListQuery, applicationPage, applicationSchema, attachmentQuery, attachmentSchema, batchBody, batchSchema, calculatorQuery, confirmBody,
-  createPolicyBody, entitlementPage, entitlementQuery, idempotencyHeaders, matchCountBody, matchCountResponse, parameterInput, policyListQuery,
-  policyPage, policySchema, policyVersionInput, resubmitBody, reviewBody, scanBody, scanResponse, settleBody, simulationBody, simulationSchema,
-  submitBody, updatePolicyBody, versionBody,
+  applicationListQuery, applicationPage, applicationSchema, attachmentQuery, attachmentSchema, batchBody, batchList, batchSchema, calculatorQuery,
+  calculatorResponse, confirmBody, createPolicyBody, entitlementPage, entitlementQuery, idempotencyHeaders, matchCountBody, matchCountResponse,
+  notificationPage, parameterInput, policyListQuery, policyPage, policySchema, policyVersionInput, resubmitBody, reviewBody, scanBody, scanList,
+  scanResponse, settleBody, simulationBody, simulationSchema, submitBody, updatePolicyBody, versionBody,
 } from './policies.schemas';
 import { matchingSubjects, ruleCondition, listScans, scanPolicy } from './scan.service';
 import { listSimulations, runSimulation } from './simulation.service';
@@ -27,7 +28,6 @@ import { xlsxMediaType } from '../imports/imports.workbook';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tags = ['policies'];
-const loose = z.looseObject({});
 
 /** A file download: the Chinese name for browsers (RFC 6266 filename*), an ASCII one for the rest. */
 const sendFile = (reply: FastifyReply, mediaType: string, fileName: string, asciiName: string, bytes: Buffer) =>
@@ -59,7 +59,7 @@ export async function policiesRoutes(app: App) {
     async (request) => {
       const { target, eligibility, params } = request.body;
       const problems = validateRule(eligibility);
-      if (problems.length) throw invalid({ eligibility: { code: 'rule.invalid', params: { path: problems[0].path, detail: problems[0].messageZh } } });
+      if (problems.length) throw invalid({ eligibility: { code: 'rule.invalid', params: ruleProblemParams(problems[0]) } });
       const asOf = request.body.asOf ?? today();
       const condition = ruleCondition(eligibility, { target }, params);
       const all = await matchingSubjects(app.db, { target }, asOf, null);
@@ -70,13 +70,13 @@ export async function policiesRoutes(app: App) {
   // ——— 免申即享 and simulation ———
   app.post('/api/policies/:id/scan', { config: { access: 'ledger.manage' }, schema: { tags, summary: '免申即享: grant the policy to every eligible subject not yet enrolled (pending the office’s confirmation)', params: uuidParam, body: scanBody, response: { 200: scanResponse, ...errorResponses, 409: errorSchema } } },
     async (request) => scanPolicy(app.db, request.actor, request.params.id, request.body.asOf ?? today(), 'manual'));
-  app.get('/api/policies/:id/scans', { config: { access: 'ledger.manage' }, schema: { tags, summary: 'The scans of a policy', params: uuidParam, response: { 200: z.array(loose), ...errorResponses } } },
+  app.get('/api/policies/:id/scans', { config: { access: 'ledger.manage' }, schema: { tags, summary: 'The scans of a policy', params: uuidParam, response: { 200: scanList, ...errorResponses } } },
     async (request) => listScans(app.db, request.params.id));
   app.post('/api/policies/:id/simulations', { config: { access: 'policies.simulate' }, schema: { tags, summary: 'Simulate a change of parameters or rules on a snapshot date; the run is saved', params: uuidParam, body: simulationBody, response: { 201: simulationSchema, ...errorResponses } } },
     async (request, reply) => {
       for (const field of ['eligibility', 'amount'] as const) {
         const [problem] = request.body[field] === undefined ? [] : validateRule(request.body[field]);
-        if (problem) throw invalid({ [field]: { code: 'rule.invalid', params: { path: problem.path, detail: problem.messageZh } } });
+        if (problem) throw invalid({ [field]: { code: 'rule.invalid', params: ruleProblemParams(problem) } });
       }
       return reply.status(201).send(await runSimulation(app.db, request.actor, request.params.id, request.body));
     });
@@ -86,7 +86,7 @@ export async function policiesRoutes(app: App) {
     async (request) => parameterValuesOn(app.db, request.params.id, request.query.on));
 
   // ——— calculator and applications ———
-  app.get('/api/calculator', { config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Every published policy for me (or, for enterprise HR, my enterprise or a staff member): eligible or not, and why', querystring: calculatorQuery, response: { 200: loose, ...errorResponses } } },
+  app.get('/api/calculator', { config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Every published policy for me (or, for enterprise HR, my enterprise or a staff member): eligible or not, and why', querystring: calculatorQuery, response: { 200: calculatorResponse, ...errorResponses } } },
     async (request) => calculate(app.db, request.session!.user, request.query));
   app.get('/api/applications', { config: { access: 'applications.read' }, schema: { tags: ['applications'], summary: 'Applications I may see; inbox=true: waiting for my unit', querystring: applicationListQuery, response: { 200: applicationPage, ...errorResponses } } },
     async (request) => {
@@ -126,7 +126,7 @@ export async function policiesRoutes(app: App) {
     async (request) => confirmEntitlements(app.db, request.actor, request.body.ids));
   app.post('/api/entitlements/:id/decline', { config: { access: 'entitlements.decline' }, schema: { tags: ['ledger'], summary: 'Decline an entitlement granted to me (all its unpaid periods)', params: uuidParam, response: { 200: z.object({ declined: z.number().int() }), ...errorResponses, 409: errorSchema } } },
     async (request) => declineEntitlement(app.db, request.actor, request.session!.user, request.params.id));
-  app.get('/api/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Disbursement batches', querystring: z.object({ policyId: z.uuid().optional() }), response: { 200: z.array(loose), ...errorResponses } } },
+  app.get('/api/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Disbursement batches', querystring: z.object({ policyId: z.uuid().optional() }), response: { 200: batchList, ...errorResponses } } },
     async (request) => listBatches(app.db, request.query.policyId));
   app.post('/api/policies/:id/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Create the disbursement batch of a period (Idempotency-Key header required)', params: uuidParam, headers: idempotencyHeaders, body: batchBody, response: { 200: batchSchema, ...errorResponses, 409: errorSchema, 422: errorSchema } } },
     async (request) => createBatch(app.db, request.actor, request.params.id, request.body, request.headers['idempotency-key']));
@@ -141,8 +141,8 @@ export async function policiesRoutes(app: App) {
     async (request) => settleBatch(app.db, request.actor, request.params.id, request.body, request.headers['idempotency-key']));
 
   // ——— notifications ———
-  app.get('/api/notifications', { config: { access: 'notifications.read' }, schema: { tags: ['notifications'], summary: 'My in-app notifications, newest first', querystring: pageQuery, response: { 200: z.object({ items: z.array(loose), total: z.number().int(), unread: z.number().int() }), ...errorResponses } } },
-    async (request) => listNotifications(app.db, request.session!.user, request.query.page, request.query.pageSize));
+  app.get('/api/notifications', { config: { access: 'notifications.read' }, schema: { tags: ['notifications'], summary: 'My in-app notifications, newest first', querystring: pageQuery, response: { 200: notificationPage, ...errorResponses } } },
+    async (request) => listNotifications(app.db, request.session!.user, languageOf(request), request.query.page, request.query.pageSize));
   app.post('/api/notifications/:id/read', { config: { access: 'notifications.read' }, schema: { tags: ['notifications'], summary: 'Mark a notification read', params: uuidParam, response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } } },
     async (request) => markRead(app.db, request.session!.user, request.params.id));
   app.post('/api/notifications/read-all', { config: { access: 'notifications.read' }, schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } } },

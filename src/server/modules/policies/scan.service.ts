@@ -74,7 +74,7 @@ export async function scanPolicy(db: Db, actor: Actor, policyId: string, asOf: s
     const created = eligible.length ? await grantEntitlements(tx, actor, eligible) : 0;
     await tx.insert(policyScans).values({ policyId, asOf, trigger, eligible: found.length, created: eligible.length, createdBy: actor.userId });
     for (const grant of eligible) {
-      await notify(tx, await subjectAccounts(tx, kind, grant.subject.id), { kind: 'automatic', title: `已为您免申兑现：${policy.title}`, body: `每期 ${grant.decision.amount} 元，无需申请；如不需要可放弃`, link: '/ledger' });
+      await notify(tx, await subjectAccounts(tx, kind, grant.subject.id), { kind: 'automatic', params: { policy: policy.title, amount: grant.decision.amount, periodKind: version.periodKind }, link: '/ledger' });
     }
     await recordAudit(tx, actor, { action: 'policy.scan', targetType: 'policy', targetId: policyId, changes: { asOf, trigger, eligible: found.length, subjects: eligible.length, entitlements: created } });
     return { policyId, asOf, eligible: found.length, granted: eligible.length, entitlements: created };

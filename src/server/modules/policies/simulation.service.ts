@@ -14,6 +14,21 @@ export type SimulationInput = { name: string; asOf: string; params: Record<strin
 
 type Side = { eligible: number; perPeriod: number; total: number };
 type Breakdown = { key: string | null; baseline: number; variant: number }[];
+type Named = { count: number; items: { id: string; name: string }[] };
+/** What a simulation tried: parameter values, and the rules changed (null: the published one). */
+type SimulationChange = { params: Record<string, number>; eligibility: unknown; amount: unknown };
+/** What it found, as saved in `simulations.result`. */
+type SimulationResult = {
+  subjects: number;
+  baseline: Side;
+  variant: Side;
+  newlyEligible: Named;
+  noLongerEligible: Named;
+  budget: { total: number; committed: number; remaining: number };
+  breakdown: Record<'industry' | 'education' | 'tier', Breakdown>;
+  versionNumber: number;
+  baseParams: Record<string, number>;
+};
 
 const listed = 200;
 
@@ -60,19 +75,19 @@ export async function runSimulation(db: Db, actor: Actor, policyId: string, inpu
     }
   }
   const use = (await budgetUse(db, [policyId])).get(policyId);
-  const result = {
+  const result: SimulationResult = {
     subjects: subjects.length,
     baseline,
     variant: changed,
     newlyEligible: { count: gained.length, items: await namesOf(db, kind, gained.slice(0, listed)) },
     noLongerEligible: { count: lost.length, items: await namesOf(db, kind, lost.slice(0, listed)) },
     budget: { total: policy.budgetTotal, committed: use?.committed ?? 0, remaining: policy.budgetTotal - (use?.committed ?? 0) },
-    breakdown: Object.fromEntries(Object.entries(groups).map(([name, counts]) => [name, breakdownOf(counts)])) as Record<keyof typeof groups, Breakdown>,
+    breakdown: Object.fromEntries(Object.entries(groups).map(([name, counts]) => [name, breakdownOf(counts)])) as SimulationResult['breakdown'],
     versionNumber: base.number,
     baseParams,
   };
   return db.transaction(async (tx) => {
-    const change = { params: input.params, eligibility: input.eligibility ?? null, amount: input.amount ?? null };
+    const change: SimulationChange = { params: input.params, eligibility: input.eligibility ?? null, amount: input.amount ?? null };
     const [saved] = await tx.insert(simulations).values({ policyId, name: input.name, asOf: input.asOf, change, result, createdBy: actor.userId! }).returning();
     await recordAudit(tx, actor, { action: 'policy.simulate', targetType: 'policy', targetId: policyId, changes: { simulation: saved.id, name: input.name, asOf: input.asOf, ...change } });
     return presentSimulation(saved);
@@ -103,8 +118,8 @@ const presentSimulation = (row: typeof simulations.$inferSelect) => ({
   policyId: row.policyId,
   name: row.name,
   asOf: row.asOf,
-  change: row.change,
-  result: row.result,
+  change: row.change as SimulationChange,
+  result: row.result as SimulationResult,
   createdAt: row.createdAt.toISOString(),
 });
 

@@ -1,0 +1,87 @@
+/**
+ * In-app notifications (站内消息) of policies as data: a notification is stored as its kind and the values it names
+ * (`params`), and its title and body are rendered in the reader's language when listed. The kinds are those the web's
+ * bell knows (review, returned, rejected, approved, overdue, automatic, paid); names of policies and subjects and the
+ * reviewers' comments are data and stay as written.
+ */
+import { z } from 'zod';
+import { periodKinds } from './policy';
+
+type Language = 'zh-CN' | 'en-US';
+
+const text = z.string();
+const yuan = z.number();
+const periodKind = z.enum(periodKinds);
+
+/** The values each kind of notification names; what is stored in `notifications.params`. */
+export const noticeParams = {
+  /** An application waits for the reader's unit: just submitted, moved on from the previous step, or corrected and sent again. */
+  review: z.object({ policy: text, subject: text, event: z.enum(['submitted', 'advanced', 'resubmitted']) }),
+  /** 退回补正: the reviewer's comment says what to correct. */
+  returned: z.object({ policy: text, comment: text }),
+  rejected: z.object({ policy: text, comment: text }),
+  approved: z.object({ policy: text, amount: yuan, periodKind }),
+  /** A review step past its time limit, escalated to the office (督办). */
+  overdue: z.object({ policy: text, subject: text, step: text }),
+  /** 免申即享: granted without application by a scan; the subject may decline. */
+  automatic: z.object({ policy: text, amount: yuan, periodKind }),
+  paid: z.object({ policy: text, period: text, amount: yuan }),
+};
+export type NoticeKind = keyof typeof noticeParams;
+export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
+/** A notification to send: its kind, the values of its texts, and the page it is about. */
+export type Notice = { [K in NoticeKind]: { kind: K; params: NoticeParams<K>; link?: string } }[NoticeKind];
+
+export type NoticeTexts = { title: string; body: string };
+
+const money = (amount: number, language: Language) => (language === 'zh-CN' ? `${amount.toLocaleString('en-US')} 元` : `¥${amount.toLocaleString('en-US')}`);
+
+/** How much, per period of the policy: 每月 1,500 元 / ¥1,500 a month. */
+function perPeriod(amount: number, kind: NoticeParams<'approved'>['periodKind'], language: Language) {
+  if (language === 'zh-CN') return kind === 'oneOff' ? `一次性 ${money(amount, language)}` : `${kind === 'monthly' ? '每月' : '每年'} ${money(amount, language)}`;
+  return kind === 'oneOff' ? `${money(amount, language)} once` : `${money(amount, language)} a ${kind === 'monthly' ? 'month' : 'year'}`;
+}
+
+const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) => NoticeTexts } = {
+  review: ({ policy, subject, event }, language) =>
+    language === 'zh-CN'
+      ? {
+          title: `${event === 'resubmitted' ? '补正后待审核' : '待审核'}：${policy}`,
+          body: { submitted: `${subject} 提交了申请`, advanced: `${subject} 的申请已通过上一审核环节`, resubmitted: `${subject} 已补正材料，重新提交了申请` }[event],
+        }
+      : {
+          title: `${event === 'resubmitted' ? 'Corrected, to review again' : 'To review'}: ${policy}`,
+          body: { submitted: `${subject} applied`, advanced: `${subject}'s application passed the previous step`, resubmitted: `${subject} corrected and resubmitted the application` }[event],
+        },
+  returned: ({ policy, comment }, language) => ({ title: language === 'zh-CN' ? `申请被退回补正：${policy}` : `Returned for correction: ${policy}`, body: comment }),
+  rejected: ({ policy, comment }, language) => ({ title: language === 'zh-CN' ? `申请未通过：${policy}` : `Application rejected: ${policy}`, body: comment }),
+  approved: ({ policy, amount, periodKind }, language) => ({
+    title: language === 'zh-CN' ? `申请已通过：${policy}` : `Application approved: ${policy}`,
+    body: perPeriod(amount, periodKind, language),
+  }),
+  overdue: ({ policy, subject, step }, language) =>
+    language === 'zh-CN'
+      ? { title: `审核超时：${policy}`, body: `${subject} 的申请在“${step}”环节已超过办理时限，请督办` }
+      : { title: `Review overdue: ${policy}`, body: `${subject}'s application is past the time limit of the step "${step}"; follow it up` },
+  automatic: ({ policy, amount, periodKind }, language) =>
+    language === 'zh-CN'
+      ? { title: `已为您免申兑现：${policy}`, body: `${perPeriod(amount, periodKind, language)}，无需申请；如不需要可放弃` }
+      : { title: `Granted to you without application: ${policy}`, body: `${perPeriod(amount, periodKind, language)}, no application needed; you may decline it` },
+  paid: ({ policy, period, amount }, language) =>
+    language === 'zh-CN'
+      ? { title: `已拨付：${policy}`, body: period === 'once' ? `一次性 ${money(amount, language)}` : `${period} 期 ${money(amount, language)}` }
+      : { title: `Paid: ${policy}`, body: period === 'once' ? `${money(amount, language)} (one-off)` : `${money(amount, language)} for ${period}` },
+};
+
+const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);
+
+/**
+ * The title and body of a stored notification in a language, or null when the row cannot be rendered (written before
+ * notifications kept their values, or of a kind this code does not know): the stored texts are shown then.
+ */
+export function renderNotice(kind: string, params: unknown, language: Language): NoticeTexts | null {
+  if (!isKind(kind)) return null;
+  const parsed = noticeParams[kind].safeParse(params);
+  if (!parsed.success) return null;
+  return (texts[kind] as (values: unknown, language: Language) => NoticeTexts)(parsed.data, language);
+}
