@@ -13,7 +13,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApplyDialog } from './ApplyDialog';
 import { downloadAttachment, fetchApplication, resubmitApplication, reviewApplication, withdrawApplication, type ApplicationDetail } from './policies.api';
-import { ApplicationStatusTag, EntitlementStatusTag, ExplanationTree, formatYuan, useUnitName } from './policy-ui';
+import { ApplicationStatusTag, EntitlementStatusTag, ExplanationTree, formatYuan } from './policy-ui';
 
 const isAction = (value: string): value is ApplicationAction => (applicationActions as readonly string[]).includes(value);
 const actionColors: Partial<Record<ApplicationAction, string>> = { approve: 'green', reject: 'red', return: 'orange', escalate: 'volcano', withdraw: 'gray' };
@@ -21,10 +21,10 @@ const actionColors: Partial<Record<ApplicationAction, string>> = { approve: 'gre
 /** One application: where it stands in its review chain, its history, files and entitlements; the actions the user may take. */
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const unitName = useUnitName();
+  const english = i18n.language === 'en-US';
   const [resubmitting, setResubmitting] = useState(false);
   const application = useQuery({ queryKey: ['application', id], queryFn: () => fetchApplication(id) });
 
@@ -47,6 +47,9 @@ export function ApplicationDetailPage() {
   if (application.isError) return <ErrorAlert message={application.error.message} retryLabel={t('common.retry')} onRetry={() => void application.refetch()} />;
   const data = application.data;
   const current = data.currentStep;
+  // the response names each step's units in both languages: an applicant cannot read the units list
+  const unitNames = new Map(data.steps.flatMap((step) => step.unitNames).map((unit) => [unit.code, english ? unit.nameEn : unit.name]));
+  const unitName = (code: string) => unitNames.get(code) ?? code;
 
   const details: DescriptionsProps['items'] = [
     { key: 'policy', label: t('applications.detail.policy'), children: <Link to={`/policies/${data.policy.id}`}>{data.policy.title}</Link> },
@@ -138,7 +141,7 @@ export function ApplicationDetailPage() {
                     <Flex vertical gap={2}>
                       <Space size={4} wrap>
                         <Typography.Text strong>{isAction(entry.action) ? t(`policyCodes.applicationActions.${entry.action}`) : entry.action}</Typography.Text>
-                        {entry.unit ? <Tag>{entry.unit}</Tag> : null}
+                        {entry.unit ? <Tag>{english ? (entry.unitEn ?? entry.unit) : entry.unit}</Tag> : null}
                         {entry.actor ? <Typography.Text type="secondary">{entry.actor}</Typography.Text> : null}
                       </Space>
                       {entry.comment ? <Typography.Text>{entry.comment}</Typography.Text> : null}

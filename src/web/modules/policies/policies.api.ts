@@ -143,7 +143,9 @@ export type ApplicationSummary = {
   submittedAt: string;
 };
 
-export type HistoryEntry = { action: string; stepIndex: number; unit: string | null; actor: string | null; comment: string; internalNote: string | null; at: string };
+/** A unit of a review step with its names in both languages (an applicant may not read the units list). */
+export type StepUnit = { code: string; name: string; nameEn: string };
+export type HistoryEntry = { action: string; stepIndex: number | null; unit: string | null; unitEn: string | null; actor: string | null; comment: string; internalNote: string | null; at: string };
 
 export type ApplicationDetail = {
   id: string;
@@ -154,7 +156,7 @@ export type ApplicationDetail = {
   status: ApplicationStatus;
   form: Record<string, string | number | boolean | null>;
   decision: { status?: string; amount?: number; explanation?: Explanation; asOf?: string } | null;
-  steps: (ReviewStepDefinition & { state: 'done' | 'current' | 'waiting' })[];
+  steps: (ReviewStepDefinition & { unitNames: StepUnit[]; state: 'done' | 'current' | 'waiting' })[];
   currentStep: { index: number; name: string; units: string[]; mode: 'all' | 'any'; decidedUnits: string[]; dueAt: string | null; overdue: boolean } | null;
   escalated: boolean;
   history: HistoryEntry[];
