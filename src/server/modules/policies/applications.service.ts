@@ -10,6 +10,7 @@ import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { notify, officeStaff, subjectAccounts, unitStaff } from '../notifications/notifications.service';
 import { decide, type Decision } from './decision';
+import { inboxCondition } from './inbox';
 import { referenceLabels, subjectFacts } from './facts.repo';
 import { grantEntitlements } from './ledger.service';
 import { findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type PolicyVersionRow } from './policies.repo';
@@ -158,13 +159,7 @@ export async function listApplications(executor: Executor, user: SessionUser, qu
   const conditions: (SQL | undefined)[] = [applicationScope(user)];
   if (query.status) conditions.push(eq(applications.status, query.status as typeof applications.$inferSelect.status));
   if (query.policyId) conditions.push(eq(applications.policyId, query.policyId));
-  if (query.inbox) {
-    // waiting for the user's unit (or, for the office, escalated ones)
-    const mine = user.unitId
-      ? sql`exists (select 1 from units u where u.id = ${user.unitId} and ${policyVersions.steps} -> ${applications.stepIndex} -> 'units' ? u.code)`
-      : sql`false`;
-    conditions.push(eq(applications.status, 'inReview'), user.roles.includes('office') ? or(mine, sql`${applications.escalatedAt} is not null`) : mine);
-  }
+  if (query.inbox) conditions.push(inboxCondition(user));
   const where = and(...conditions);
   const [rows, [{ total }]] = await Promise.all([
     executor
