@@ -126,6 +126,8 @@ export const talents = pgTable(
     index('talents_name_idx').on(table.name),
     index('talents_initials_idx').on(sql`${table.nameInitials} text_pattern_ops`),
     index('talents_search_idx').using('gin', table.searchVector),
+    // the list's order (most recently updated first), also a broad search's: a page reads 20 rows, not every match
+    index('talents_updated_idx').on(table.updatedAt.desc().nullsFirst(), table.id),
   ],
 );
 

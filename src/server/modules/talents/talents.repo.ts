@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, ilike, ne, or, sql, type SQ
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import type { Executor } from '../../db/client';
 import { organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
-import { pageOf } from '../../http/pagination';
+import { pageOf, type Page } from '../../http/pagination';
 import { escapeLike } from '../audit/audit.service';
 
 export type TalentRow = typeof talents.$inferSelect;
@@ -27,14 +27,14 @@ async function insertChildren(executor: Executor, talentId: string, children: Ta
   if (children.certificates.length) await executor.insert(talentCertificates).values(positioned(children.certificates));
 }
 
-/** The columns an insert answers: all but the search vector, which no caller reads and which costs as much as the rest. */
-const { searchVector: _searchVector, ...insertedColumns } = getTableColumns(talents);
-export type InsertedTalent = Omit<TalentRow, 'searchVector'>;
+/** The columns inserts answer and lists show: all but the search vector, which they never read and which costs as much as the rest. */
+const { searchVector: _searchVector, ...talentColumns } = getTableColumns(talents);
+export type TalentFields = Omit<TalentRow, 'searchVector'>;
 
 /** Inserts talents with their education, titles, certificates and first status entry. Several at once for imports. */
-export async function insertTalents(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<InsertedTalent[]> {
+export async function insertTalents(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<TalentFields[]> {
   if (records.length === 0) return [];
-  const rows = await executor.insert(talents).values(records.map((record) => rowValues(record.values))).returning(insertedColumns);
+  const rows = await executor.insert(talents).values(records.map((record) => rowValues(record.values))).returning(talentColumns);
   const positioned = <T>(pick: (record: TalentRecord) => T[], index: number) => pick(records[index]).map((item, position) => ({ ...item, talentId: rows[index].id, position }));
   const educations = rows.flatMap((_, index) => positioned((record) => record.children.educations, index));
   const titles = rows.flatMap((_, index) => positioned((record) => record.children.titles, index));
@@ -156,7 +156,8 @@ function orderOf(sort: TalentSort, filters: TalentFilters): SQL[] {
     case '-arrivedOn':
       return [sql`${talents.arrivedOn} desc nulls last`, asc(talents.id)];
     case 'updatedAt':
-      return [asc(talents.updatedAt), asc(talents.id)];
+      // the exact reverse of -updatedAt: both read talents_updated_idx
+      return [asc(talents.updatedAt), desc(talents.id)];
     case '-updatedAt':
       return [desc(talents.updatedAt), asc(talents.id)];
     case 'relevance':
@@ -166,20 +167,57 @@ function orderOf(sort: TalentSort, filters: TalentFilters): SQL[] {
 
 export type TalentListQuery = { page: number; pageSize: number; sort: TalentSort; filters: TalentFilters };
 
-export async function listTalents(executor: Executor, query: TalentListQuery, scope: SQL | undefined) {
+/**
+ * How far a search's list goes. A broad word (工程师) matches tens of thousands of talents, and what costs the time is
+ * reading every match (to rank it, or to count it), not finding them in the GIN index. So a search counts up to
+ * `countCap` matches (with more, `total` is the cap and `totalCapped` is true: shown as 10,000+), and sorts by relevance
+ * only when it has at most `rankLimit` matches; with more, the relevance order is most recently updated first (the
+ * list's order without a search, read along talents_updated_idx, so a page costs the same whatever the count). Other
+ * sorts are the same with or without a search.
+ */
+export const searchListLimits = { countCap: 10_000, rankLimit: 5_000 };
+export type SearchListLimits = typeof searchListLimits;
+
+export type TalentList = Page<{ talent: TalentFields; employer: string | null }> & {
+  /** More matches than `total` says (a search stopped counting at its cap). */
+  totalCapped: boolean;
+  /** The page is in relevance order (a search sorted by relevance, with few enough matches to rank them). */
+  ranked: boolean;
+};
+
+/**
+ * One page of a list: the ids of the page first, in the list's order (narrow rows: a sort over many matches does
+ * not carry whole records, nor their employers), then those records with their employers' names.
+ */
+async function listPage(executor: Executor, where: SQL | undefined, order: SQL[], pageSize: number, offset: number) {
+  const page = executor.select({ id: talents.id }).from(talents).where(where).orderBy(...order).limit(pageSize).offset(offset).as('page');
+  return executor
+    .select({ talent: talentColumns, employer: organisations.name })
+    .from(page)
+    .innerJoin(talents, eq(talents.id, page.id))
+    .leftJoin(organisations, eq(organisations.id, talents.employerId))
+    .orderBy(...order);
+}
+
+export async function listTalents(executor: Executor, query: TalentListQuery, scope: SQL | undefined, limits: SearchListLimits = searchListLimits): Promise<TalentList> {
   const where = talentConditions(query.filters, scope);
-  const [items, [{ total }]] = await Promise.all([
-    executor
-      .select({ talent: talents, employer: organisations.name })
-      .from(talents)
-      .leftJoin(organisations, eq(organisations.id, talents.employerId))
-      .where(where)
-      .orderBy(...orderOf(query.sort, query.filters))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    executor.select({ total: count() }).from(talents).where(where),
-  ]);
-  return pageOf(items, total);
+  const offset = (query.page - 1) * query.pageSize;
+  const search = query.filters.search;
+  if (!search) {
+    const [items, [{ total }]] = await Promise.all([
+      listPage(executor, where, orderOf(query.sort, query.filters), query.pageSize, offset),
+      executor.select({ total: count() }).from(talents).where(where),
+    ]);
+    return { ...pageOf(items, total), totalCapped: false, ranked: false };
+  }
+  // a search counts its matches up to one past the cap; the count also tells whether ranking them all is affordable
+  const matches = executor.select({ one: sql`1` }).from(talents).where(where).limit(limits.countCap + 1).as('matches');
+  const [{ counted }] = await executor.select({ counted: count() }).from(matches);
+  const ranked = query.sort === 'relevance' && search.rank !== undefined && counted <= limits.rankLimit;
+  const order = query.sort === 'relevance' && !ranked ? orderOf('-updatedAt', query.filters) : orderOf(query.sort, query.filters);
+  // past the last match there is no page to read (unless the count stopped at its cap)
+  const items = counted > offset || counted > limits.countCap ? await listPage(executor, where, order, query.pageSize, offset) : [];
+  return { ...pageOf(items, Math.min(counted, limits.countCap)), totalCapped: counted > limits.countCap, ranked };
 }
 
 /** Every talent of a filtered list, in batches (for exports). */

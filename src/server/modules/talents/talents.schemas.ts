@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { arrivalRoutes, educationLevels, genders, politicalStatuses, salaryBands, talentStatuses, titleLevels } from '../../../domain/dictionaries';
 import { talentInput, talentUpdateInput } from '../../../domain/talent';
 import { pageQuery, pageSchema } from '../../http/pagination';
-import { talentSorts } from './talents.repo';
+import { searchListLimits, talentSorts } from './talents.repo';
 import { verifiableFields } from './talents.service';
 
 export const talentListQuery = pageQuery.extend({
@@ -77,7 +77,14 @@ export const talentDetailSchema = talentSummarySchema.extend({
   permissions: z.object({ edit: z.boolean(), reveal: z.boolean(), verify: z.boolean(), lockedFields: z.array(z.string()) }),
 });
 
-export const talentPage = pageSchema(talentSummarySchema);
+export const talentPage = pageSchema(talentSummarySchema).extend({
+  totalCapped: z
+    .boolean()
+    .describe(
+      `true: a search with more matches than it counts (${searchListLimits.countCap}); \`total\` is that cap (shown as ${searchListLimits.countCap}+). ` +
+        `A search with more than ${searchListLimits.rankLimit} matches sorted by relevance comes most recently updated first`,
+    ),
+});
 export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });
 export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
 export const verifyBody = z.object({ fields: z.array(z.enum(verifiableFields)).min(1).default([...verifiableFields]) });

@@ -17,7 +17,7 @@ import { findIndustry, findTier } from '../reference/reference.repo';
 import { canReveal, talentReadScope, talentWriteScope } from './talents.policies';
 import {
   addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, namePrefix,
-  setVerification, updateTalentRecord, type TalentFilters, type TalentRecord, type TalentRow, type TalentSort,
+  searchListLimits, setVerification, updateTalentRecord, type SearchListLimits, type TalentFields, type TalentFilters, type TalentRecord, type TalentRow, type TalentSort,
 } from './talents.repo';
 
 /** Fields the office can mark as verified; a talent cannot change them afterwards. */
@@ -300,7 +300,7 @@ export async function talentDetail(executor: Executor, user: SessionUser, id: st
   return presentTalentDetail(found.talent, found.employer, children, user, writable);
 }
 
-export function presentTalentSummary(row: TalentRow, employer: string | null) {
+export function presentTalentSummary(row: TalentFields, employer: string | null) {
   return {
     id: row.id,
     name: row.name,
@@ -377,10 +377,13 @@ export function searchFilter(q: string | undefined, secrets: Secrets): TalentFil
   return { condition, rank: tsquery ? sql`ts_rank(${talents.searchVector}, to_tsquery('simple', ${tsquery}))` : undefined };
 }
 
-export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput) {
+/**
+ * GET /api/talents: a page of summaries and the total. A search counts its matches up to a cap (`totalCapped` when
+ * there are more) and ranks them by relevance only when they are few enough; see `searchListLimits`.
+ */
+export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput, limits: SearchListLimits = searchListLimits) {
   const { page, pageSize, sort, q, ...filters } = input;
   const search = searchFilter(q, secrets);
-  const result = await listTalents(executor, { page, pageSize, sort: sort ?? (search ? 'relevance' : '-updatedAt'), filters: { ...filters, search } }, talentReadScope(user));
-  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer)), total: result.total };
+  const result = await listTalents(executor, { page, pageSize, sort: sort ?? (search ? 'relevance' : '-updatedAt'), filters: { ...filters, search } }, talentReadScope(user), limits);
+  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer)), total: result.total, totalCapped: result.totalCapped };
 }
-

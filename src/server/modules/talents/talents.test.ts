@@ -3,7 +3,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TalentInput } from '../../../domain/talent';
 import { buildOrganisation, buildTalent, buildUser, uniqueIdNumber, uniqueSuffix, type BuiltUser } from '../../test/factories';
+import { secretsFor } from '../../config';
+import { searchQuery } from '../../search/segment';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness';
+import type { SearchListLimits } from './talents.repo';
+import { listTalentSummaries, type TalentListInput } from './talents.service';
 
 let t: TestApp;
 let office: Agent;
@@ -103,7 +107,7 @@ async function talentAccount(overrides: Partial<TalentInput> = {}) {
 const list = async (agent: Agent, query: Record<string, string>) => {
   const response = await agent.get('/api/talents', { query: { pageSize: '200', ...query } });
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { items: (Json & { id: string; name: string })[]; total: number };
+  return response.json() as { items: (Json & { id: string; name: string })[]; total: number; totalCapped: boolean };
 };
 const idsOf = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
 
@@ -384,7 +388,7 @@ describe('record scoping', () => {
     const outside = await register(hr.agent, talentBody({ employerName: '区外某公司' }));
     expect(outside).toMatchObject({ employer: { id: hr.organisation.id }, employerName: null });
     expect(idsOf(await list(hr.agent, {})).sort()).toEqual([created.id, outside.id].sort());
-    expect(await list(office, { employer: elsewhere.id })).toEqual({ items: [], total: 0 });
+    expect(await list(office, { employer: elsewhere.id })).toEqual({ items: [], total: 0, totalCapped: false });
     // an edit cannot hand the talent to another enterprise either
     const moved = await hr.agent.put(`/api/talents/${created.id}`, { ...unchanged(created, body.idNumber), employerId: elsewhere.id, post: '人事专员' });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -707,6 +711,66 @@ describe('search', () => {
     expect(idsOf(await list(office, { q: '材料科学', tag })).sort()).toEqual([match.id, sameMajor.id].sort());
     expect(idsOf(await list(office, { q: '电池 工程师', tag }))).toEqual([byPost.id]);
     expect(idsOf(await list(office, { q: '北京大学 材料', tag }))).toEqual([]);
+  });
+
+  it('answers a search\'s total exactly below the cap (totalCapped false), as a list without a search', async () => {
+    const tag = `计数${uniqueSuffix()}`;
+    for (let index = 0; index < 3; index += 1) await buildTalent(t.db, { tags: [tag], post: '泵阀工程师' });
+    const page = await list(office, { q: '泵阀 工程师', tag, pageSize: '2' });
+    expect(page).toMatchObject({ total: 3, totalCapped: false });
+    expect(page.items).toHaveLength(2);
+    expect(await list(office, { tag })).toMatchObject({ total: 3, totalCapped: false });
+  });
+
+  describe('a broad search (the limits lowered to a handful of matches)', () => {
+    const search = (input: Omit<TalentListInput, 'page' | 'pageSize'> & { page?: number; pageSize?: number }, limits: SearchListLimits) =>
+      listTalentSummaries(t.db, secretsFor(t.config), office.user!, { page: 1, pageSize: 20, ...input }, limits);
+
+    it('ranks by relevance when the matches are few enough, else lists the most recently updated first', async () => {
+      const tag = `排序${uniqueSuffix()}`;
+      const q = '泵阀 工程师';
+      // the most relevant talent (both words side by side) is the least recently updated
+      const near = await buildTalent(t.db, { name: '王一', tags: [tag], post: '泵阀工程师' });
+      const far = [];
+      for (const name of ['李二', '张三']) {
+        far.push(await buildTalent(t.db, { name, tags: [tag, '泵阀'], post: '工程师', educations: [education('太原理工大学', '材料科学与工程')] }));
+      }
+      const ranks = await t.rows<{ id: string; rank: number }>(
+        sql`select id, ts_rank(search_vector, to_tsquery('simple', ${searchQuery(q)})) as rank from talents where ${tag} = any(tags)`,
+      );
+      const rankOf = (id: string) => Number(ranks.find((row) => row.id === id)!.rank);
+      for (const other of far) expect(rankOf(near.id)).toBeGreaterThan(rankOf(other.id));
+
+      const ranked = await search({ q, tag }, { countCap: 10, rankLimit: 3 });
+      expect(ranked.items[0].id).toBe(near.id);
+      expect(ranked.total).toBe(3);
+      // one match more than it ranks: the order of the list without a search, page by page
+      const recent = await search({ q, tag }, { countCap: 10, rankLimit: 2 });
+      expect(recent.items.map((item) => item.id)).toEqual([far[1].id, far[0].id, near.id]);
+      expect((await search({ q, tag, page: 2, pageSize: 2 }, { countCap: 10, rankLimit: 2 })).items.map((item) => item.id)).toEqual([near.id]);
+      // an order the user chose is kept whatever the count
+      expect((await search({ q, tag, sort: 'name' }, { countCap: 10, rankLimit: 2 })).items.map((item) => item.name)).toEqual(['李二', '王一', '张三']);
+    });
+
+    it('counts up to the cap and says when there are more', async () => {
+      const tag = `封顶${uniqueSuffix()}`;
+      const made = [];
+      for (let index = 0; index < 5; index += 1) made.push(await buildTalent(t.db, { tags: [tag], post: '化工安全工程师' }));
+      const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+      const newestFirst = made.map((talent) => talent.id).reverse();
+
+      const capped = await search({ q: '化工 安全', tag }, { countCap: 3, rankLimit: 2 });
+      expect(capped).toMatchObject({ total: 3, totalCapped: true });
+      // the count stops, the list does not: every match can still be reached, a page past the cap included
+      expect(ids(capped)).toEqual(newestFirst);
+      expect(ids(await search({ q: '化工 安全', tag, page: 3, pageSize: 2 }, { countCap: 3, rankLimit: 2 }))).toEqual(newestFirst.slice(4));
+      expect(await search({ q: '化工 安全', tag }, { countCap: 5, rankLimit: 2 })).toMatchObject({ total: 5, totalCapped: false });
+      expect(ids(await search({ q: '化工 安全', tag, page: 4, pageSize: 2 }, { countCap: 5, rankLimit: 2 }))).toEqual([]);
+      // no match: nothing to count or to page
+      expect(await search({ q: '化工 安全 北京大学', tag }, { countCap: 3, rankLimit: 2 })).toEqual({ items: [], total: 0, totalCapped: false });
+      // a list without a search is counted in full
+      expect(await search({ tag }, { countCap: 3, rankLimit: 2 })).toMatchObject({ total: 5, totalCapped: false });
+    });
   });
 
   it('finds a school by its name without any filter', async () => {

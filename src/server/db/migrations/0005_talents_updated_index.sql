@@ -1,0 +1,1 @@
+CREATE INDEX "talents_updated_idx" ON "talents" USING btree ("updated_at" DESC NULLS FIRST,"id");
