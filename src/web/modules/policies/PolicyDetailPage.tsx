@@ -1,6 +1,6 @@
-import { EditOutlined, ExperimentOutlined, RadarChartOutlined, StopOutlined, CloudUploadOutlined, PlusOutlined, TransactionOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownOutlined, EditOutlined, ExperimentOutlined, PlusOutlined, RadarChartOutlined, StopOutlined, TransactionOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Typography, type DescriptionsProps } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Dropdown, Empty, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Typography, type DescriptionsProps, type MenuProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,11 @@ import { currentLanguage } from '../../app/i18n';
 import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyFieldErrors } from '../../ui/form-errors';
+import { FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
+import { useFormSave } from '../../ui/use-form-save';
 import { useCurrentUser } from '../auth/RequireSession';
 import { CreateBatchDialog } from './CreateBatchDialog';
 import { addParameterValue, fetchPolicy, fetchScans, publishPolicy, retirePolicy, scanPolicy, type PolicyDetail, type PolicyParameter, type PolicyVersion, type Scan } from './policies.api';
@@ -73,11 +74,29 @@ export function PolicyDetailPage() {
     { key: 'summary', label: t('policies.detail.summary'), span: 'filled' as const, children: data.summary || t('common.none') },
   ];
 
+  // The actions of the day's work as buttons; the rarer ones (catalogue, a new parameter value, stopping) under 更多.
+  const more: MenuProps['items'] = [
+    ...(manages
+      ? [
+          { key: 'edit', icon: <EditOutlined />, label: <span data-testid="policy-edit">{t('policies.actions.edit')}</span> },
+          { key: 'addParameter', icon: <PlusOutlined />, label: <span data-testid="policy-add-parameter">{t('policies.actions.addParameter')}</span> },
+        ]
+      : []),
+    ...(manages && data.status === 'published'
+      ? [{ type: 'divider' as const }, { key: 'retire', danger: true, icon: <StopOutlined />, label: <span data-testid="policy-retire">{t('policies.actions.retire')}</span> }]
+      : []),
+  ];
+  const handleMore: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'edit') setEditing(true);
+    else if (key === 'addParameter') setParameterOpen(true);
+    else if (key === 'retire') confirm(t('policies.confirmRetire'), t('policies.actions.retire'), () => retire.mutateAsync(), true);
+  };
+
   const actions = (
-    <Space wrap>
-      {manages ? (
-        <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="policy-edit">
-          {t('policies.actions.edit')}
+    <Flex wrap gap={8} data-testid="policy-actions">
+      {manages && data.draft ? (
+        <Button type="primary" icon={<CloudUploadOutlined />} loading={publish.isPending} onClick={() => confirm(t('policies.confirmPublish'), t('policies.actions.publish'), () => publish.mutateAsync())} data-testid="policy-publish">
+          {t('policies.actions.publish')}
         </Button>
       ) : null}
       {manages ? (
@@ -85,14 +104,9 @@ export function PolicyDetailPage() {
           {t('policies.actions.editDraft')}
         </Button>
       ) : null}
-      {manages && data.draft ? (
-        <Button type="primary" icon={<CloudUploadOutlined />} loading={publish.isPending} onClick={() => confirm(t('policies.confirmPublish'), t('policies.actions.publish'), () => publish.mutateAsync())} data-testid="policy-publish">
-          {t('policies.actions.publish')}
-        </Button>
-      ) : null}
-      {manages ? (
-        <Button icon={<PlusOutlined />} onClick={() => setParameterOpen(true)} data-testid="policy-add-parameter">
-          {t('policies.actions.addParameter')}
+      {simulates && (data.published || data.draft) ? (
+        <Button icon={<ExperimentOutlined />} onClick={() => navigate(`/policies/${id}/simulate`)} data-testid="policy-simulate">
+          {t('policies.actions.simulate')}
         </Button>
       ) : null}
       {ledger && automatic && data.status === 'published' ? (
@@ -105,17 +119,14 @@ export function PolicyDetailPage() {
           {t('policies.actions.createBatch')}
         </Button>
       ) : null}
-      {simulates && (data.published || data.draft) ? (
-        <Button icon={<ExperimentOutlined />} onClick={() => navigate(`/policies/${id}/simulate`)} data-testid="policy-simulate">
-          {t('policies.actions.simulate')}
-        </Button>
+      {more.length ? (
+        <Dropdown menu={{ items: more, onClick: handleMore }} trigger={['click']}>
+          <Button loading={retire.isPending} data-testid="policy-more">
+            {t('policies.actions.more')} <DownOutlined style={{ fontSize: 10 }} />
+          </Button>
+        </Dropdown>
       ) : null}
-      {manages && data.status === 'published' ? (
-        <Button danger icon={<StopOutlined />} loading={retire.isPending} onClick={() => confirm(t('policies.confirmRetire'), t('policies.actions.retire'), () => retire.mutateAsync(), true)} data-testid="policy-retire">
-          {t('policies.actions.retire')}
-        </Button>
-      ) : null}
-    </Space>
+    </Flex>
   );
 
   return (
@@ -124,11 +135,15 @@ export function PolicyDetailPage() {
         title={
           <Flex gap={8} align="center" wrap>
             <span data-testid="policy-title">{data.title}</span>
-            <PolicyStatusTag status={data.status} />
+            <Flex gap={4} style={{ fontWeight: 'normal' }}>
+              <PolicyStatusTag status={data.status} />
+              <ModeTag mode={data.mode} />
+            </Flex>
           </Flex>
         }
-        description={data.documentNo}
+        description={[data.documentNo, data.unit.name].filter(Boolean).join(' · ')}
         extra={actions}
+        actionsBelow
       />
       <Flex vertical gap={16}>
         <Row gutter={[12, 12]}>
@@ -333,7 +348,7 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ParameterValues>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const save = useFormSave(form, ['name', 'label', 'kind', 'fact', 'value', 'effectiveFrom', 'legalReference']);
   const mode = Form.useWatch('mode', form);
   const kind = Form.useWatch('kind', form);
   const language = currentLanguage();
@@ -352,11 +367,7 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
       void message.success(t('policies.parameterSaved'));
       onClose();
     },
-    onError: (error) => {
-      if (!isApiError(error)) return setFormError(String(error));
-      const unmatched = applyFieldErrors(form, error.fields, ['name', 'label', 'kind', 'fact', 'value', 'effectiveFrom', 'legalReference']);
-      setFormError(error.code === 'validation' && unmatched.length === 0 ? null : [error.message, ...unmatched].join(' '));
-    },
+    onError: save.refused,
   });
   const required = [{ required: true, message: t('policies.form.required') }];
   return (
@@ -372,13 +383,13 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
       afterOpenChange={(visible) => {
         if (visible) {
           form.resetFields();
-          setFormError(null);
+          save.reset();
           form.setFieldsValue({ mode: policy.parameters.length ? 'existing' : 'new', name: policy.parameters[0]?.name, effectiveFrom: dayjs() });
         }
       }}
     >
-      <Form<ParameterValues> form={form} name="parameter-form" layout="vertical" onFinish={(values) => (setFormError(null), mutation.mutate(values))}>
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      <Form<ParameterValues> form={form} name="parameter-form" layout="vertical" onFinish={(values) => (save.reset(), mutation.mutate(values))}>
+        <FormErrorAlert save={save} testId="parameter-form-error" />
         <Form.Item name="mode">
           <Radio.Group
             options={[
