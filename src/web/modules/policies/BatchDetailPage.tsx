@@ -11,7 +11,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
 import { exportBatch, fetchBatch, settlePayments, type BatchDetail, type Payment } from './policies.api';
-import { formatYuan } from './policy-ui';
+import { formatYuan, periodLabel } from './policy-ui';
 
 const paymentColors = { pending: 'default', paid: 'green', failed: 'red' } as const;
 
@@ -74,7 +74,7 @@ export function BatchDetailPage() {
   return (
     <>
       <PageHeader
-        title={t('batches.detailTitle', { title: data.policy.title, period: data.period === 'once' ? t('ledger.once') : data.period })}
+        title={t('batches.detailTitle', { title: data.policy.title, period: periodLabel(t, data.period) })}
         description={
           <Space wrap>
             <Link to={`/policies/${data.policy.id}`}>{data.policy.code}</Link>

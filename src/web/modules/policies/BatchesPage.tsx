@@ -9,7 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateBatchDialog } from './CreateBatchDialog';
 import { fetchBatches, type BatchSummary } from './policies.api';
-import { formatYuan } from './policy-ui';
+import { formatYuan, periodLabel } from './policy-ui';
 
 /** 拨付批次: every batch with its control totals; a new one for a policy and period. */
 export function BatchesPage() {
@@ -21,7 +21,7 @@ export function BatchesPage() {
 
   const columns: TableColumnsType<BatchSummary> = [
     { key: 'policy', title: t('batches.columns.policy'), render: (_, batch) => <Link to={`/batches/${batch.id}`} data-testid="batch-link">{batch.policyTitle}</Link> },
-    { key: 'period', title: t('batches.columns.period'), render: (_, batch) => (batch.period === 'once' ? t('ledger.once') : batch.period) },
+    { key: 'period', title: t('batches.columns.period'), render: (_, batch) => periodLabel(t, batch.period) },
     { key: 'count', title: t('batches.columns.count'), dataIndex: 'count', align: 'right' },
     { key: 'total', title: t('batches.columns.total'), align: 'right', render: (_, batch) => formatYuan(batch.total) },
     { key: 'status', title: t('batches.columns.status'), render: (_, batch) => <Tag color={batch.status === 'closed' ? 'green' : 'processing'}>{t(`policyCodes.batchStatuses.${batch.status}`)}</Tag> },

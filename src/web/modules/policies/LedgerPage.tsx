@@ -13,7 +13,7 @@ import { SearchInput } from '../../ui/SearchInput';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
-import { EntitlementStatusTag, formatYuan } from './policy-ui';
+import { EntitlementStatusTag, formatYuan, periodLabel } from './policy-ui';
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
 export function LedgerPage() {
@@ -64,7 +64,7 @@ export function LedgerPage() {
       render: (_, entitlement) => <Link to={`/policies/${entitlement.policy.id}`}>{entitlement.policy.title}</Link>,
     },
     { key: 'subject', title: t('ledger.columns.subject'), render: (_, entitlement) => entitlement.subject.name },
-    { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => (entitlement.period === 'once' ? t('ledger.once') : entitlement.period) },
+    { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => periodLabel(t, entitlement.period) },
     { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatYuan(entitlement.amount) },
     {
       key: 'source',

@@ -274,6 +274,7 @@ export const policiesZhCN = {
     overdue: '已超时',
     escalated: '已督办',
     statusFilter: '状态',
+    wholePeriod: '整个享受期',
     detail: {
       title: '申请详情',
       policy: '政策',
@@ -663,6 +664,7 @@ export const policiesEnUS: TextsOf<typeof policiesZhCN> = {
     overdue: 'Overdue',
     escalated: 'Escalated',
     statusFilter: 'Status',
+    wholePeriod: 'Whole entitlement period',
     detail: {
       title: 'Application',
       policy: 'Policy',

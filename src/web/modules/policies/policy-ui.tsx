@@ -2,9 +2,10 @@ import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant
 import { useQuery } from '@tanstack/react-query';
 import { Flex, Progress, Segmented, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SubjectKind } from '../../../domain/policies/facts';
-import type { ApplicationStatus, EntitlementStatus, PolicyMode, PolicyStatus } from '../../../domain/policies/policy';
+import type { ApplicationStatus, EntitlementStatus, PeriodKind, PolicyMode, PolicyStatus } from '../../../domain/policies/policy';
 import type { ExplainNode } from '../../../domain/rules';
 import { can } from '../../../domain/permissions';
 import { currentLanguage } from '../../app/i18n';
@@ -17,6 +18,16 @@ import { ruleLines } from './rule-text';
 
 /** 12345 → "12,345" (yuan are whole numbers). */
 export const formatYuan = (value: number) => value.toLocaleString('zh-CN');
+
+/** The period of an entitlement or a batch: `2026-11`, `2026`, or `once`, the one payment of a one-off policy (一次性). */
+export const periodLabel = (t: TFunction, period: string) => (period === 'once' ? t('ledger.once') : period);
+
+/**
+ * The round of an application: the year for a yearly policy; `once` otherwise, where one application covers the
+ * whole entitlement period of a monthly policy (整个享受期) or the one payment of a one-off policy (一次性).
+ */
+export const roundLabel = (t: TFunction, round: string, periodKind: PeriodKind) =>
+  round !== 'once' ? round : periodKind === 'oneOff' ? t('ledger.once') : t('applications.wholePeriod');
 
 const policyStatusColors: Record<PolicyStatus, string> = { draft: 'default', published: 'green', retired: 'red' };
 const applicationStatusColors: Record<ApplicationStatus, string> = { inReview: 'processing', returned: 'orange', approved: 'green', rejected: 'red', withdrawn: 'default' };
