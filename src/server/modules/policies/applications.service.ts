@@ -119,6 +119,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     versionNumber: version.number,
     subject: { kind: application.subjectKind, id: application.subjectId, name: await subjectName(executor, application.subjectKind, application.subjectId) },
     round: application.round,
+    periodKind: version.periodKind,
     status: application.status,
     form: application.form as ApplicationForm,
     decision: application.decision as unknown as Decision,

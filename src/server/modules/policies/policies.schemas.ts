@@ -184,6 +184,7 @@ export const applicationSchema = z.object({
   versionNumber: int,
   subject: subjectSchema,
   round: z.string().describe('the year for yearly policies, `once` otherwise'),
+  periodKind: z.enum(periodKinds).describe("the application's version: monthly, yearly or one-off periods"),
   status: z.enum(applicationStatuses),
   form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   decision: decisionSchema.describe('the check at (re)submission'),

@@ -368,6 +368,8 @@ describe('language of the answers', () => {
     const byCode = (code: string) => units.find((unit) => unit.code === code);
     const steps = detail.json().steps as { units: string[]; unitNames: { code: string; name: string; nameEn: string }[] }[];
     expect(steps.map((step) => step.units)).toEqual([['U07'], ['U06']]);
+    // a monthly policy: one application (round `once`) covers the whole entitlement period
+    expect(detail.json()).toMatchObject({ round: 'once', periodKind: 'monthly' });
     expect(steps.map((step) => step.unitNames)).toEqual([[byCode('U07')], [byCode('U06')]]);
     expect(byCode('U07')!.name).not.toBe(byCode('U07')!.nameEn);
   });

@@ -153,6 +153,7 @@ export type ApplicationDetail = {
   versionNumber: number;
   subject: { kind: SubjectKind; id: string; name: string };
   round: string;
+  periodKind: PeriodKind;
   status: ApplicationStatus;
   form: Record<string, string | number | boolean | null>;
   decision: { status?: string; amount?: number; explanation?: Explanation; asOf?: string } | null;
