@@ -214,7 +214,7 @@ export const policiesZhCN = {
     notGiven: '{{fact}}未填写',
     compare: '{{fact}} {{op}} {{value}}',
     between: '{{fact}} 在 {{low}} 与 {{high}} 之间',
-    oneOf: '{{fact}}为 {{values}} 之一',
+    oneOf: '{{fact}}为 {{values}}之一',
     includes: '{{fact}}包含 {{value}}',
     ifThen: '如果 {{condition}}，则 {{then}}',
     otherwise: '否则 {{value}}',
