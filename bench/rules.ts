@@ -182,10 +182,17 @@ const topLevel = (condition: NestedCondition): TopLevelCondition => ('all' in co
 const nsPerRecord = (started: number, records: number) => ((performance.now() - started) * 1e6) / records;
 
 /**
- * The rule data of each record. Object.assign, not `{ ...record, params }`: V8 gives each spread copy of a 20-property
- * object its own hidden class, which makes every property read megamorphic and hides the engines' differences.
+ * The rule data of each record: the record itself, given `params` (one named store keeps the object in V8's fast mode,
+ * every record on one hidden class). Not a copy: `Object.assign({}, record, { params })` makes twenty-odd keyed stores,
+ * which turn the copy into a dictionary (slow properties), and `{ ...record, params }` copies end up on many hidden
+ * classes; either hides the engines' own costs behind property lookups (compiled: 100–300 ns vs 40 ns per record and
+ * policy). The same objects go to every engine.
  */
-const withParams = (record: Record<string, unknown>, params: Record<string, unknown>) => Object.assign({}, record, { params });
+function withParams<T extends Record<string, unknown>>(record: T, params: Record<string, unknown>) {
+  const data = record as T & { params: Record<string, unknown> };
+  data.params = params;
+  return data;
+}
 
 /** Time of applying `apply` to every record, per record, after a warm-up pass; the count keeps the work observable. */
 function timeEach(data: Record<string, unknown>[], apply: (data: Record<string, unknown>) => unknown) {

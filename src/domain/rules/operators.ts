@@ -78,31 +78,30 @@ export const lazyOperators = ['if', '?:', 'and', 'or', 'map', 'filter', 'reduce'
 
 /** Whole years from one ISO date to another (an age on a date, years in the zone); null when either is not a date. */
 export function wholeYearsBetween(from: unknown, to: unknown): number | null {
-  if (!isIsoDate(from) || !isIsoDate(to)) return null;
-  // YYYYMMDD as one number: the years apart, less one when the month and day of `to` come before those of `from`
   const start = dateNumber(from);
   const end = dateNumber(to);
+  if (start < 0 || end < 0) return null;
+  // YYYYMMDD as one number: the years apart, less one when the month and day of `to` come before those of `from`
   const years = Math.floor(end / 10000) - Math.floor(start / 10000);
   return end % 10000 < start % 10000 ? years - 1 : years;
 }
 
-const digitAt = (text: string, index: number) => text.charCodeAt(index) - 48;
-
 /**
- * Exactly /^\d{4}-\d{2}-\d{2}$/, no range check: `toSql` does the same arithmetic on the same digits. Read character
- * by character, without allocating: it runs once per subject per date in a scan.
+ * `YYYY-MM-DD` (exactly /^\d{4}-\d{2}-\d{2}$/, no range check: `toSql` does the same arithmetic on the same digits) as
+ * the number YYYYMMDD, or -1 for anything else. Read character by character, without allocating: it runs once per
+ * subject per date in a scan.
  */
-function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  for (const index of isoDigitIndexes) {
-    const digit = digitAt(value, index);
-    if (digit < 0 || digit > 9) return false;
+function dateNumber(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  let number = 0;
+  for (let index = 0; index < 10; index += 1) {
+    if (index === 4 || index === 7) continue;
+    const digit = value.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
   }
-  return true;
+  return number;
 }
-const isoDigitIndexes = [0, 1, 2, 3, 5, 6, 8, 9];
-
-const dateNumber = (date: string) => isoDigitIndexes.reduce((number, index) => number * 10 + digitAt(date, index), 0);
 
 export const isLogic = (rule: unknown): rule is Record<string, unknown> =>
   typeof rule === 'object' && rule !== null && !Array.isArray(rule) && Object.keys(rule).length === 1;
