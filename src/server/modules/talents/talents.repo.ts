@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
-import type { Executor } from '../../db/client';
+import { queryRows, type Executor } from '../../db/client';
 import { organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
 import { pageOf, type Page } from '../../http/pagination';
 import { escapeLike } from '../audit/audit.service';
@@ -169,34 +169,72 @@ export type TalentListQuery = { page: number; pageSize: number; sort: TalentSort
 
 /**
  * How far a search's list goes. A broad word (工程师) matches tens of thousands of talents, and what costs the time is
- * reading every match (to rank it, or to count it), not finding them in the GIN index. So a search counts up to
- * `countCap` matches (with more, `total` is the cap and `totalCapped` is true: shown as 10,000+), and sorts by relevance
- * only when it has at most `rankLimit` matches; with more, the relevance order is most recently updated first (the
- * list's order without a search, read along talents_updated_idx, so a page costs the same whatever the count). Other
- * sorts are the same with or without a search.
+ * reading the matches (to rank them or to count them), not finding them in the GIN index. So a search reads at most
+ * `matchLimit` matches, plus one to know there are more, in one pass that counts them and ranks them:
+ * - up to the limit, `total` is exact and the relevance order is ts_rank;
+ * - beyond, `total` is the limit with `totalCapped` (the list shows 超过 5,000 条), and the relevance order is most
+ *   recently updated first: the list's order without a search, read along talents_updated_idx, so the page costs the
+ *   same whatever the count.
+ * Other sorts (name, arrival, update) are the same with or without a search.
  */
-export const searchListLimits = { countCap: 10_000, rankLimit: 5_000 };
+export const searchListLimits = { matchLimit: 5_000 };
 export type SearchListLimits = typeof searchListLimits;
 
 export type TalentList = Page<{ talent: TalentFields; employer: string | null }> & {
-  /** More matches than `total` says (a search stopped counting at its cap). */
+  /** More matches than `total` says (a search stopped counting at its limit). */
   totalCapped: boolean;
   /** The page is in relevance order (a search sorted by relevance, with few enough matches to rank them). */
   ranked: boolean;
 };
 
+/** Whether a list is in relevance order: a search sorted by relevance that has a rank and at most the limit's matches. */
+export const ranksMatches = (sort: TalentSort, search: TalentFilters['search'], matches: number, limits: SearchListLimits = searchListLimits) =>
+  sort === 'relevance' && search?.rank !== undefined && matches <= limits.matchLimit;
+
+type ListedRow = { talent: TalentFields; employer: string | null };
+const listedColumns = { talent: talentColumns, employer: organisations.name };
+
 /**
  * One page of a list: the ids of the page first, in the list's order (narrow rows: a sort over many matches does
  * not carry whole records, nor their employers), then those records with their employers' names.
  */
-async function listPage(executor: Executor, where: SQL | undefined, order: SQL[], pageSize: number, offset: number) {
+async function listPage(executor: Executor, where: SQL | undefined, order: SQL[], pageSize: number, offset: number): Promise<ListedRow[]> {
   const page = executor.select({ id: talents.id }).from(talents).where(where).orderBy(...order).limit(pageSize).offset(offset).as('page');
   return executor
-    .select({ talent: talentColumns, employer: organisations.name })
+    .select(listedColumns)
     .from(page)
     .innerJoin(talents, eq(talents.id, page.id))
     .leftJoin(organisations, eq(organisations.id, talents.employerId))
     .orderBy(...order);
+}
+
+/**
+ * A search's one pass over its matches: at most `limit` + 1 of them, counted, and when a rank is given the page's ids
+ * in relevance order (exact when the count is within the limit: then the pass has read every match).
+ */
+async function readMatches(executor: Executor, where: SQL | undefined, rank: SQL | undefined, limit: number, pageSize: number, offset: number) {
+  if (!rank) {
+    const matches = executor.select({ one: sql`1` }).from(talents).where(where).limit(limit + 1).as('matches');
+    const [{ counted }] = await executor.select({ counted: count() }).from(matches);
+    return { counted, ids: [] };
+  }
+  const rows = await queryRows<{ counted: number; id: string | null }>(
+    executor,
+    sql`with matches as (select ${talents.id} as id, ${rank} as rank from ${talents} where ${where} limit ${limit + 1})
+      select counted.n as counted, page.id
+      from (select count(*)::int as n from matches) counted
+      left join lateral (select id, rank from matches order by rank desc, id limit ${pageSize} offset ${offset}) page on true
+      order by page.rank desc, page.id`,
+  );
+  return { counted: Number(rows[0].counted), ids: rows.flatMap((row) => (row.id ? [row.id] : [])) };
+}
+
+/** The records of the given ids, in that order. */
+async function talentsInOrder(executor: Executor, ids: string[]): Promise<ListedRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor.select(listedColumns).from(talents).leftJoin(organisations, eq(organisations.id, talents.employerId)).where(inArray(talents.id, ids));
+  const byId = new Map(rows.map((row) => [row.talent.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function listTalents(executor: Executor, query: TalentListQuery, scope: SQL | undefined, limits: SearchListLimits = searchListLimits): Promise<TalentList> {
@@ -210,14 +248,16 @@ export async function listTalents(executor: Executor, query: TalentListQuery, sc
     ]);
     return { ...pageOf(items, total), totalCapped: false, ranked: false };
   }
-  // a search counts its matches up to one past the cap; the count also tells whether ranking them all is affordable
-  const matches = executor.select({ one: sql`1` }).from(talents).where(where).limit(limits.countCap + 1).as('matches');
-  const [{ counted }] = await executor.select({ counted: count() }).from(matches);
-  const ranked = query.sort === 'relevance' && search.rank !== undefined && counted <= limits.rankLimit;
-  const order = query.sort === 'relevance' && !ranked ? orderOf('-updatedAt', query.filters) : orderOf(query.sort, query.filters);
-  // past the last match there is no page to read (unless the count stopped at its cap)
-  const items = counted > offset || counted > limits.countCap ? await listPage(executor, where, order, query.pageSize, offset) : [];
-  return { ...pageOf(items, Math.min(counted, limits.countCap)), totalCapped: counted > limits.countCap, ranked };
+  const rank = query.sort === 'relevance' ? search.rank : undefined;
+  const { counted, ids } = await readMatches(executor, where, rank, limits.matchLimit, query.pageSize, offset);
+  const totalCapped = counted > limits.matchLimit;
+  const ranked = ranksMatches(query.sort, search, counted, limits);
+  const total = Math.min(counted, limits.matchLimit);
+  if (ranked) return { ...pageOf(await talentsInOrder(executor, ids), total), totalCapped, ranked };
+  const order = query.sort === 'relevance' ? orderOf('-updatedAt', query.filters) : orderOf(query.sort, query.filters);
+  // past the last match there is no page to read (unless the count stopped at its limit)
+  const items = counted > offset || totalCapped ? await listPage(executor, where, order, query.pageSize, offset) : [];
+  return { ...pageOf(items, total), totalCapped, ranked };
 }
 
 /** Every talent of a filtered list, in batches (for exports). */

@@ -81,8 +81,8 @@ export const talentPage = pageSchema(talentSummarySchema).extend({
   totalCapped: z
     .boolean()
     .describe(
-      `true: a search with more matches than it counts (${searchListLimits.countCap}); \`total\` is that cap (shown as ${searchListLimits.countCap}+). ` +
-        `A search with more than ${searchListLimits.rankLimit} matches sorted by relevance comes most recently updated first`,
+      `true: a search with more matches than it reads (${searchListLimits.matchLimit}); \`total\` is that limit (shown as more than ${searchListLimits.matchLimit}), ` +
+        'and its relevance order is most recently updated first',
     ),
 });
 export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });

@@ -378,8 +378,8 @@ export function searchFilter(q: string | undefined, secrets: Secrets): TalentFil
 }
 
 /**
- * GET /api/talents: a page of summaries and the total. A search counts its matches up to a cap (`totalCapped` when
- * there are more) and ranks them by relevance only when they are few enough; see `searchListLimits`.
+ * GET /api/talents: a page of summaries and the total. A search reads at most a limit of its matches: the total stops
+ * there (`totalCapped`), and only matches within it are ranked by relevance; see `searchListLimits`.
  */
 export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput, limits: SearchListLimits = searchListLimits) {
   const { page, pageSize, sort, q, ...filters } = input;

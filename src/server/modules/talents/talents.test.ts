@@ -741,35 +741,40 @@ describe('search', () => {
       const rankOf = (id: string) => Number(ranks.find((row) => row.id === id)!.rank);
       for (const other of far) expect(rankOf(near.id)).toBeGreaterThan(rankOf(other.id));
 
-      const ranked = await search({ q, tag }, { countCap: 10, rankLimit: 3 });
+      const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+      // as many matches as the limit: all read, counted and ranked, page by page
+      const ranked = await search({ q, tag }, { matchLimit: 3 });
+      expect(ranked).toMatchObject({ total: 3, totalCapped: false });
       expect(ranked.items[0].id).toBe(near.id);
-      expect(ranked.total).toBe(3);
-      // one match more than it ranks: the order of the list without a search, page by page
-      const recent = await search({ q, tag }, { countCap: 10, rankLimit: 2 });
+      expect([...ids(await search({ q, tag, pageSize: 2 }, { matchLimit: 3 })), ...ids(await search({ q, tag, page: 2, pageSize: 2 }, { matchLimit: 3 }))]).toEqual(ids(ranked));
+      expect(await search({ q, tag, page: 3, pageSize: 2 }, { matchLimit: 3 })).toEqual({ items: [], total: 3, totalCapped: false });
+      // one match more than the limit: the order of the list without a search, page by page
+      const recent = await search({ q, tag }, { matchLimit: 2 });
+      expect(recent).toMatchObject({ total: 2, totalCapped: true });
       expect(recent.items.map((item) => item.id)).toEqual([far[1].id, far[0].id, near.id]);
-      expect((await search({ q, tag, page: 2, pageSize: 2 }, { countCap: 10, rankLimit: 2 })).items.map((item) => item.id)).toEqual([near.id]);
+      expect((await search({ q, tag, page: 2, pageSize: 2 }, { matchLimit: 2 })).items.map((item) => item.id)).toEqual([near.id]);
       // an order the user chose is kept whatever the count
-      expect((await search({ q, tag, sort: 'name' }, { countCap: 10, rankLimit: 2 })).items.map((item) => item.name)).toEqual(['李二', '王一', '张三']);
+      expect((await search({ q, tag, sort: 'name' }, { matchLimit: 2 })).items.map((item) => item.name)).toEqual(['李二', '王一', '张三']);
     });
 
-    it('counts up to the cap and says when there are more', async () => {
+    it('counts up to the limit and says when there are more', async () => {
       const tag = `封顶${uniqueSuffix()}`;
       const made = [];
       for (let index = 0; index < 5; index += 1) made.push(await buildTalent(t.db, { tags: [tag], post: '化工安全工程师' }));
       const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
       const newestFirst = made.map((talent) => talent.id).reverse();
 
-      const capped = await search({ q: '化工 安全', tag }, { countCap: 3, rankLimit: 2 });
+      const capped = await search({ q: '化工 安全', tag }, { matchLimit: 3 });
       expect(capped).toMatchObject({ total: 3, totalCapped: true });
-      // the count stops, the list does not: every match can still be reached, a page past the cap included
+      // the count stops, the list does not: every match can still be reached, a page past the limit included
       expect(ids(capped)).toEqual(newestFirst);
-      expect(ids(await search({ q: '化工 安全', tag, page: 3, pageSize: 2 }, { countCap: 3, rankLimit: 2 }))).toEqual(newestFirst.slice(4));
-      expect(await search({ q: '化工 安全', tag }, { countCap: 5, rankLimit: 2 })).toMatchObject({ total: 5, totalCapped: false });
-      expect(ids(await search({ q: '化工 安全', tag, page: 4, pageSize: 2 }, { countCap: 5, rankLimit: 2 }))).toEqual([]);
+      expect(ids(await search({ q: '化工 安全', tag, page: 3, pageSize: 2 }, { matchLimit: 3 }))).toEqual(newestFirst.slice(4));
+      expect(await search({ q: '化工 安全', tag }, { matchLimit: 5 })).toMatchObject({ total: 5, totalCapped: false });
+      expect(ids(await search({ q: '化工 安全', tag, page: 4, pageSize: 2 }, { matchLimit: 5 }))).toEqual([]);
       // no match: nothing to count or to page
-      expect(await search({ q: '化工 安全 北京大学', tag }, { countCap: 3, rankLimit: 2 })).toEqual({ items: [], total: 0, totalCapped: false });
+      expect(await search({ q: '化工 安全 北京大学', tag }, { matchLimit: 3 })).toEqual({ items: [], total: 0, totalCapped: false });
       // a list without a search is counted in full
-      expect(await search({ tag }, { countCap: 3, rankLimit: 2 })).toMatchObject({ total: 5, totalCapped: false });
+      expect(await search({ tag }, { matchLimit: 3 })).toMatchObject({ total: 5, totalCapped: false });
     });
   });
 
