@@ -530,6 +530,8 @@ export const enUS: Texts = {
     verified: 'Verified',
     verifiedField: 'Verified by the talent office',
     empty: 'No talent matches',
+    /** A search stops counting at its limit (5,000 matches): “more than 5,000”. */
+    totalCapped: 'More than {{count, number}}',
     detail: {
       notFound: 'This talent record does not exist or is outside what you may see.',
       backToList: 'Back to the registry',

@@ -523,6 +523,8 @@ export const zhCN = {
     verified: '已核验',
     verifiedField: '已由人才办核验',
     empty: '没有符合条件的人才',
+    /** A search stops counting at its limit (5,000 matches): “more than 5,000”. */
+    totalCapped: '超过 {{count, number}} 条',
     detail: {
       notFound: '该人才档案不存在，或不在您的查看范围内。',
       backToList: '返回人才库',

@@ -15,6 +15,8 @@ export const statusColours: Record<TalentStatus, string> = { inZone: 'blue', fle
 type TalentTableProps = {
   items: TalentSummary[];
   total: number;
+  /** A broad search stopped counting at `total`: shown as “超过 5,000 条”. */
+  totalCapped?: boolean;
   loading: boolean;
   page: number;
   pageSize: number;
@@ -27,7 +29,7 @@ type TalentTableProps = {
 };
 
 /** Talents as a table: the name opens the record, columns sort on the server, personal numbers stay masked. */
-export function TalentTable({ items, total, loading, page, pageSize, sort, onChange, onTagClick, hideEmployer = false }: TalentTableProps) {
+export function TalentTable({ items, total, totalCapped = false, loading, page, pageSize, sort, onChange, onTagClick, hideEmployer = false }: TalentTableProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const reference = useReference().data;
@@ -135,6 +137,8 @@ export function TalentTable({ items, total, loading, page, pageSize, sort, onCha
     },
   ];
 
+  const list = listTableProps<TalentSummary, TalentSort>(t, { page, pageSize, sort, sorts: talentSorts, total }, onChange);
+
   return (
     <div data-testid="talent-table">
       <Table<TalentSummary>
@@ -145,7 +149,8 @@ export function TalentTable({ items, total, loading, page, pageSize, sort, onCha
         loading={loading}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('talents.empty') }}
-        {...listTableProps<TalentSummary, TalentSort>(t, { page, pageSize, sort, sorts: talentSorts, total }, onChange)}
+        {...list}
+        pagination={totalCapped ? { ...list.pagination, showTotal: (count) => t('talents.totalCapped', { count }) } : list.pagination}
       />
     </div>
   );

@@ -243,6 +243,7 @@ export function TalentsPage() {
         <TalentTable
           items={talents.data?.items ?? []}
           total={talents.data?.total ?? 0}
+          totalCapped={talents.data?.totalCapped}
           loading={talents.isFetching}
           page={page}
           pageSize={pageSize}

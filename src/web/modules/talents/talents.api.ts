@@ -77,7 +77,7 @@ export type TalentPayload = z.input<typeof talentInput>;
 export type TalentUpdatePayload = z.input<typeof talentUpdateInput>;
 export type UpdateTalentPayload = TalentUpdatePayload & { version: number; statusSince?: string | null; statusNote?: string | null };
 
-/** A page of the list; a search counts up to a cap, and `totalCapped` says there are more than `total` (shown as 10,000+). */
+/** A page of the list; a search counts up to a limit, and `totalCapped` says there are more than `total` (超过 5,000 条). */
 export type TalentPage = Page<TalentSummary> & { totalCapped: boolean };
 export const fetchTalents = (query: TalentListQuery) => api.get<TalentPage>('/api/talents', query);
 export const fetchTalent = (id: string) => api.get<TalentDetail>(`/api/talents/${id}`);
