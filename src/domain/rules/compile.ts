@@ -16,7 +16,7 @@ export function compile(rule: Rule): Compiled {
   const body = generator.expression(rule, 'data').code;
   const temporaries = generator.temporaries ? `let ${Array.from({ length: generator.temporaries }, (_, index) => `t${index}`).join(', ')};` : '';
   const source = `return function compiledRule(data) { ${temporaries} return ${body}; };`;
-  return new Function('constants', 'functions', 'truthy', 'readVar', source)(generator.constants, generator.functions, truthy, readVar) as Compiled;
+  return new Function('constants', 'functions', 'truthy', source)(generator.constants, generator.functions, truthy) as Compiled;
 }
 
 /** Generated code and whether it always yields a boolean (then JsonLogic truthiness is JavaScript's). */
