@@ -45,6 +45,15 @@ async function claimKey(db: Db, key: string, scope: string, requestHash: string)
   throw keyInUse();
 }
 
+async function storeRefusal(db: Db, key: string, refusal: AppError) {
+  const response: StoredRefusal = { error: { code: refusal.code, params: refusal.params, fields: refusal.fields } };
+  await db.update(idempotencyKeys).set({ status: 'done', statusCode: refusal.statusCode, response }).where(eq(idempotencyKeys.key, key));
+}
+
+async function releaseKey(db: Db, key: string) {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'running')));
+}
+
 /**
  * Runs a money-moving request once per key. The key is claimed first (its own short statement), the work then runs
  * in its own transaction, which stores the response with the key as it commits. The same key and body then give the
@@ -67,12 +76,9 @@ export async function idempotent<T extends object>(db: Db, request: IdempotentRe
       return response;
     });
   } catch (error) {
-    if (error instanceof AppError && error.statusCode >= 400 && error.statusCode < 500) {
-      const response: StoredRefusal = { error: { code: error.code, params: error.params, fields: error.fields } };
-      await db.update(idempotencyKeys).set({ status: 'done', statusCode: error.statusCode, response }).where(eq(idempotencyKeys.key, key));
-    } else {
-      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'running')));
-    }
+    const refusal = error instanceof AppError && error.statusCode >= 400 && error.statusCode < 500 ? error : null;
+    // the caller gets the work's own error; a key that cannot be updated now keeps its claim, which expires
+    await (refusal ? storeRefusal(db, key, refusal) : releaseKey(db, key)).catch(() => undefined);
     throw error;
   }
 }
