@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
@@ -109,6 +110,19 @@ describe('settling a batch', () => {
     const statuses = await t.rows<{ status: string; count: number }>(sql`
       select status, count(*)::int as count from entitlements where batch_id = ${batch.id} group by status order by status`);
     expect(statuses).toEqual([{ status: 'failed', count: 1 }, { status: 'paid', count: 1 + rest.length }]);
+  });
+
+  it('migration 0010 reopens a batch an earlier settlement closed with a payment still pending', async () => {
+    const batch = await createBatch(2);
+    const [first] = batch.payments;
+    expect((await settle(batch, [{ entitlementId: first.entitlementId, status: 'paid' }])).json().status).toBe('open');
+    // as the old code left it: closed, with payments pending
+    await t.db.execute(sql`update disbursement_batches set status = 'closed' where id = ${batch.id}`);
+    const migration = readFileSync(new URL('../../db/migrations/0010_money_edges.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    await t.db.execute(sql.raw(migration.at(-1)!));
+    expect((await office.get(`/api/batches/${batch.id}`)).json().status).toBe('open');
+    const rest = batch.payments.slice(1).map((payment) => ({ entitlementId: payment.entitlementId, status: 'paid' }));
+    expect((await settle(batch, rest)).json()).toMatchObject({ status: 'closed', settled: { pending: 0 } });
   });
 });
 
