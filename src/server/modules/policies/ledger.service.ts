@@ -262,11 +262,12 @@ export type SettleInput = { results: { entitlementId: string; status: 'paid' | '
  */
 function settlementProblems(input: SettleInput, pending: { entitlementId: string }[]) {
   const problems: Record<string, FieldProblem> = {};
+  const settleable = new Set(pending.map((payment) => payment.entitlementId));
   const firstEntry = new Map<string, number>();
   input.results.forEach((result, index) => {
     const first = firstEntry.get(result.entitlementId);
     if (first !== undefined) problems[`results.${index}.entitlementId`] = { code: 'settlement.duplicate', params: { first: first + 1 } };
-    else if (!pending.some((payment) => payment.entitlementId === result.entitlementId)) problems[`results.${index}.entitlementId`] = { code: 'reference.unknown' };
+    else if (!settleable.has(result.entitlementId)) problems[`results.${index}.entitlementId`] = { code: 'reference.unknown' };
     if (result.status === 'failed' && !result.reason?.trim()) problems[`results.${index}.reason`] = { code: 'required' };
     firstEntry.set(result.entitlementId, first ?? index);
   });
