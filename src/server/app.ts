@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Secrets } from './security/secrets';
 import { AppError } from './errors';
+import { openApiSecuritySchemes, withSecurity } from './http/openapi';
 import type { App } from './http/types';
 import { authPlugin } from './plugins/auth';
 import { errorBody, errorsPlugin, languageOf } from './plugins/errors';
@@ -93,10 +94,10 @@ export async function buildApp({ config, database, setupToken, secrets }: AppOpt
   await app.register(swagger, {
     openapi: {
       info: { title: 'TalentZone API', description: 'TalentZone — 高新区人才工作平台', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tz_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
-      security: [{ session: [], csrf: [] }],
+      components: { securitySchemes: openApiSecuritySchemes },
+      security: [{ cookieAuth: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => withSecurity(jsonSchemaTransform(input), input.route),
     // schemas with an id (`.meta({ id })`, e.g. the recursive ExplainNode) become components that routes reference
     transformObject: jsonSchemaTransformObject,
   });

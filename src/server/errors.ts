@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly fields: Record<string, FieldProblem> = {},
+    /** Response headers the answer carries (`Retry-After` of a 409 or 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -49,6 +49,7 @@ export const policyErrorMessages = {
   attachmentType: { 'zh-CN': '附件只接受 PDF、JPG、PNG 文件（按文件内容识别）', 'en-US': 'Attachments must be PDF, JPG or PNG files (judged by their content)' },
   attachmentTooLarge: { 'zh-CN': '附件不能超过 {megabytes} MB', 'en-US': 'An attachment must not exceed {megabytes} MB' },
   idempotencyMismatch: { 'zh-CN': '同一幂等键已用于不同的请求内容', 'en-US': 'This idempotency key was already used with a different request body' },
+  idempotencyKeyInUse: { 'zh-CN': '使用同一幂等键的请求正在处理，请稍后重试', 'en-US': 'A request with this idempotency key is still being processed; try again shortly' },
   idempotencyKeyMissing: { 'zh-CN': '缺少 Idempotency-Key 请求头', 'en-US': 'The Idempotency-Key header is missing' },
   batchEmpty: { 'zh-CN': '该期没有待拨付的兑现记录', 'en-US': 'Nothing is due for payment in this period' },
   entitlementState: { 'zh-CN': '兑现记录当前状态为“{statusZh}”，不能执行此操作', 'en-US': 'The entitlement is "{statusEn}"; this action is not possible now' },
@@ -67,6 +68,7 @@ export const policyFieldMessages = {
   'attachment.missing': { 'zh-CN': '请上传“{name}”', 'en-US': 'upload "{name}"' },
   'attachment.unknown': { 'zh-CN': '附件不存在或不属于本人', 'en-US': 'the attachment does not exist or is not yours' },
   'review.commentRequired': { 'zh-CN': '退回或不通过时必须填写意见', 'en-US': 'a comment is required to return or reject' },
+  'settlement.duplicate': { 'zh-CN': '与第 {first} 条重复：同一兑现记录只能列出一次', 'en-US': 'lists the same entitlement as entry {first}; an entitlement may be listed once' },
   'parameter.exists': { 'zh-CN': '该参数在此日期已有取值', 'en-US': 'the parameter already has a value from this date' },
 } satisfies Record<string, Bilingual>;
 
@@ -106,4 +108,6 @@ export const policyFieldLabels: Record<string, Bilingual> = {
   period: { 'zh-CN': '期次', 'en-US': 'Period' },
   reason: { 'zh-CN': '原因', 'en-US': 'Reason' },
   asOf: { 'zh-CN': '快照日期', 'en-US': 'Snapshot date' },
+  results: { 'zh-CN': '拨付结果', 'en-US': 'Results' },
+  entitlementId: { 'zh-CN': '兑现记录', 'en-US': 'Entitlement' },
 };

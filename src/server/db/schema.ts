@@ -527,12 +527,21 @@ export const payments = pgTable(
   ],
 );
 
-/** Idempotency keys of money-moving requests: same key and body → the stored response; same key, other body → 422. */
+/**
+ * Idempotency keys of money-moving requests, claimed before the work runs: `running` while a request holds the key
+ * (another one answers 409 until it is done, or takes it over when the claim is older than five minutes), then `done`
+ * with the stored answer (a success, or a refusal as `{ error }`): same key and body → that answer; other body → 422.
+ */
 export const idempotencyKeys = pgTable('idempotency_keys', {
   key: text('key').primaryKey(),
   scope: text('scope').notNull(),
   requestHash: text('request_hash').notNull(),
-  response: jsonb('response').notNull(),
+  status: text('status').$type<'running' | 'done'>().notNull().default('running'),
+  /** The stored answer's HTTP status (200, or the 4xx of a refusal); null while running. */
+  statusCode: integer('status_code'),
+  /** The stored answer; null while running. */
+  response: jsonb('response'),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
 });
 

@@ -44,7 +44,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     // the same field name means different things on different resources: `name` is 企业名称 on /api/enterprises
     const scope = labelScopeOfRoute(request.routeOptions.url);
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(body(error.code, language, error.params, error.fields, scope));
+      return reply.status(error.statusCode).headers(error.headers).send(body(error.code, language, error.params, error.fields, scope));
     }
     const validation = (error as FastifyError).validation as unknown as z.core.$ZodIssue[] | undefined;
     if (validation) {

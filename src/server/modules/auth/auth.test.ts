@@ -380,7 +380,7 @@ describe('errors and discovery', () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.filter((route) => !documented.has(route))).toEqual([]);
     expect([...documented].filter((operation) => !routes.includes(operation))).toEqual([]);
-    expect(Object.keys((document as { components?: { securitySchemes?: object } }).components?.securitySchemes ?? {})).toEqual(['session', 'csrf']);
+    expect(Object.keys((document as { components?: { securitySchemes?: object } }).components?.securitySchemes ?? {})).toEqual(['cookieAuth', 'csrfToken']);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

@@ -416,7 +416,7 @@ export async function withdrawApplication(db: Db, actor: Actor, user: SessionUse
   });
 }
 
-/** Steps past their time limit are flagged once and escalated to the office (督办). Run daily and before inbox reads. */
+/** Steps past their time limit are flagged once and escalated to the office (督办). Run by the daily work, as the system. */
 export async function escalateOverdue(db: Db, actor: Actor, now = new Date()) {
   return db.transaction(async (tx) => {
     const open = await tx

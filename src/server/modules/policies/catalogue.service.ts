@@ -88,6 +88,12 @@ export async function policyDetail(executor: Executor, user: SessionUser, id: st
   };
 }
 
+/** The parameter values of a policy in force on a date, for those who may read the policy (a draft: the office). */
+export async function parameterValuesFor(executor: Executor, user: SessionUser, id: string, on: string) {
+  if (!(await findPolicy(executor, id, policyReadScope(user)))) throw notFound();
+  return parameterValuesOn(executor, id, on);
+}
+
 /** Checks a catalogue entry against the data: the unit, the exclusions, the code. */
 async function catalogueProblems(executor: Executor, input: PolicyInput, current?: PolicyRow) {
   const problems: Record<string, FieldProblem> = {};

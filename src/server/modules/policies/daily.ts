@@ -8,15 +8,21 @@ const system: Actor = { userId: null, username: 'system', role: null, ip: null }
 const day = 24 * 60 * 60 * 1000;
 
 /**
- * The daily work of policies: every 免申即享 policy scanned as of today, overdue review steps escalated to the office.
- * Runs an hour after start and then once a day; a failure is logged and retried the next day.
+ * The daily work of policies, done by the system (audited as `system`, never as a user): every 免申即享 policy scanned
+ * as of today, overdue review steps escalated to the office. Reading the inbox changes nothing: escalation is done here.
  */
+export async function runDailyWork(db: Db, now = new Date()) {
+  const asOf = now.toISOString().slice(0, 10);
+  const scans = await scanAutomaticPolicies(db, system, asOf);
+  const escalated = await escalateOverdue(db, system, now);
+  return { scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })), escalated };
+}
+
+/** Runs the daily work an hour after start and then once a day; a failure is logged and retried the next day. */
 export function startDailyWork(db: Db, log: FastifyBaseLogger) {
   const run = async () => {
-    const asOf = new Date().toISOString().slice(0, 10);
-    const scans = await scanAutomaticPolicies(db, system, asOf);
-    const escalated = await escalateOverdue(db, system);
-    log.info({ scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })), escalated }, 'daily policy work done');
+    const done = await runDailyWork(db);
+    log.info(done, 'daily policy work done');
   };
   const tick = () => void run().catch((error: unknown) => log.error(error, 'daily policy work failed'));
   const first = setTimeout(tick, 60 * 60 * 1000);

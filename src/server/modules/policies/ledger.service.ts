@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { entitlementStatusLabels, inBothLanguages } from '../../../domain/policies/messages';
 import { periodKeys, type EntitlementStatus } from '../../../domain/policies/policy';
 import type { Db, Executor } from '../../db/client';
-import { disbursementBatches, entitlements, idempotencyKeys, organisations, payments, policies, talents } from '../../db/schema';
-import { AppError, invalid, notFound } from '../../errors';
+import { disbursementBatches, entitlements, organisations, payments, policies, talents } from '../../db/schema';
+import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { streamedWorkbook } from '../imports/imports.workbook';
 import { notify, subjectAccounts } from '../notifications/notifications.service';
 import { decide, type Decision } from './decision';
+import { idempotent } from './idempotency';
 import { referenceLabels, subjectFacts } from './facts.repo';
 import { budgetUse, findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type PolicyVersionRow } from './policies.repo';
 import type { Subject } from './applications.service';
@@ -161,22 +161,6 @@ export async function declineEntitlement(db: Db, actor: Actor, user: SessionUser
 }
 
 /**
- * Runs a money-moving request once per key: the same key with the same body gives the stored response; the same key
- * with another body is refused (422). The key row is written in the request's transaction, so a failure leaves none.
- */
-export async function idempotent<T>(executor: Executor, scope: string, key: string, body: unknown, run: () => Promise<T>): Promise<T> {
-  const requestHash = createHash('sha256').update(JSON.stringify({ scope, body })).digest('hex');
-  const [existing] = await executor.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  if (existing) {
-    if (existing.requestHash !== requestHash) throw new AppError(422, 'idempotencyMismatch');
-    return existing.response as T;
-  }
-  const response = await run();
-  await executor.insert(idempotencyKeys).values({ key, scope, requestHash, response: response as object });
-  return response;
-}
-
-/**
  * Before a later period is paid, a continuing entitlement is checked again on today's facts with its own version:
  * a subject who no longer qualifies (left the zone, changed employer …) is paused with the reason.
  */
@@ -211,26 +195,24 @@ export type BatchInput = { period: string };
 
 /** A disbursement batch of a policy's period: scheduled and failed entitlements of the period, re-checked, with control totals. */
 export async function createBatch(db: Db, actor: Actor, policyId: string, input: BatchInput, key: string) {
-  return db.transaction(async (tx) =>
-    idempotent(tx, `batch:${policyId}`, key, input, async () => {
-      const policy = await lockPolicy(tx, policyId);
-      if (!policy) throw notFound();
-      const due = await tx
-        .select()
-        .from(entitlements)
-        .where(and(eq(entitlements.policyId, policyId), eq(entitlements.period, input.period), inArray(entitlements.status, ['scheduled', 'failed'])))
-        .for('update');
-      const paused = await recheck(tx, actor, policy, due);
-      const included = due.filter((row) => !paused.has(row.id));
-      if (!included.length) throw new AppError(409, 'batchEmpty');
-      const total = included.reduce((sum, row) => sum + row.amount, 0);
-      const [batch] = await tx.insert(disbursementBatches).values({ policyId, period: input.period, count: included.length, total, createdBy: actor.userId! }).returning();
-      await tx.insert(payments).values(included.map((row) => ({ batchId: batch.id, entitlementId: row.id, amount: row.amount })));
-      await tx.update(entitlements).set({ status: 'inBatch', batchId: batch.id, version: sql`${entitlements.version} + 1`, updatedAt: new Date() }).where(inArray(entitlements.id, included.map((row) => row.id)));
-      await recordAudit(tx, actor, { action: 'batch.create', targetType: 'batch', targetId: batch.id, changes: { policy: policy.code, period: input.period, count: included.length, total, paused: paused.size } });
-      return batchDetail(tx, batch.id);
-    }),
-  );
+  return idempotent(db, { scope: `batch:${policyId}`, key, body: input }, async (tx) => {
+    const policy = await lockPolicy(tx, policyId);
+    if (!policy) throw notFound();
+    const due = await tx
+      .select()
+      .from(entitlements)
+      .where(and(eq(entitlements.policyId, policyId), eq(entitlements.period, input.period), inArray(entitlements.status, ['scheduled', 'failed'])))
+      .for('update');
+    const paused = await recheck(tx, actor, policy, due);
+    const included = due.filter((row) => !paused.has(row.id));
+    if (!included.length) throw new AppError(409, 'batchEmpty');
+    const total = included.reduce((sum, row) => sum + row.amount, 0);
+    const [batch] = await tx.insert(disbursementBatches).values({ policyId, period: input.period, count: included.length, total, createdBy: actor.userId! }).returning();
+    await tx.insert(payments).values(included.map((row) => ({ batchId: batch.id, entitlementId: row.id, amount: row.amount })));
+    await tx.update(entitlements).set({ status: 'inBatch', batchId: batch.id, version: sql`${entitlements.version} + 1`, updatedAt: new Date() }).where(inArray(entitlements.id, included.map((row) => row.id)));
+    await recordAudit(tx, actor, { action: 'batch.create', targetType: 'batch', targetId: batch.id, changes: { policy: policy.code, period: input.period, count: included.length, total, paused: paused.size } });
+    return batchDetail(tx, batch.id);
+  });
 }
 
 export async function batchDetail(executor: Executor, id: string) {
@@ -274,40 +256,55 @@ export async function listBatches(executor: Executor, policyId?: string) {
 
 export type SettleInput = { results: { entitlementId: string; status: 'paid' | 'failed'; reason?: string | null }[] };
 
-/** Marks payments of a batch paid or failed (a failure needs its reason); a failed one is retried in a later batch. */
+/**
+ * What is wrong with a settlement, by entry: an entitlement listed twice (the later entry names the first), one that
+ * is not a pending payment of the batch, a failure without its reason.
+ */
+function settlementProblems(input: SettleInput, pending: { entitlementId: string }[]) {
+  const problems: Record<string, FieldProblem> = {};
+  const settleable = new Set(pending.map((payment) => payment.entitlementId));
+  const firstEntry = new Map<string, number>();
+  input.results.forEach((result, index) => {
+    const first = firstEntry.get(result.entitlementId);
+    if (first !== undefined) problems[`results.${index}.entitlementId`] = { code: 'settlement.duplicate', params: { first: first + 1 } };
+    else if (!settleable.has(result.entitlementId)) problems[`results.${index}.entitlementId`] = { code: 'reference.unknown' };
+    if (result.status === 'failed' && !result.reason?.trim()) problems[`results.${index}.reason`] = { code: 'required' };
+    firstEntry.set(result.entitlementId, first ?? index);
+  });
+  return problems;
+}
+
+/**
+ * Marks payments of a batch paid or failed (a failure needs its reason); a failed one is retried in a later batch. A
+ * settlement may cover part of the batch: the batch stays open until every payment in it is settled, then closes.
+ */
 export async function settleBatch(db: Db, actor: Actor, batchId: string, input: SettleInput, key: string) {
-  return db.transaction(async (tx) =>
-    idempotent(tx, `settle:${batchId}`, key, input, async () => {
-      const [batch] = await tx.select().from(disbursementBatches).where(eq(disbursementBatches.id, batchId)).for('update');
-      if (!batch) throw notFound();
-      const pending = await tx.select().from(payments).where(and(eq(payments.batchId, batchId), eq(payments.status, 'pending')));
-      input.results.forEach((result, index) => {
-        if (!pending.some((payment) => payment.entitlementId === result.entitlementId)) throw invalid({ [`results.${index}.entitlementId`]: { code: 'reference.unknown' } });
-        if (result.status === 'failed' && !result.reason?.trim()) throw invalid({ [`results.${index}.reason`]: { code: 'required' } });
-      });
-      const now = new Date();
-      for (const status of ['paid', 'failed'] as const) {
-        const chosen = input.results.filter((result) => result.status === status);
-        for (const result of chosen) {
-          await tx.update(payments).set({ status, reason: result.reason ?? null, settledAt: now }).where(and(eq(payments.batchId, batchId), eq(payments.entitlementId, result.entitlementId)));
-          await tx
-            .update(entitlements)
-            .set({ status, statusReason: status === 'failed' ? result.reason! : null, paidAt: status === 'paid' ? now : null, version: sql`${entitlements.version} + 1`, updatedAt: now })
-            .where(eq(entitlements.id, result.entitlementId));
-        }
-      }
-      const left = pending.length - input.results.length;
-      if (left === 0) await tx.update(disbursementBatches).set({ status: 'closed' }).where(eq(disbursementBatches.id, batchId));
-      const paid = input.results.filter((result) => result.status === 'paid');
-      const paidRows = await tx.select().from(entitlements).where(inArray(entitlements.id, paid.length ? paid.map((result) => result.entitlementId) : ['00000000-0000-0000-0000-000000000000']));
-      const [policy] = await tx.select({ title: policies.title }).from(policies).where(eq(policies.id, batch.policyId));
-      for (const row of paidRows) {
-        await notify(tx, await subjectAccounts(tx, row.subjectKind, row.subjectId), { kind: 'paid', params: { policy: policy.title, period: row.period, amount: row.amount }, link: '/ledger' });
-      }
-      await recordAudit(tx, actor, { action: 'batch.settle', targetType: 'batch', targetId: batchId, changes: { paid: paid.length, failed: input.results.length - paid.length } });
-      return batchDetail(tx, batchId);
-    }),
-  );
+  return idempotent(db, { scope: `settle:${batchId}`, key, body: input }, async (tx) => {
+    const [batch] = await tx.select().from(disbursementBatches).where(eq(disbursementBatches.id, batchId)).for('update');
+    if (!batch) throw notFound();
+    const pending = await tx.select().from(payments).where(and(eq(payments.batchId, batchId), eq(payments.status, 'pending')));
+    const problems = settlementProblems(input, pending);
+    if (Object.keys(problems).length) throw invalid(problems);
+    const now = new Date();
+    for (const result of input.results) {
+      const { status } = result;
+      await tx.update(payments).set({ status, reason: result.reason ?? null, settledAt: now }).where(and(eq(payments.batchId, batchId), eq(payments.entitlementId, result.entitlementId)));
+      await tx
+        .update(entitlements)
+        .set({ status, statusReason: status === 'failed' ? result.reason! : null, paidAt: status === 'paid' ? now : null, version: sql`${entitlements.version} + 1`, updatedAt: now })
+        .where(eq(entitlements.id, result.entitlementId));
+    }
+    const [{ unsettled }] = await tx.select({ unsettled: sql<number>`count(*)::int` }).from(payments).where(and(eq(payments.batchId, batchId), eq(payments.status, 'pending')));
+    if (unsettled === 0) await tx.update(disbursementBatches).set({ status: 'closed' }).where(eq(disbursementBatches.id, batchId));
+    const paid = input.results.filter((result) => result.status === 'paid');
+    const paidRows = paid.length ? await tx.select().from(entitlements).where(inArray(entitlements.id, paid.map((result) => result.entitlementId))) : [];
+    const [policy] = await tx.select({ title: policies.title }).from(policies).where(eq(policies.id, batch.policyId));
+    for (const row of paidRows) {
+      await notify(tx, await subjectAccounts(tx, row.subjectKind, row.subjectId), { kind: 'paid', params: { policy: policy.title, period: row.period, amount: row.amount }, link: '/ledger' });
+    }
+    await recordAudit(tx, actor, { action: 'batch.settle', targetType: 'batch', targetId: batchId, changes: { paid: paid.length, failed: input.results.length - paid.length, unsettled } });
+    return batchDetail(tx, batchId);
+  });
 }
 
 /** The bank payment spreadsheet (代发工资格式): one row a payment, ID numbers in full for the bank, totals at the end. */

@@ -8,11 +8,11 @@ import { errorResponses, errorSchema, uuidParam, type App } from '../../http/typ
 import { pageQuery } from '../../http/pagination';
 import { listNotifications, markRead } from '../notifications/notifications.service';
 import {
-  applicationDetail, escalateOverdue, listApplications, resubmitApplication, reviewApplication, submitApplication, withdrawApplication,
+  applicationDetail, listApplications, resubmitApplication, reviewApplication, submitApplication, withdrawApplication,
 } from './applications.service';
 import { readAttachment, storeAttachment } from './attachments.service';
 import { calculate } from './calculator.service';
-import { addParameterValue, createPolicy, listPolicies, policyDetail, publishDraft, retirePolicy, saveDraft, updatePolicy } from './catalogue.service';
+import { addParameterValue, createPolicy, listPolicies, parameterValuesFor, policyDetail, publishDraft, retirePolicy, saveDraft, updatePolicy } from './catalogue.service';
 import { batchDetail, batchWorkbook, confirmEntitlements, createBatch, declineEntitlement, listBatches, listEntitlements, settleBatch } from './ledger.service';
 import {
   applicationListQuery, applicationPage, applicationSchema, attachmentQuery, attachmentSchema, batchBody, batchList, batchSchema, calculatorQuery,
@@ -23,7 +23,6 @@ import {
 import { matchingSubjects, ruleCondition, listScans, scanPolicy } from './scan.service';
 import { listSimulations, runSimulation } from './simulation.service';
 import { isEligible } from './decision';
-import { parameterValuesOn } from './policies.repo';
 import { xlsxMediaType } from '../imports/imports.workbook';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -82,17 +81,14 @@ export async function policiesRoutes(app: App) {
     });
   app.get('/api/policies/:id/simulations', { config: { access: 'policies.simulate' }, schema: { tags, summary: 'Saved simulations of a policy, newest first', params: uuidParam, response: { 200: z.array(simulationSchema), ...errorResponses } } },
     async (request) => listSimulations(app.db, request.params.id));
-  app.get('/api/policies/:id/parameters-on', { config: { access: 'policies.read' }, schema: { tags, summary: 'Parameter values in force on a date', params: uuidParam, querystring: z.object({ on: z.iso.date() }), response: { 200: z.record(z.string(), z.number()), ...errorResponses } } },
-    async (request) => parameterValuesOn(app.db, request.params.id, request.query.on));
+  app.get('/api/policies/:id/parameters-on', { config: { access: 'policies.read' }, schema: { tags, summary: 'Parameter values in force on a date (a draft policy only for those who may read drafts, 404 for others)', params: uuidParam, querystring: z.object({ on: z.iso.date() }), response: { 200: z.record(z.string(), z.number()), ...errorResponses } } },
+    async (request) => parameterValuesFor(app.db, request.session!.user, request.params.id, request.query.on));
 
   // ——— calculator and applications ———
   app.get('/api/calculator', { config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Every published policy for me (or, for enterprise HR, my enterprise or a staff member): eligible or not, and why', querystring: calculatorQuery, response: { 200: calculatorResponse, ...errorResponses } } },
     async (request) => calculate(app.db, request.session!.user, request.query));
   app.get('/api/applications', { config: { access: 'applications.read' }, schema: { tags: ['applications'], summary: 'Applications I may see; inbox=true: waiting for my unit', querystring: applicationListQuery, response: { 200: applicationPage, ...errorResponses } } },
-    async (request) => {
-      if (request.query.inbox) await escalateOverdue(app.db, request.actor);
-      return listApplications(app.db, request.session!.user, request.query);
-    });
+    async (request) => listApplications(app.db, request.session!.user, request.query));
   app.get('/api/applications/:id', { config: { access: 'applications.read' }, schema: { tags: ['applications'], summary: 'One application', params: uuidParam, response: { 200: applicationSchema, ...errorResponses } } },
     async (request) => applicationDetail(app.db, request.session!.user, request.params.id));
   app.post('/api/applications', { config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Apply: checked against the published rule; one open application per subject, policy and round', body: submitBody, response: { 201: applicationSchema, ...errorResponses, 409: errorSchema } } },
@@ -128,7 +124,7 @@ export async function policiesRoutes(app: App) {
     async (request) => declineEntitlement(app.db, request.actor, request.session!.user, request.params.id));
   app.get('/api/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Disbursement batches', querystring: z.object({ policyId: z.uuid().optional() }), response: { 200: batchList, ...errorResponses } } },
     async (request) => listBatches(app.db, request.query.policyId));
-  app.post('/api/policies/:id/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Create the disbursement batch of a period (Idempotency-Key header required)', params: uuidParam, headers: idempotencyHeaders, body: batchBody, response: { 200: batchSchema, ...errorResponses, 409: errorSchema, 422: errorSchema } } },
+  app.post('/api/policies/:id/batches', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Create the disbursement batch of a period (Idempotency-Key header required; 409 idempotencyKeyInUse with Retry-After while the first request with the key runs)', params: uuidParam, headers: idempotencyHeaders, body: batchBody, response: { 200: batchSchema, ...errorResponses, 409: errorSchema, 422: errorSchema } } },
     async (request) => createBatch(app.db, request.actor, request.params.id, request.body, request.headers['idempotency-key']));
   app.get('/api/batches/:id', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'One batch with its payments', params: uuidParam, response: { 200: batchSchema, ...errorResponses } } },
     async (request) => batchDetail(app.db, request.params.id));
@@ -137,7 +133,7 @@ export async function policiesRoutes(app: App) {
       const { bytes, fileName } = await batchWorkbook(app.db, app.secrets, request.actor, request.params.id);
       return sendFile(reply, xlsxMediaType, fileName, 'batch.xlsx', bytes);
     });
-  app.post('/api/batches/:id/payments', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Mark payments paid or failed (with the reason); Idempotency-Key header required', params: uuidParam, headers: idempotencyHeaders, body: settleBody, response: { 200: batchSchema, ...errorResponses, 422: errorSchema } } },
+  app.post('/api/batches/:id/payments', { config: { access: 'ledger.manage' }, schema: { tags: ['ledger'], summary: 'Mark payments paid or failed (with the reason), each entitlement once; the batch closes when every payment is settled. Idempotency-Key header required', params: uuidParam, headers: idempotencyHeaders, body: settleBody, response: { 200: batchSchema, ...errorResponses, 409: errorSchema, 422: errorSchema } } },
     async (request) => settleBatch(app.db, request.actor, request.params.id, request.body, request.headers['idempotency-key']));
 
   // ——— notifications ———

@@ -255,7 +255,7 @@ export const entitlementPage = pageSchema(
 ).extend({ sums: z.object({ amount: z.number(), paid: z.number() }) });
 export const confirmBody = z.object({ ids: z.array(z.uuid()).min(1).max(5000) });
 
-export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).max(100).describe('the same key and body give the same result once') });
+export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).max(100).describe('one request, one key: the same key and body get the first answer (409 idempotencyKeyInUse with Retry-After while it runs); another body 422') });
 export const batchBody = z.object({ period: z.string().trim().regex(/^(once|\d{4}|\d{4}-\d{2})$/) });
 export const settleBody = z.object({
   results: z.array(z.object({ entitlementId: z.uuid(), status: z.enum(['paid', 'failed']), reason: z.string().trim().max(200).nullish() })).min(1).max(5000),

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
 import { exportBatch, fetchBatch, settlePayments, type BatchDetail, type Payment } from './policies.api';
 import { formatYuan, periodLabel } from './policy-ui';
+import { useIdempotencyKey } from './use-idempotency-key';
 
 const paymentColors = { pending: 'default', paid: 'green', failed: 'red' } as const;
 
@@ -24,17 +25,16 @@ export function BatchDetailPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [failing, setFailing] = useState(false);
   const [exporting, setExporting] = useState(false);
-  // One key per choice of payments: a double click or a retry sends the same key and body, and pays once.
-  const [paidKey, setPaidKey] = useState(() => crypto.randomUUID());
-  const choose = (keys: string[]) => {
-    setSelected(keys);
-    setPaidKey(crypto.randomUUID());
-  };
+  // One key per settlement sent (payments, status, reason): a double click or a retry sends the same key and body, and
+  // pays once; the settlement corrected after a refusal is another request.
+  const keyFor = useIdempotencyKey();
   const batch = useQuery({ queryKey: ['batch', id], queryFn: () => fetchBatch(id) });
 
   const settle = useMutation({
-    mutationFn: ({ status, reason, key }: { status: 'paid' | 'failed'; reason?: string; key: string }) =>
-      settlePayments(id, selected.map((entitlementId) => ({ entitlementId, status, ...(reason ? { reason } : {}) })), key),
+    mutationFn: ({ status, reason }: { status: 'paid' | 'failed'; reason?: string }) => {
+      const results = selected.map((entitlementId) => ({ entitlementId, status, ...(reason ? { reason } : {}) }));
+      return settlePayments(id, results, keyFor({ batch: id, results }));
+    },
     onSuccess: (saved: BatchDetail, { status }) => {
       queryClient.setQueryData(['batch', id], saved);
       void queryClient.invalidateQueries({ queryKey: ['batches'] });
@@ -42,7 +42,7 @@ export function BatchDetailPage() {
       void queryClient.invalidateQueries({ queryKey: ['policy'] });
       void queryClient.invalidateQueries({ queryKey: ['policies'] });
       void message.success(t('batches.settled', { count: selected.length }));
-      choose([]);
+      setSelected([]);
       if (status === 'failed') setFailing(false);
     },
     onError: (error) => void message.error(isApiError(error) ? [error.message, ...Object.values(error.fields)].join(' ') : String(error)),
@@ -113,7 +113,7 @@ export function BatchDetailPage() {
               icon={<CheckOutlined />}
               disabled={!selected.length}
               loading={settle.isPending && !failing}
-              onClick={() => settle.mutate({ status: 'paid', key: paidKey })}
+              onClick={() => settle.mutate({ status: 'paid' })}
               data-testid="batch-mark-paid"
             >
               {t('batches.markPaid', { count: selected.length })}
@@ -132,24 +132,23 @@ export function BatchDetailPage() {
             dataSource={data.payments}
             scroll={{ x: 'max-content' }}
             data-testid="batch-payments"
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => choose(keys.map(String)), getCheckboxProps: (payment) => ({ disabled: payment.status !== 'pending' }) }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (payment) => ({ disabled: payment.status !== 'pending' }) }}
             pagination={{ pageSize: 50, showTotal: (total) => t('common.total', { count: total }) }}
           />
         </Card>
       </Flex>
-      {failing ? <FailDialog count={selected.length} pending={settle.isPending} onCancel={() => setFailing(false)} onOk={(reason, key) => settle.mutate({ status: 'failed', reason, key })} /> : null}
+      {failing ? <FailDialog count={selected.length} pending={settle.isPending} onCancel={() => setFailing(false)} onOk={(reason) => settle.mutate({ status: 'failed', reason })} /> : null}
     </>
   );
 }
 
-/** The reason for failed payments; the Idempotency-Key is made once when the dialog opens. */
-function FailDialog({ count, pending, onCancel, onOk }: { count: number; pending: boolean; onCancel: () => void; onOk: (reason: string, key: string) => void }) {
+/** The reason for failed payments. */
+function FailDialog({ count, pending, onCancel, onOk }: { count: number; pending: boolean; onCancel: () => void; onOk: (reason: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [key] = useState(() => crypto.randomUUID());
   return (
     <Modal open title={t('batches.markFailed', { count })} onCancel={onCancel} onOk={() => form.submit()} okText={t('batches.markFailed', { count })} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} confirmLoading={pending}>
-      <Form form={form} name="fail-form" layout="vertical" onFinish={(values) => onOk(values.reason.trim(), key)}>
+      <Form form={form} name="fail-form" layout="vertical" onFinish={(values) => onOk(values.reason.trim())}>
         <Alert type="warning" showIcon title={t('batches.idempotencyNote')} style={{ marginBottom: 12 }} />
         <Form.Item name="reason" label={t('batches.failReason')} rules={[{ required: true, whitespace: true, message: t('policies.form.required') }]}>
           <Input maxLength={200} placeholder={t('batches.failReasonPlaceholder')} />

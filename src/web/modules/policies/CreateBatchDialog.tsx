@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../ui/FormDrawer';
 import { useFormSave } from '../../ui/use-form-save';
 import { createBatch, fetchPolicies } from './policies.api';
 import { formatYuan } from './policy-ui';
+import { useIdempotencyKey } from './use-idempotency-key';
 
 type CreateBatchDialogProps = { open: boolean; policyId?: string; onClose: () => void };
 type Values = { policyId: string; period: string };
@@ -14,8 +14,8 @@ type Values = { policyId: string; period: string };
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
 /**
- * 拨付批次 of a policy and period. One Idempotency-Key per opening of the dialog: a double click or a retry after a lost
- * answer gets the same batch back, never a second one.
+ * 拨付批次 of a policy and period. One Idempotency-Key per policy and period while the dialog is open: a double click or a
+ * retry after a lost answer gets the same batch back, never a second one; another period after a refusal is a new request.
  */
 export function CreateBatchDialog({ open, policyId, onClose }: CreateBatchDialogProps) {
   return open ? <CreateBatchForm policyId={policyId} onClose={onClose} /> : null;
@@ -27,13 +27,16 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  // made once per opening (this form lives only while the dialog is open)
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // this form lives only while the dialog is open: keys are made per opening
+  const keyFor = useIdempotencyKey();
   const save = useFormSave(form, ['policyId', 'period']);
   const policies = useQuery({ queryKey: ['policies', 'published-all'], queryFn: () => fetchPolicies({ status: 'published', page: 1, pageSize: 100 }), enabled: !policyId });
 
   const mutation = useMutation({
-    mutationFn: (values: Values) => createBatch(policyId ?? values.policyId, values.period.trim(), idempotencyKey),
+    mutationFn: (values: Values) => {
+      const request = { policyId: policyId ?? values.policyId, period: values.period.trim() };
+      return createBatch(request.policyId, request.period, keyFor(request));
+    },
     onSuccess: (batch) => {
       void queryClient.invalidateQueries({ queryKey: ['batches'] });
       void queryClient.invalidateQueries({ queryKey: ['entitlements'] });
