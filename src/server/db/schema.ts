@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Role } from '../../domain/roles';
+import type { AdminRole, Role } from '../../domain/roles';
 import type {
   ArrivalRoute, ChainSegment, Degree, EducationLevel, EnterpriseSize, Gender, OrganisationKind, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel,
 } from '../../domain/dictionaries';
@@ -274,7 +274,7 @@ export const loginCaptchas = pgTable('login_captchas', {
 
 export type AdminRequestKind = 'create' | 'update' | 'resetPassword';
 export type AdminRequestStatus = 'pending' | 'done' | 'rejected' | 'cancelled';
-export type AdminApproval = { userId: string; username: string; role: string; at: string };
+export type AdminApproval = { userId: string; username: string; role: AdminRole; at: string };
 
 /**
  * A change to an administrator account (三权分立): roles, disable/enable, password reset, or a new admin account. It takes

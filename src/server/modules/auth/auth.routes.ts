@@ -135,7 +135,7 @@ export async function authRoutes(app: App, options: AuthRoutesOptions) {
     '/api/auth/second-factor',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Turn TOTP off (not for administrators), with the password', body: totpDisableBody, response: { 204: z.null(), ...errorResponses } },
+      schema: { tags, summary: 'Turn TOTP off (not for administrators), with the password', body: totpDisableBody, response: { 204: z.null(), ...errorResponses, 409: errorSchema } },
     },
     async (request, reply) => {
       await disableTotp(app.db, request.actor, request.body.password);

@@ -106,7 +106,7 @@ export async function completeLogin(
   const tokenHash = hashToken(input.challengeToken);
   const challenge = await findChallenge(db, tokenHash);
   const user = challenge ? await findUserById(db, challenge.userId) : null;
-  if (!challenge || !user || user.disabled || !user.totpSecret) throw new AppError(401, 'challengeExpired');
+  if (!challenge || !user || user.disabled || !user.totpSecret) throw new AppError(400, 'challengeExpired');
   const actor = actorOf(sessionUserOf(user), user.roles.join(','), input.ip);
   let right = false;
   let detail = 'totp';
@@ -126,7 +126,7 @@ export async function completeLogin(
       await recordAudit(tx, actor, { action: 'auth.login', targetType: 'user', targetId: user.id, result: 'failure', detail: `wrongSecondFactor` });
       return row.attempts >= challengeAttempts;
     });
-    if (spent) throw new AppError(401, 'challengeExpired');
+    if (spent) throw new AppError(400, 'challengeExpired');
     throw new AppError(401, 'invalidSecondFactor', {}, { [input.recoveryCode ? 'recoveryCode' : 'code']: { code: 'code.wrong' } });
   }
   await deleteChallenge(db, tokenHash);
@@ -208,7 +208,7 @@ export async function confirmTotpEnrolment(db: Db, secrets: Secrets, actor: Acto
 export async function disableTotp(db: Db, actor: Actor, password: string) {
   const user = await findUserById(db, actor.userId!);
   if (!user) throw new AppError(401, 'unauthenticated');
-  if (user.roles.some(isAdminRole)) throw new AppError(403, 'totpRequiredForAdmins');
+  if (user.roles.some(isAdminRole)) throw conflict('totpRequiredForAdmins');
   if (!(await verify(user.passwordHash, password))) throw new AppError(400, 'wrongPassword', {}, { password: { code: 'invalid' } });
   const row = await db.transaction(async (tx) => {
     const updated = await updateUser(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null });
