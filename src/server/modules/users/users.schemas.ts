@@ -6,7 +6,8 @@ import { adminRoles } from '../../../domain/roles';
 
 const binding = z.uuid().nullable().optional();
 
-export const createUserBody = z.object({
+/** Strict: a password is never taken from the administrator (the server chooses a one-time one). */
+export const createUserBody = z.strictObject({
   username,
   displayName,
   roles: z.array(z.enum(allRoles)).min(1),
