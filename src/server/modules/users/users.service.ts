@@ -301,7 +301,7 @@ async function fileRequest(tx: Executor, actor: Actor, kind: AdminRequestKind, t
     for (const holder of await activeHolders(tx, each)) if (eligibleApprover(row, holder.id)) approvers.add(holder.id);
   }
   const targetName = target?.username ?? String(params.username);
-  await notify(tx, approvers, { kind: 'adminRequest', params: { request: kind, target: targetName, by: actorName(actor) }, link: '/users?tab=requests' });
+  await notify(tx, approvers, { kind: 'adminRequest', params: { request: kind, target: targetName, by: actorName(actor) }, link: '/admin-requests' });
   return presentRequest(tx, row, { requester: actor.username ?? '', target: targetName }, actor);
 }
 
