@@ -413,7 +413,7 @@ const flows: Flow[] = [
       const row = page.locator('.ant-table-row').filter({ has: page.locator(`[data-testid=approve-${requestId}]`) });
       const [rejected] = await Promise.all([
         page.waitForResponse((candidate) => candidate.url().endsWith(`/api/admin-requests/${requestId}/rejection`)),
-        row.getByRole('button', { name: '驳回' }).click(),
+        row.getByRole('button', { name: /驳\s?回/ }).click(),
       ]);
       assert.equal(rejected.status(), 200);
       await row.filter({ hasText: '已驳回' }).waitFor();
