@@ -19,7 +19,7 @@ export const accountErrorMessages = {
 export const accountFieldMessages = {
   'password.username': { 'zh-CN': '不能包含用户名（含倒序）', 'en-US': 'must not contain the username (or it reversed)' },
   'password.keyboard': { 'zh-CN': '不能包含键盘上连续的按键（如 qwer、asdf、1qaz）', 'en-US': 'must not contain keyboard runs (qwer, asdf, 1qaz …)' },
-  'password.repeated': { 'zh-CN': '不能包含重复的字符或片段（如 aaaa、abab）', 'en-US': 'must not contain repeated characters or pieces (aaaa, abab …)' },
+  'password.repeated': { 'zh-CN': '不能包含重复的字符或片段（如 aaaa、ababab）', 'en-US': 'must not contain repeated characters or pieces (aaaa, ababab …)' },
   'password.sequence': { 'zh-CN': '不能包含连续的数字或字母（如 1234、abcd）', 'en-US': 'must not contain sequences (1234, abcd …)' },
   'password.weak': { 'zh-CN': '强度不足，容易被猜到：请用更长的、不常见的词组', 'en-US': 'is too easy to guess: use a longer phrase of uncommon words' },
   'captcha.required': { 'zh-CN': '请填写图形验证码', 'en-US': 'is required' },

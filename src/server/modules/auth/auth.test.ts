@@ -298,7 +298,7 @@ describe('password rule', () => {
   it('refuses repeated, keyboard and common patterns and the username (also reversed), naming 新密码; accepts a good passphrase', async () => {
     const office = await t.login('office');
     const cases = [
-      ['Aaaaaaa1', '新密码：不能包含重复的字符或片段（如 aaaa、abab）'],
+      ['Aaaaaaa1', '新密码：不能包含重复的字符或片段（如 aaaa、ababab）'],
       ['Qwerty@2026', '新密码：过于常见，请换一个'],
       ['office2026!', '新密码：不能包含用户名（含倒序）'],
       ['Eciffo#2026x', '新密码：不能包含用户名（含倒序）'],
