@@ -15,6 +15,8 @@ import { ensureWebBuild } from '../src/cli/web-build';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/main';
 import { policiesWalkthrough } from './policies';
+import { generate } from 'otplib';
+import { demoTotpSecret } from '../src/server/db/demo';
 
 const root = resolve(import.meta.dirname, '..');
 const screenshots = join(root, 'e2e', 'screenshots');
@@ -82,10 +84,21 @@ async function submitLogin(page: Page, username: string, password: string): Prom
   return response.status();
 }
 
+/** The demo administrators sign in with TOTP: the second step takes the current code of the demo secret. */
+const totpAccounts = new Set(['sysadmin', 'secadmin', 'auditor']);
+
 async function login(page: Page, username: string, password = demoPassword) {
   if (!page.url().endsWith('/login')) await page.goto('/login');
   const status = await submitLogin(page, username, password);
   assert.equal(status, 200, `sign-in of ${username} answered ${status}`);
+  if (totpAccounts.has(username)) {
+    await page.locator('#second-factor_code').fill(await generate({ secret: demoTotpSecret }));
+    const [second] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url().endsWith('/api/auth/login/second-factor')),
+      page.locator('form#second-factor button[type=submit]').click(),
+    ]);
+    assert.equal(second.status(), 200, `second step of ${username} answered ${second.status()}`);
+  }
   await page.waitForURL((url) => url.pathname === '/');
   await page.locator('[data-testid=user-menu]').waitFor();
 }
@@ -231,29 +244,26 @@ const flows: Flow[] = [
     },
   },
   {
-    name: 'lock-out: 5 wrong passwords lock the account; the right one is refused too',
+    name: 'no lock-out: after 3 wrong passwords a (username, address) pair must wait (429), known or unknown username alike',
     run: async () => {
       const { page } = await newPage();
       await page.goto('/login');
       const error = page.locator('[data-testid=login-error]');
-      for (let attempt = 1; attempt <= 5; attempt += 1) {
-        const status = await submitLogin(page, 'leader', `Wrong#Password${attempt}`);
-        assert.equal(status, attempt < 5 ? 401 : 423, `attempt ${attempt}`);
+      // no lock: three wrong passwords, then the pair (username, this address) must wait (429), the same for any username
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        const status = await submitLogin(page, 'e2e.intruder', `Wrong#Password${attempt}`);
+        assert.equal(status, attempt <= 3 ? 401 : 429, `attempt ${attempt}`);
         await error.waitFor();
         const text = await error.innerText();
-        if (attempt < 5) assert.match(text, /用户名或密码错误/);
-        else assert.match(text, /账户已锁定.*分钟后再试/);
+        if (attempt <= 3) assert.match(text, /用户名或密码错误/);
+        else assert.match(text, /登录尝试过于频繁.*秒后再试/);
       }
-      const status = await submitLogin(page, 'leader', demoPassword);
-      assert.equal(status, 423);
-      await error.waitFor();
-      assert.match(await error.innerText(), /账户已锁定.*分钟后再试/);
       assert.equal(new URL(page.url()).pathname, '/login');
-      await shot(page, 'login-locked');
+      await shot(page, 'login-throttled');
     },
   },
   {
-    name: 'sysadmin creates an enterprise account (weak password refused first); it can sign in',
+    name: 'sysadmin creates an enterprise account with a one-time password; it must choose its own, then signs in',
     run: async () => {
       const { page } = await newPage();
       await login(page, 'sysadmin');
@@ -263,7 +273,6 @@ const flows: Flow[] = [
       await page.locator('[data-testid=create-user]').click();
       await page.locator('#user-form_username').fill('e2e.hr');
       await page.locator('#user-form_displayName').fill('测试企业人力资源');
-      await page.locator('#user-form_password').fill('abcdefgh');
       await pickOption(page, '#user-form_roles', '企业');
       await page.keyboard.press('Escape');
       await page.locator('#user-form_organisationId').waitFor();
@@ -281,21 +290,32 @@ const flows: Flow[] = [
         ]);
         return response;
       };
-      const weak = await submit();
-      assert.equal(weak.status(), 400);
-      const passwordError = page.locator('.ant-form-item').filter({ has: page.locator('#user-form_password') }).locator('.ant-form-item-explain-error');
-      await passwordError.waitFor();
-      assert.match(await passwordError.innerText(), /密码：需包含/);
-      await shot(page, 'users-create-weak-password');
-
-      await page.locator('#user-form_password').fill('Hr#Strong2026');
       const created = await submit();
       assert.equal(created.status(), 201);
+      // the server chose a one-time password, shown once to the administrator
+      const oneTime = page.locator('[data-testid=one-time-password]');
+      await oneTime.waitFor();
+      const oneTimePassword = (await created.json()).oneTimePassword as string;
+      assert.equal((await oneTime.innerText()).trim(), oneTimePassword);
+      await shot(page, 'users-one-time-password');
+      await page.locator('.ant-modal-confirm .ant-btn-primary').click();
       await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
       await page.locator('.ant-table-row').filter({ hasText: 'e2e.hr' }).waitFor();
       const row = page.locator('.ant-table-row').filter({ hasText: 'e2e.hr' });
       assert.match(await row.innerText(), /泵阀集团/);
       await shot(page, 'users-created');
+      await logout(page);
+
+      // the new account must choose its own password before anything else
+      await page.goto('/login');
+      assert.equal(await submitLogin(page, 'e2e.hr', oneTimePassword), 200);
+      await page.locator('[data-testid=restricted-session]').waitFor();
+      await page.locator('#change-password_currentPassword').fill(oneTimePassword);
+      await page.locator('#change-password_newPassword').fill('Hr#Strong2026');
+      await page.locator('#change-password_confirmPassword').fill('Hr#Strong2026');
+      await shot(page, 'one-time-password-change');
+      await page.locator('[data-testid=change-password-submit]').click();
+      await page.locator('[data-testid=user-menu]').waitFor();
       await logout(page);
 
       await login(page, 'e2e.hr', 'Hr#Strong2026');
@@ -305,7 +325,7 @@ const flows: Flow[] = [
     },
   },
   {
-    name: 'auditor sees the sign-in failures of the lock-out (result = failure)',
+    name: 'auditor sees the throttled sign-in failures (result = failure)',
     run: async () => {
       const { page } = await newPage();
       await login(page, 'auditor');
@@ -318,15 +338,15 @@ const flows: Flow[] = [
         page.locator('[data-testid=audit-search]').click(),
       ]);
       const body = (await response.json()) as { items: { actorUsername: string | null; action: string; result: string }[]; total: number };
-      const lockOut = body.items.filter((item) => item.actorUsername === 'leader' && item.action === 'auth.login');
-      assert.ok(lockOut.length >= 6, `expected ≥ 6 failed sign-ins of leader, got ${lockOut.length}`);
+      const lockOut = body.items.filter((item) => item.actorUsername === 'e2e.intruder' && item.action === 'auth.login');
+      assert.ok(lockOut.length >= 4, `expected ≥ 4 failed sign-ins of e2e.intruder, got ${lockOut.length}`);
       await page.locator('.ant-table-row').first().waitFor();
       const rows = page.locator('.ant-table-row');
       const rowCount = await rows.count();
       assert.equal(rowCount, Math.min(body.total, 20));
       assert.equal(await page.locator('.ant-table-row [data-result=success]').count(), 0);
-      const leaderRows = rows.filter({ hasText: 'leader' }).filter({ has: page.locator('[data-action="auth.login"]') });
-      assert.ok((await leaderRows.count()) >= 6, 'the table shows the failed sign-ins of leader');
+      const leaderRows = rows.filter({ hasText: 'e2e.intruder' }).filter({ has: page.locator('[data-action="auth.login"]') });
+      assert.ok((await leaderRows.count()) >= 4, 'the table shows the failed sign-ins of e2e.intruder');
       assert.match(await leaderRows.first().innerText(), /登录[\s\S]*失败/);
       await leaderRows.first().locator('.ant-table-row-expand-icon').click();
       await page.locator('.ant-table-expanded-row').first().waitFor();
@@ -360,7 +380,7 @@ const flows: Flow[] = [
     },
   },
   {
-    name: 'three separated admins: secadmin cannot touch business accounts; sysadmin unlocks the locked one',
+    name: 'three separated admins: secadmin cannot touch business accounts; its reset of the auditor is a request the sysadmin sees and turns down',
     run: async () => {
       const { page } = await newPage();
       const leaderRow = page.locator('.ant-table-row').filter({ has: page.getByText('leader', { exact: true }) });
@@ -368,29 +388,39 @@ const flows: Flow[] = [
       await page.goto('/users');
       await leaderRow.waitFor();
       assert.equal(await page.locator('[data-testid=user-more-leader]').count(), 0, 'secadmin gets no actions on a business account');
-      await page.locator('[data-testid=user-more-auditor]').waitFor();
+      await page.locator('[data-testid=user-more-auditor]').click();
+      const reset = page.getByRole('menuitem', { name: '重置密码' });
+      await reset.waitFor();
+      await settle(page);
+      await reset.click();
+      const [filed] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith('/password') && candidate.request().method() === 'POST'),
+        page.locator('.ant-modal .ant-btn-primary').click(),
+      ]);
+      assert.equal(filed.status(), 202, 'a reset of an admin account is a request');
+      const requestId = (await filed.json()).request.id as string;
       await shot(page, 'users-secadmin');
       await logout(page);
 
       await login(page, 'sysadmin');
       await page.goto('/users');
       await leaderRow.waitFor();
-      assert.match(await leaderRow.innerText(), /已锁定/);
       assert.equal(await page.locator('[data-testid=user-more-auditor]').count(), 0, 'sysadmin gets no actions on an admin account');
-      await page.locator('[data-testid=user-more-leader]').click();
-      const unlock = page.getByRole('menuitem', { name: '解锁' });
-      await unlock.waitFor();
-      await settle(page);
-      const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith('/unlock') && candidate.request().method() === 'POST'),
-        unlock.click(),
+      await page.locator('[data-testid=side-menu]').getByText('管理员变更审批').click();
+      await page.waitForURL((url) => url.pathname === '/admin-requests');
+      await page.locator(`[data-testid=approve-${requestId}]`).waitFor();
+      await shot(page, 'admin-requests');
+      const row = page.locator('.ant-table-row').filter({ has: page.locator(`[data-testid=approve-${requestId}]`) });
+      const [rejected] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(`/api/admin-requests/${requestId}/rejection`)),
+        row.getByRole('button', { name: /驳\s?回/ }).click(),
       ]);
-      assert.equal(response.status(), 200);
-      await leaderRow.filter({ hasText: '正常' }).waitFor();
+      assert.equal(rejected.status(), 200);
+      await row.filter({ hasText: '已驳回' }).waitFor();
       await logout(page);
 
-      await login(page, 'leader');
-      await page.locator('[data-testid=zone-talents]').waitFor();
+      await login(page, 'auditor');
+      await page.locator('[data-testid=user-menu]').waitFor();
       await logout(page);
     },
   },

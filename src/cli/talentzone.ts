@@ -8,6 +8,7 @@ import { isEmpty, loadDemoData } from '../server/db/demo';
 import { addGeneratedTalents } from '../server/db/demo/scale';
 import { startServer } from '../server/main';
 import { ensureWebBuild } from './web-build';
+import { breakGlassReset } from '../server/modules/users/users.service';
 
 const usage = `talentzone <command>
 
@@ -17,6 +18,9 @@ const usage = `talentzone <command>
   migrate   apply database migrations
   seed      load the demo data into an empty database
             --talents N: add N generated talents (loads the demo data first on an empty database)
+  admin-reset <username>
+            break-glass: print a one-time password for the account (it must be changed at the next sign-in),
+            enable it if disabled; audited as the system (physical access to the server is the third party)
 
 Environment: PORT, HOST, DATABASE_URL, TZ_DATA_DIR, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
 
@@ -108,6 +112,24 @@ switch (command) {
         `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
           `(${result.perSecond} per second)`,
       );
+    });
+    break;
+  }
+  case 'admin-reset': {
+    const username = process.argv[3];
+    if (!username) {
+      console.error('usage: talentzone admin-reset <username>');
+      process.exit(1);
+    }
+    await withDatabase(async ({ db }) => {
+      try {
+        const { oneTimePassword } = await breakGlassReset(db, username);
+        console.log(`一次性密码 / one-time password for ${username}: ${oneTimePassword}`);
+        console.log('登录后须立即修改 / it must be changed at the next sign-in');
+      } catch {
+        console.error(`no account named "${username}"`);
+        process.exitCode = 1;
+      }
     });
     break;
   }

@@ -1,5 +1,6 @@
 /** Server-side messages in both languages: error codes and field labels. zh-CN is the default. */
 import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
+import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -26,8 +27,6 @@ export const errorMessages = {
   unsupportedMediaType: { 'zh-CN': '只接受 JSON 格式的请求（Content-Type: application/json）', 'en-US': 'Only JSON request bodies are accepted (Content-Type: application/json)' },
   payloadTooLarge: { 'zh-CN': '请求内容过大', 'en-US': 'The request body is too large' },
   invalidCredentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
-  accountLocked: { 'zh-CN': '连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins: the account is locked; try again in {minutes} min' },
-  tooManyAttempts: { 'zh-CN': '此地址登录失败次数过多，请 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins from this address; try again in {minutes} min' },
   accountDisabled: { 'zh-CN': '账户已停用，请联系系统管理员', 'en-US': 'This account is disabled; contact the system administrator' },
   possibleDuplicate: { 'zh-CN': '已有同名且手机号码相同的人才（{name}），确认不是同一人后可继续保存', 'en-US': 'A talent with the same name and phone exists ({name}); confirm it is another person to save' },
   conflict: { 'zh-CN': '记录已被他人修改或已存在，请刷新后重试', 'en-US': 'The record was changed by someone else or already exists; reload and try again' },
@@ -47,6 +46,7 @@ export const errorMessages = {
   importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
   importExpired: { 'zh-CN': '预检结果已超过 {hours} 小时失效，请重新上传文件', 'en-US': 'The check is more than {hours} hours old and has expired; upload the file again' },
   ...policyErrorMessages,
+  ...accountErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -114,12 +114,14 @@ export const fieldMessages = {
   'import.failed': { 'zh-CN': '导入失败，未写入任何数据：{reason}', 'en-US': 'the import failed and wrote nothing: {reason}' },
   'import.interrupted': { 'zh-CN': '导入被中断（服务在执行期间停止），未写入任何数据，请重新导入', 'en-US': 'the import was interrupted (the server stopped while it ran) and wrote nothing; run it again' },
   ...policyFieldMessages,
+  ...accountFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
 export const fieldLabels: Record<string, Bilingual> = {
   // the registry's labels below win where a field name is shared
   ...policyFieldLabels,
+  ...accountFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

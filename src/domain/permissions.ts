@@ -6,6 +6,8 @@ export const permissions = [
   'users.read',
   'users.manage',
   'users.manageAdmins',
+  /** Approve or turn down a change to an admin account (三权分立: the other two admin roles). */
+  'adminRequests.decide',
   'audit.read',
   'organisations.read',
   'units.read',
@@ -60,9 +62,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read',
   ],
-  sysadmin: ['home.read', 'users.read', 'users.manage', 'organisations.read', 'units.read', 'notifications.read'],
-  secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'notifications.read'],
-  auditor: ['home.read', 'audit.read', 'notifications.read'],
+  sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
+  secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],
+  auditor: ['home.read', 'audit.read', 'adminRequests.decide', 'notifications.read'],
 };
 
 /** The first of the user's roles that grants the permission (recorded in the audit log as the acting role), or null. */

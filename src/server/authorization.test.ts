@@ -81,13 +81,23 @@ export const authorizationTable: Record<string, Row> = {
   },
   'POST /api/auth/logout': { expected: signedIn(204), fresh: true },
   'GET /api/auth/me': { expected: signedIn(200) },
+  // public second step of a sign-in: without a live challenge token everyone gets 400
+  'POST /api/auth/login/second-factor': { expected: everyone(400), request: () => ({ body: { challengeToken: 'no-such-challenge', code: '123456' } }) },
+  'GET /api/auth/captcha': { expected: everyone(200) },
+  'GET /api/auth/second-factor': { expected: signedIn(200) },
+  // administrators are enrolled already (409); the others may start, and a wrong first code is a 400
+  'POST /api/auth/second-factor/enrolment': { expected: { ...signedIn(200), sysadmin: 409, secadmin: 409, auditor: 409 } },
+  'POST /api/auth/second-factor/confirmation': { expected: { ...signedIn(400), sysadmin: 409, secadmin: 409, auditor: 409 }, request: () => ({ body: { code: '000000' } }) },
+  // administrators must keep it (409)
+  'DELETE /api/auth/second-factor': { expected: { ...signedIn(204), sysadmin: 409, secadmin: 409, auditor: 409 }, fresh: true, request: () => ({ body: { password: factoryPassword } }) },
   'POST /api/auth/password': { expected: signedIn(200), fresh: true, request: () => ({ body: { currentPassword: factoryPassword, newPassword: 'Changed#Pass2026' } }) },
   'GET /api/home': { expected: signedIn(200) },
   'GET /api/users': { expected: only(200, ['sysadmin', 'secadmin']) },
+  // an account with an admin role, and a reset of an admin account, are requests for the two other administrators (202)
   'POST /api/users': {
-    expected: only(201, ['sysadmin', 'secadmin']),
+    expected: { ...only(201, ['sysadmin']), secadmin: 202 },
     request: (caller) => ({
-      body: { username: `authz_${uniqueSuffix()}`, displayName: '授权测试', password: 'Authz#Pass2026', roles: caller === 'secadmin' ? ['auditor'] : ['office'] },
+      body: { username: `authz_${uniqueSuffix()}`, displayName: '授权测试', roles: caller === 'secadmin' ? ['auditor'] : ['office'] },
     }),
   },
   'PATCH /api/users/:id': {
@@ -95,12 +105,19 @@ export const authorizationTable: Record<string, Row> = {
     request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}`, body: { displayName: `改名 ${uniqueSuffix()}` } }),
   },
   'POST /api/users/:id/password': {
-    expected: only(200, ['sysadmin', 'secadmin']),
-    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}/password`, body: { newPassword: 'Reset#Pass2026' } }),
+    expected: { ...only(200, ['sysadmin']), secadmin: 202 },
+    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}/password` }),
   },
-  'POST /api/users/:id/unlock': {
-    expected: only(200, ['sysadmin', 'secadmin']),
-    request: (caller, context) => ({ url: `/api/users/${targetFor(caller, context).id}/unlock` }),
+  // each approver acts on a request of its own, filed by the security administrator, who cannot approve its own
+  'GET /api/admin-requests': { expected: only(200, ['sysadmin', 'secadmin', 'auditor']) },
+  'POST /api/admin-requests/:id/approval': {
+    expected: { ...only(200, ['sysadmin', 'auditor']), secadmin: 409 },
+    request: (caller) => ({ url: `/api/admin-requests/${adminRequestFixtures.approve[caller] ?? adminRequestFixtures.approve.sysadmin}/approval` }),
+  },
+  // the requester withdraws its own request
+  'POST /api/admin-requests/:id/rejection': {
+    expected: only(200, ['sysadmin', 'secadmin', 'auditor']),
+    request: (caller) => ({ url: `/api/admin-requests/${adminRequestFixtures.reject[caller] ?? adminRequestFixtures.reject.sysadmin}/rejection` }),
   },
   'GET /api/users/binding-options': { expected: only(200, ['sysadmin']), request: () => ({ query: { kind: 'talent' } }) },
   'GET /api/audit': { expected: only(200, ['auditor']) },
@@ -260,6 +277,21 @@ beforeAll(async () => {
   for (const role of allRoles) agents.set(role, await t.login(users[role].username, factoryPassword));
 });
 afterAll(async () => t?.close());
+
+/** Requests on admin accounts (disable a fresh auditor), filed by the security administrator: one per caller that decides one. */
+let adminRequestFixtures: { approve: Partial<Record<Caller, string>>; reject: Partial<Record<Caller, string>> };
+beforeAll(async () => {
+  const file = async () => {
+    const target = await buildUser(t.db, { roles: ['auditor'] });
+    const response = await agents.get('secadmin')!.patch(`/api/users/${target.id}`, { disabled: true });
+    if (response.statusCode !== 202) throw new Error(`admin request: ${response.statusCode} ${response.body}`);
+    return response.json().request.id as string;
+  };
+  adminRequestFixtures = {
+    approve: { sysadmin: await file(), auditor: await file() },
+    reject: { sysadmin: await file(), auditor: await file(), secadmin: await file() },
+  };
+});
 
 /** What the enterprise and import rows act on: an enterprise for the office's PUT, a one-row roster and two previews of it. */
 let importFixtures: { officeEnterprise: string; workbook: Buffer; previewed: string; toCommit: string };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { secretsFor, type Config } from './config';
 import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
-import { demoAccounts, demoPassword, isEmpty, loadDemoData } from './db/demo';
+import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, loadDemoData } from './db/demo';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
 import { startDailyWork } from './modules/policies/daily';
@@ -46,6 +46,7 @@ export async function startServer(config: Config) {
   if (config.demo) {
     lines.push(`演示账号 / demo accounts (password 密码: ${demoPassword}):`);
     for (const account of demoAccounts) lines.push(`  ${account.username.padEnd(11)} ${account.description}`);
+    lines.push(`  sysadmin, secadmin, auditor: 动态口令密钥 / TOTP secret ${demoTotpSecret} (add it to an authenticator app)`);
   }
   if (setupToken) lines.push(`首次运行初始化 / first-run set-up: open ${url}/setup with the set-up token ${setupToken}`);
   console.log(lines.join('\n'));

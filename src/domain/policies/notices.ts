@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { periodKinds } from './policy';
+import { renderAccountNotice } from '../account-notices';
 
 type Language = 'zh-CN' | 'en-US';
 
@@ -80,7 +81,7 @@ const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams,
  * notifications kept their values, or of a kind this code does not know): the stored texts are shown then.
  */
 export function renderNotice(kind: string, params: unknown, language: Language): NoticeTexts | null {
-  if (!isKind(kind)) return null;
+  if (!isKind(kind)) return renderAccountNotice(kind, params, language);
   const parsed = noticeParams[kind].safeParse(params);
   if (!parsed.success) return null;
   return (texts[kind] as (values: unknown, language: Language) => NoticeTexts)(parsed.data, language);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Role } from '../../domain/roles';
+import type { AdminRole, Role } from '../../domain/roles';
 import type {
   ArrivalRoute, ChainSegment, Degree, EducationLevel, EnterpriseSize, Gender, OrganisationKind, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel,
 } from '../../domain/dictionaries';
@@ -225,9 +225,78 @@ export const users = pgTable('users', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** Set when the password was chosen by someone else (created or reset by an administrator): only a password change is allowed. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** The TOTP secret, encrypted (Secrets.encrypt); in use once `totpEnabledAt` is set. */
+  totpSecret: text('totp_secret'),
+  /** A secret being enrolled, encrypted, until a code from it confirms the enrolment. */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/** TOTP recovery codes: SHA-256 of each code, each usable once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('recovery_codes_user_idx').on(table.userId)],
+);
+
+/** The second step of a sign-in with TOTP: a short-lived token (SHA-256 kept) issued after the right password. */
+export const loginChallenges = pgTable('login_challenges', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  ip: text('ip'),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Failed sign-ins counted per key (`pair:<username>@<address>`, `address:<address>`, `account:<username>`), shared by every app server. */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+});
+
+/** Image captchas (图形验证码): the answer's hash, single-use, short-lived. */
+export const loginCaptchas = pgTable('login_captchas', {
+  id: id(),
+  answerHash: text('answer_hash').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+export type AdminRequestKind = 'create' | 'update' | 'resetPassword';
+export type AdminRequestStatus = 'pending' | 'done' | 'rejected' | 'cancelled';
+export type AdminApproval = { userId: string; username: string; role: AdminRole; at: string };
+
+/**
+ * A change to an administrator account (三权分立): roles, disable/enable, password reset, or a new admin account. It takes
+ * effect only when approved by holders of the two admin roles other than the requester's (never the requester, never
+ * the target of a password reset).
+ */
+export const adminRequests = pgTable(
+  'admin_requests',
+  {
+    id: id(),
+    kind: text('kind').$type<AdminRequestKind>().notNull(),
+    targetId: uuid('target_id').references(() => users.id),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    approvals: jsonb('approvals').$type<AdminApproval[]>().notNull().default([]),
+    status: text('status').$type<AdminRequestStatus>().notNull().default('pending'),
+    decidedBy: uuid('decided_by'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (table) => [index('admin_requests_status_idx').on(table.status, table.createdAt)],
+);
 
 /** Server-side sessions: the cookie carries a random token, the table keeps only its SHA-256. */
 export const sessions = pgTable(

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { grantingRole, permissions, type Permission } from '../../domain/permissions';
-import type { Role } from '../../domain/roles';
+import { isAdminRole, type Role } from '../../domain/roles';
 import type { Db } from '../db/client';
 import type { users } from '../db/schema';
 import { AppError } from '../errors';
@@ -27,7 +27,10 @@ export type SessionUser = {
   unitId: string | null;
 };
 
-export type RequestSession = { tokenHash: string; csrfToken: string; user: SessionUser };
+/** See auth.service `restrictionOf`: what the session must do before anything else, or null. */
+export type SessionRestriction = 'passwordChangeRequired' | 'secondFactorRequired' | null;
+
+export type RequestSession = { tokenHash: string; csrfToken: string; user: SessionUser; restriction: SessionRestriction };
 
 /** Every route declares who may call it: anyone, any signed-in user, or holders of (any of) the named permissions. */
 export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
@@ -38,6 +41,12 @@ declare module 'fastify' {
     access?: Access;
     /** State-changing public routes that run before a session exists (login, first-run set-up). */
     csrfExempt?: boolean;
+    /**
+     * Routes a restricted session may call: `true` under any restriction (me, change password, sign out), or the one
+     * restriction they serve (TOTP enrolment while `secondFactorRequired`). Every other route answers 403 with the
+     * restriction as the error code.
+     */
+    whileRestricted?: true | Exclude<SessionRestriction, null>;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
   interface FastifyRequest {
@@ -77,6 +86,16 @@ export const sessionUserOf = (user: typeof users.$inferSelect): SessionUser => (
   unitId: user.unitId,
 });
 
+/**
+ * What a session of this user may do: everything (null); or only read /api/auth/me, change the password and sign out
+ * while the password was set by someone else; or only enrol TOTP while an administrator has none.
+ */
+export function restrictionOf(user: typeof users.$inferSelect): SessionRestriction {
+  if (user.mustChangePassword) return 'passwordChangeRequired';
+  if (user.roles.some(isAdminRole) && !user.totpEnabledAt) return 'secondFactorRequired';
+  return null;
+}
+
 export const actorOf = (user: SessionUser | null, role: string | null, ip: string | null): Actor => ({
   userId: user?.id ?? null,
   username: user?.username ?? null,
@@ -110,6 +129,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
           tokenHash: session.tokenHash,
           csrfToken: session.csrfToken,
           user: sessionUserOf(user),
+          restriction: restrictionOf(user),
         };
         request.actor = actorOf(request.session.user, user.roles.join(','), request.ip);
       } else {
@@ -131,6 +151,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
     }
     if (access === 'public') return;
     if (!request.session) throw new AppError(401, 'unauthenticated');
+    const { restriction } = request.session;
+    if (restriction && config.whileRestricted !== true && config.whileRestricted !== restriction) throw new AppError(403, restriction);
     if (access === 'authenticated') return;
     const wanted = typeof access === 'string' ? [access as Permission] : access;
     const role = wanted.map((permission) => grantingRole(request.session!.user.roles, permission)).find(Boolean) ?? null;

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../domain/roles';
+import { isAdminRole, type Role } from '../../domain/roles';
+import { demoTotpSecret } from '../db/demo';
 import type { Executor } from '../db/client';
 import { talentInput, type TalentInput } from '../../domain/talent';
 import { idNumberCheckCharacter } from '../../domain/validators/id-number';
@@ -86,9 +87,11 @@ export async function buildUser(executor: Executor, overrides: Partial<typeof us
   const unitId = values.unitId !== undefined ? values.unitId : roles.includes('department') ? (await buildUnit(executor)).id : null;
   const passwordHash = password === factoryPassword ? await factoryPasswordHash() : await hashPassword(password);
   const suffix = uniqueSuffix();
+  // administrators sign in with TOTP: enrolled with the demo secret, whose codes the harness's login computes
+  const secondFactor = roles.some(isAdminRole) ? { totpSecret: createSecrets(testSecret).encrypt(demoTotpSecret), totpEnabledAt: new Date() } : {};
   const [row] = await executor
     .insert(users)
-    .values({ id: randomUUID(), username: `user_${suffix}`, displayName: `测试用户 ${suffix}`, passwordHash, ...values, roles, talentId, organisationId, unitId })
+    .values({ id: randomUUID(), username: `user_${suffix}`, displayName: `测试用户 ${suffix}`, passwordHash, ...secondFactor, ...values, roles, talentId, organisationId, unitId })
     .returning();
   return { ...row, password };
 }

@@ -9,7 +9,8 @@ import type { SQL } from 'drizzle-orm';
 import { buildApp } from '../app';
 import { loadConfig, secretsFor, type Config } from '../config';
 import { openDatabase, type Database, type Db, type Executor } from '../db/client';
-import { demoPassword } from '../db/demo';
+import { demoPassword, demoTotpSecret } from '../db/demo';
+import { totpCode } from '../modules/auth/second-factor';
 import type { App } from '../http/types';
 import type { SessionUser } from '../plugins/auth';
 import { copyPrefix, databaseUrl, quoteIdentifier, testSecret, type TemplateName } from './template';
@@ -212,7 +213,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       anonymous: ({ ip } = {}) => createAgent(app, ip),
       login: async (username, password = demoPassword, { ip } = {}) => {
         const agent = createAgent(app, ip);
-        const response = await agent.post('/api/auth/login', { username, password });
+        let response = await agent.post('/api/auth/login', { username, password });
+        // administrators (demo and factory ones) have TOTP with the demo secret: the second step with its current code
+        const challengeToken = response.statusCode === 200 ? (response.json() as { challengeToken?: string }).challengeToken : undefined;
+        if (challengeToken) response = await agent.post('/api/auth/login/second-factor', { challengeToken, code: await totpCode(demoTotpSecret) });
         if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
         return agent;
       },

@@ -1,11 +1,12 @@
-import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Breadcrumb, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Breadcrumb, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Modal, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { can } from '../../domain/permissions';
 import { isAdminRole } from '../../domain/roles';
 import { ChangePasswordDialog } from '../modules/auth/ChangePasswordDialog';
+import { TotpSetup } from '../modules/auth/TotpSetup';
 import { useCurrentUser } from '../modules/auth/RequireSession';
 import { useSignOut } from '../modules/auth/session';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
@@ -27,6 +28,7 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [totpOpen, setTotpOpen] = useState(false);
   const signOut = useSignOut();
 
   const pages = pagesFor(user.roles);
@@ -61,6 +63,7 @@ export function AppLayout() {
       },
       { type: 'divider' },
       { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword'), onClick: () => setPasswordOpen(true) },
+      { key: 'totp', icon: <SafetyOutlined />, label: t('account.totp.menu'), onClick: () => setTotpOpen(true) },
       ...(user.roles.some(isAdminRole)
         ? [{ key: 'docs', icon: <ApiOutlined />, label: <a href="/api/docs" target="_blank" rel="noreferrer">{t('account.apiDocs')}</a> }]
         : []),
@@ -145,6 +148,9 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       <ChangePasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <Modal open={totpOpen} title={t('account.totp.title')} footer={null} onCancel={() => setTotpOpen(false)} destroyOnHidden>
+        <TotpSetup onDone={() => setTotpOpen(false)} />
+      </Modal>
     </Layout>
   );
 }

@@ -143,6 +143,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('POST', path, { body, ...options }),
   patch: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('PATCH', path, { body, ...options }),
   put: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('PUT', path, { body, ...options }),
+  delete: <T>(path: string, body?: unknown, options?: CallOptions) => apiRequest<T>('DELETE', path, { body, ...options }),
 };
 
 /** The list pattern of every paged endpoint. */

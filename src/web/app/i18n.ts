@@ -8,6 +8,7 @@ import { enUS } from './locales/en-US';
 import { zhCN } from './locales/zh-CN';
 import { notificationsEnUS, notificationsZhCN } from '../modules/notifications/locales';
 import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
+import { accountEnUS, accountZhCN } from '../modules/auth/locales';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -53,8 +54,8 @@ function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN) },
-    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS) },
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS) },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

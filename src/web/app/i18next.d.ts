@@ -2,11 +2,12 @@ import 'i18next';
 import type { zhCN } from './locales/zh-CN';
 import type { notificationsZhCN } from '../modules/notifications/locales';
 import type { policiesZhCN } from '../modules/policies/locales';
+import type { accountZhCN } from '../modules/auth/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN };
   }
 }

@@ -1,13 +1,13 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
-  ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
+  SafetyCertificateOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
 import type { Role } from '../../domain/roles';
 
 export type PageKey =
-  | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'audit' | 'organisations' | 'units'
+  | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
@@ -36,6 +36,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
   { key: 'users', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },
+  { key: 'adminRequests', path: '/admin-requests', icon: <SafetyCertificateOutlined />, access: 'adminRequests.decide' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, access: anyOf(['auditor']) },
 ];
 

@@ -15,6 +15,7 @@ const LoginPage = lazyPage(() => import('../modules/auth/LoginPage'), 'LoginPage
 const SetupPage = lazyPage(() => import('../modules/auth/SetupPage'), 'SetupPage');
 const HomePage = lazyPage(() => import('../modules/home/HomePage'), 'HomePage');
 const UsersPage = lazyPage(() => import('../modules/users/UsersPage'), 'UsersPage');
+const AdminRequestsPage = lazyPage(() => import('../modules/users/AdminRequestsPage'), 'AdminRequestsPage');
 const AuditPage = lazyPage(() => import('../modules/audit/AuditPage'), 'AuditPage');
 const OrganisationsPage = lazyPage(() => import('../modules/organisations/OrganisationsPage'), 'OrganisationsPage');
 const UnitsPage = lazyPage(() => import('../modules/organisations/UnitsPage'), 'UnitsPage');
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', element: <RequirePage page="enterprises"><EnterpriseDetailPage /></RequirePage> },
       { path: 'imports', element: <RequirePage page="imports"><ImportPage /></RequirePage> },
       { path: 'users', element: <RequirePage page="users"><UsersPage /></RequirePage> },
+      { path: 'admin-requests', element: <RequirePage page="adminRequests"><AdminRequestsPage /></RequirePage> },
       { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
       { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },
       { path: 'units', element: <RequirePage page="units"><UnitsPage /></RequirePage> },

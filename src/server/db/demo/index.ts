@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles';
 import { recordAudit } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/auth.service';
+import { isAdminRole } from '../../../domain/roles';
 import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
 import { industries, organisations, talentTiers, units, users } from '../schema';
@@ -15,6 +16,11 @@ export { demoPlan } from './plan';
 export { syntheticIdNumber } from './people';
 
 export const demoPassword = 'Demo@2026';
+/**
+ * The TOTP secret of the three demo administrators (sysadmin, secadmin, auditor), pre-enrolled so a newcomer and the
+ * tests can sign in: add it to an authenticator app (or compute codes with otplib). Demo data only.
+ */
+export const demoTotpSecret = 'KRQWYZLOORNG63TFIRSW23ZSGAZDMIJB';
 
 export const demoAccounts: { username: string; displayName: string; roles: Role[]; description: string }[] = [
   { username: 'office', displayName: '人才办 张敏', roles: ['office'], description: '人才办工作人员 / talent office' },
@@ -37,7 +43,7 @@ export async function isEmpty(db: Db) {
 /**
  * Loads the demo data set (`demoPlan`): units, the organisations named in the source, the ten resident teams, the 19
  * partner universities, 153 enterprises, 2,000 talents whose arrival routes reproduce the source's figures, and the
- * demo accounts (password `Demo@2026`). Deterministic: the same records on every machine. One transaction.
+ * demo accounts (password `Demo@2026`; the administrators with the TOTP secret `demoTotpSecret`). Deterministic: the same records on every machine. One transaction.
  */
 export async function loadDemoData(db: Db, secrets: Secrets) {
   // argon2 runs on the thread pool while the plan is computed
@@ -76,6 +82,7 @@ export async function loadDemoData(db: Db, secrets: Secrets) {
           talentId: account.roles.includes('talent') ? accountTalent.id : null,
           organisationId: account.roles.includes('enterprise') ? pumpGroup.id : null,
           unitId: account.roles.includes('department') ? unitIds.get(unitOfAccount[account.username])! : null,
+          ...(account.roles.some(isAdminRole) ? { totpSecret: secrets.encrypt(demoTotpSecret), totpEnabledAt: new Date() } : {}),
         })
         .returning();
       accounts.set(account.username, row.id);

@@ -6,7 +6,17 @@ export const username = z.string().trim().min(3).max(40).regex(/^[a-zA-Z0-9_.-]+
 export const displayName = z.string().trim().min(1).max(60);
 export const password = z.string().min(1).max(passwordMaxLength);
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(passwordMaxLength) });
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(passwordMaxLength),
+  /** Required after a few failures (GET /api/auth/captcha): the captcha's id and the characters read from its image. */
+  captchaId: z.uuid().optional(),
+  captchaAnswer: z.string().trim().max(10).optional(),
+});
+
+export const loginSecondFactorBody = z
+  .object({ challengeToken: z.string().min(1).max(100), code: z.string().trim().max(10).optional(), recoveryCode: z.string().trim().max(20).optional() })
+  .refine((body) => !!body.code || !!body.recoveryCode, { path: ['code'], message: 'required' });
 
 export const sessionUserSchema = z.object({
   id: z.uuid(),
@@ -18,7 +28,27 @@ export const sessionUserSchema = z.object({
   unitId: z.uuid().nullable(),
 });
 
-export const sessionResponse = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+/**
+ * `restriction`: a one-time password must be changed (`passwordChangeRequired`) or an administrator must enrol TOTP
+ * (`secondFactorRequired`) before anything else; `secondFactor`: TOTP is on.
+ */
+export const sessionResponse = z.object({
+  user: sessionUserSchema,
+  csrfToken: z.string(),
+  restriction: z.enum(['passwordChangeRequired', 'secondFactorRequired']).nullable(),
+  secondFactor: z.boolean(),
+});
+
+/** The answer to a right password when TOTP is on: no session yet, a token for the second step. */
+export const challengeResponse = z.object({ secondFactorRequired: z.literal(true), challengeToken: z.string() });
+
+export const captchaResponse = z.object({ id: z.uuid(), image: z.string() });
+
+export const totpEnrolmentResponse = z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() });
+export const totpConfirmBody = z.object({ code: z.string().trim().min(1).max(10) });
+export const totpConfirmResponse = z.object({ recoveryCodes: z.array(z.string()), session: sessionResponse.omit({ csrfToken: true }) });
+export const totpDisableBody = z.object({ password: z.string().min(1).max(passwordMaxLength) });
+export const secondFactorStatus = z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() });
 
 export const changePasswordBody = z.object({ currentPassword: password, newPassword: password });
 
@@ -31,4 +61,6 @@ export const setupStatus = z.object({
   /** Present when demo data is loaded: the demo accounts to try, and their shared password. */
   demoAccounts: z.array(z.object({ username: z.string(), roles: z.array(z.enum(allRoles)) })).optional(),
   demoPassword: z.string().optional(),
+  /** The demo administrators' TOTP secret (an authenticator app, or otplib, computes their codes from it). */
+  demoTotpSecret: z.string().optional(),
 });

@@ -1,19 +1,18 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt, inArray } from 'drizzle-orm';
-import { checkPassword } from '../../../domain/password';
-import { adminRoles, type AdminRole } from '../../../domain/roles';
+import { passwordProblemOf } from '../../../domain/password-strength';
+import { adminRoles, isAdminRole, type AdminRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db/client';
-import { auditLog } from '../../db/schema';
 import { AppError, conflict, invalid, type FieldProblem } from '../../errors';
-import { actorOf, sessionUserOf, type Actor, type SessionUser } from '../../plugins/auth';
+import { actorOf, restrictionOf, sessionUserOf, type Actor, type SessionRestriction, type SessionUser } from '../../plugins/auth';
+import type { Secrets } from '../../security/secrets';
 import { recordAudit } from '../audit/audit.service';
-import { countUsersHolding, findUserById, findUserByUsername, insertUser, recordFailedLogin, updateUser, type UserRow } from '../users/users.repo';
-import { createSession, deleteSession, deleteUserSessions } from './sessions.repo';
-
-export const maxFailedLogins = 5;
-export const lockMs = 15 * 60 * 1000;
-/** Failed sign-ins from one address within the lock window before that address is refused. */
-export const maxFailuresPerIp = 30;
+import { countUsersHolding, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../users/users.repo';
+import {
+  challengeAttempts, challengeLifetimeMs, newRecoveryCode, newTotpSecret, recoveryCodeCount, recoveryCodeHash, totpCodeIsValid, totpEnrolment,
+} from './second-factor';
+import { countChallengeAttempt, deleteChallenge, findChallenge, insertChallenge, replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from './second-factor.repo';
+import { createSession, deleteSession, deleteUserSessions, hashToken, newToken } from './sessions.repo';
+import { clearSuccess, countFailure, solveCaptcha, throttleKeys, throttleState } from './throttle';
 
 export const hashPassword = (password: string) => hash(password, { algorithm: 2 /* argon2id */ });
 
@@ -21,29 +20,41 @@ export const hashPassword = (password: string) => hash(password, { algorithm: 2 
 let dummyHash: Promise<string> | undefined;
 const verifyDummy = async (password: string) => verify(await (dummyHash ??= hashPassword('dummy-Password-1')), password);
 
-
-/** A password problem as a field error (`newPassword: 需包含…`), or nothing. */
-export function passwordProblem(field: string, password: string): Record<string, FieldProblem> {
-  const problem = checkPassword(password);
+/** A password problem as a field error (`newPassword: 不能包含用户名`), or nothing. */
+export function passwordProblem(field: string, password: string, username?: string | null): Record<string, FieldProblem> {
+  const problem = passwordProblemOf(password, username);
   return problem ? { [field]: { code: `password.${problem}` } } : {};
 }
 
-const credentialFailures = ['unknownUser', 'wrongPassword', 'wrongPassword; locked'];
+export type Restriction = SessionRestriction;
 
-const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+export type SessionView = { user: SessionUser; restriction: Restriction; secondFactor: boolean };
+export const sessionViewOf = (user: UserRow): SessionView => ({ user: sessionUserOf(user), restriction: restrictionOf(user), secondFactor: !!user.totpEnabledAt });
 
-type LoginInput = { username: string; password: string; ip: string | null; userAgent: string | null };
-export type LoginResult = { user: SessionUser; token: string; csrfToken: string };
+type LoginInput = { username: string; password: string; captchaId?: string; captchaAnswer?: string; ip: string | null; userAgent: string | null };
+export type SessionResult = SessionView & { token: string; csrfToken: string };
+export type LoginResult = ({ kind: 'session' } & SessionResult) | { kind: 'challenge'; challengeToken: string };
+
+async function startSession(db: Db, user: UserRow, ip: string | null, userAgent: string | null, detail?: string): Promise<SessionResult> {
+  return db.transaction(async (tx) => {
+    const row = await updateUser(tx, user.id, { lastLoginAt: new Date() });
+    await clearSuccess(tx, throttleKeys(user.username, ip));
+    const { token, csrfToken } = await createSession(tx, user.id, ip, userAgent);
+    await recordAudit(tx, actorOf(sessionUserOf(row), row.roles.join(','), ip), { action: 'auth.login', targetType: 'user', targetId: user.id, detail });
+    return { ...sessionViewOf(row), token, csrfToken };
+  });
+}
 
 /**
- * Signs a user in. Every attempt is audited; failures are counted per account (5 lock it for
- * 15 minutes, during which even the right password is refused) and per address.
+ * Signs a user in (first step). Every attempt is audited. Throttling (./throttle.ts) is the same for known and unknown
+ * usernames: a delay answered 429, then an image captcha; never a lock. A wrong password and an unknown username get
+ * the same 401. With TOTP on, the right password yields a short-lived challenge token for `completeLogin`.
  */
 export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
-  const anonymous: Actor = actorOf(null, null, input.ip);
   const username = input.username.trim().toLowerCase();
-  const fail = async (detail: string, user: UserRow | null) => {
-    await recordAudit(db, user ? actorOf(sessionUserOf(user), user.roles.join(','), input.ip) : anonymous, {
+  const keys = throttleKeys(username, input.ip);
+  const audit = (executor: Executor, user: UserRow | null, detail: string) =>
+    recordAudit(executor, user ? actorOf(sessionUserOf(user), user.roles.join(','), input.ip) : actorOf(null, null, input.ip), {
       action: 'auth.login',
       targetType: 'user',
       targetId: user?.id ?? null,
@@ -51,69 +62,75 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
       detail,
       actorUsername: username,
     });
-  };
 
-  const since = new Date(Date.now() - lockMs);
-  if (input.ip) {
-    const [{ failures }] = await db
-      .select({ failures: count() })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.ip, input.ip),
-          eq(auditLog.action, 'auth.login'),
-          eq(auditLog.result, 'failure'),
-          gt(auditLog.at, since),
-          // wrong credentials only: refusals this check or a lock wrote must not extend the throttle forever
-          inArray(auditLog.detail, credentialFailures),
-        ),
-      );
-    if (failures >= maxFailuresPerIp) {
-      await fail('ipThrottled', null);
-      throw new AppError(429, 'tooManyAttempts', { minutes: 15 });
-    }
+  const state = await throttleState(db, keys);
+  if (state.waitSeconds > 0) {
+    await audit(db, null, 'throttled');
+    throw new AppError(429, 'tooManyAttempts', { seconds: state.waitSeconds });
+  }
+  if (state.captchaRequired && !(await solveCaptcha(db, input.captchaId, input.captchaAnswer))) {
+    await audit(db, null, input.captchaAnswer ? 'wrongCaptcha' : 'captchaRequired');
+    throw new AppError(401, 'captchaRequired', {}, { captchaAnswer: { code: input.captchaAnswer ? 'captcha.wrong' : 'captcha.required' } });
   }
 
   const user = await findUserByUsername(db, username);
-  if (!user) {
-    await verifyDummy(input.password);
-    await fail('unknownUser', null);
-    throw new AppError(401, 'invalidCredentials');
-  }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await fail('locked', user);
-    throw new AppError(423, 'accountLocked', { minutes: minutesLeft(user.lockedUntil) });
-  }
-  if (!(await verify(user.passwordHash, input.password))) {
-    const updated = await db.transaction(async (tx) => {
-      const row = await recordFailedLogin(tx, user.id, maxFailedLogins, lockMs);
-      await recordAudit(tx, actorOf(sessionUserOf(user), user.roles.join(','), input.ip), {
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: user.id,
-        result: 'failure',
-        detail: row.lockedUntil && row.lockedUntil > new Date() ? 'wrongPassword; locked' : 'wrongPassword',
-      });
-      return row;
+  const right = user ? await verify(user.passwordHash, input.password) : await verifyDummy(input.password).then(() => false);
+  if (!user || !right) {
+    await db.transaction(async (tx) => {
+      await countFailure(tx, keys);
+      await audit(tx, user, user ? 'wrongPassword' : 'unknownUser');
     });
-    if (updated.lockedUntil && updated.lockedUntil > new Date()) throw new AppError(423, 'accountLocked', { minutes: minutesLeft(updated.lockedUntil) });
     throw new AppError(401, 'invalidCredentials');
   }
   if (user.disabled) {
-    await fail('disabled', user);
+    await audit(db, user, 'disabled');
     throw new AppError(403, 'accountDisabled');
   }
-
-  return db.transaction(async (tx) => {
-    const row = await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
-    const { token, csrfToken } = await createSession(tx, user.id, input.ip, input.userAgent);
-    await recordAudit(tx, actorOf(sessionUserOf(row), row.roles.join(','), input.ip), {
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: user.id,
+  if (user.totpEnabledAt) {
+    const challengeToken = newToken();
+    await db.transaction(async (tx) => {
+      await insertChallenge(tx, { tokenHash: hashToken(challengeToken), userId: user.id, ip: input.ip, expiresAt: new Date(Date.now() + challengeLifetimeMs) });
+      await recordAudit(tx, actorOf(sessionUserOf(user), user.roles.join(','), input.ip), { action: 'auth.loginChallenge', targetType: 'user', targetId: user.id });
     });
-    return { user: sessionUserOf(row), token, csrfToken };
-  });
+    return { kind: 'challenge', challengeToken };
+  }
+  return { kind: 'session', ...(await startSession(db, user, input.ip, input.userAgent)) };
+}
+
+/** The second step: a TOTP code or a recovery code (used up) for the challenge token of the first. */
+export async function completeLogin(
+  db: Db,
+  secrets: Secrets,
+  input: { challengeToken: string; code?: string; recoveryCode?: string; ip: string | null; userAgent: string | null },
+): Promise<SessionResult> {
+  const tokenHash = hashToken(input.challengeToken);
+  const challenge = await findChallenge(db, tokenHash);
+  const user = challenge ? await findUserById(db, challenge.userId) : null;
+  if (!challenge || !user || user.disabled || !user.totpSecret) throw new AppError(400, 'challengeExpired');
+  const actor = actorOf(sessionUserOf(user), user.roles.join(','), input.ip);
+  let right = false;
+  let detail = 'totp';
+  if (input.code) right = await totpCodeIsValid(secrets.decrypt(user.totpSecret), input.code.trim());
+  else if (input.recoveryCode) {
+    right = await useRecoveryCode(db, user.id, recoveryCodeHash(input.recoveryCode));
+    detail = 'recoveryCode';
+  }
+  if (!right) {
+    const spent = await db.transaction(async (tx) => {
+      const row = await countChallengeAttempt(tx, tokenHash);
+      // a challenge that ran out of tries is gone, and counts as a failed sign-in of the pair
+      if (row.attempts >= challengeAttempts) {
+        await deleteChallenge(tx, tokenHash);
+        await countFailure(tx, throttleKeys(user.username, input.ip));
+      }
+      await recordAudit(tx, actor, { action: 'auth.login', targetType: 'user', targetId: user.id, result: 'failure', detail: `wrongSecondFactor` });
+      return row.attempts >= challengeAttempts;
+    });
+    if (spent) throw new AppError(400, 'challengeExpired');
+    throw new AppError(401, 'invalidSecondFactor', {}, { [input.recoveryCode ? 'recoveryCode' : 'code']: { code: 'code.wrong' } });
+  }
+  await deleteChallenge(db, tokenHash);
+  return startSession(db, user, input.ip, input.userAgent, detail);
 }
 
 export async function logout(db: Db, actor: Actor, tokenHash: string) {
@@ -123,29 +140,88 @@ export async function logout(db: Db, actor: Actor, tokenHash: string) {
   });
 }
 
-/** Changes one's own password; every session of the user ends, and a fresh one is issued to the caller. */
+/** Changes one's own password (ends a one-time password); every session of the user ends, and a fresh one is issued to the caller. */
 export async function changePassword(
   db: Db,
   actor: Actor,
   input: { currentPassword: string; newPassword: string; userAgent: string | null },
-): Promise<LoginResult> {
+): Promise<SessionResult> {
   const user = await findUserById(db, actor.userId!);
   if (!user) throw new AppError(401, 'unauthenticated');
   if (!(await verify(user.passwordHash, input.currentPassword))) {
     await recordAudit(db, actor, { action: 'auth.changePassword', targetType: 'user', targetId: user.id, result: 'failure', detail: 'wrongPassword' });
     throw new AppError(400, 'wrongPassword', {}, { currentPassword: { code: 'invalid' } });
   }
-  const problems = passwordProblem('newPassword', input.newPassword);
+  const problems = passwordProblem('newPassword', input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) problems.newPassword = { code: 'password.same' };
   if (Object.keys(problems).length) throw invalid(problems);
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
-    const row = await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
+    const row = await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false });
     await deleteUserSessions(tx, user.id);
     const { token, csrfToken } = await createSession(tx, user.id, actor.ip, input.userAgent);
-    await recordAudit(tx, actor, { action: 'auth.changePassword', targetType: 'user', targetId: user.id, changes: { password: 'changed' } });
-    return { user: sessionUserOf(row), token, csrfToken };
+    await recordAudit(tx, actor, {
+      action: 'auth.changePassword',
+      targetType: 'user',
+      targetId: user.id,
+      changes: { password: 'changed' },
+      detail: user.mustChangePassword ? 'oneTimePasswordReplaced' : undefined,
+    });
+    return { ...sessionViewOf(row), token, csrfToken };
   });
+}
+
+/** Starts (or restarts) TOTP enrolment: a new secret, kept encrypted as pending until a code confirms it. */
+export async function startTotpEnrolment(db: Db, secrets: Secrets, actor: Actor) {
+  const user = await findUserById(db, actor.userId!);
+  if (!user) throw new AppError(401, 'unauthenticated');
+  if (user.totpEnabledAt) throw conflict('totpAlreadyEnabled');
+  const secret = newTotpSecret();
+  await db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { totpPendingSecret: secrets.encrypt(secret) });
+    await recordAudit(tx, actor, { action: 'auth.totpEnrolStart', targetType: 'user', targetId: user.id });
+  });
+  return totpEnrolment(user.username, secret);
+}
+
+/** Confirms enrolment with a code of the pending secret; returns the 10 recovery codes, shown this once. */
+export async function confirmTotpEnrolment(db: Db, secrets: Secrets, actor: Actor, code: string) {
+  const user = await findUserById(db, actor.userId!);
+  if (!user) throw new AppError(401, 'unauthenticated');
+  if (user.totpEnabledAt) throw conflict('totpAlreadyEnabled');
+  if (!user.totpPendingSecret) throw new AppError(400, 'totpNotStarted');
+  if (!(await totpCodeIsValid(secrets.decrypt(user.totpPendingSecret), code.trim()))) {
+    await recordAudit(db, actor, { action: 'auth.totpEnable', targetType: 'user', targetId: user.id, result: 'failure', detail: 'wrongCode' });
+    throw new AppError(400, 'invalidSecondFactor', {}, { code: { code: 'code.wrong' } });
+  }
+  const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+  const row = await db.transaction(async (tx) => {
+    const updated = await updateUser(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date() });
+    await replaceRecoveryCodes(tx, user.id, codes.map(recoveryCodeHash));
+    await recordAudit(tx, actor, { action: 'auth.totpEnable', targetType: 'user', targetId: user.id, changes: { recoveryCodes: codes.length } });
+    return updated;
+  });
+  return { recoveryCodes: codes, session: sessionViewOf(row) };
+}
+
+/** Turns TOTP off (staff only: administrators must keep it), with the password as proof. */
+export async function disableTotp(db: Db, actor: Actor, password: string) {
+  const user = await findUserById(db, actor.userId!);
+  if (!user) throw new AppError(401, 'unauthenticated');
+  if (user.roles.some(isAdminRole)) throw conflict('totpRequiredForAdmins');
+  if (!(await verify(user.passwordHash, password))) throw new AppError(400, 'wrongPassword', {}, { password: { code: 'invalid' } });
+  const row = await db.transaction(async (tx) => {
+    const updated = await updateUser(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null });
+    await replaceRecoveryCodes(tx, user.id, []);
+    await recordAudit(tx, actor, { action: 'auth.totpDisable', targetType: 'user', targetId: user.id });
+    return updated;
+  });
+  return sessionViewOf(row);
+}
+
+export async function secondFactorStatus(executor: Executor, userId: string) {
+  const user = await findUserById(executor, userId);
+  return { enabled: !!user?.totpEnabledAt, required: !!user?.roles.some(isAdminRole), recoveryCodesLeft: user?.totpEnabledAt ? await unusedRecoveryCodes(executor, userId) : 0 };
 }
 
 /** First-run set-up is open while no admin account exists. */
@@ -155,12 +231,15 @@ export async function setupRequired(executor: Executor) {
 
 export type AdminAccountInput = { username: string; displayName: string; password: string };
 
-/** Creates the three separated admin accounts (三权分立) in one transaction. */
+/**
+ * Creates the three separated admin accounts (三权分立) in one transaction. Each chooses their own password here (the
+ * set-up token is the proof), and enrols TOTP at the first sign-in.
+ */
 export async function runSetup(db: Db, actor: Actor, accounts: Record<AdminRole, AdminAccountInput>) {
   const problems: Record<string, FieldProblem> = {};
   const seen = new Set<string>();
   for (const role of adminRoles) {
-    Object.assign(problems, passwordProblem(`${role}.password`, accounts[role].password));
+    Object.assign(problems, passwordProblem(`${role}.password`, accounts[role].password, accounts[role].username));
     const username = accounts[role].username.toLowerCase();
     if (seen.has(username)) problems[`${role}.username`] = { code: 'invalidValue' };
     seen.add(username);

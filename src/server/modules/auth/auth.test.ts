@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, factoryPassword } from '../../test/factories';
+import { buildUser, factoryPassword, uniqueSuffix } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/harness';
 import type { LightMyRequestResponse } from 'fastify';
-import { maxFailuresPerIp } from './auth.service';
+import { randomUUID } from 'node:crypto';
+import { addressCaptchaAfter, captchaAnswerHash, delaySeconds, maxDelaySeconds, pairCaptchaAfter, pairDelayAfter } from './throttle';
+import { insertCaptcha } from './throttle.repo';
+import { totpCode } from './second-factor';
+import { demoPassword, demoTotpSecret } from '../../db/demo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,6 +17,13 @@ afterAll(async () => t?.close());
 
 const sessionCookieOf = (response: LightMyRequestResponse) =>
   [response.headers['set-cookie'] ?? []].flat().find((cookie) => cookie.startsWith('tz_session=')) ?? '';
+
+/** A captcha whose answer the test knows (the image is not machine-readable on purpose). */
+async function knownCaptcha() {
+  const id = randomUUID();
+  await insertCaptcha(t.db, { id, answerHash: captchaAnswerHash(id, 'k7m2'), expiresAt: new Date(Date.now() + 60_000) });
+  return { captchaId: id, captchaAnswer: 'K7M2' };
+}
 
 const auditRows = (userId: string) =>
   t.rows<{ action: string; result: string; detail: string | null; ip: string | null }>(
@@ -89,53 +100,69 @@ describe('sign-in', () => {
     expect(unknown.json()).toEqual(chinese.json());
   });
 
-  it('locks the account after 5 wrong passwords (423 naming the minutes), refusing even the right password', async () => {
+  it('throttles a (username, address) pair after 3 failures with growing delays (429, Retry-After), the same for unknown usernames', async () => {
     const user = await buildUser(t.db);
-    const agent = t.anonymous();
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      expect((await agent.post('/api/auth/login', { username: user.username, password: `Wrong#${attempt}abc` })).statusCode).toBe(401);
+    for (const username of [user.username, `ghost_${uniqueSuffix()}`]) {
+      const agent = t.anonymous();
+      for (let attempt = 1; attempt <= pairDelayAfter; attempt += 1) {
+        const response = await agent.post('/api/auth/login', { username, password: `Wrong#${attempt}abc` });
+        expect(response.statusCode, `${username} ${attempt}`).toBe(401);
+        expect(response.json().error.code).toBe('invalidCredentials');
+      }
+      // at once: the pair waits 1 s after its third failure, even with the right password; never a 423
+      const waiting = await agent.post('/api/auth/login', { username, password: user.password }, { headers: { 'accept-language': 'en' } });
+      expect(waiting.statusCode).toBe(429);
+      expect(waiting.headers['retry-after']).toBe('1');
+      expect(waiting.json().error).toEqual({ code: 'tooManyAttempts', message: 'Too many sign-in attempts; try again in 1 s', fields: {} });
+      // the delay doubles with each further failure, up to the cap
+      expect(delaySeconds(pairDelayAfter + 1, new Date(0), 0)).toBe(2);
+      expect(delaySeconds(pairDelayAfter + 3, new Date(0), 0)).toBe(8);
+      expect(delaySeconds(pairDelayAfter + 30, new Date(0), 0)).toBe(maxDelaySeconds);
     }
-    const fifth = await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#5abc' });
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.code).toBe('accountLocked');
-    expect(fifth.json().error.message).toContain('15 分钟');
-
-    const right = await agent.post('/api/auth/login', { username: user.username, password: user.password }, { headers: { 'accept-language': 'en' } });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.message).toMatch(/try again in 1[45] min/);
-    expect(sessionCookieOf(right)).toBe('');
-    const [row] = await t.rows<{ locked: boolean }>(sql`select locked_until > now() + interval '14 minutes' as locked from users where id = ${user.id}`);
-    expect(row.locked).toBe(true);
+    // another address is not slowed down
+    expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(200);
+    const columns = await t.rows(sql`select column_name from information_schema.columns where table_name = 'users' and column_name = 'locked_until'`);
+    const [{ locked }] = await t.rows<{ locked: number }>(sql`select count(*)::int as locked from users where id = ${user.id} and locked_until is not null`);
+    expect(columns.length === 0 || locked === 0).toBe(true);
   });
 
-  it('lets the user in again once the lock has expired', async () => {
-    const user = await buildUser(t.db);
+  it('asks for an image captcha after 3 failures of a pair; the right user at that address gets in with it, the sysadmin too: no lock', async () => {
     const agent = t.anonymous();
-    for (let attempt = 1; attempt <= 5; attempt += 1) await agent.post('/api/auth/login', { username: user.username, password: 'Wrong#abc123' });
-    expect((await agent.post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(423);
-    await t.db.execute(sql`update users set locked_until = now() - interval '1 second' where id = ${user.id}`);
-    const response = await agent.post('/api/auth/login', { username: user.username, password: user.password });
-    expect(response.statusCode).toBe(200);
-    const [row] = await t.rows<{ failed_login_count: number; locked_until: Date | null }>(sql`select failed_login_count, locked_until from users where id = ${user.id}`);
-    expect(row).toEqual({ failed_login_count: 0, locked_until: null });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await t.db.execute(sql`update login_failures set last_at = now() - interval '2 minutes' where key like ${`%sysadmin@${agent.ip}`}`);
+      const body = { username: 'sysadmin', password: `Wrong#${attempt}abc` };
+      const response = await agent.post('/api/auth/login', attempt > pairCaptchaAfter ? { ...body, ...(await knownCaptcha()) } : body);
+      expect(response.statusCode, `attempt ${attempt}`).toBe(401);
+      expect(response.json().error.code).toBe('invalidCredentials');
+    }
+    await t.db.execute(sql`update login_failures set last_at = now() - interval '2 minutes' where key like ${`%sysadmin@${agent.ip}`}`);
+    const without = await agent.post('/api/auth/login', { username: 'sysadmin', password: demoPassword });
+    expect(without.statusCode).toBe(401);
+    expect(without.json().error).toMatchObject({ code: 'captchaRequired', fields: { captchaAnswer: '图形验证码：请填写图形验证码' } });
+    const captcha = await knownCaptcha();
+    const wrong = await agent.post('/api/auth/login', { username: 'sysadmin', password: demoPassword, captchaId: captcha.captchaId, captchaAnswer: 'nope' });
+    expect(wrong.json().error.code).toBe('captchaRequired');
+    // a captcha is single-use: the one just tried does not work again, even with its right answer
+    const reused = await agent.post('/api/auth/login', { username: 'sysadmin', password: demoPassword, ...captcha });
+    expect(reused.json().error.code).toBe('captchaRequired');
+    const right = await agent.post('/api/auth/login', { username: 'sysadmin', password: demoPassword, ...(await knownCaptcha()) });
+    expect(right.statusCode).toBe(200);
+    expect(right.json()).toMatchObject({ secondFactorRequired: true });
+    // the image itself is served as an SVG data URL, with nothing of the answer in the response
+    const served = await t.anonymous().get('/api/auth/captcha');
+    expect(served.json().image).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Object.keys(served.json()).sort()).toEqual(['id', 'image']);
   });
 
-  it(`refuses an address after ${maxFailuresPerIp} failures in 15 minutes (429), even with the right password; other addresses go on`, async () => {
+  it(`asks every username from an address for a captcha after ${addressCaptchaAfter} failures there, but never blocks it; other addresses go on`, async () => {
     const user = await buildUser(t.db);
     const agent = t.anonymous();
-    for (let attempt = 1; attempt <= maxFailuresPerIp; attempt += 1) {
-      const response = await agent.post('/api/auth/login', { username: `unknown_${attempt}`, password: 'Wrong#abc123' });
-      expect(response.statusCode).toBe(401);
+    for (let attempt = 1; attempt <= addressCaptchaAfter; attempt += 1) {
+      expect((await agent.post('/api/auth/login', { username: `unknown_${uniqueSuffix()}`, password: 'Wrong#abc123' })).statusCode).toBe(401);
     }
-    const refused = await agent.post('/api/auth/login', { username: user.username, password: user.password });
-    expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.code).toBe('tooManyAttempts');
-    expect(refused.json().error.message).toContain('15');
-    // the refusals themselves do not count: the limit stays where the wrong credentials put it
-    const [{ failures }] = await t.rows<{ failures: number }>(
-      sql`select count(*)::int as failures from audit_log where action = 'auth.login' and result = 'failure' and detail = 'ipThrottled'`,
-    );
-    expect(failures).toBe(1);
+    const asked = await agent.post('/api/auth/login', { username: user.username, password: user.password });
+    expect(asked.json().error.code).toBe('captchaRequired');
+    expect((await agent.post('/api/auth/login', { username: user.username, password: user.password, ...(await knownCaptcha()) })).statusCode).toBe(200);
     expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).statusCode).toBe(200);
   });
 
@@ -216,6 +243,8 @@ describe('sessions', () => {
     expect(response.json()).toEqual({
       user: { id: user.id, username: user.username, displayName: user.displayName, roles: ['office', 'leader'], talentId: null, organisationId: null, unitId: null },
       csrfToken: token,
+      restriction: null,
+      secondFactor: false,
     });
   });
 });
@@ -262,6 +291,126 @@ describe('password change', () => {
     await t.login(user.username, 'Brand#New2026');
     const [audit] = await t.rows<{ changes: unknown }>(sql`select changes from audit_log where action = 'auth.changePassword' and target_id = ${user.id} and result = 'success'`);
     expect(audit.changes).toEqual({ password: '***' });
+  });
+});
+
+describe('password rule', () => {
+  it('refuses repeated, keyboard and common patterns and the username (also reversed), naming 新密码; accepts a good passphrase', async () => {
+    const office = await t.login('office');
+    const cases = [
+      ['Aaaaaaa1', '新密码：不能包含重复的字符或片段（如 aaaa、ababab）'],
+      ['Qwerty@2026', '新密码：过于常见，请换一个'],
+      ['office2026!', '新密码：不能包含用户名（含倒序）'],
+      ['Eciffo#2026x', '新密码：不能包含用户名（含倒序）'],
+      ['Zx!asdf9Lm', '新密码：不能包含键盘上连续的按键（如 qwer、asdf、1qaz）'],
+      ['Mq#1qaz8Yv', '新密码：不能包含键盘上连续的按键（如 qwer、asdf、1qaz）'],
+      ['Lw#bcde4Tr!', '新密码：不能包含连续的数字或字母（如 1234、abcd）'],
+      ['Summer#2026', '新密码：强度不足，容易被猜到：请用更长的、不常见的词组'],
+    ] as const;
+    for (const [password, message] of cases) {
+      const response = await office.post('/api/auth/password', { currentPassword: demoPassword, newPassword: password });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.fields, password).toEqual({ newPassword: message });
+    }
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    expect((await agent.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Lantern-Orchid-Gravel-91' })).statusCode).toBe(200);
+  });
+});
+
+describe('one-time passwords', () => {
+  it('a session with a password set by someone else may only read me, change the password and sign out (403 passwordChangeRequired)', async () => {
+    const user = await buildUser(t.db, { roles: ['office'], mustChangePassword: true });
+    const agent = await t.login(user.username, user.password);
+    expect(agent.user).toMatchObject({ id: user.id });
+    expect((await agent.get('/api/auth/me')).json()).toMatchObject({ restriction: 'passwordChangeRequired' });
+    for (const [method, url] of [['GET', '/api/talents'], ['GET', '/api/home'], ['POST', '/api/auth/second-factor/enrolment']] as const) {
+      const refused = await agent.request(method, url);
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().error).toEqual({ code: 'passwordChangeRequired', message: '请先修改密码：当前密码由他人设置，只能使用一次', fields: {} });
+    }
+    const changed = await agent.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Lantern-Orchid-Gravel-91' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().restriction).toBeNull();
+    expect((await agent.get('/api/talents')).statusCode).toBe(200);
+    const [audit] = await t.rows<{ detail: string }>(sql`select detail from audit_log where action = 'auth.changePassword' and target_id = ${user.id}`);
+    expect(audit.detail).toBe('oneTimePasswordReplaced');
+  });
+});
+
+describe('TOTP second factor', () => {
+  it('an administrator without TOTP must enrol before anything else; enrolment shows a QR code and 10 recovery codes once', async () => {
+    const admin = await buildUser(t.db, { roles: ['auditor'], totpSecret: null, totpEnabledAt: null });
+    const agent = await t.login(admin.username, admin.password);
+    expect((await agent.get('/api/auth/me')).json()).toMatchObject({ restriction: 'secondFactorRequired', secondFactor: false });
+    const refused = await agent.get('/api/audit');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('secondFactorRequired');
+
+    const enrolment = await agent.post('/api/auth/second-factor/enrolment');
+    expect(enrolment.statusCode).toBe(200);
+    const { secret, uri, qrCode } = enrolment.json();
+    expect(uri).toBe(`otpauth://totp/TalentZone:${admin.username}?secret=${secret}&issuer=TalentZone`);
+    expect(qrCode).toMatch(/^data:image\/png;base64,/);
+    // kept encrypted, never in clear
+    const [stored] = await t.rows<{ totp_pending_secret: string }>(sql`select totp_pending_secret from users where id = ${admin.id}`);
+    expect(stored.totp_pending_secret).not.toContain(secret);
+
+    const wrong = await agent.post('/api/auth/second-factor/confirmation', { code: '000000' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ code: '动态口令：不正确' });
+    const confirmed = await agent.post('/api/auth/second-factor/confirmation', { code: await totpCode(secret) });
+    expect(confirmed.statusCode).toBe(200);
+    const { recoveryCodes } = confirmed.json();
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    expect(confirmed.json().session.restriction).toBeNull();
+    expect((await agent.get('/api/audit')).statusCode).toBe(200);
+    // administrators cannot turn it off
+    expect((await agent.delete('/api/auth/second-factor', { password: admin.password })).statusCode).toBe(409);
+
+    // sign-in is now two steps: a challenge, then a code or a recovery code (each usable once)
+    const first = await t.anonymous().post('/api/auth/login', { username: admin.username, password: admin.password });
+    expect(first.statusCode).toBe(200);
+    expect(Object.keys(first.json()).sort()).toEqual(['challengeToken', 'secondFactorRequired']);
+    expect(sessionCookieOf(first)).toBe('');
+    const second = t.anonymous();
+    const badCode = await second.post('/api/auth/login/second-factor', { challengeToken: first.json().challengeToken, code: '123456' });
+    expect(badCode.statusCode).toBe(401);
+    expect(badCode.json().error.code).toBe('invalidSecondFactor');
+    const recovered = await second.post('/api/auth/login/second-factor', { challengeToken: first.json().challengeToken, recoveryCode: recoveryCodes[0].toUpperCase() });
+    expect(recovered.statusCode).toBe(200);
+    expect(sessionCookieOf(recovered)).toMatch(/^tz_session=/);
+    // the challenge is spent, and so is the recovery code
+    expect((await second.post('/api/auth/login/second-factor', { challengeToken: first.json().challengeToken, recoveryCode: recoveryCodes[1] })).statusCode).toBe(400);
+    const again = await t.anonymous().post('/api/auth/login', { username: admin.username, password: admin.password });
+    const reused = await t.anonymous().post('/api/auth/login/second-factor', { challengeToken: again.json().challengeToken, recoveryCode: recoveryCodes[0] });
+    expect(reused.statusCode).toBe(401);
+    const byCode = await t.anonymous().post('/api/auth/login/second-factor', { challengeToken: again.json().challengeToken, code: await totpCode(secret) });
+    expect(byCode.statusCode).toBe(200);
+    expect((await auditRows(admin.id)).map((row) => row.action)).toContain('auth.totpEnable');
+  });
+
+  it('a challenge allows 5 tries, then is gone', async () => {
+    const agent = t.anonymous();
+    const first = await agent.post('/api/auth/login', { username: 'auditor', password: demoPassword });
+    const { challengeToken } = first.json();
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect((await agent.post('/api/auth/login/second-factor', { challengeToken, code: '000000' })).statusCode).toBe(401);
+    const last = await agent.post('/api/auth/login/second-factor', { challengeToken, code: '000000' });
+    expect(last.json().error.code).toBe('challengeExpired');
+    expect((await agent.post('/api/auth/login/second-factor', { challengeToken, code: await totpCode(demoTotpSecret) })).statusCode).toBe(400);
+  });
+
+  it('staff may turn it on and off (with the password)', async () => {
+    const user = await buildUser(t.db);
+    const agent = await t.login(user.username, user.password);
+    const { secret } = (await agent.post('/api/auth/second-factor/enrolment')).json();
+    expect((await agent.post('/api/auth/second-factor/confirmation', { code: await totpCode(secret) })).statusCode).toBe(200);
+    expect((await agent.get('/api/auth/second-factor')).json()).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
+    expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).json().secondFactorRequired).toBe(true);
+    expect((await agent.delete('/api/auth/second-factor', { password: 'Wrong#abc123' })).statusCode).toBe(400);
+    expect((await agent.delete('/api/auth/second-factor', { password: user.password })).statusCode).toBe(204);
+    expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: user.password })).json().csrfToken).toBeDefined();
   });
 });
 
@@ -410,6 +559,7 @@ describe('first-run set-up', () => {
       required: false,
       demo: true,
       demoPassword: 'Demo@2026',
+      demoTotpSecret,
       demoAccounts: expect.arrayContaining([{ username: 'office', roles: ['office'] }, { username: 'auditor', roles: ['auditor'] }]),
     });
   });

@@ -5,6 +5,7 @@ import { notFound } from '../../errors';
 import type { SessionUser } from '../../plugins/auth';
 import { defaultLanguage, type Language } from '../../../domain/i18n';
 import { renderNotice, type Notice } from '../../../domain/policies/notices';
+import type { AccountNotice } from '../../../domain/account-notices';
 
 export type { Notice };
 
@@ -13,7 +14,7 @@ export type { Notice };
  * and values (`params`), rendered in the reader's language when listed; the Chinese texts are stored too, so the row
  * reads on its own in the database.
  */
-export async function notify(executor: Executor, userIds: Iterable<string>, notice: Notice) {
+export async function notify(executor: Executor, userIds: Iterable<string>, notice: Notice | AccountNotice) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
   const { title, body } = renderNotice(notice.kind, notice.params, defaultLanguage)!;

@@ -148,7 +148,7 @@ export const enUS: Texts = {
     confirmPassword: 'Repeat the new password',
     required: 'Required',
     mismatch: 'The two new passwords differ',
-    rule: 'At least 8 characters, with 3 of: upper-case, lower-case, digits, symbols',
+    rule: 'At least 8 characters, with 3 of: upper-case, lower-case, digits, symbols; not the username, keyboard runs (qwer, 1qaz), repeated or sequential characters (aaaa, 1234) or a common password',
     submit: 'Change',
     done: 'Password changed',
   },
@@ -288,7 +288,7 @@ export const enUS: Texts = {
     reset: {
       title: 'Reset password: {{name}}',
       newPassword: 'New password',
-      help: "Resetting lifts a sign-in lock and ends all of the account's sessions.",
+      help: "The server generates a one-time password (shown once); the account's sessions end, and it must choose its own password at the next sign-in. Resetting an administrator's password needs the two other administrators' approval.",
       submit: 'Reset',
     },
   },

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { applyFieldErrors } from '../../ui/form-errors';
@@ -10,8 +10,8 @@ import { storeSession } from './session';
 type ChangePasswordValues = { currentPassword: string; newPassword: string; confirmPassword: string };
 type ChangePasswordDialogProps = { open: boolean; onClose: () => void };
 
-/** Changes one's own password; the server ends every other session and issues a new one (with a new CSRF token). */
-export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProps) {
+/** The form's state and its submission: the server ends every other session and issues a new one (with a new CSRF token). */
+function useChangePassword(onDone: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -22,7 +22,9 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
     onSuccess: (session) => {
       storeSession(queryClient, session);
       void message.success(t('changePassword.done'));
-      handleClose();
+      form.resetFields();
+      setFormError(null);
+      onDone();
     },
     onError: (error) => {
       if (!isApiError(error)) return setFormError(String(error));
@@ -30,17 +32,65 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
       setFormError(error.code === 'validation' && unmatched.length === 0 ? null : error.message);
     },
   });
+  const handleSubmit = (values: ChangePasswordValues) => {
+    setFormError(null);
+    mutation.mutate(values);
+  };
+  return { form, formError, setFormError, mutation, handleSubmit };
+}
+
+function PasswordFields({ form, formError, onFinish, children }: { form: FormInstance<ChangePasswordValues>; formError: string | null; onFinish: (values: ChangePasswordValues) => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Form<ChangePasswordValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} name="change-password">
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      <Form.Item name="currentPassword" label={t('changePassword.currentPassword')} rules={[{ required: true, message: t('changePassword.required') }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item name="newPassword" label={t('changePassword.newPassword')} extra={t('changePassword.rule')} rules={[{ required: true, message: t('changePassword.required') }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label={t('changePassword.confirmPassword')}
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: t('changePassword.required') },
+          ({ getFieldValue }) => ({
+            validator: (_, value) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('changePassword.mismatch')))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      {children}
+    </Form>
+  );
+}
+
+/** The change-password form on a page of its own (a session whose one-time password must be replaced first). */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const { form, formError, mutation, handleSubmit } = useChangePassword(() => undefined);
+  return (
+    <PasswordFields form={form} formError={formError} onFinish={handleSubmit}>
+      <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="change-password-submit">
+        {t('changePassword.submit')}
+      </Button>
+    </PasswordFields>
+  );
+}
+
+/** Changes one's own password, from the account menu. */
+export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProps) {
+  const { t } = useTranslation();
+  const { form, formError, setFormError, mutation, handleSubmit } = useChangePassword(() => onClose());
 
   function handleClose() {
     form.resetFields();
     setFormError(null);
     onClose();
   }
-
-  const handleSubmit = (values: ChangePasswordValues) => {
-    setFormError(null);
-    mutation.mutate(values);
-  };
 
   return (
     <Modal
@@ -54,34 +104,7 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
       destroyOnHidden
       forceRender
     >
-      <Form<ChangePasswordValues> form={form} layout="vertical" onFinish={handleSubmit} requiredMark={false} name="change-password">
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="currentPassword" label={t('changePassword.currentPassword')} rules={[{ required: true, message: t('changePassword.required') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('changePassword.newPassword')}
-          extra={t('changePassword.rule')}
-          rules={[{ required: true, message: t('changePassword.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('changePassword.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('changePassword.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('changePassword.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
+      <PasswordFields form={form} formError={formError} onFinish={handleSubmit} />
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import type { SessionUser } from './auth.api';
+import { RestrictedSession } from './RestrictedSession';
 import { sessionEndQueryKey, useSession, type SessionEnd } from './session';
 
 const CurrentUserContext = createContext<SessionUser | null>(null);
@@ -18,10 +19,10 @@ export function useCurrentUser(): SessionUser {
 
 type RequireSessionProps = { children: ReactNode };
 
-/** Renders its children for a signed-in user; sends anyone else to the sign-in page (and back afterwards). */
+/** Renders its children for a signed-in user (a restricted session sees what it must do first); sends anyone else to the sign-in page (and back afterwards). */
 export function RequireSession({ children }: RequireSessionProps) {
   const { t } = useTranslation();
-  const { user, isLoading, error, refetch } = useSession();
+  const { session, user, isLoading, error, refetch } = useSession();
   const location = useLocation();
   const queryClient = useQueryClient();
   if (isLoading) return <CenteredSpin fullScreen />;
@@ -37,5 +38,7 @@ export function RequireSession({ children }: RequireSessionProps) {
     const signedOut = queryClient.getQueryData<SessionEnd | null>(sessionEndQueryKey) === 'signedOut';
     return <Navigate to="/login" replace state={from !== '/' && !signedOut ? { from } : undefined} />;
   }
+  // a one-time password to replace, or an administrator without TOTP: nothing else until done
+  if (session?.restriction) return <RestrictedSession session={session} />;
   return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
 }

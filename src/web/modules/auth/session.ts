@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError, setCsrfToken } from '../../app/api';
-import { fetchCurrentSession, signIn, signOut, type Session } from './auth.api';
+import { fetchCurrentSession, signIn, signInSecondStep, signOut, type Challenge, type Session, type SignInInput } from './auth.api';
 
 export const sessionQueryKey = ['session'] as const;
 /** Why the last session ended: a deliberate sign-out sends to the sign-in page without a "come back to" address. */
@@ -38,13 +38,29 @@ export function useSession() {
   return { session: query.data ?? null, user: query.data?.user ?? null, isLoading: query.isPending, error: query.error, refetch: query.refetch };
 }
 
+export const isChallenge = (answer: Session | Challenge): answer is Challenge => 'challengeToken' in answer;
+
+/** The first step: a session, or (TOTP on) a challenge for `useSignInSecondStep`. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ username, password }: { username: string; password: string }) => signIn(username, password),
+    mutationFn: (input: SignInInput) => signIn(input),
+    onSuccess: (answer) => {
+      if (!isChallenge(answer)) storeSession(queryClient, answer);
+    },
+  });
+}
+
+export function useSignInSecondStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signInSecondStep,
     onSuccess: (session) => storeSession(queryClient, session),
   });
 }
+
+/** Reads the session again from the server (after a change of its restriction, e.g. TOTP enrolled). */
+export const refreshSession = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: sessionQueryKey, exact: true });
 
 /** Signs out on the server; signed out there or not (an expired session answers 401), this browser forgets the session. */
 export function useSignOut() {

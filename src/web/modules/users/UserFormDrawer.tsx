@@ -8,12 +8,12 @@ import { applyFieldErrors } from '../../ui/form-errors';
 import { useCurrentUser } from '../auth/RequireSession';
 import { BindingSelect } from './BindingSelect';
 import { grantableRoles } from './remit';
-import { createUser, updateUser, type UserView } from './users.api';
+import { createUser, isFiled, updateUser, type Filed, type UserView, type WithOneTimePassword } from './users.api';
+import { showOneTimePassword } from './OneTimePassword';
 
 type UserFormValues = {
   username: string;
   displayName: string;
-  password: string;
   roles: Role[];
   talentId?: string | null;
   organisationId?: string | null;
@@ -23,7 +23,7 @@ type UserFormValues = {
 type BindingField = 'talentId' | 'organisationId' | 'unitId';
 const bindingFields: Record<BindingKind, BindingField> = { talent: 'talentId', organisation: 'organisationId', unit: 'unitId' };
 const bindingKinds: BindingKind[] = ['talent', 'organisation', 'unit'];
-const fieldNames = ['username', 'displayName', 'password', 'roles', 'talentId', 'organisationId', 'unitId'];
+const fieldNames = ['username', 'displayName', 'roles', 'talentId', 'organisationId', 'unitId'];
 
 /** The bindings the chosen roles need: `talent` → a talent, `enterprise` → an enterprise, `department` → a unit. */
 const neededBindings = (roles: readonly Role[] | undefined) => new Set((roles ?? []).map((role) => roleBinding[role]).filter((kind): kind is BindingKind => !!kind));
@@ -38,7 +38,7 @@ type UserFormDrawerProps = {
 /** Creates or edits an account: roles limited to the actor's remit (三权分立), a binding picker for each role that needs one. */
 export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const actor = useCurrentUser();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
@@ -59,7 +59,7 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
   }, [open, user, form]);
 
   const mutation = useMutation({
-    mutationFn: (values: UserFormValues) => {
+    mutationFn: (values: UserFormValues): Promise<UserView | WithOneTimePassword | Filed> => {
       const required = neededBindings(values.roles);
       const bindings = Object.fromEntries(
         bindingKinds.map((kind) => [bindingFields[kind], required.has(kind) ? (values[bindingFields[kind]] ?? null) : null]),
@@ -67,12 +67,15 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
       if (user) return updateUser(user.id, { displayName: values.displayName, roles: values.roles, ...bindings });
       // A new account sends only the bindings its roles use.
       const used = Object.fromEntries(Object.entries(bindings).filter(([, value]) => value !== null));
-      return createUser({ username: values.username, displayName: values.displayName, password: values.password, roles: values.roles, ...used });
+      return createUser({ username: values.username, displayName: values.displayName, roles: values.roles, ...used });
     },
-    onSuccess: () => {
+    onSuccess: (answer, values) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['admin-requests'] });
       void queryClient.invalidateQueries({ queryKey: ['home'] });
-      void message.success(editing ? t('users.updatedDone') : t('users.createdDone'));
+      if (isFiled(answer)) void message.info(t('account.requests.filed'));
+      else if ('oneTimePassword' in answer) showOneTimePassword(modal, t, values.displayName, answer.oneTimePassword);
+      else void message.success(editing ? t('users.updatedDone') : t('users.createdDone'));
       handleClose();
     },
     onError: (error) => {
@@ -120,11 +123,6 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
         <Form.Item name="displayName" label={t('users.form.displayName')} rules={required}>
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
-        {editing ? null : (
-          <Form.Item name="password" label={t('users.form.password')} extra={t('users.form.passwordHelp')} rules={[{ required: true, message: t('users.form.required') }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
         <Form.Item
           name="roles"
           label={t('users.form.roles')}

@@ -14,7 +14,7 @@ import { useCurrentUser } from '../auth/RequireSession';
 import { canManage } from './remit';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDrawer } from './UserFormDrawer';
-import { fetchUsers, unlockUser, updateUser, type UserView } from './users.api';
+import { fetchUsers, isFiled, updateUser, type UserView } from './users.api';
 
 /** Accounts for the system administrator (business accounts) and the security administrator (admin accounts). */
 export function UsersPage() {
@@ -43,17 +43,11 @@ export function UsersPage() {
   };
   const setDisabled = useMutation({
     mutationFn: ({ user, disabled }: { user: UserView; disabled: boolean }) => updateUser(user.id, { disabled }),
-    onSuccess: (_, { disabled }) => {
+    onSuccess: (answer, { disabled }) => {
       refresh();
-      void message.success(disabled ? t('users.disabledDone') : t('users.enabledDone'));
-    },
-    onError: handleError,
-  });
-  const unlock = useMutation({
-    mutationFn: (user: UserView) => unlockUser(user.id),
-    onSuccess: () => {
-      refresh();
-      void message.success(t('users.unlockedDone'));
+      // on an admin account it is a request for the two other administrators
+      if (isFiled(answer)) void message.info(t('account.requests.filed'));
+      else void message.success(disabled ? t('users.disabledDone') : t('users.enabledDone'));
     },
     onError: handleError,
   });
@@ -108,12 +102,7 @@ export function UsersPage() {
       render: (_, user) => (
         <Flex wrap gap={4}>
           {user.disabled ? <Tag color="default">{t('users.status.disabled')}</Tag> : null}
-          {user.lockedUntil ? (
-            <Tooltip title={t('users.status.lockedUntil', { time: formatDateTime(user.lockedUntil) })}>
-              <Tag color="red">{t('users.status.locked')}</Tag>
-            </Tooltip>
-          ) : null}
-          {!user.disabled && !user.lockedUntil ? <Tag color="green">{t('users.status.active')}</Tag> : null}
+          {!user.disabled ? <Tag color="green">{t('users.status.active')}</Tag> : null}
         </Flex>
       ),
     },
@@ -134,12 +123,10 @@ export function UsersPage() {
         const items = [
           { key: 'toggle', label: user.disabled ? t('users.actions.enable') : t('users.actions.disable'), danger: !user.disabled, disabled: user.id === actor.id },
           { key: 'reset', label: t('users.actions.resetPassword') },
-          ...(user.lockedUntil ? [{ key: 'unlock', label: t('users.actions.unlock') }] : []),
         ];
         const handleAction = ({ key }: { key: string }) => {
           if (key === 'toggle') handleToggleDisabled(user);
           else if (key === 'reset') setResetting(user);
-          else if (key === 'unlock') unlock.mutate(user);
         };
         return (
           <Space size={0} style={{ whiteSpace: 'nowrap' }}>
