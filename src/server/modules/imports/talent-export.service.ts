@@ -1,6 +1,6 @@
 import type { TalentListInput } from '../talents/talents.service';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
-import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
+import { birthYearOf, maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
 import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/client';
 import { forbidden, invalid } from '../../errors';
@@ -10,17 +10,20 @@ import { recordAudit } from '../audit/audit.service';
 import { listIndustries, listTiers } from '../reference/reference.repo';
 import { canReveal, talentReadScope } from '../talents/talents.policies';
 import { allTalents, type TalentRow } from '../talents/talents.repo';
-import { searchFilter } from '../talents/talents.service';
+import { searchFilter, shownIdNumber } from '../talents/talents.service';
 import { arrivalRouteLabels, genderLabels, talentStatusLabels } from './imports.labels';
 import { streamedWorkbook } from './imports.workbook';
 
 export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string };
 
-/** The export's columns: the template's names where they mean the same, so an unmasked export can be imported elsewhere. */
-const exportColumns = [
+/**
+ * The export's columns: the template's names where they mean the same, so an unmasked export can be imported elsewhere.
+ * A masked export carries the birth year (出生年份) where an unmasked one carries the birth date.
+ */
+const exportColumns = (reveal: boolean) => [
   { header: '姓名', width: 12 },
   { header: '性别', width: 6 },
-  { header: '出生日期', width: 12 },
+  reveal ? { header: '出生日期', width: 12 } : { header: '出生年份', width: 10 },
   { header: '身份证号码', width: 22, text: true },
   { header: '手机号码', width: 15, text: true },
   { header: '最高学历', width: 12 },
@@ -62,8 +65,8 @@ export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user
   const valuesOf = ({ talent, employer }: { talent: TalentRow; employer: string | null }) => [
     talent.name,
     genderLabels[talent.gender],
-    talent.birthDate,
-    reveal ? secrets.decrypt(talent.idNumberCipher) : talent.idNumberMasked,
+    reveal ? talent.birthDate : birthYearOf(talent.birthDate),
+    reveal ? secrets.decrypt(talent.idNumberCipher) : shownIdNumber(talent, secrets),
     reveal ? (talent.phoneCipher ? secrets.decrypt(talent.phoneCipher) : '') : (talent.phoneMasked ?? ''),
     talent.highestEducation ? educationLabels[talent.highestEducation] : '',
     talent.highestTitle ? titleLabels[talent.highestTitle] : '',
@@ -81,7 +84,7 @@ export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user
   async function* rows() {
     for await (const batch of allTalents(db, { ...filters, search }, talentReadScope(user), sort ?? (search ? 'relevance' : '-updatedAt'))) yield batch.map(valuesOf);
   }
-  const { bytes, count } = await streamedWorkbook('人才名单', exportColumns, rows());
+  const { bytes, count } = await streamedWorkbook('人才名单', exportColumns(reveal), rows());
   await db.transaction(async (tx) => {
     await recordAudit(tx, actor, {
       action: 'talent.export',

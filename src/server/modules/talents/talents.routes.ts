@@ -37,7 +37,7 @@ export async function talentsRoutes(app: App) {
   app.get(
     '/api/talents/:id',
     { config: { access: 'talents.read' }, schema: { tags, summary: 'One talent (personal data masked)', params: uuidParam, response: { 200: talentDetailSchema, ...errorResponses } } },
-    async (request) => talentDetail(app.db, request.session!.user, request.params.id),
+    async (request) => talentDetail(app.db, app.secrets, request.session!.user, request.params.id),
   );
 
   app.put(
@@ -53,7 +53,7 @@ export async function talentsRoutes(app: App) {
     '/api/talents/:id/reveal',
     {
       config: { access: 'talents.reveal' },
-      schema: { tags, summary: 'Show the unmasked ID number and phone, with a reason (audited)', params: uuidParam, body: revealBody, response: { 200: revealResponse, ...errorResponses } },
+      schema: { tags, summary: 'Show the unmasked ID number, phone and birth date, with a reason (audited)', params: uuidParam, body: revealBody, response: { 200: revealResponse, ...errorResponses } },
     },
     async (request) => revealTalent(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body.reason),
   );
@@ -64,7 +64,7 @@ export async function talentsRoutes(app: App) {
       config: { access: 'talents.verify' },
       schema: { tags, summary: 'Mark fields as verified by the talent office', params: uuidParam, body: verifyBody, response: { 200: talentDetailSchema, ...errorResponses } },
     },
-    async (request) => verifyTalent(app.db, request.actor, request.session!.user, request.params.id, request.body.fields),
+    async (request) => verifyTalent(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body.fields),
   );
 
   app.get(
@@ -74,7 +74,7 @@ export async function talentsRoutes(app: App) {
       schema: { tags, summary: 'The audit trail of one talent', params: uuidParam, querystring: pageQuery, response: { 200: auditPage, ...errorResponses } },
     },
     async (request) => {
-      await talentDetail(app.db, request.session!.user, request.params.id); // 404 outside the user's scope
+      await talentDetail(app.db, app.secrets, request.session!.user, request.params.id); // 404 outside the user's scope
       const page = await listAudit(app.db, { ...request.query, targetType: 'talent', targetId: request.params.id });
       return { items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })), total: page.total };
     },

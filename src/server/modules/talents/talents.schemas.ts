@@ -30,8 +30,8 @@ export const talentSummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   gender: z.enum(genders),
-  birthDate: z.string(),
-  idNumber: z.string().describe('masked: 140302********1234'),
+  birthYear: z.number().int().describe('the birth date only comes with a reveal'),
+  idNumber: z.string().describe('masked, the area code only: 140302************'),
   phone: z.string().nullable().describe('masked: 138****5678'),
   highestEducation: z.enum(educationLevels).nullable(),
   highestTitle: z.enum(titleLevels).nullable(),
@@ -86,5 +86,5 @@ export const talentPage = pageSchema(talentSummarySchema).extend({
     ),
 });
 export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });
-export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable(), birthDate: z.string() });
 export const verifyBody = z.object({ fields: z.array(z.enum(verifiableFields)).min(1).default([...verifiableFields]) });

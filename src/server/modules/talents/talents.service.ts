@@ -3,7 +3,7 @@ import { educationLabels, titleLabels } from '../../../domain/dictionaries';
 import type { z } from 'zod';
 import { issueProblem } from '../../../domain/issues';
 import { highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
-import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
+import { birthYearOf, maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
 import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
 import type { Db, Executor } from '../../db/client';
 import { organisations, talents } from '../../db/schema';
@@ -26,7 +26,7 @@ export type VerifiableField = (typeof verifiableFields)[number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The stored form of a talent: encrypted identity, look-up hashes, masks, derived facts, search words. */
+/** The stored form of a talent: encrypted identity, look-up hashes, the phone's mask, derived facts, search words. */
 export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel: string | null): TalentRecord {
   const identity = parseIdNumber(input.idNumber);
   if (!identity.ok) throw invalid({ idNumber: { code: `idNumber.${identity.problem}` } });
@@ -42,7 +42,6 @@ export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel
       birthDate: identity.value.birthDate,
       idNumberCipher: secrets.encrypt(identity.value.idNumber),
       idNumberHash: secrets.lookupHash(identity.value.idNumber),
-      idNumberMasked: maskIdNumber(identity.value.idNumber),
       ethnicity: input.ethnicity ?? null,
       nativePlace: input.nativePlace ?? null,
       politicalStatus: input.politicalStatus ?? null,
@@ -126,7 +125,7 @@ export async function createTalent(db: Db, secrets: Secrets, actor: Actor, user:
   return db.transaction(async (tx) => {
     const [row] = await insertTalents(tx, [record], actor.userId);
     await recordAudit(tx, actor, { action: 'talent.create', targetType: 'talent', targetId: row.id, changes: auditView(input) });
-    return talentDetail(tx, user, row.id);
+    return talentDetail(tx, secrets, user, row.id);
   });
 }
 
@@ -247,7 +246,7 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
     // every field that changed; the audit masks the ID number and phone, so their change shows without the values
     const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
     await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
-    return talentDetail(tx, user, id);
+    return talentDetail(tx, secrets, user, id);
   });
 }
 
@@ -268,45 +267,56 @@ function normalised(input: TalentInput, field: VerifiableField): unknown {
 }
 
 /** Marks fields as verified by the office (who and when is kept); the talent can no longer change them. */
-export async function verifyTalent(db: Db, actor: Actor, user: SessionUser, id: string, fields: VerifiableField[]) {
+export async function verifyTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, fields: VerifiableField[]) {
   return db.transaction(async (tx) => {
     const found = await findTalent(tx, id, talentWriteScope(user));
     if (!found) throw notFound();
     await setVerification(tx, id, actor.userId!, [...new Set(fields)]);
     await recordAudit(tx, actor, { action: 'talent.verify', targetType: 'talent', targetId: id, changes: { verifiedFields: { from: found.talent.verifiedFields, to: fields } } });
-    return talentDetail(tx, user, id);
+    return talentDetail(tx, secrets, user, id);
   });
 }
 
-/** The unmasked ID number and phone, for the office, with a reason; every reveal is audited. */
+/** The unmasked ID number, phone and birth date, for the office, with a reason; every reveal is audited. */
 export async function revealTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, reason: string) {
   if (!canReveal(user)) throw new AppError(403, 'forbidden');
   return db.transaction(async (tx) => {
     const found = await findTalent(tx, id, talentReadScope(user));
     if (!found) throw notFound();
-    await recordAudit(tx, actor, { action: 'talent.reveal', targetType: 'talent', targetId: id, detail: reason, changes: { fields: ['idNumber', 'phone'] } });
+    await recordAudit(tx, actor, { action: 'talent.reveal', targetType: 'talent', targetId: id, detail: reason, changes: { fields: ['idNumber', 'phone', 'birthDate'] } });
     return {
       idNumber: secrets.decrypt(found.talent.idNumberCipher),
       phone: found.talent.phoneCipher ? secrets.decrypt(found.talent.phoneCipher) : null,
+      birthDate: found.talent.birthDate,
     };
   });
 }
 
-export async function talentDetail(executor: Executor, user: SessionUser, id: string) {
+export async function talentDetail(executor: Executor, secrets: Secrets, user: SessionUser, id: string) {
   const found = await findTalent(executor, id, talentReadScope(user));
   if (!found) throw notFound();
   const children = await loadTalentChildren(executor, id);
   const writable = Boolean(await findTalent(executor, id, talentWriteScope(user)));
-  return presentTalentDetail(found.talent, found.employer, children, user, writable);
+  return presentTalentDetail(found.talent, found.employer, children, user, writable, secrets);
 }
 
-export function presentTalentSummary(row: TalentFields, employer: string | null) {
+/**
+ * The ID number as every reader sees it without a reveal: computed from the cipher text (the database keeps no digit
+ * of it in clear), the area code only.
+ */
+export const shownIdNumber = (row: Pick<TalentFields, 'idNumberCipher'>, secrets: Secrets) => maskIdNumber(secrets.decrypt(row.idNumberCipher));
+
+/**
+ * A talent as lists show it. The birth year stands for the birth date: with the masked numbers and the gender a reader
+ * is left 365 × 500 possible ID numbers; the full date only comes with a reveal.
+ */
+export function presentTalentSummary(row: TalentFields, employer: string | null, secrets: Secrets) {
   return {
     id: row.id,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birthDate,
-    idNumber: row.idNumberMasked,
+    birthYear: birthYearOf(row.birthDate),
+    idNumber: shownIdNumber(row, secrets),
     phone: row.phoneMasked,
     highestEducation: row.highestEducation,
     highestTitle: row.highestTitle,
@@ -324,10 +334,10 @@ export function presentTalentSummary(row: TalentFields, employer: string | null)
   };
 }
 
-function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean) {
+function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean, secrets: Secrets) {
   const asSelf = writable && !user.roles.includes('office') && !(user.roles.includes('enterprise') && row.employerId === user.organisationId);
   return {
-    ...presentTalentSummary(row, employer),
+    ...presentTalentSummary(row, employer, secrets),
     ethnicity: row.ethnicity,
     nativePlace: row.nativePlace,
     nativePlaceName: row.nativePlace ? (regionName(row.nativePlace) ?? null) : null,
@@ -385,5 +395,5 @@ export async function listTalentSummaries(executor: Executor, secrets: Secrets, 
   const { page, pageSize, sort, q, ...filters } = input;
   const search = searchFilter(q, secrets);
   const result = await listTalents(executor, { page, pageSize, sort: sort ?? (search ? 'relevance' : '-updatedAt'), filters: { ...filters, search } }, talentReadScope(user), limits);
-  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer)), total: result.total, totalCapped: result.totalCapped };
+  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer, secrets)), total: result.total, totalCapped: result.totalCapped };
 }
