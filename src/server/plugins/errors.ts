@@ -44,6 +44,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     // the same field name means different things on different resources: `name` is 企业名称 on /api/enterprises
     const scope = labelScopeOfRoute(request.routeOptions.url);
     if (error instanceof AppError) {
+      // a limit says when to come back (seconds)
+      if (typeof error.params.retryAfter === 'number') reply.header('Retry-After', String(error.params.retryAfter));
       return reply.status(error.statusCode).send(body(error.code, language, error.params, error.fields, scope));
     }
     const validation = (error as FastifyError).validation as unknown as z.core.$ZodIssue[] | undefined;

@@ -97,7 +97,7 @@ describe('talent export', () => {
   });
 
   it('searches like the list; a search for an ID number is kept masked in the audit', async () => {
-    const { rows } = await exported(await office.get('/api/talents/export', { query: { q: staff[1].idNumber } }));
+    const { rows } = await exported(await office.get('/api/talents/export', { query: { q: staff[1].idNumber, lookupReason: '核对名册' } }));
     expect(rows.map((row) => row['姓名'])).toEqual(['导出乙']);
     const [audit] = (await exportAudits()).slice(-1);
     expect(audit.changes).toEqual({ filters: { q: maskIdNumber(staff[1].idNumber) }, rows: 1, unmasked: false });

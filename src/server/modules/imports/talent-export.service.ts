@@ -1,7 +1,6 @@
 import type { TalentListInput } from '../talents/talents.service';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
-import { birthYearOf, maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
-import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
+import { birthYearOf } from '../../../domain/validators/id-number';
 import type { Db } from '../../db/client';
 import { forbidden, invalid } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
@@ -10,11 +9,11 @@ import { recordAudit } from '../audit/audit.service';
 import { listIndustries, listTiers } from '../reference/reference.repo';
 import { canReveal, talentReadScope } from '../talents/talents.policies';
 import { allTalents, type TalentRow } from '../talents/talents.repo';
-import { searchFilter, shownIdNumber } from '../talents/talents.service';
+import { authorizeExactLookup, exactNumberOf, maskedNumber, searchFilter, shownIdNumber } from '../talents/talents.service';
 import { arrivalRouteLabels, genderLabels, talentStatusLabels } from './imports.labels';
 import { streamedWorkbook } from './imports.workbook';
 
-export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string };
+export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string; lookupReason?: string };
 
 /**
  * The export's columns: the template's names where they mean the same, so an unmasked export can be imported elsewhere.
@@ -44,10 +43,8 @@ const exportColumns = (reveal: boolean) => [
 function auditedSearch(q: string | undefined) {
   const text = q?.trim();
   if (!text) return undefined;
-  const identity = parseIdNumber(text);
-  if (identity.ok) return maskIdNumber(identity.value.idNumber);
-  const phone = parseMobilePhone(text);
-  return phone.ok ? maskPhone(phone.value) : text;
+  const exact = exactNumberOf(text);
+  return exact ? maskedNumber(exact) : text;
 }
 
 /**
@@ -55,9 +52,11 @@ function auditedSearch(q: string | undefined) {
  * phones are masked unless a user who may reveal asks for it with a reason. Audited with the filters and row count.
  */
 export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, input: TalentExportInput) {
-  const { reveal = false, reason, sort, q, ...filters } = input;
+  const { reveal = false, reason, sort, q, lookupReason, ...filters } = input;
   if (reveal && !canReveal(user)) throw forbidden();
   if (reveal && !reason) throw invalid({ reason: { code: 'required' } });
+  // a search by full number is an exact look-up, under the list's rule (office only, reason, audited, limited)
+  await authorizeExactLookup(db, actor, user, q, lookupReason);
   const [industries, tiers] = await Promise.all([listIndustries(db), listTiers(db)]);
   const industryName = new Map(industries.map((industry) => [industry.code, industry.name]));
   const tierName = new Map(tiers.map((tier) => [tier.code, tier.name]));

@@ -2,7 +2,7 @@ import { pageQuery } from '../../http/pagination';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
 import { listAudit } from '../audit/audit.service';
 import { auditPage } from '../audit/audit.routes';
-import { createTalent, listTalentSummaries, revealTalent, talentDetail, updateTalent, verifyTalent } from './talents.service';
+import { createTalent, revealTalent, searchTalents, talentDetail, updateTalent, verifyTalent } from './talents.service';
 import { createTalentBody, revealBody, revealResponse, talentDetailSchema, talentListQuery, talentPage, updateTalentBody, verifyBody } from './talents.schemas';
 
 const tags = ['talents'];
@@ -14,12 +14,14 @@ export async function talentsRoutes(app: App) {
       config: { access: 'talents.read' },
       schema: {
         tags,
-        summary: 'Search and filter the talent registry (人才库); Chinese full text, pinyin initials, exact ID number or phone',
+        summary:
+          'Search and filter the talent registry (人才库); Chinese full text, pinyin initials; an exact full ID number or phone is the office’s only, ' +
+          'with `lookupReason`, audited and limited to 20 an hour per user (then 429 with Retry-After)',
         querystring: talentListQuery,
-        response: { 200: talentPage, ...errorResponses },
+        response: { 200: talentPage, ...errorResponses, 429: errorSchema },
       },
     },
-    async (request) => listTalentSummaries(app.db, app.secrets, request.session!.user, request.query),
+    async (request) => searchTalents(app.db, app.secrets, request.actor, request.session!.user, request.query),
   );
 
   app.post(

@@ -7,6 +7,7 @@ import { verifiableFields } from './talents.service';
 
 export const talentListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
+  lookupReason: z.string().trim().min(2).max(200).optional().describe('why, when `q` is a full ID number or phone (an exact look-up: office only, audited)'),
   industry: z.string().trim().max(40).optional(),
   education: z.enum(educationLevels).optional(),
   title: z.enum(titleLevels).optional(),

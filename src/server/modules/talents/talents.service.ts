@@ -14,9 +14,9 @@ import type { Secrets } from '../../security/secrets';
 import { diff, recordAudit } from '../audit/audit.service';
 import { regionName } from '../reference/regions';
 import { findIndustry, findTier } from '../reference/reference.repo';
-import { canReveal, talentReadScope, talentWriteScope } from './talents.policies';
+import { canLookUpNumbers, canReveal, talentReadScope, talentWriteScope } from './talents.policies';
 import {
-  addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, namePrefix,
+  addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, lockExactLookups, namePrefix, recentExactLookups,
   searchListLimits, setVerification, updateTalentRecord, type SearchListLimits, type TalentFields, type TalentFilters, type TalentRecord, type TalentRow, type TalentSort,
 } from './talents.repo';
 
@@ -369,14 +369,52 @@ export type TalentListInput = {
   q?: string;
 } & Omit<TalentFilters, 'search'>;
 
+/** The full ID number or phone a search text is, if it is one: such a search is an exact look-up. */
+export function exactNumberOf(q: string | undefined): { kind: 'idNumber' | 'phone'; value: string } | null {
+  const text = q?.trim();
+  if (!text) return null;
+  const identity = parseIdNumber(text);
+  if (identity.ok) return { kind: 'idNumber', value: identity.value.idNumber };
+  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
+  return phone?.ok ? { kind: 'phone', value: phone.value } : null;
+}
+
+/** A full number as logs and the audit keep it. */
+export const maskedNumber = (exact: { kind: 'idNumber' | 'phone'; value: string }) => (exact.kind === 'idNumber' ? maskIdNumber(exact.value) : maskPhone(exact.value));
+
+/** Exact look-ups by full number per user and hour; the next one answers 429 until the oldest is an hour old. */
+export const exactLookupLimit = { count: 20, windowMs: 60 * 60 * 1000 };
+
+/**
+ * Lets an exact look-up by a full ID number or phone go ahead, or refuses it. A look-up confirms a guessed number, so
+ * it is the office's only (403 `lookupForbidden` for everyone else), needs a reason (`lookupReason`), is audited as
+ * `talent.lookup` with the number masked and the reason, and is limited per user (20 an hour, counted from the audit
+ * log under an advisory lock, so several app servers share the count; then 429 `lookupLimit` with Retry-After).
+ * A search that is not a full number passes untouched.
+ */
+export async function authorizeExactLookup(db: Db, actor: Actor, user: SessionUser, q: string | undefined, reason: string | undefined) {
+  const exact = exactNumberOf(q);
+  if (!exact) return;
+  if (!canLookUpNumbers(user)) throw new AppError(403, 'lookupForbidden');
+  if (!reason?.trim()) throw invalid({ lookupReason: { code: 'required' } });
+  await db.transaction(async (tx) => {
+    await lockExactLookups(tx, user.id);
+    const now = Date.now();
+    const recent = await recentExactLookups(tx, user.id, new Date(now - exactLookupLimit.windowMs), exactLookupLimit.count);
+    if (recent.length >= exactLookupLimit.count) {
+      const retryAfter = Math.max(1, Math.ceil((recent[exactLookupLimit.count - 1].getTime() + exactLookupLimit.windowMs - now) / 1000));
+      throw new AppError(429, 'lookupLimit', { count: exactLookupLimit.count, minutes: Math.ceil(retryAfter / 60), retryAfter });
+    }
+    await recordAudit(tx, actor, { action: 'talent.lookup', targetType: 'talent', detail: reason.trim(), changes: { kind: exact.kind, query: maskedNumber(exact) } });
+  });
+}
+
 /** The search clause for `q`: exact ID number or phone through the keyed hash, pinyin initials, name prefix, full text. */
 export function searchFilter(q: string | undefined, secrets: Secrets): TalentFilters['search'] {
   const text = q?.trim();
   if (!text) return undefined;
-  const identity = parseIdNumber(text);
-  if (identity.ok) return { condition: eq(talents.idNumberHash, secrets.lookupHash(identity.value.idNumber)) };
-  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
-  if (phone?.ok) return { condition: eq(talents.phoneHash, secrets.lookupHash(phone.value)) };
+  const exact = exactNumberOf(text);
+  if (exact) return { condition: eq(exact.kind === 'idNumber' ? talents.idNumberHash : talents.phoneHash, secrets.lookupHash(exact.value)) };
   const tsquery = searchQuery(text);
   const fullText = tsquery ? sql`${talents.searchVector} @@ to_tsquery('simple', ${tsquery})` : undefined;
   const initials = /^[a-z]{1,12}$/i.test(text) ? sql`${talents.nameInitials} like ${`${text.toLowerCase()}%`}` : undefined;
@@ -387,8 +425,15 @@ export function searchFilter(q: string | undefined, secrets: Secrets): TalentFil
   return { condition, rank: tsquery ? sql`ts_rank(${talents.searchVector}, to_tsquery('simple', ${tsquery}))` : undefined };
 }
 
+/** GET /api/talents: an exact look-up by full number is authorized first (see `authorizeExactLookup`), then listed. */
+export async function searchTalents(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, input: TalentListInput & { lookupReason?: string }) {
+  const { lookupReason, ...list } = input;
+  await authorizeExactLookup(db, actor, user, list.q, lookupReason);
+  return listTalentSummaries(db, secrets, user, list);
+}
+
 /**
- * GET /api/talents: a page of summaries and the total. A search reads at most a limit of its matches: the total stops
+ * A page of summaries and the total. A search reads at most a limit of its matches: the total stops
  * there (`totalCapped`), and only matches within it are ranked by relevance; see `searchListLimits`.
  */
 export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput, limits: SearchListLimits = searchListLimits) {

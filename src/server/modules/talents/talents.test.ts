@@ -208,7 +208,7 @@ describe('personal data protection', () => {
     const masked = { idNumber: '140302************', phone: `${phone.slice(0, 3)}****${phone.slice(7)}` };
     expect(created).toMatchObject(masked);
     expect(await detailOf(office, created.id)).toMatchObject(masked);
-    const listed = await list(office, { q: idNumber });
+    const listed = await list(office, { q: idNumber, lookupReason: '核对身份' });
     expect(listed.items).toEqual([expect.objectContaining({ id: created.id, ...masked })]);
     for (const response of [JSON.stringify(created), JSON.stringify(listed)]) {
       expect(response).not.toContain(idNumber);
@@ -371,8 +371,10 @@ describe('record scoping', () => {
     const hidden = await hr.agent.get(`/api/talents/${other.id}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('notFound');
-    // nor found by its exact ID number, its name or an employer filter naming the other enterprise
-    expect((await list(hr.agent, { q: otherId })).total).toBe(0);
+    // nor found by its name or an employer filter naming the other enterprise; an exact ID number is the office's look-up
+    const exact = await hr.agent.get('/api/talents', { query: { q: otherId, lookupReason: '核对身份' } });
+    expect(exact.statusCode).toBe(403);
+    expect(exact.json().error.code).toBe('lookupForbidden');
     expect((await list(hr.agent, { q: other.name })).total).toBe(0);
     expect((await list(hr.agent, { employer: other.employerId! })).total).toBe(0);
     const put = await hr.agent.put(`/api/talents/${other.id}`, { ...talentBody({ idNumber: otherId }), version: 1 });
@@ -538,7 +540,8 @@ describe('record scoping', () => {
       const agent = await loginAs(await buildUser(t.db, { roles: [role] }));
       const detail = await detailOf(agent, talent.id);
       expect(detail.permissions, role).toEqual({ edit: false, reveal: false, verify: false, lockedFields: [] });
-      expect(idsOf(await list(agent, { q: idNumber }))).toEqual([talent.id]);
+      // exact look-ups by full number are the office's only
+      expect((await agent.get('/api/talents', { query: { q: idNumber, lookupReason: '核对身份' } })).statusCode).toBe(403);
       const attempts = [
         await agent.put(`/api/talents/${talent.id}`, { ...unchanged(detail, idNumber), post: '改一下' }),
         await agent.post('/api/talents', talentBody()),
@@ -806,9 +809,10 @@ describe('search', () => {
     const idNumber = xNumber();
     const phone = phoneNumber();
     const talent = await buildTalent(t.db, { idNumber, phone });
-    for (const q of [idNumber, idNumber.toLowerCase(), ` ${idNumber} `]) expect(idsOf(await list(office, { q })), q).toEqual([talent.id]);
+    const lookupReason = '核对身份';
+    for (const q of [idNumber, idNumber.toLowerCase(), ` ${idNumber} `]) expect(idsOf(await list(office, { q, lookupReason })), q).toEqual([talent.id]);
     for (const q of [phone, `+86 ${phone}`, `0086-${phone}`, `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`]) {
-      expect(idsOf(await list(office, { q })), q).toEqual([talent.id]);
+      expect(idsOf(await list(office, { q, lookupReason })), q).toEqual([talent.id]);
     }
     // the identity is not searchable in parts
     expect(idsOf(await list(office, { q: idNumber.slice(0, 17) }))).not.toContain(talent.id);
