@@ -1,5 +1,6 @@
 import type { TalentListInput } from '../talents/talents.service';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
+import { exactNumberOf } from '../../../domain/talent';
 import { birthYearOf } from '../../../domain/validators/id-number';
 import type { Db } from '../../db/client';
 import { forbidden, invalid } from '../../errors';
@@ -9,7 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { listIndustries, listTiers } from '../reference/reference.repo';
 import { canReveal, talentReadScope } from '../talents/talents.policies';
 import { allTalents, type TalentRow } from '../talents/talents.repo';
-import { authorizeExactLookup, exactNumberOf, maskedNumber, searchFilter, shownIdNumber } from '../talents/talents.service';
+import { authorizeExactLookup, maskedNumber, searchFilter, shownIdNumber } from '../talents/talents.service';
 import { arrivalRouteLabels, genderLabels, talentStatusLabels } from './imports.labels';
 import { streamedWorkbook } from './imports.workbook';
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
 import type { z } from 'zod';
 import { issueProblem } from '../../../domain/issues';
-import { highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
+import { exactNumberOf, highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
 import { birthYearOf, maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
 import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
 import type { Db, Executor } from '../../db/client';
@@ -368,16 +368,6 @@ export type TalentListInput = {
   sort?: TalentSort;
   q?: string;
 } & Omit<TalentFilters, 'search'>;
-
-/** The full ID number or phone a search text is, if it is one: such a search is an exact look-up. */
-export function exactNumberOf(q: string | undefined): { kind: 'idNumber' | 'phone'; value: string } | null {
-  const text = q?.trim();
-  if (!text) return null;
-  const identity = parseIdNumber(text);
-  if (identity.ok) return { kind: 'idNumber', value: identity.value.idNumber };
-  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
-  return phone?.ok ? { kind: 'phone', value: phone.value } : null;
-}
 
 /** A full number as logs and the audit keep it. */
 export const maskedNumber = (exact: { kind: 'idNumber' | 'phone'; value: string }) => (exact.kind === 'idNumber' ? maskIdNumber(exact.value) : maskPhone(exact.value));
