@@ -369,7 +369,7 @@ export type TalentListInput = {
   q?: string;
 } & Omit<TalentFilters, 'search'>;
 
-/** A full number as logs and the audit keep it. */
+/** A full number as the audit keeps it: masked as the screens show it. */
 export const maskedNumber = (exact: { kind: 'idNumber' | 'phone'; value: string }) => (exact.kind === 'idNumber' ? maskIdNumber(exact.value) : maskPhone(exact.value));
 
 /** Exact look-ups by full number per user and hour; the next one answers 429 until the oldest is an hour old. */
