@@ -348,6 +348,7 @@ export const enUS: Texts = {
         create: 'Talent added',
         update: 'Talent record changed',
         reveal: 'Full personal data shown',
+        lookup: 'Looked up by full number',
         verify: 'Talent data verified',
         import: 'Talent imported',
         export: 'Talent list exported',

@@ -341,6 +341,7 @@ export const zhCN = {
         create: '新增人才',
         update: '修改人才档案',
         reveal: '查看完整信息',
+        lookup: '按完整号码查找',
         verify: '核验人才信息',
         import: '导入人才',
         export: '导出人才名单',
