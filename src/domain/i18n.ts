@@ -45,6 +45,9 @@ export const errorMessages = {
   importNothingToImport: { 'zh-CN': '没有可以导入的行', 'en-US': 'There are no rows to import' },
   importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
   importExpired: { 'zh-CN': '预检结果已超过 {hours} 小时失效，请重新上传文件', 'en-US': 'The check is more than {hours} hours old and has expired; upload the file again' },
+  // exact look-ups by a full ID number or phone
+  lookupForbidden: { 'zh-CN': '只有人才办可按完整身份证号码或手机号码查找，请改用姓名等条件搜索', 'en-US': 'Only the talent office may look up a full ID number or phone; search by name or other terms instead' },
+  lookupLimit: { 'zh-CN': '按完整号码查找每小时最多 {count} 次，请 {minutes} 分钟后再试', 'en-US': 'At most {count} look-ups by full number an hour; try again in {minutes} min' },
   ...policyErrorMessages,
   ...accountErrorMessages,
 } satisfies Record<string, Bilingual>;
@@ -137,6 +140,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   idNumber: { 'zh-CN': '身份证号码', 'en-US': 'ID number' },
   gender: { 'zh-CN': '性别', 'en-US': 'Gender' },
   birthDate: { 'zh-CN': '出生日期', 'en-US': 'Birth date' },
+  lookupReason: { 'zh-CN': '查找理由', 'en-US': 'Reason for the look-up' },
   ethnicity: { 'zh-CN': '民族', 'en-US': 'Ethnicity' },
   nativePlace: { 'zh-CN': '籍贯', 'en-US': 'Native place' },
   politicalStatus: { 'zh-CN': '政治面貌', 'en-US': 'Political status' },

@@ -167,6 +167,19 @@ export const talentUpdateInput = z.object(talentShape).partial().superRefine(che
 export type TalentUpdateInput = z.infer<typeof talentUpdateInput>;
 export type TalentInput = z.infer<typeof talentInput>;
 
+/**
+ * The full ID number or mobile number a search text is, if it is one. Such a search is an exact look-up: it confirms a
+ * guessed number, so it is the office's only, with a reason (the web asks for it; the server audits and limits it).
+ */
+export function exactNumberOf(q: string | undefined | null): { kind: 'idNumber' | 'phone'; value: string } | null {
+  const text = q?.trim();
+  if (!text) return null;
+  const identity = parseIdNumber(text);
+  if (identity.ok) return { kind: 'idNumber', value: identity.value.idNumber };
+  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
+  return phone?.ok ? { kind: 'phone', value: phone.value } : null;
+}
+
 /** The highest education of a list of records, or null. */
 export function highestEducation(educations: readonly { level: EducationLevel }[]): EducationLevel | null {
   return educations.reduce<EducationLevel | null>((best, education) => (best === null || educationRank(education.level) < educationRank(best) ? education.level : best), null);

@@ -12,8 +12,10 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Secrets } from './security/secrets';
+import type { DestinationStream } from 'pino';
 import { AppError } from './errors';
 import { openApiSecuritySchemes, withSecurity } from './http/openapi';
+import { loggerOptions } from './logging';
 import type { App } from './http/types';
 import { authPlugin } from './plugins/auth';
 import { errorBody, errorsPlugin, languageOf } from './plugins/errors';
@@ -35,6 +37,8 @@ export type AppOptions = {
   setupToken?: string;
   /** Encryption and look-up hashing of personal data (see config.secretsFor). */
   secrets: Secrets;
+  /** Where the log goes (standard output by default; tests capture it). */
+  logStream?: DestinationStream;
 };
 
 /** Zod validation that keeps the raw issues (with their input) so the error handler can name fields in the request's language. */
@@ -46,9 +50,10 @@ const validatorCompiler =
   };
 
 /** Builds the whole app without listening: `main` listens, tests call `app.inject`. */
-export async function buildApp({ config, database, setupToken, secrets }: AppOptions): Promise<App> {
+export async function buildApp({ config, database, setupToken, secrets, logStream }: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // full ID numbers and phones are masked in the request line and in logged errors (logging.ts)
+    logger: loggerOptions(config.logLevel, logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Malformed URLs are refused before routing, past the error handler and helmet's hooks: answer them in the one

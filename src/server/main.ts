@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { secretsFor, type Config } from './config';
 import { buildApp } from './app';
-import { openDatabase, type Database } from './db/client';
+import { openDatabase, secureDataDirectory, type Database } from './db/client';
 import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, loadDemoData } from './db/demo';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
@@ -25,12 +25,22 @@ export async function prepareDatabase(config: Config, secrets: Secrets): Promise
 /** Starts TalentZone: database, app, listener; prints where it runs and how to sign in. Returns a stop function. */
 export async function startServer(config: Config) {
   const started = performance.now();
+  // the data folder (embedded database, secret key, attachments) is readable by this account only
+  secureDataDirectory(config.dataDir);
   const secrets = secretsFor(config);
   const { database, seeded } = await prepareDatabase(config, secrets);
   const setupToken = !config.demo && (await setupRequired(database.db)) ? randomBytes(18).toString('base64url') : undefined;
   const app = await buildApp({ config, database, setupToken, secrets });
   await app.listen({ host: config.host, port: config.port });
-  const sweeper = setInterval(() => void purgeDeadSessions(database.db).catch((error) => app.log.error(error)), 10 * 60 * 1000);
+  const sweeper = setInterval(() => {
+    void purgeDeadSessions(database.db).catch((error) => app.log.error(error));
+    // files the embedded database created since (new tables, rewritten relations) back to 0600
+    try {
+      database.secure?.();
+    } catch (error) {
+      app.log.error(error);
+    }
+  }, 10 * 60 * 1000);
   sweeper.unref();
   const stopDailyWork = startDailyWork(database.db, app.log);
 

@@ -45,5 +45,11 @@ export function parseIdNumber(input: string, today = new Date()): IdNumberResult
   };
 }
 
-/** `140302********1234`: area code and last four shown. */
-export const maskIdNumber = (idNumber: string) => (idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '*'.repeat(idNumber.length));
+/**
+ * `140302************`: the area code only. Birth date, sequence and check character stay hidden: with the birth year
+ * and gender shown beside it, a reader still has 365 × 500 candidates (docs/ARCHITECTURE.md, "Personal data").
+ */
+export const maskIdNumber = (idNumber: string) => (idNumber.length === 18 ? `${idNumber.slice(0, 6)}${'*'.repeat(12)}` : '*'.repeat(idNumber.length));
+
+/** The year of a birth date (`1990-05-03` → 1990): what readers see instead of the date. */
+export const birthYearOf = (birthDate: string) => Number(birthDate.slice(0, 4));

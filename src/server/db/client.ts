@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -23,6 +24,8 @@ export type Database = {
   db: Db;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** Embedded database: its files set to 0600 again (files it created since run 0666; see openDatabase). */
+  secure?: () => void;
 };
 
 export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
@@ -31,6 +34,33 @@ export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
   /** dataDir undefined: in memory. loadDataDir: start from a dump (test templates). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+/**
+ * Makes a data folder private to the account that runs TalentZone: every file created from now on in this process is
+ * 0600 and every folder 0700 (umask 077: PGlite's files, attachments, the secret key), and what is there already is
+ * set so (folders 0700, files 0600; symbolic links are left alone). Called at start-up for the data folder and before
+ * PGlite opens its own.
+ */
+export function secureDataDirectory(path: string) {
+  try {
+    process.umask(0o077);
+  } catch {
+    // worker threads may not change the umask; the modes below are still set
+  }
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  restrictModes(path);
+}
+
+function restrictModes(path: string) {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  if (!stat.isDirectory()) {
+    if ((stat.mode & 0o777) !== 0o600) chmodSync(path, 0o600);
+    return;
+  }
+  if ((stat.mode & 0o777) !== 0o700) chmodSync(path, 0o700);
+  for (const entry of readdirSync(path)) restrictModes(join(path, entry));
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
@@ -43,14 +73,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const { dataDir } = options;
+  // PGlite (Emscripten's file system) creates its files 0666 whatever the umask: its folders are 0700, so no other
+  // account reaches them, and the files are set to 0600 once open, after migrations, on close and by `secure`.
+  const secure = () => (dataDir ? secureDataDirectory(dataDir) : undefined);
+  secure();
+  const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+  secure();
   const pgliteDb = drizzlePglite({ client, schema });
   return {
     kind: 'pglite',
     db: pgliteDb as unknown as Db,
-    migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
-    close: () => client.close(),
+    migrate: async () => {
+      await migratePglite(pgliteDb, { migrationsFolder });
+      secure();
+    },
+    close: async () => {
+      await client.close();
+      secure();
+    },
+    secure,
     ...{ pglite: client },
   };
 }

@@ -76,7 +76,8 @@ export const organisations = pgTable(
 
 /**
  * The talent registry (人才库). ID number and phone are stored encrypted (AES-256-GCM) with a keyed hash for
- * uniqueness and exact look-up, and their masked form for lists. Search words are computed at write time.
+ * uniqueness and exact look-up; the phone also in its masked form (4 digits hidden). No digit of the ID number is kept
+ * in clear: its mask is computed from the cipher text when shown. Search words are computed at write time.
  */
 export const talents = pgTable(
   'talents',
@@ -87,7 +88,6 @@ export const talents = pgTable(
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberHash: text('id_number_hash').notNull().unique(),
-    idNumberMasked: text('id_number_masked').notNull(),
     ethnicity: text('ethnicity'),
     nativePlace: text('native_place'),
     politicalStatus: text('political_status').$type<PoliticalStatus>(),

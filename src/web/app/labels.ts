@@ -23,6 +23,7 @@ export const knownAuditActions = [
   'talent.create',
   'talent.update',
   'talent.reveal',
+  'talent.lookup',
   'talent.verify',
   'talent.import',
   'talent.export',

@@ -16,14 +16,32 @@ export type AuditEntry = {
 };
 
 const sensitiveKey = /password|token|secret|hash|idnumber|phone|bank/i;
+/** A birth date is kept as its year only: the auditor, like every reader, must not learn the ID number's date digits. */
+const birthDateKey = /^birthdate$/i;
 
-/** Masks values of sensitive keys, at any depth, so the audit log never holds a secret or raw personal data. */
+/** A birth date as its year; a `{ from, to }` change of one, each side so. */
+function yearOnly(value: unknown): unknown {
+  if (value == null) return value;
+  if (typeof value === 'string' && /^\d{4}-/.test(value)) return `${value.slice(0, 4)}-**-**`;
+  if (typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, yearOnly(inner)]));
+  return '***';
+}
+
+function maskedValue(key: string, inner: unknown): unknown {
+  if (inner == null) return inner;
+  if (sensitiveKey.test(key)) return '***';
+  if (birthDateKey.test(key)) return yearOnly(inner);
+  return maskChanges(inner);
+}
+
+/**
+ * Masks values of sensitive keys, at any depth, so the audit log never holds a secret or raw personal data; a
+ * `birthDate` keeps its year (`1990-**-**`).
+ */
 export function maskChanges(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskChanges);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, sensitiveKey.test(key) && inner != null ? '***' : maskChanges(inner)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskedValue(key, inner)]));
   }
   return value;
 }

@@ -43,10 +43,7 @@ export async function authRoutes(app: App, options: AuthRoutesOptions) {
       },
     },
     async (request, reply) => {
-      const result = await login(app.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }).catch((error: unknown) => {
-        if (error instanceof AppError && error.statusCode === 429) reply.header('retry-after', String(error.params.seconds));
-        throw error;
-      });
+      const result = await login(app.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       if (result.kind === 'challenge') return { secondFactorRequired: true as const, challengeToken: result.challengeToken };
       setSessionCookie(app, request, reply, result.token);
       return sessionBody(result);

@@ -66,7 +66,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   const state = await throttleState(db, keys);
   if (state.waitSeconds > 0) {
     await audit(db, null, 'throttled');
-    throw new AppError(429, 'tooManyAttempts', { seconds: state.waitSeconds });
+    throw new AppError(429, 'tooManyAttempts', { seconds: state.waitSeconds }, {}, { 'retry-after': String(state.waitSeconds) });
   }
   if (state.captchaRequired && !(await solveCaptcha(db, input.captchaId, input.captchaAnswer))) {
     await audit(db, null, input.captchaAnswer ? 'wrongCaptcha' : 'captchaRequired');

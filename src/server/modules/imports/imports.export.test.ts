@@ -48,13 +48,16 @@ describe('talent export', () => {
     const response = await department.get('/api/talents/export', { query: { employer: employer.id, sort: 'name' } });
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="talents-\d{8}\.xlsx"; filename\*=UTF-8''%E4%BA%BA%E6%89%8D%E5%90%8D%E5%8D%95-\d{8}\.xlsx$/);
     const { headers, rows } = await exported(response);
-    expect(headers).toEqual(['姓名', '性别', '出生日期', '身份证号码', '手机号码', '最高学历', '最高职称', '工作单位', '区外单位', '岗位', '行业', '人才类别', '引进方式', '来区日期', '状态', '标签', '已核验']);
+    expect(headers).toEqual(['姓名', '性别', '出生年份', '身份证号码', '手机号码', '最高学历', '最高职称', '工作单位', '区外单位', '岗位', '行业', '人才类别', '引进方式', '来区日期', '状态', '标签', '已核验']);
     expect(rows.map((row) => row['姓名']).sort()).toEqual(['导出丙', '导出乙', '导出甲']);
     const first = rows.find((row) => row['姓名'] === '导出甲')!;
-    expect(first).toMatchObject({ 身份证号码: maskIdNumber(staff[0].idNumber), 手机号码: '138****2222', 性别: '男', 最高学历: '硕士研究生', 工作单位: employer.name, 引进方式: '市场化选聘', 来区日期: '2024-05-01', 状态: '在区', 已核验: '否' });
+    expect(first).toMatchObject({ 出生年份: '1960', 身份证号码: maskIdNumber(staff[0].idNumber), 手机号码: '138****2222', 性别: '男', 最高学历: '硕士研究生', 工作单位: employer.name, 引进方式: '市场化选聘', 来区日期: '2024-05-01', 状态: '在区', 已核验: '否' });
     expect(rows.find((row) => row['姓名'] === '导出丙')!['手机号码']).toBe('');
     const body = response.rawPayload.toString('latin1');
     for (const person of staff) expect(body).not.toContain(person.idNumber);
+    // the mask is the area code only, and no cell holds the birth date or any digit of it past the year
+    expect(first['身份证号码']).toBe('140302************');
+    for (const row of rows) for (const value of Object.values(row)) expect(String(value)).not.toMatch(/1960-\d\d-\d\d|1960\d{4}/);
 
     const [audit] = (await exportAudits()).slice(-1);
     expect(audit).toMatchObject({ actor_username: 'department', result: 'success', detail: null });
@@ -67,6 +70,8 @@ describe('talent export', () => {
 
     const revealed = await exported(await office.get('/api/talents/export', { query: { employer: employer.id, reveal: 'true', reason: '核对年度花名册' } }));
     expect(revealed.rows.map((row) => [row['身份证号码'], row['手机号码']]).sort()).toEqual(staff.map((person) => [person.idNumber, person.phone ?? '']).sort());
+    expect(revealed.headers[2]).toBe('出生日期');
+    expect(revealed.rows.map((row) => row['出生日期']).sort()).toEqual(staff.map((person) => `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`).sort());
     const [audit] = (await exportAudits()).slice(-1);
     expect(audit).toMatchObject({ actor_username: 'office', detail: '核对年度花名册' });
     expect(audit.changes).toEqual({ filters: { employer: employer.id }, rows: 3, unmasked: true });
@@ -92,7 +97,7 @@ describe('talent export', () => {
   });
 
   it('searches like the list; a search for an ID number is kept masked in the audit', async () => {
-    const { rows } = await exported(await office.get('/api/talents/export', { query: { q: staff[1].idNumber } }));
+    const { rows } = await exported(await office.get('/api/talents/export', { query: { q: staff[1].idNumber, lookupReason: '核对名册' } }));
     expect(rows.map((row) => row['姓名'])).toEqual(['导出乙']);
     const [audit] = (await exportAudits()).slice(-1);
     expect(audit.changes).toEqual({ filters: { q: maskIdNumber(staff[1].idNumber) }, rows: 1, unmasked: false });

@@ -399,7 +399,7 @@ async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: L
 function talentAuditView({ values, children }: TalentRecord) {
   return {
     name: values.name,
-    idNumber: values.idNumberMasked,
+    idNumber: '***', // the audit masks ID numbers whatever they are; no digit of one is stored in clear
     phone: values.phoneMasked ?? null,
     employerId: values.employerId ?? null,
     employerName: values.employerName ?? null,

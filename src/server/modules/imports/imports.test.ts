@@ -187,7 +187,7 @@ describe('talent import: preview', () => {
     expect(finished.finishedAt).toEqual(expect.any(String));
     expect(await talentCount()).toBe(before + 2);
 
-    const good = (await office.get('/api/talents', { query: { q: ids.good } })).json().items;
+    const good = (await office.get('/api/talents', { query: { q: ids.good, lookupReason: '核对导入' } })).json().items;
     expect(good).toHaveLength(1);
     expect(good[0]).toMatchObject({
       name: '导入甲', gender: 'female', phone: '138****1111', highestEducation: 'master', highestTitle: 'intermediate', employer: { name: '泵阀集团' },
@@ -197,7 +197,7 @@ describe('talent import: preview', () => {
     expect(detail.educations).toEqual([expect.objectContaining({ level: 'master', degree: 'master', school: '太原理工大学', major: '化学工程', graduationYear: 2015 })]);
     expect(detail.titles).toEqual([{ level: 'intermediate', series: '工程', name: '工程师', year: 2019 }]);
     expect(detail.statusHistory).toEqual([expect.objectContaining({ status: 'inZone', since: '2024-05-01' })]);
-    const outside = (await office.get('/api/talents', { query: { q: ids.outside } })).json().items;
+    const outside = (await office.get('/api/talents', { query: { q: ids.outside, lookupReason: '核对导入' } })).json().items;
     expect(outside).toMatchObject([{ name: '导入庚', employer: null, employerName: '北京某研究院', arrivedOn: '2023-07-15', status: 'flexibleService', arrivalRoute: 'flexible' }]);
     const names = (await t.rows<{ name: string }>(sql`select name from talents where name like '导入%' order by name`)).map((row) => row.name);
     expect(names).toEqual(['导入庚', '导入甲']);
@@ -235,7 +235,7 @@ describe('talent import: commit', () => {
     expect(preview).toMatchObject({ total: 3, valid: 3, invalid: 0 });
     expect((await office.post(`/api/imports/${preview.id}/commit`, { mode: 'allOrNothing' })).statusCode).toBe(202);
     expect(await waitForImport(office, preview.id)).toMatchObject({ status: 'done', mode: 'allOrNothing', processed: 3, imported: 3, problems: [] });
-    for (const idNumber of idNumbers) expect((await office.get('/api/talents', { query: { q: idNumber } })).json().total).toBe(1);
+    for (const idNumber of idNumbers) expect((await office.get('/api/talents', { query: { q: idNumber, lookupReason: '核对导入' } })).json().total).toBe(1);
   });
 
   it('re-checks the registry at commit: all or nothing fails and writes nothing, valid only skips the newcomer', async () => {

@@ -1,7 +1,7 @@
 import type { TalentListInput } from '../talents/talents.service';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
-import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
-import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
+import { exactNumberOf } from '../../../domain/talent';
+import { birthYearOf } from '../../../domain/validators/id-number';
 import type { Db } from '../../db/client';
 import { forbidden, invalid } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
@@ -10,17 +10,20 @@ import { recordAudit } from '../audit/audit.service';
 import { listIndustries, listTiers } from '../reference/reference.repo';
 import { canReveal, talentReadScope } from '../talents/talents.policies';
 import { allTalents, type TalentRow } from '../talents/talents.repo';
-import { searchFilter } from '../talents/talents.service';
+import { authorizeExactLookup, maskedNumber, searchFilter, shownIdNumber } from '../talents/talents.service';
 import { arrivalRouteLabels, genderLabels, talentStatusLabels } from './imports.labels';
 import { streamedWorkbook } from './imports.workbook';
 
-export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string };
+export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string; lookupReason?: string };
 
-/** The export's columns: the template's names where they mean the same, so an unmasked export can be imported elsewhere. */
-const exportColumns = [
+/**
+ * The export's columns: the template's names where they mean the same, so an unmasked export can be imported elsewhere.
+ * A masked export carries the birth year (出生年份) where an unmasked one carries the birth date.
+ */
+const exportColumns = (reveal: boolean) => [
   { header: '姓名', width: 12 },
   { header: '性别', width: 6 },
-  { header: '出生日期', width: 12 },
+  reveal ? { header: '出生日期', width: 12 } : { header: '出生年份', width: 10 },
   { header: '身份证号码', width: 22, text: true },
   { header: '手机号码', width: 15, text: true },
   { header: '最高学历', width: 12 },
@@ -41,10 +44,8 @@ const exportColumns = [
 function auditedSearch(q: string | undefined) {
   const text = q?.trim();
   if (!text) return undefined;
-  const identity = parseIdNumber(text);
-  if (identity.ok) return maskIdNumber(identity.value.idNumber);
-  const phone = parseMobilePhone(text);
-  return phone.ok ? maskPhone(phone.value) : text;
+  const exact = exactNumberOf(text);
+  return exact ? maskedNumber(exact) : text;
 }
 
 /**
@@ -52,9 +53,11 @@ function auditedSearch(q: string | undefined) {
  * phones are masked unless a user who may reveal asks for it with a reason. Audited with the filters and row count.
  */
 export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, input: TalentExportInput) {
-  const { reveal = false, reason, sort, q, ...filters } = input;
+  const { reveal = false, reason, sort, q, lookupReason, ...filters } = input;
   if (reveal && !canReveal(user)) throw forbidden();
   if (reveal && !reason) throw invalid({ reason: { code: 'required' } });
+  // a search by full number is an exact look-up, under the list's rule (office only, reason, audited, limited)
+  await authorizeExactLookup(db, actor, user, q, lookupReason);
   const [industries, tiers] = await Promise.all([listIndustries(db), listTiers(db)]);
   const industryName = new Map(industries.map((industry) => [industry.code, industry.name]));
   const tierName = new Map(tiers.map((tier) => [tier.code, tier.name]));
@@ -62,8 +65,8 @@ export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user
   const valuesOf = ({ talent, employer }: { talent: TalentRow; employer: string | null }) => [
     talent.name,
     genderLabels[talent.gender],
-    talent.birthDate,
-    reveal ? secrets.decrypt(talent.idNumberCipher) : talent.idNumberMasked,
+    reveal ? talent.birthDate : birthYearOf(talent.birthDate),
+    reveal ? secrets.decrypt(talent.idNumberCipher) : shownIdNumber(talent, secrets),
     reveal ? (talent.phoneCipher ? secrets.decrypt(talent.phoneCipher) : '') : (talent.phoneMasked ?? ''),
     talent.highestEducation ? educationLabels[talent.highestEducation] : '',
     talent.highestTitle ? titleLabels[talent.highestTitle] : '',
@@ -81,7 +84,7 @@ export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user
   async function* rows() {
     for await (const batch of allTalents(db, { ...filters, search }, talentReadScope(user), sort ?? (search ? 'relevance' : '-updatedAt'))) yield batch.map(valuesOf);
   }
-  const { bytes, count } = await streamedWorkbook('人才名单', exportColumns, rows());
+  const { bytes, count } = await streamedWorkbook('人才名单', exportColumns(reveal), rows());
   await db.transaction(async (tx) => {
     await recordAudit(tx, actor, {
       action: 'talent.export',

@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { notify, officeStaff, subjectAccounts, unitStaff } from '../notifications/notifications.service';
-import { decide, type Decision } from './decision';
+import { decide, presentDecision, withoutBirthDate, type Decision } from './decision';
 import { inboxCondition } from './inbox';
 import { referenceLabels, subjectFacts } from './facts.repo';
 import { grantEntitlements } from './ledger.service';
@@ -122,7 +122,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     periodKind: version.periodKind,
     status: application.status,
     form: application.form as ApplicationForm,
-    decision: application.decision as unknown as Decision,
+    decision: presentDecision(application.decision as unknown as Decision),
     steps: version.steps.map((definition, index) => ({
       ...definition,
       unitNames: definition.units.map((code) => named.get(code) ?? { code, name: code, nameEn: code }),
@@ -206,7 +206,7 @@ function requireEligible(decision: Decision) {
     const facts = (language: Language) => decision.explanation.missing.map((fact) => model[fact]?.label[language] ?? fact).join(language === 'zh-CN' ? '、' : ', ');
     throw new AppError(400, 'policyMissingData', inBothLanguages('facts', facts));
   }
-  const reasons = (language: Language) => decision.explanation.unmet.map((item) => item.text[language]).join(language === 'zh-CN' ? '；' : '; ');
+  const reasons = (language: Language) => withoutBirthDate(decision.explanation.unmet.map((item) => item.text[language]).join(language === 'zh-CN' ? '；' : '; '), decision.facts.birthDate);
   throw new AppError(400, 'policyNotEligible', inBothLanguages('reasons', reasons));
 }
 

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client';
 import { applications, entitlements, policies, policyVersions, units } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { subjectFor } from './applications.service';
-import { decide } from './decision';
+import { decide, withoutBirthDate } from './decision';
 import { referenceLabels, subjectFacts } from './facts.repo';
 import { parameterValuesOn } from './policies.repo';
 
@@ -43,7 +43,7 @@ export async function calculate(executor: Executor, user: SessionUser, query: { 
       amount: decision.amount,
       periodKind: version.periodKind,
       periods: version.periods,
-      explanation: decision.explanation,
+      explanation: withoutBirthDate(decision.explanation, facts.birthDate),
       application: application ? { id: application.id, status: application.status } : null,
       entitlements: { count: mine.length, total: mine.reduce((sum, row) => sum + row.amount, 0), statuses: [...new Set(mine.map((row) => row.status))] },
       attachments: version.attachments,

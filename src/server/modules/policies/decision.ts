@@ -50,3 +50,36 @@ export function decide(kind: SubjectKind, version: DecisionVersion, facts: Facts
   const status = eligible ? 'eligible' : explanation.missing.length ? 'needsData' : 'notEligible';
   return { kind, status, eligible, amount: eligible ? amountOf(version.amount, data) : 0, explanation, facts, params, versionId: version.id, asOf };
 }
+
+/** The ways a birth date may be written: `1990-05-03`, `19900503`, `1990年5月3日`, `1990年05月03日`. */
+function birthDateForms(birthDate: string): string[] {
+  const [year, month, day] = birthDate.split('-');
+  return [birthDate, `${year}${month}${day}`, `${year}年${Number(month)}月${Number(day)}日`, `${year}年${month}月${day}日`];
+}
+
+/**
+ * A value (a trace, a decision) with every writing of the birth date reduced to its year (`1990-**-**`): a rule may
+ * read the birth date, and its trace then prints it. Readers see the age and the year, never the date.
+ */
+export function withoutBirthDate<T>(value: T, birthDate: unknown): T {
+  if (typeof birthDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return value;
+  const forms = birthDateForms(birthDate);
+  const hidden = `${birthDate.slice(0, 4)}-**-**`;
+  const walk = (inner: unknown): unknown => {
+    if (typeof inner === 'string') return forms.reduce((text, form) => text.replaceAll(form, hidden), inner);
+    if (Array.isArray(inner)) return inner.map(walk);
+    if (inner && typeof inner === 'object') return Object.fromEntries(Object.entries(inner).map(([key, entry]) => [key, walk(entry)]));
+    return inner;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * A stored decision as an API answers it: the facts carry the birth year instead of the birth date (the age stays),
+ * and the trace never prints the date. The stored decision keeps everything, for replays.
+ */
+export function presentDecision(decision: Decision): Decision {
+  const { birthDate, ...facts } = decision.facts ?? {};
+  if (typeof birthDate !== 'string') return decision;
+  return withoutBirthDate({ ...decision, facts: { ...facts, birthYear: Number(birthDate.slice(0, 4)) } }, birthDate);
+}

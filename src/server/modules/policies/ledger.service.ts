@@ -9,7 +9,7 @@ import type { Secrets } from '../../security/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { streamedWorkbook } from '../imports/imports.workbook';
 import { notify, subjectAccounts } from '../notifications/notifications.service';
-import { decide, type Decision } from './decision';
+import { decide, presentDecision, type Decision } from './decision';
 import { idempotent } from './idempotency';
 import { referenceLabels, subjectFacts } from './facts.repo';
 import { budgetUse, findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type PolicyVersionRow } from './policies.repo';
@@ -122,7 +122,7 @@ export async function listEntitlements(executor: Executor, user: SessionUser, qu
       source: entitlement.source,
       status: entitlement.status,
       statusReason: entitlement.statusReason,
-      decision: entitlement.decision as unknown as Decision,
+      decision: presentDecision(entitlement.decision as unknown as Decision),
       paidAt: entitlement.paidAt?.toISOString() ?? null,
       version: entitlement.version,
     })),

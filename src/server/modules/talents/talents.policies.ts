@@ -26,3 +26,6 @@ export const editsAsSelf = (user: SessionUser, talentId: string) =>
   !user.roles.includes('office') && user.talentId === talentId && !(user.roles.includes('enterprise') && user.organisationId);
 
 export const canReveal = (user: SessionUser) => user.roles.includes('office');
+
+/** Exact look-up by a full ID number or phone confirms a guessed number: the office's only (with a reason, audited, limited). */
+export const canLookUpNumbers = (user: SessionUser) => user.roles.includes('office');

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import { queryRows, type Executor } from '../../db/client';
-import { organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
+import { auditLog, organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
 import { pageOf, type Page } from '../../http/pagination';
 import { escapeLike } from '../audit/audit.service';
 
@@ -104,6 +104,25 @@ export async function loadTalentChildren(executor: Executor, id: string) {
 export async function findByIdNumberHash(executor: Executor, hash: string, scope: SQL | undefined) {
   const [row] = await executor.select({ id: talents.id, name: talents.name, visible: scope ?? sql<boolean>`true` }).from(talents).where(eq(talents.idNumberHash, hash));
   return row ? { id: row.id, name: row.name, visible: Boolean(row.visible) } : null;
+}
+
+/**
+ * Holds, for the rest of the transaction, the lock over one user's exact look-ups, so two at once cannot both pass
+ * the limit (an advisory lock: shared by every app server on the database).
+ */
+export async function lockExactLookups(executor: Executor, userId: string) {
+  await executor.execute(sql`select pg_advisory_xact_lock(hashtext(${`talent.lookup:${userId}`}))`);
+}
+
+/** When the user's most recent exact look-ups since a time were made (newest first, at most `limit`), from the audit log. */
+export async function recentExactLookups(executor: Executor, userId: string, since: Date, limit: number): Promise<Date[]> {
+  const rows = await executor
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, userId), eq(auditLog.action, 'talent.lookup'), gt(auditLog.at, since)))
+    .orderBy(desc(auditLog.at))
+    .limit(limit);
+  return rows.map((row) => row.at);
 }
 
 export async function findSameNameAndPhone(executor: Executor, name: string, phoneHash: string, excludeId?: string) {

@@ -2,7 +2,7 @@ import { pageQuery } from '../../http/pagination';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
 import { listAudit } from '../audit/audit.service';
 import { auditPage } from '../audit/audit.routes';
-import { createTalent, listTalentSummaries, revealTalent, talentDetail, updateTalent, verifyTalent } from './talents.service';
+import { createTalent, revealTalent, searchTalents, talentDetail, updateTalent, verifyTalent } from './talents.service';
 import { createTalentBody, revealBody, revealResponse, talentDetailSchema, talentListQuery, talentPage, updateTalentBody, verifyBody } from './talents.schemas';
 
 const tags = ['talents'];
@@ -14,12 +14,14 @@ export async function talentsRoutes(app: App) {
       config: { access: 'talents.read' },
       schema: {
         tags,
-        summary: 'Search and filter the talent registry (人才库); Chinese full text, pinyin initials, exact ID number or phone',
+        summary:
+          'Search and filter the talent registry (人才库); Chinese full text, pinyin initials; an exact full ID number or phone is the office’s only, ' +
+          'with `lookupReason`, audited and limited to 20 an hour per user (then 429 with Retry-After)',
         querystring: talentListQuery,
-        response: { 200: talentPage, ...errorResponses },
+        response: { 200: talentPage, ...errorResponses, 429: errorSchema },
       },
     },
-    async (request) => listTalentSummaries(app.db, app.secrets, request.session!.user, request.query),
+    async (request) => searchTalents(app.db, app.secrets, request.actor, request.session!.user, request.query),
   );
 
   app.post(
@@ -37,7 +39,7 @@ export async function talentsRoutes(app: App) {
   app.get(
     '/api/talents/:id',
     { config: { access: 'talents.read' }, schema: { tags, summary: 'One talent (personal data masked)', params: uuidParam, response: { 200: talentDetailSchema, ...errorResponses } } },
-    async (request) => talentDetail(app.db, request.session!.user, request.params.id),
+    async (request) => talentDetail(app.db, app.secrets, request.session!.user, request.params.id),
   );
 
   app.put(
@@ -53,7 +55,7 @@ export async function talentsRoutes(app: App) {
     '/api/talents/:id/reveal',
     {
       config: { access: 'talents.reveal' },
-      schema: { tags, summary: 'Show the unmasked ID number and phone, with a reason (audited)', params: uuidParam, body: revealBody, response: { 200: revealResponse, ...errorResponses } },
+      schema: { tags, summary: 'Show the unmasked ID number, phone and birth date, with a reason (audited)', params: uuidParam, body: revealBody, response: { 200: revealResponse, ...errorResponses } },
     },
     async (request) => revealTalent(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body.reason),
   );
@@ -64,7 +66,7 @@ export async function talentsRoutes(app: App) {
       config: { access: 'talents.verify' },
       schema: { tags, summary: 'Mark fields as verified by the talent office', params: uuidParam, body: verifyBody, response: { 200: talentDetailSchema, ...errorResponses } },
     },
-    async (request) => verifyTalent(app.db, request.actor, request.session!.user, request.params.id, request.body.fields),
+    async (request) => verifyTalent(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body.fields),
   );
 
   app.get(
@@ -74,7 +76,7 @@ export async function talentsRoutes(app: App) {
       schema: { tags, summary: 'The audit trail of one talent', params: uuidParam, querystring: pageQuery, response: { 200: auditPage, ...errorResponses } },
     },
     async (request) => {
-      await talentDetail(app.db, request.session!.user, request.params.id); // 404 outside the user's scope
+      await talentDetail(app.db, app.secrets, request.session!.user, request.params.id); // 404 outside the user's scope
       const page = await listAudit(app.db, { ...request.query, targetType: 'talent', targetId: request.params.id });
       return { items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })), total: page.total };
     },

@@ -7,6 +7,7 @@ import { verifiableFields } from './talents.service';
 
 export const talentListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
+  lookupReason: z.string().trim().min(2).max(200).optional().describe('why, when `q` is a full ID number or phone (an exact look-up: office only, audited)'),
   industry: z.string().trim().max(40).optional(),
   education: z.enum(educationLevels).optional(),
   title: z.enum(titleLevels).optional(),
@@ -30,8 +31,8 @@ export const talentSummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   gender: z.enum(genders),
-  birthDate: z.string(),
-  idNumber: z.string().describe('masked: 140302********1234'),
+  birthYear: z.number().int().describe('the birth date only comes with a reveal'),
+  idNumber: z.string().describe('masked, the area code only: 140302************'),
   phone: z.string().nullable().describe('masked: 138****5678'),
   highestEducation: z.enum(educationLevels).nullable(),
   highestTitle: z.enum(titleLevels).nullable(),
@@ -86,5 +87,5 @@ export const talentPage = pageSchema(talentSummarySchema).extend({
     ),
 });
 export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });
-export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable(), birthDate: z.string() });
 export const verifyBody = z.object({ fields: z.array(z.enum(verifiableFields)).min(1).default([...verifiableFields]) });

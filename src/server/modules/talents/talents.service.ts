@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
 import type { z } from 'zod';
 import { issueProblem } from '../../../domain/issues';
-import { highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
-import { maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
+import { exactNumberOf, highestEducation, highestTitle, talentInput, type TalentInput, type TalentUpdateInput } from '../../../domain/talent';
+import { birthYearOf, maskIdNumber, parseIdNumber } from '../../../domain/validators/id-number';
 import { maskPhone, parseMobilePhone } from '../../../domain/validators/phone';
 import type { Db, Executor } from '../../db/client';
 import { organisations, talents } from '../../db/schema';
@@ -14,9 +14,9 @@ import type { Secrets } from '../../security/secrets';
 import { diff, recordAudit } from '../audit/audit.service';
 import { regionName } from '../reference/regions';
 import { findIndustry, findTier } from '../reference/reference.repo';
-import { canReveal, talentReadScope, talentWriteScope } from './talents.policies';
+import { canLookUpNumbers, canReveal, talentReadScope, talentWriteScope } from './talents.policies';
 import {
-  addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, namePrefix,
+  addStatusEntry, anyOf, findByIdNumberHash, findSameNameAndPhone, findTalent, insertTalents, listTalents, loadTalentChildren, lockExactLookups, namePrefix, recentExactLookups,
   searchListLimits, setVerification, updateTalentRecord, type SearchListLimits, type TalentFields, type TalentFilters, type TalentRecord, type TalentRow, type TalentSort,
 } from './talents.repo';
 
@@ -26,7 +26,7 @@ export type VerifiableField = (typeof verifiableFields)[number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The stored form of a talent: encrypted identity, look-up hashes, masks, derived facts, search words. */
+/** The stored form of a talent: encrypted identity, look-up hashes, the phone's mask, derived facts, search words. */
 export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel: string | null): TalentRecord {
   const identity = parseIdNumber(input.idNumber);
   if (!identity.ok) throw invalid({ idNumber: { code: `idNumber.${identity.problem}` } });
@@ -42,7 +42,6 @@ export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel
       birthDate: identity.value.birthDate,
       idNumberCipher: secrets.encrypt(identity.value.idNumber),
       idNumberHash: secrets.lookupHash(identity.value.idNumber),
-      idNumberMasked: maskIdNumber(identity.value.idNumber),
       ethnicity: input.ethnicity ?? null,
       nativePlace: input.nativePlace ?? null,
       politicalStatus: input.politicalStatus ?? null,
@@ -126,7 +125,7 @@ export async function createTalent(db: Db, secrets: Secrets, actor: Actor, user:
   return db.transaction(async (tx) => {
     const [row] = await insertTalents(tx, [record], actor.userId);
     await recordAudit(tx, actor, { action: 'talent.create', targetType: 'talent', targetId: row.id, changes: auditView(input) });
-    return talentDetail(tx, user, row.id);
+    return talentDetail(tx, secrets, user, row.id);
   });
 }
 
@@ -247,7 +246,7 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
     // every field that changed; the audit masks the ID number and phone, so their change shows without the values
     const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
     await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
-    return talentDetail(tx, user, id);
+    return talentDetail(tx, secrets, user, id);
   });
 }
 
@@ -268,45 +267,56 @@ function normalised(input: TalentInput, field: VerifiableField): unknown {
 }
 
 /** Marks fields as verified by the office (who and when is kept); the talent can no longer change them. */
-export async function verifyTalent(db: Db, actor: Actor, user: SessionUser, id: string, fields: VerifiableField[]) {
+export async function verifyTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, fields: VerifiableField[]) {
   return db.transaction(async (tx) => {
     const found = await findTalent(tx, id, talentWriteScope(user));
     if (!found) throw notFound();
     await setVerification(tx, id, actor.userId!, [...new Set(fields)]);
     await recordAudit(tx, actor, { action: 'talent.verify', targetType: 'talent', targetId: id, changes: { verifiedFields: { from: found.talent.verifiedFields, to: fields } } });
-    return talentDetail(tx, user, id);
+    return talentDetail(tx, secrets, user, id);
   });
 }
 
-/** The unmasked ID number and phone, for the office, with a reason; every reveal is audited. */
+/** The unmasked ID number, phone and birth date, for the office, with a reason; every reveal is audited. */
 export async function revealTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, reason: string) {
   if (!canReveal(user)) throw new AppError(403, 'forbidden');
   return db.transaction(async (tx) => {
     const found = await findTalent(tx, id, talentReadScope(user));
     if (!found) throw notFound();
-    await recordAudit(tx, actor, { action: 'talent.reveal', targetType: 'talent', targetId: id, detail: reason, changes: { fields: ['idNumber', 'phone'] } });
+    await recordAudit(tx, actor, { action: 'talent.reveal', targetType: 'talent', targetId: id, detail: reason, changes: { fields: ['idNumber', 'phone', 'birthDate'] } });
     return {
       idNumber: secrets.decrypt(found.talent.idNumberCipher),
       phone: found.talent.phoneCipher ? secrets.decrypt(found.talent.phoneCipher) : null,
+      birthDate: found.talent.birthDate,
     };
   });
 }
 
-export async function talentDetail(executor: Executor, user: SessionUser, id: string) {
+export async function talentDetail(executor: Executor, secrets: Secrets, user: SessionUser, id: string) {
   const found = await findTalent(executor, id, talentReadScope(user));
   if (!found) throw notFound();
   const children = await loadTalentChildren(executor, id);
   const writable = Boolean(await findTalent(executor, id, talentWriteScope(user)));
-  return presentTalentDetail(found.talent, found.employer, children, user, writable);
+  return presentTalentDetail(found.talent, found.employer, children, user, writable, secrets);
 }
 
-export function presentTalentSummary(row: TalentFields, employer: string | null) {
+/**
+ * The ID number as every reader sees it without a reveal: computed from the cipher text (the database keeps no digit
+ * of it in clear), the area code only.
+ */
+export const shownIdNumber = (row: Pick<TalentFields, 'idNumberCipher'>, secrets: Secrets) => maskIdNumber(secrets.decrypt(row.idNumberCipher));
+
+/**
+ * A talent as lists show it. The birth year stands for the birth date: with the masked numbers and the gender a reader
+ * is left 365 × 500 possible ID numbers; the full date only comes with a reveal.
+ */
+export function presentTalentSummary(row: TalentFields, employer: string | null, secrets: Secrets) {
   return {
     id: row.id,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birthDate,
-    idNumber: row.idNumberMasked,
+    birthYear: birthYearOf(row.birthDate),
+    idNumber: shownIdNumber(row, secrets),
     phone: row.phoneMasked,
     highestEducation: row.highestEducation,
     highestTitle: row.highestTitle,
@@ -324,10 +334,10 @@ export function presentTalentSummary(row: TalentFields, employer: string | null)
   };
 }
 
-function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean) {
+function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean, secrets: Secrets) {
   const asSelf = writable && !user.roles.includes('office') && !(user.roles.includes('enterprise') && row.employerId === user.organisationId);
   return {
-    ...presentTalentSummary(row, employer),
+    ...presentTalentSummary(row, employer, secrets),
     ethnicity: row.ethnicity,
     nativePlace: row.nativePlace,
     nativePlaceName: row.nativePlace ? (regionName(row.nativePlace) ?? null) : null,
@@ -359,14 +369,42 @@ export type TalentListInput = {
   q?: string;
 } & Omit<TalentFilters, 'search'>;
 
+/** A full number as the audit keeps it: masked as the screens show it. */
+export const maskedNumber = (exact: { kind: 'idNumber' | 'phone'; value: string }) => (exact.kind === 'idNumber' ? maskIdNumber(exact.value) : maskPhone(exact.value));
+
+/** Exact look-ups by full number per user and hour; the next one answers 429 until the oldest is an hour old. */
+export const exactLookupLimit = { count: 20, windowMs: 60 * 60 * 1000 };
+
+/**
+ * Lets an exact look-up by a full ID number or phone go ahead, or refuses it. A look-up confirms a guessed number, so
+ * it is the office's only (403 `lookupForbidden` for everyone else), needs a reason (`lookupReason`), is audited as
+ * `talent.lookup` with the number masked and the reason, and is limited per user (20 an hour, counted from the audit
+ * log under an advisory lock, so several app servers share the count; then 429 `lookupLimit` with Retry-After).
+ * A search that is not a full number passes untouched.
+ */
+export async function authorizeExactLookup(db: Db, actor: Actor, user: SessionUser, q: string | undefined, reason: string | undefined) {
+  const exact = exactNumberOf(q);
+  if (!exact) return;
+  if (!canLookUpNumbers(user)) throw new AppError(403, 'lookupForbidden');
+  if (!reason?.trim()) throw invalid({ lookupReason: { code: 'required' } });
+  await db.transaction(async (tx) => {
+    await lockExactLookups(tx, user.id);
+    const now = Date.now();
+    const recent = await recentExactLookups(tx, user.id, new Date(now - exactLookupLimit.windowMs), exactLookupLimit.count);
+    if (recent.length >= exactLookupLimit.count) {
+      const retryAfter = Math.max(1, Math.ceil((recent[exactLookupLimit.count - 1].getTime() + exactLookupLimit.windowMs - now) / 1000));
+      throw new AppError(429, 'lookupLimit', { count: exactLookupLimit.count, minutes: Math.ceil(retryAfter / 60) }, {}, { 'retry-after': String(retryAfter) });
+    }
+    await recordAudit(tx, actor, { action: 'talent.lookup', targetType: 'talent', detail: reason.trim(), changes: { kind: exact.kind, query: maskedNumber(exact) } });
+  });
+}
+
 /** The search clause for `q`: exact ID number or phone through the keyed hash, pinyin initials, name prefix, full text. */
 export function searchFilter(q: string | undefined, secrets: Secrets): TalentFilters['search'] {
   const text = q?.trim();
   if (!text) return undefined;
-  const identity = parseIdNumber(text);
-  if (identity.ok) return { condition: eq(talents.idNumberHash, secrets.lookupHash(identity.value.idNumber)) };
-  const phone = /^[+\d\s-]{11,}$/.test(text) ? parseMobilePhone(text) : null;
-  if (phone?.ok) return { condition: eq(talents.phoneHash, secrets.lookupHash(phone.value)) };
+  const exact = exactNumberOf(text);
+  if (exact) return { condition: eq(exact.kind === 'idNumber' ? talents.idNumberHash : talents.phoneHash, secrets.lookupHash(exact.value)) };
   const tsquery = searchQuery(text);
   const fullText = tsquery ? sql`${talents.searchVector} @@ to_tsquery('simple', ${tsquery})` : undefined;
   const initials = /^[a-z]{1,12}$/i.test(text) ? sql`${talents.nameInitials} like ${`${text.toLowerCase()}%`}` : undefined;
@@ -377,13 +415,20 @@ export function searchFilter(q: string | undefined, secrets: Secrets): TalentFil
   return { condition, rank: tsquery ? sql`ts_rank(${talents.searchVector}, to_tsquery('simple', ${tsquery}))` : undefined };
 }
 
+/** GET /api/talents: an exact look-up by full number is authorized first (see `authorizeExactLookup`), then listed. */
+export async function searchTalents(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, input: TalentListInput & { lookupReason?: string }) {
+  const { lookupReason, ...list } = input;
+  await authorizeExactLookup(db, actor, user, list.q, lookupReason);
+  return listTalentSummaries(db, secrets, user, list);
+}
+
 /**
- * GET /api/talents: a page of summaries and the total. A search reads at most a limit of its matches: the total stops
+ * A page of summaries and the total. A search reads at most a limit of its matches: the total stops
  * there (`totalCapped`), and only matches within it are ranked by relevance; see `searchListLimits`.
  */
 export async function listTalentSummaries(executor: Executor, secrets: Secrets, user: SessionUser, input: TalentListInput, limits: SearchListLimits = searchListLimits) {
   const { page, pageSize, sort, q, ...filters } = input;
   const search = searchFilter(q, secrets);
   const result = await listTalents(executor, { page, pageSize, sort: sort ?? (search ? 'relevance' : '-updatedAt'), filters: { ...filters, search } }, talentReadScope(user), limits);
-  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer)), total: result.total, totalCapped: result.totalCapped };
+  return { items: result.items.map(({ talent, employer }) => presentTalentSummary(talent, employer, secrets)), total: result.total, totalCapped: result.totalCapped };
 }

@@ -24,7 +24,7 @@ type Detail = {
   idNumber: string;
   phone: string | null;
   gender: string;
-  birthDate: string;
+  birthYear: number;
   employer: { id: string; name: string } | null;
   employerName: string | null;
   status: string;
@@ -119,15 +119,16 @@ const auditFor = (targetId: string) =>
 describe('validation through the API', () => {
   it('accepts the GB 11643 example, stores a lower-case x upper-case and derives gender and birth date', async () => {
     const created = await register(office, talentBody({ idNumber: '11010519491231002x' }));
-    expect(created).toMatchObject({ idNumber: '110105********002X', gender: 'female', birthDate: '1949-12-31' });
+    expect(created).toMatchObject({ idNumber: '110105************', gender: 'female', birthYear: 1949 });
+    expect(created).not.toHaveProperty('birthDate');
     const revealed = await office.post(`/api/talents/${created.id}/reveal`, { reason: '核对身份证号码' });
-    expect(revealed.json().idNumber).toBe('11010519491231002X');
+    expect(revealed.json()).toEqual({ idNumber: '11010519491231002X', phone: null, birthDate: '1949-12-31' });
     const [row] = await t.rows<{ id_number_hash: string }>(sql`select id_number_hash from talents where id = ${created.id}`);
     expect(row.id_number_hash).toBe(t.app.secrets.lookupHash('11010519491231002X'));
     // a male number: odd sequence digit
     const male = await register(office, talentBody({ idNumber: uniqueIdNumber('male') }));
     expect(male.gender).toBe('male');
-    expect(male.birthDate).toMatch(/^1960-/);
+    expect(male.birthYear).toBe(1960);
   });
 
   it('refuses a wrong check character, naming the field in Chinese and in English', async () => {
@@ -164,7 +165,7 @@ describe('validation through the API', () => {
     expect(birthDate.json().error.fields).toEqual({ birthDate: '出生日期：出生日期与身份证号码不一致', idNumber: '身份证号码：出生日期与身份证号码不一致' });
     const derived = `1960-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
     const agreeing = await register(office, talentBody({ idNumber, gender: 'female', birthDate: derived }));
-    expect(agreeing).toMatchObject({ gender: 'female', birthDate: derived });
+    expect(agreeing).toMatchObject({ gender: 'female', birthYear: 1960 });
   });
 
   it('accepts phones with +86, 0086, spaces and hyphens and stores the 11 digits; refuses others', async () => {
@@ -204,10 +205,10 @@ describe('personal data protection', () => {
     const idNumber = uniqueIdNumber();
     const phone = phoneNumber();
     const created = await register(office, talentBody({ idNumber, phone }));
-    const masked = { idNumber: `140302********${idNumber.slice(14)}`, phone: `${phone.slice(0, 3)}****${phone.slice(7)}` };
+    const masked = { idNumber: '140302************', phone: `${phone.slice(0, 3)}****${phone.slice(7)}` };
     expect(created).toMatchObject(masked);
     expect(await detailOf(office, created.id)).toMatchObject(masked);
-    const listed = await list(office, { q: idNumber });
+    const listed = await list(office, { q: idNumber, lookupReason: '核对身份' });
     expect(listed.items).toEqual([expect.objectContaining({ id: created.id, ...masked })]);
     for (const response of [JSON.stringify(created), JSON.stringify(listed)]) {
       expect(response).not.toContain(idNumber);
@@ -215,7 +216,7 @@ describe('personal data protection', () => {
     }
 
     const [row] = await t.rows<Record<string, string>>(
-      sql`select id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, t::text as whole from talents t where id = ${created.id}`,
+      sql`select id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_masked, t::text as whole from talents t where id = ${created.id}`,
     );
     expect(row.id_number_cipher).not.toBe(idNumber);
     expect(row.id_number_cipher).toMatch(/^v1\./);
@@ -224,8 +225,10 @@ describe('personal data protection', () => {
     expect(row.phone_cipher).not.toBe(phone);
     expect(t.app.secrets.decrypt(row.phone_cipher)).toBe(phone);
     expect(row.phone_hash).toBe(t.app.secrets.lookupHash(phone));
-    expect([row.id_number_masked, row.phone_masked]).toEqual([masked.idNumber, masked.phone]);
+    expect(row.phone_masked).toEqual(masked.phone);
     expect(row.whole).not.toContain(idNumber);
+    // no digit of the ID number past the area code in clear: not its sequence and check character either
+    expect(row.whole).not.toContain(idNumber.slice(14));
     expect(row.whole).not.toContain(phone);
 
     // an update and a reveal write audit rows too: none of them holds the clear values
@@ -248,9 +251,9 @@ describe('personal data protection', () => {
     const created = await register(office, talentBody({ idNumber, phone }));
     const response = await office.post(`/api/talents/${created.id}/reveal`, { reason: '办理人才公寓入住' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ idNumber, phone });
+    expect(response.json()).toEqual({ idNumber, phone, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` });
     const reveal = (await auditFor(created.id)).find((entry) => entry.action === 'talent.reveal');
-    expect(reveal).toMatchObject({ result: 'success', actor_username: 'office', detail: '办理人才公寓入住', changes: { fields: ['idNumber', 'phone'] } });
+    expect(reveal).toMatchObject({ result: 'success', actor_username: 'office', detail: '办理人才公寓入住', changes: { fields: ['idNumber', 'phone', 'birthDate'] } });
     // a talent without a phone: null, not an error
     const noPhone = await register(office, talentBody());
     expect((await office.post(`/api/talents/${noPhone.id}/reveal`, { reason: '核对身份' })).json().phone).toBeNull();
@@ -368,8 +371,10 @@ describe('record scoping', () => {
     const hidden = await hr.agent.get(`/api/talents/${other.id}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('notFound');
-    // nor found by its exact ID number, its name or an employer filter naming the other enterprise
-    expect((await list(hr.agent, { q: otherId })).total).toBe(0);
+    // nor found by its name or an employer filter naming the other enterprise; an exact ID number is the office's look-up
+    const exact = await hr.agent.get('/api/talents', { query: { q: otherId, lookupReason: '核对身份' } });
+    expect(exact.statusCode).toBe(403);
+    expect(exact.json().error.code).toBe('lookupForbidden');
     expect((await list(hr.agent, { q: other.name })).total).toBe(0);
     expect((await list(hr.agent, { employer: other.employerId! })).total).toBe(0);
     const put = await hr.agent.put(`/api/talents/${other.id}`, { ...talentBody({ idNumber: otherId }), version: 1 });
@@ -535,7 +540,8 @@ describe('record scoping', () => {
       const agent = await loginAs(await buildUser(t.db, { roles: [role] }));
       const detail = await detailOf(agent, talent.id);
       expect(detail.permissions, role).toEqual({ edit: false, reveal: false, verify: false, lockedFields: [] });
-      expect(idsOf(await list(agent, { q: idNumber }))).toEqual([talent.id]);
+      // exact look-ups by full number are the office's only
+      expect((await agent.get('/api/talents', { query: { q: idNumber, lookupReason: '核对身份' } })).statusCode).toBe(403);
       const attempts = [
         await agent.put(`/api/talents/${talent.id}`, { ...unchanged(detail, idNumber), post: '改一下' }),
         await agent.post('/api/talents', talentBody()),
@@ -628,12 +634,12 @@ describe('updates leave out what they keep', () => {
     const mismatch = await office.put(url, { gender: wrongGender, version: created.version });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().error.fields).toMatchObject({ gender: '性别：性别与身份证号码不一致' });
-    expect((await office.put(url, { gender: created.gender, birthDate: created.birthDate, version: created.version })).statusCode).toBe(200);
+    expect((await office.put(url, { gender: created.gender, version: created.version })).statusCode).toBe(200);
 
     const fresh = uniqueIdNumber();
     const replaced = await office.put(url, { idNumber: fresh, version: created.version + 1 });
     expect(replaced.statusCode, replaced.body).toBe(200);
-    expect(replaced.json().idNumber).toBe(`${fresh.slice(0, 6)}********${fresh.slice(14)}`);
+    expect(replaced.json().idNumber).toBe(`${fresh.slice(0, 6)}************`);
     expect((await storedPhone(created.id)).idNumber).toBe(fresh);
     const [update] = (await auditFor(created.id)).filter((entry) => entry.action === 'talent.update').slice(-1);
     expect(update.changes).toMatchObject({ idNumber: '***' });
@@ -803,9 +809,10 @@ describe('search', () => {
     const idNumber = xNumber();
     const phone = phoneNumber();
     const talent = await buildTalent(t.db, { idNumber, phone });
-    for (const q of [idNumber, idNumber.toLowerCase(), ` ${idNumber} `]) expect(idsOf(await list(office, { q })), q).toEqual([talent.id]);
+    const lookupReason = '核对身份';
+    for (const q of [idNumber, idNumber.toLowerCase(), ` ${idNumber} `]) expect(idsOf(await list(office, { q, lookupReason })), q).toEqual([talent.id]);
     for (const q of [phone, `+86 ${phone}`, `0086-${phone}`, `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`]) {
-      expect(idsOf(await list(office, { q })), q).toEqual([talent.id]);
+      expect(idsOf(await list(office, { q, lookupReason })), q).toEqual([talent.id]);
     }
     // the identity is not searchable in parts
     expect(idsOf(await list(office, { q: idNumber.slice(0, 17) }))).not.toContain(talent.id);

@@ -6,7 +6,7 @@ import { isApiError } from '../../app/api';
 import { applyFieldErrors } from '../../ui/form-errors';
 import { revealTalent } from './talents.api';
 
-export type Revealed = { idNumber: string; phone: string | null };
+export type Revealed = { idNumber: string; phone: string | null; birthDate: string };
 
 type RevealDialogProps = {
   talentId: string;
@@ -17,7 +17,7 @@ type RevealDialogProps = {
   name?: string;
 };
 
-/** Asks the office for a reason, then shows the unmasked ID number and phone (the server audits every reveal). */
+/** Asks the office for a reason, then shows the unmasked ID number, phone and birth date (the server audits every reveal). */
 export function RevealDialog({ talentId, open, onClose, onRevealed, name = 'reveal' }: RevealDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();

@@ -153,7 +153,10 @@ function BasicTab({ talent, revealed, verified }: { talent: TalentDetail; reveal
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: label('name'), children: talent.name },
     { key: 'gender', label: label('gender'), children: t(`dictionaries.genders.${talent.gender}`) },
-    { key: 'birthDate', label: label('birthDate'), children: formatDate(talent.birthDate) },
+    // the birth date only with a reveal; readers see the year
+    revealed
+      ? { key: 'birthDate', label: label('birthDate'), children: <span data-testid="talent-birth-date">{formatDate(revealed.birthDate)}</span> }
+      : { key: 'birthYear', label: <VerifiedLabel label={t('talents.detail.fields.birthYear')} verified={verified.has('birthDate')} />, children: <span data-testid="talent-birth-year">{talent.birthYear}</span> },
     { key: 'idNumber', label: label('idNumber'), children: <span style={numberStyle} data-testid="talent-id-number">{revealed?.idNumber ?? talent.idNumber}</span> },
     { key: 'phone', label: t('talents.detail.fields.phone'), children: <span style={numberStyle} data-testid="talent-phone">{(revealed ? revealed.phone : talent.phone) ?? none}</span> },
     { key: 'ethnicity', label: t('talents.detail.fields.ethnicity'), children: talent.ethnicity ?? none },

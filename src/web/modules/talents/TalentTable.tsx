@@ -67,7 +67,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
       ),
     },
     { key: 'gender', title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
-    { key: 'birthDate', title: t('talents.columns.birthDate'), dataIndex: 'birthDate', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span> },
+    { key: 'birthYear', title: t('talents.columns.birthYear'), dataIndex: 'birthYear' },
     {
       key: 'education',
       title: t('talents.columns.education'),

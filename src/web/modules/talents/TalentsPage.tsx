@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { arrivalRoutes, educationLevels, talentStatuses, titleLevels } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
+import { exactNumberOf } from '../../../domain/talent';
 import { isApiError } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
@@ -38,15 +39,41 @@ export function TalentsPage() {
   const [exportOpen, setExportOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [createOpen, setCreateOpen] = useState(false);
+  // a search for a full ID number or phone is an exact look-up: the office gives a reason, kept for that search only
+  const [lookupForm] = Form.useForm<{ reason: string }>();
+  const [lookup, setLookup] = useState<{ q: string; reason: string } | null>(null);
+  const [lookupAsked, setLookupAsked] = useState<string | null>(null);
 
   const filters: TalentFilters = Object.fromEntries(talentFilterKeys.map((key) => [key, searchParams.get(key) ?? undefined]).filter(([, value]) => value));
   const [employerName, setEmployerName] = useState<string | null>(null);
 
+  const exactQuery = exactNumberOf(filters.q) !== null;
+  const lookupReason = exactQuery && lookup && lookup.q === filters.q ? lookup.reason : undefined;
+  const canLookUp = user.roles.includes('office');
   const talents = useQuery({
-    queryKey: ['talents', { ...filters, sort, page, pageSize }],
-    queryFn: () => fetchTalents({ ...filters, sort, page, pageSize }),
+    queryKey: ['talents', { ...filters, sort, page, pageSize, lookupReason }],
+    queryFn: () => fetchTalents({ ...filters, sort, page, pageSize, lookupReason }),
     placeholderData: keepPreviousData,
+    // each exact look-up is audited and counted: it runs once, when asked, never again by itself
+    enabled: !exactQuery || (canLookUp && lookupReason !== undefined),
+    ...(exactQuery ? { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false } : {}),
   });
+
+  const handleSearch = (value: string | undefined) => {
+    if (value && exactNumberOf(value) && canLookUp && lookup?.q !== value.trim()) {
+      lookupForm.resetFields();
+      setLookupAsked(value.trim());
+      return;
+    }
+    list.filter({ q: value, sort: undefined });
+  };
+
+  const handleLookup = ({ reason }: { reason: string }) => {
+    if (!lookupAsked) return;
+    setLookup({ q: lookupAsked, reason: reason.trim() });
+    setLookupAsked(null);
+    list.filter({ q: lookupAsked, sort: undefined });
+  };
 
   const setFilter = (key: string, value: string | undefined) => list.filter({ [key]: value });
 
@@ -84,7 +111,7 @@ export function TalentsPage() {
   const runExport = async (reason?: string) => {
     setExporting(true);
     try {
-      const file = await exportTalents({ ...filters, sort }, t('talents.export.fileName'), reason ? { reason } : undefined);
+      const file = await exportTalents({ ...filters, sort, lookupReason }, t('talents.export.fileName'), reason ? { reason } : undefined);
       void message.success(t('talents.export.done', { file }));
       setExportOpen(false);
     } catch (error) {
@@ -189,7 +216,7 @@ export function TalentsPage() {
             <SearchInput
               value={filters.q}
               placeholder={t('talents.searchPlaceholder')}
-              onSearch={(value) => list.filter({ q: value, sort: undefined })}
+              onSearch={handleSearch}
               data-testid="talents-search"
             />
           </Col>
@@ -240,6 +267,14 @@ export function TalentsPage() {
           </Flex>
         ) : null}
         {talents.isError ? <ErrorAlert message={talents.error.message} retryLabel={t('common.retry')} onRetry={() => void talents.refetch()} /> : null}
+        {exactQuery && !canLookUp ? <ErrorAlert message={t('talents.lookup.officeOnly')} /> : null}
+        {exactQuery && canLookUp && lookupReason === undefined ? (
+          <Flex justify="center" style={{ marginBottom: 16 }}>
+            <Button onClick={() => handleSearch(filters.q)} data-testid="talents-lookup-ask">
+              {t('talents.lookup.title')}
+            </Button>
+          </Flex>
+        ) : null}
         <TalentTable
           items={talents.data?.items ?? []}
           total={talents.data?.total ?? 0}
@@ -284,6 +319,23 @@ export function TalentsPage() {
           <Typography.Paragraph type="secondary">{t('talents.export.reasonHelp')}</Typography.Paragraph>
           <Form.Item name="reason" label={t('talents.export.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('talents.export.reasonRequired') }]}>
             <Input.TextArea rows={2} maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal
+        open={lookupAsked !== null}
+        title={t('talents.lookup.title')}
+        okText={t('talents.lookup.submit')}
+        cancelText={t('common.cancel')}
+        onOk={() => lookupForm.submit()}
+        onCancel={() => setLookupAsked(null)}
+        forceRender
+      >
+        <Form form={lookupForm} name="talent-lookup" layout="vertical" onFinish={handleLookup}>
+          <Typography.Paragraph type="secondary">{t('talents.lookup.help')}</Typography.Paragraph>
+          <Form.Item name="reason" label={t('talents.lookup.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('talents.lookup.reasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={200} data-testid="talents-lookup-reason" />
           </Form.Item>
         </Form>
       </Modal>

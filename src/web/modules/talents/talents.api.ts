@@ -10,8 +10,9 @@ export type TalentSummary = {
   id: string;
   name: string;
   gender: Gender;
-  birthDate: string;
-  /** Masked: 140302********1234. */
+  /** The birth date only comes with a reveal. */
+  birthYear: number;
+  /** Masked, the area code only: 140302************. */
   idNumber: string;
   /** Masked: 138****5678. */
   phone: string | null;
@@ -79,17 +80,18 @@ export type UpdateTalentPayload = TalentUpdatePayload & { version: number; statu
 
 /** A page of the list; a search counts up to a limit, and `totalCapped` says there are more than `total` (超过 5,000 条). */
 export type TalentPage = Page<TalentSummary> & { totalCapped: boolean };
-export const fetchTalents = (query: TalentListQuery) => api.get<TalentPage>('/api/talents', query);
+/** A search for a full ID number or phone (an exact look-up, office only) carries the reason the office gave. */
+export const fetchTalents = (query: TalentListQuery & { lookupReason?: string }) => api.get<TalentPage>('/api/talents', query);
 export const fetchTalent = (id: string) => api.get<TalentDetail>(`/api/talents/${id}`);
 export const createTalent = (input: TalentPayload, confirmPossibleDuplicate = false) =>
   api.post<TalentDetail>('/api/talents', confirmPossibleDuplicate ? { ...input, confirmPossibleDuplicate } : input);
 export const updateTalent = (id: string, input: UpdateTalentPayload) => api.put<TalentDetail>(`/api/talents/${id}`, input);
-export const revealTalent = (id: string, reason: string) => api.post<{ idNumber: string; phone: string | null }>(`/api/talents/${id}/reveal`, { reason });
+export const revealTalent = (id: string, reason: string) => api.post<{ idNumber: string; phone: string | null; birthDate: string }>(`/api/talents/${id}/reveal`, { reason });
 export const verifyTalent = (id: string, fields: string[]) => api.post<TalentDetail>(`/api/talents/${id}/verify`, { fields });
 export const fetchTalentAudit = (id: string, page: number, pageSize: number) => api.get<Page<AuditEntry>>(`/api/talents/${id}/audit`, { page, pageSize });
 
 /** Downloads the .xlsx of the list under the given filters; the office may add the unmasked numbers with a reason. */
-export const exportTalents = (filters: TalentFilters & { sort?: TalentSort }, fallbackName: string, reveal?: { reason: string }) =>
+export const exportTalents = (filters: TalentFilters & { sort?: TalentSort; lookupReason?: string }, fallbackName: string, reveal?: { reason: string }) =>
   apiDownload('/api/talents/export', { ...filters, ...(reveal ? { reveal: true, reason: reveal.reason } : {}) }, fallbackName);
 
 /** The verifiable fields, in the order the office checks them (the server's list). */
