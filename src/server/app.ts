@@ -140,7 +140,7 @@ export async function buildApp({ config, database, setupToken, secrets }: AppOpt
       wildcard: false,
       index: false,
       setHeaders: (response, path) => {
-        response.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
