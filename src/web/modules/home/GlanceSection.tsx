@@ -75,7 +75,6 @@ export function GlanceSection({ glance }: { glance: ZoneGlance }) {
             </Flex>
             <BarTable
               testId="glance-year"
-              caption={`${t('home.glance.arrived')} / ${t('home.glance.left')}`}
               header={[t('home.glance.year'), `${t('home.glance.arrived')} / ${t('home.glance.left')}`]}
               bars={glance.byYear.map((row) => ({
                 key: String(row.year),
@@ -92,10 +91,11 @@ export function GlanceSection({ glance }: { glance: ZoneGlance }) {
           <Card size="small" type="inner" title={t('home.glance.money')} style={{ height: '100%' }}>
             <BarTable
               testId="glance-money"
+              layout="stacked"
               caption={t('home.glance.committedNote')}
               bars={glance.policies.map((policy) => ({
                 key: policy.code,
-                label: <Typography.Text ellipsis style={{ maxWidth: 220 }}>{policy.title}</Typography.Text>,
+                label: policy.title,
                 value: policy.paid,
                 behind: policy.committed,
                 of: policy.budget,
