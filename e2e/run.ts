@@ -27,6 +27,7 @@ const phone = { width: 390, height: 844 };
 type Flow = { name: string; run: () => Promise<void> };
 type HomeData = {
   zone?: { talents: number };
+  glance?: { talents: number };
   talent?: { name: string };
   enterprise?: { name: string; staff: number };
   unit?: { name: string };
@@ -47,7 +48,7 @@ const hrMenu = ['工作台', '人才库', '企业库', '人才政策', '政策�
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },

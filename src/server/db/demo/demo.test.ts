@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../../domain/policies/policy';
 import { parseCreditCode } from '../../../domain/validators/credit-code';
 import { parseIdNumber } from '../../../domain/validators/id-number';
 import { parseMobilePhone } from '../../../domain/validators/phone';
@@ -171,18 +172,82 @@ describe('the demo accounts', () => {
     const [unit] = await t.rows<{ code: string }>(sql`select n.code from users u join units n on n.id = u.unit_id where u.username = 'department'`);
     expect(unit.code).toBe('U07');
     const accounts = await t.rows<{ username: string }>(sql`select username from users order by username`);
-    expect(accounts.map((row) => row.username)).toEqual(['auditor', 'department', 'enterprise', 'finance', 'leader', 'office', 'secadmin', 'sysadmin', 'talent']);
-    const [finance] = await t.rows<{ code: string }>(sql`select n.code from users u join units n on n.id = u.unit_id where u.username = 'finance'`);
-    expect(finance.code).toBe('U06');
+    expect(accounts.map((row) => row.username)).toEqual(['auditor', 'department', 'economy', 'enterprise', 'finance', 'housing', 'leader', 'office', 'science', 'secadmin', 'sysadmin', 'talent']);
+    const departments = await t.rows<{ username: string; code: string }>(sql`
+      select u.username, n.code from users u join units n on n.id = u.unit_id where 'department' = any(u.roles) order by u.username`);
+    expect(Object.fromEntries(departments.map((row) => [row.username, row.code]))).toEqual({ department: 'U07', economy: 'U04', finance: 'U06', housing: 'U10', science: 'U05' });
+  });
+
+  it('every published policy’s review steps reach units that have a demo department account', async () => {
+    const steps = await t.rows<{ code: string; unit: string; staffed: boolean }>(sql`
+      select p.code, unit.code as unit,
+        exists (select 1 from users u join units n on n.id = u.unit_id where n.code = unit.code and 'department' = any(u.roles)) as staffed
+      from policies p join policy_versions v on v.id = p.published_version_id,
+        jsonb_array_elements(v.steps) as step, jsonb_array_elements_text(step -> 'units') as unit(code)
+      where p.status = 'published'`);
+    expect(new Set(steps.map((row) => row.code)).size).toBe(9);
+    expect(steps.filter((row) => !row.staffed)).toEqual([]);
+  });
+});
+
+describe('the demo talent’s story', () => {
+  const accountTalent = async () => (await t.rows<{ id: string }>(sql`select talent_id as id from users where username = 'talent'`))[0].id;
+
+  it('an approved 人才公寓 rent subsidy: paid monthly in closed batches up to October 2026, the next months scheduled', async () => {
+    const talentId = await accountTalent();
+    const rows = await t.rows<{ period: string; status: string; amount: string; batch: string | null; application: string; reviewer: string }>(sql`
+      select e.period, e.status, e.amount::text as amount, b.status as batch, a.status as application,
+        (select u.username from application_actions x join users u on u.id = x.actor_id where x.application_id = a.id and x.action = 'approve') as reviewer
+      from entitlements e join policies p on p.id = e.policy_id join applications a on a.id = e.application_id
+      left join disbursement_batches b on b.id = e.batch_id
+      where e.subject_id = ${talentId} and p.code = 'APARTMENT' order by e.period`);
+    expect(rows).toHaveLength(12);
+    expect(rows.every((row) => row.application === 'approved' && row.reviewer === 'housing' && Number(row.amount) === 800)).toBe(true);
+    const paid = rows.filter((row) => row.status === 'paid');
+    expect(paid.map((row) => row.period)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(paid.every((row) => row.batch === 'closed')).toBe(true);
+    expect(rows.filter((row) => row.status === 'scheduled')[0].period).toBe('2026-11');
+  });
+
+  it('an application under way at a step a demo account can act on, and a 免申即享 grant waiting for its confirmation', async () => {
+    const talentId = await accountTalent();
+    const open = await t.rows<{ code: string; status: string; reviewers: string[] }>(sql`
+      select p.code, a.status, array(
+        select u.username from users u join units n on n.id = u.unit_id
+        where 'department' = any(u.roles) and v.steps -> a.step_index -> 'units' ? n.code) as reviewers
+      from applications a join policies p on p.id = a.policy_id join policy_versions v on v.id = a.version_id
+      where a.subject_id = ${talentId} and a.status in ('inReview', 'returned')`);
+    expect(open).toEqual([{ code: 'CHAIN', status: 'inReview', reviewers: ['economy'] }]);
+    const grants = await t.rows<{ code: string; status: string; source: string }>(sql`
+      select p.code, e.status, e.source from entitlements e join policies p on p.id = e.policy_id where e.subject_id = ${talentId} and p.mode = 'automatic'`);
+    expect(grants).toEqual([{ code: 'TITLE', status: 'pending', source: 'automatic' }]);
+  });
+
+  it('notifications: the approval, each payment and the grant without application, the latest ones unread', async () => {
+    const rows = await t.rows<{ kind: string; unread: boolean }>(sql`
+      select n.kind, n.read_at is null as unread from notifications n join users u on u.id = n.user_id where u.username = 'talent' order by n.created_at`);
+    expect(rows.map((row) => row.kind)).toEqual(['approved', 'paid', 'paid', 'paid', 'paid', 'paid', 'paid', 'paid', 'automatic']);
+    expect(rows.filter((row) => row.unread).map((row) => row.kind)).toEqual(['paid', 'automatic']);
+    // every reviewer with something waiting has been told
+    const bells = await t.rows<{ username: string }>(sql`
+      select distinct u.username from notifications n join users u on u.id = n.user_id where n.read_at is null and u.username <> 'talent' order by 1`);
+    expect(bells.map((row) => row.username)).toEqual(['department', 'economy', 'finance', 'office']);
+  });
+
+  it('the talent’s home counts it all from those records', async () => {
+    const agent = await t.login('talent');
+    const { benefits } = (await agent.get('/api/home')).json();
+    expect(benefits).toMatchObject({ openApplications: 1, pendingEntitlements: 1, paid: 7 * 800 });
+    expect(benefits.committed).toBe(12 * 800 + 5000);
   });
 });
 
 describe('the demo policies', () => {
-  it('eight published policies, 免申即享 ones among them, each with parameters and a legal reference', async () => {
+  it('nine published policies, 免申即享 ones among them, each with parameters and a legal reference', async () => {
     const rows = await t.rows<{ code: string; mode: string; status: string; parameters: number }>(sql`
       select p.code, p.mode, p.status, (select count(*) from policy_parameters pp join parameter_values v on v.parameter_id = pp.id where pp.policy_id = p.id and v.legal_reference <> '')::int as parameters
       from policies p order by p.code`);
-    expect(rows.map((row) => row.code)).toEqual(['APARTMENT', 'HIGHLEVEL', 'INTERN', 'LIVING', 'LOAN', 'POSTDOC', 'TEAM', 'TITLE']);
+    expect(rows.map((row) => row.code)).toEqual(['APARTMENT', 'CHAIN', 'HIGHLEVEL', 'INTERN', 'LIVING', 'LOAN', 'POSTDOC', 'TEAM', 'TITLE']);
     expect(rows.every((row) => row.status === 'published' && row.parameters > 0)).toBe(true);
     expect(rows.filter((row) => row.mode === 'automatic').map((row) => row.code)).toEqual(['POSTDOC', 'TITLE']);
   });
@@ -193,7 +258,8 @@ describe('the demo policies', () => {
       join policies p on p.id = e.policy_id where p.code = 'LIVING' and pay.status = 'paid' and e.status = 'paid'`);
     expect(Number(paid.total)).toBe(3_012_000);
     const [batches] = await t.rows<{ total: string; open: string }>(sql`
-      select sum(total)::text as total, count(*) filter (where status <> 'closed')::text as open from disbursement_batches`);
+      select sum(b.total)::text as total, count(*) filter (where b.status <> 'closed')::text as open
+      from disbursement_batches b join policies p on p.id = b.policy_id where p.code = 'LIVING'`);
     expect(Number(batches.total)).toBe(3_012_000);
     expect(Number(batches.open)).toBe(0);
     // every grant of an application-based policy is backed by an approved application whose stored decision found the talent eligible
@@ -204,14 +270,39 @@ describe('the demo policies', () => {
   });
 
   it('applications under way fill the review inboxes: waiting for 人社局 (one overdue), returned for correction, waiting for 财政金融局', async () => {
-    const open = await t.rows<{ status: string; step_index: number; eligible: boolean; granted: boolean; returns: string }>(sql`
-      select a.status, a.step_index, (a.decision->>'eligible')::boolean as eligible,
+    const open = await t.rows<{ status: string; step_index: number; eligible: boolean; granted: boolean; returns: string; code: string }>(sql`
+      select a.status, a.step_index, (a.decision->>'eligible')::boolean as eligible, p.code,
         exists (select 1 from entitlements e where e.subject_id = a.subject_id and e.policy_id = a.policy_id) as granted,
         (select string_agg(x.comment, '') from application_actions x where x.application_id = a.id and x.action = 'return') as returns
-      from applications a where a.status in ('inReview', 'returned') order by a.submitted_at`);
-    expect(open.map((row) => `${row.status}@${row.step_index}`)).toEqual(['inReview@0', 'inReview@1', 'returned@0', 'inReview@0', 'inReview@0']);
+      from applications a join policies p on p.id = a.policy_id where a.status in ('inReview', 'returned') order by a.submitted_at`);
+    expect(open.map((row) => `${row.code}:${row.status}@${row.step_index}`)).toEqual([
+      'LIVING:inReview@0', 'LIVING:inReview@1', 'LIVING:returned@0', 'CHAIN:inReview@0', 'LIVING:inReview@0', 'LIVING:inReview@0',
+    ]);
     expect(open.every((row) => row.eligible && !row.granted)).toBe(true);
     expect(open.find((row) => row.status === 'returned')!.returns).toContain('请重新上传');
+  });
+
+  it('deadlines are spread: most steps in review are within their time limit, one is overdue (and escalated)', async () => {
+    // due: the step's working days after it started, weekends skipped (as the service counts), against the clock
+    const steps = await t.rows<{ started: string; days: number; escalated: boolean }>(sql`
+      select a.step_started_at::text as started, (v.steps -> a.step_index ->> 'workingDays')::int as days, a.escalated_at is not null as escalated
+      from applications a join policy_versions v on v.id = a.version_id where a.status = 'inReview'`);
+    const overdue = steps.map((step) => ({ ...step, overdue: addWorkingDays(new Date(step.started), step.days).getTime() < Date.now() }));
+    expect(overdue.filter((step) => step.overdue)).toHaveLength(1);
+    expect(overdue.filter((step) => !step.overdue).length).toBeGreaterThanOrEqual(4);
+    expect(overdue.filter((step) => step.escalated)).toEqual(overdue.filter((step) => step.overdue));
+  });
+
+  it('timestamps are spread over working hours (Beijing time), not all at one hour', async () => {
+    const moments = await t.rows<{ minute: number }>(sql`
+      select extract(hour from (at at time zone 'Asia/Shanghai')) * 60 + extract(minute from (at at time zone 'Asia/Shanghai')) as minute from application_actions
+      union all
+      select extract(hour from (submitted_at at time zone 'Asia/Shanghai')) * 60 + extract(minute from (submitted_at at time zone 'Asia/Shanghai')) from applications`);
+    const minutes = moments.map((row) => Number(row.minute));
+    expect(new Set(minutes).size).toBeGreaterThan(100);
+    expect(minutes.every((minute) => minute >= 8 * 60 && minute < 17 * 60 + 30 && (minute < 12 * 60 || minute >= 13 * 60 + 30))).toBe(true);
+    const weekdays = await t.rows<{ weekday: number }>(sql`select distinct extract(isodow from (at at time zone 'Asia/Shanghai'))::int as weekday from application_actions`);
+    expect(weekdays.every((row) => Number(row.weekday) <= 5)).toBe(true);
   });
 
   it('the 免申即享 policies were scanned as of 1 November 2026: pending grants for the office to confirm, each with the engine’s yes', async () => {
@@ -243,5 +334,24 @@ describe('determinism', () => {
     );
     const enterprises = await t.rows<{ id: string; credit_code: string }>(sql`select id, credit_code from organisations where kind = 'enterprise'`);
     expect(new Map(enterprises.map((row) => [row.id, row.credit_code]))).toEqual(new Map(first.enterprises.map((enterprise) => [enterprise.id, enterprise.creditCode])));
+  });
+});
+
+describe('the demo accounts at work', () => {
+  it('the application can be followed through every step with the demo accounts: 经济发展局, then 财政金融局', async () => {
+    const [{ id }] = await t.rows<{ id: string }>(sql`
+      select a.id from applications a join policies p on p.id = a.policy_id join users u on u.talent_id = a.subject_id
+      where u.username = 'talent' and p.code = 'CHAIN'`);
+    // last in this file: it changes the story the tests above read
+    const talent = await t.login('talent');
+    expect((await talent.get(`/api/applications/${id}`)).json()).toMatchObject({ status: 'inReview', subject: { kind: 'talent' } });
+    const economy = await t.login('economy');
+    expect((await economy.get('/api/applications', { query: { inbox: 'true' } })).json().items.map((item: { id: string }) => item.id)).toContain(id);
+    const first = await economy.post(`/api/applications/${id}/review`, { decision: 'approve', comment: '岗位属泵阀产业链，符合条件。', version: 1 });
+    expect(first.statusCode, first.body).toBe(200);
+    const finance = await t.login('finance');
+    const second = await finance.post(`/api/applications/${id}/review`, { decision: 'approve', version: first.json().version });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().status).toBe('approved');
   });
 });

@@ -28,11 +28,17 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'enterprise', displayName: '泵阀集团人力资源部 刘洋', roles: ['enterprise'], description: '企业人力资源 / enterprise HR' },
   { username: 'department', displayName: '人社局 赵静', roles: ['department'], description: '责任单位工作人员（人社局）/ department staff (human resources)' },
   { username: 'finance', displayName: '财政金融局 孙磊', roles: ['department'], description: '责任单位工作人员（财政金融局）/ department staff (finance)' },
+  { username: 'housing', displayName: '规划建设局 周涛', roles: ['department'], description: '责任单位工作人员（规划建设局）/ department staff (planning and construction)' },
+  { username: 'economy', displayName: '经济发展局 吴昊', roles: ['department'], description: '责任单位工作人员（经济发展局）/ department staff (economic development)' },
+  { username: 'science', displayName: '科技创新局 林晓', roles: ['department'], description: '责任单位工作人员（科技创新局）/ department staff (science and technology)' },
   { username: 'leader', displayName: '领导干部 陈国强', roles: ['leader'], description: '领导干部 / leader' },
   { username: 'sysadmin', displayName: '系统管理员', roles: ['sysadmin'], description: '系统管理员 / system administrator' },
   { username: 'secadmin', displayName: '安全管理员', roles: ['secadmin'], description: '安全管理员 / security administrator' },
   { username: 'auditor', displayName: '审计管理员', roles: ['auditor'], description: '审计管理员 / auditor' },
 ];
+
+/** The unit (by code) each demo department account reviews for: 人社局, 财政金融局, 规划建设局, 经济发展局, 科技创新局. */
+export const demoReviewUnits: Record<string, string> = { department: 'U07', finance: 'U06', housing: 'U10', economy: 'U04', science: 'U05' };
 
 /** True when the database holds no records yet (demo data is loaded once, on an empty database). */
 export async function isEmpty(db: Db) {
@@ -43,9 +49,11 @@ export async function isEmpty(db: Db) {
 /**
  * Loads the demo data set (`demoPlan`): units, the organisations named in the source, the ten resident teams, the 19
  * partner universities, 153 enterprises, 2,000 talents whose arrival routes reproduce the source's figures, and the
- * demo accounts (password `Demo@2026`; the administrators with the TOTP secret `demoTotpSecret`). Deterministic: the same records on every machine. One transaction.
+ * demo accounts (password `Demo@2026`; the administrators with the TOTP secret `demoTotpSecret`). Deterministic: the same
+ * records on every machine, except that applications still under way are dated back from `today` (the load day), since
+ * review time limits run on the clock. One transaction.
  */
-export async function loadDemoData(db: Db, secrets: Secrets) {
+export async function loadDemoData(db: Db, secrets: Secrets, today = new Date()) {
   // argon2 runs on the thread pool while the plan is computed
   const hashing = Promise.all(demoAccounts.map(() => hashPassword(demoPassword)));
   const plan = demoPlan();
@@ -65,8 +73,8 @@ export async function loadDemoData(db: Db, secrets: Secrets) {
 
     const pumpGroup = enterpriseRows.find((row) => row.name === '泵阀集团')!;
     const accountTalent = plan.talents.find((talent) => talent.id === plan.accountTalent)!;
-    // the department accounts review for 人社局 (U07) and 财政金融局 (U06)
-    const unitOfAccount: Record<string, string> = { department: 'U07', finance: 'U06' };
+    // the department accounts: one for each unit a demo policy's review steps reach (each unit reviews its own policies)
+    const unitOfAccount: Record<string, string> = demoReviewUnits;
     const unitIds = new Map(unitRows.map((row) => [row.code, row.id]));
     const accounts = new Map<string, string>();
     const system = { userId: null, username: 'system', role: null, ip: null };
@@ -91,7 +99,10 @@ export async function loadDemoData(db: Db, secrets: Secrets) {
     const ledger = await storePolicies(tx, {
       unitIds,
       officeUserId: accounts.get('office')!,
-      reviewerIds: new Map([['U07', accounts.get('department')!], ['U06', accounts.get('finance')!]]),
+      reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])),
+      accountTalentId: accountTalent.id,
+      talentUserId: accounts.get('talent')!,
+      today,
     });
     await recordAudit(tx, system, {
       action: 'demo.load',

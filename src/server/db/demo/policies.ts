@@ -4,16 +4,18 @@
  * ¥3,012,000 (已兑现生活补贴 301.2 万元). Every entitlement carries the decision the engine made on the talent's facts on
  * the day it was granted; payments sit in monthly disbursement batches.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { defaultLanguage } from '../../../domain/i18n';
+import { renderNotice, type Notice } from '../../../domain/policies/notices';
 import type { PolicyInput, PolicyVersionInput, ParameterInput } from '../../../domain/policies/policy';
-import { periodKeys } from '../../../domain/policies/policy';
+import { periodKeys, roundOf } from '../../../domain/policies/policy';
 import { schoolCategories, type SchoolCategory } from '../../../domain/policies/facts';
 import { decide } from '../../modules/policies/decision';
-import { referenceLabels, subjectsFacts } from '../../modules/policies/facts.repo';
+import { referenceLabels, subjectFacts, subjectsFacts } from '../../modules/policies/facts.repo';
 import type { Tx } from '../client';
 import type { Actor } from '../../plugins/auth';
 import { scanPolicy } from '../../modules/policies/scan.service';
-import { applicationActions, applications, disbursementBatches, entitlements, parameterValues, payments, policies, policyParameters, policyVersions, schools } from '../schema';
+import { applicationActions, applications, disbursementBatches, entitlements, notifications, parameterValues, payments, policies, policyParameters, policyVersions, schools, talents } from '../schema';
 import { schools as schoolNames } from './catalogue';
 import { seededRandom, seedOf } from './random';
 
@@ -147,6 +149,18 @@ export const demoPolicies: DemoPolicy[] = [
       p('associateReward', '副高级奖励', 'yuan', 5000, '第三条'), p('seniorReward', '正高级奖励', 'yuan', 10000, '第三条'),
     ],
   },
+  {
+    policy: {
+      code: 'CHAIN', title: '重点产业链工程技术人才津贴', documentNo: '阳高新发〔2022〕18号', summary: '在数字经济、新能源电池、泵阀、新材料产业链企业工作的本科及以上在区人才，经经济发展局审核、财政金融局复核，按年度发放岗位津贴，连续 3 年。',
+      category: 'introductionReward', target: 'talent', unit: 'U04', mode: 'apply', budgetTotal: 1_800_000, effectiveFrom: from, exclusions: [],
+    },
+    version: {
+      eligibility: { and: [{ '==': [v('status'), 'inZone'] }, { '>=': [v('education'), v('params.minEducation')] }, { in: [v('industry'), ['digitalEconomy', 'informationTechnology', 'newEnergyBattery', 'pumpsValves', 'newMaterials']] }] },
+      amount: v('params.yearly'), periodKind: 'yearly', periods: 3, attachments: [{ code: 'contract', name: '劳动合同', required: true }],
+      steps: [step('经济发展局审核', ['U04']), step('财政金融局复核', ['U06'])], note: '首版',
+    },
+    parameters: [p('minEducation', '最低学历', 'rank', 5, '第九条', 'education'), p('yearly', '每年岗位津贴', 'yuan', 6000, '第九条')],
+  },
 ];
 
 const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
@@ -154,7 +168,53 @@ const periodOf = (index: number) => `${Math.floor(index / 12)}-${String((index %
 /** The last month paid in the demo ledger. */
 const lastPaid = monthIndex('2026-10');
 
-type Ids = { unitIds: Map<string, string>; officeUserId: string; reviewerIds: Map<string, string> };
+type Ids = {
+  unitIds: Map<string, string>;
+  officeUserId: string;
+  /** The demo department account of each unit (by code) that has one. */
+  reviewerIds: Map<string, string>;
+  /** The talent the `talent` account is bound to, and that account. */
+  accountTalentId: string;
+  talentUserId: string;
+  /**
+   * The day the demo is loaded. The ledger's history has fixed dates; applications still under way are dated back from
+   * this day in working days, because a review step's time limit runs on the clock (an inbox loaded on any day shows
+   * most steps within their limit and one overdue, not all of them red).
+   */
+  today: Date;
+};
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `offset` working days after (or, negative, before) a day; offset 0 is the day itself, or the next working day after a weekend. */
+export function workingDay(day: string, offset = 0) {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
+  for (let left = Math.abs(offset); left > 0; ) {
+    date.setUTCDate(date.getUTCDate() + Math.sign(offset));
+    if (!weekend()) left -= 1;
+  }
+  while (weekend()) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The calendar day in Beijing time. */
+export const beijingDay = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Moments of working hours in Beijing time (08:30–12:00, 13:30–17:30) at seeded minutes and seconds, from a stream of
+ * their own, so spreading the times moves no record of the ledger.
+ */
+function demoClock() {
+  const random = seededRandom(seedOf('demo:clock'));
+  const morning = 12 * 60 - (8 * 60 + 30);
+  return (day: string) => {
+    const point = random.integer(0, morning + 4 * 60 - 1);
+    const minutes = point < morning ? 8 * 60 + 30 + point : 13 * 60 + 30 + point - morning;
+    return new Date(`${day}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${pad(random.integer(0, 59))}+08:00`);
+  };
+}
+type Clock = ReturnType<typeof demoClock>;
 
 /** Stores the demo policies (published), their parameters, and the living-subsidy ledger. Returns figures for the load's audit entry. */
 export async function storePolicies(tx: Tx, ids: Ids) {
@@ -174,30 +234,53 @@ export async function storePolicies(tx: Tx, ids: Ids) {
     }
     stored.set(demo.policy.code, { id: policy.id, versionId: version.id });
   }
-  const ledger = await storeLivingSubsidyLedger(tx, ids, stored.get('LIVING')!);
-  const open = await storeOpenApplications(tx, ids, stored.get('LIVING')!, ledger.recipients);
+  const clock = demoClock();
+  const ledger = await storeLivingSubsidyLedger(tx, ids, stored.get('LIVING')!, clock);
+  const open = await storeOpenApplications(tx, ids, stored.get('LIVING')!, ledger.recipients, clock);
+  const story = await storeAccountTalentStory(tx, ids, stored, clock);
   // the 免申即享 policies as the daily scan of 1 November 2026 left them: pending grants for the office to confirm
   const scans = [];
   for (const demo of demoPolicies.filter((policy) => policy.policy.mode === 'automatic')) {
     scans.push(await scanPolicy(tx, systemActor, stored.get(demo.policy.code)!.id, '2026-11-01', 'daily'));
   }
   return {
-    policies: demoPolicies.length, livingSubsidyRecipients: ledger.recipients.size, livingSubsidyPaid: ledger.paid, batches: ledger.batches, openApplications: open,
-    automaticGrants: scans.reduce((sum, scan) => sum + scan.granted, 0),
+    policies: demoPolicies.length, livingSubsidyRecipients: ledger.recipients.size, livingSubsidyPaid: ledger.paid, batches: ledger.batches + story.batches,
+    openApplications: open + story.openApplications, automaticGrants: scans.reduce((sum, scan) => sum + scan.granted, 0),
   };
 }
 
 const eqId = (id: string) => eq(policies.id, id);
 const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
 
+const demoPolicy = (code: string) => demoPolicies.find((demo) => demo.policy.code === code)!;
+const paramsOf = (demo: DemoPolicy) => Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
+
+/** A notice as the event that sent it would have: at its moment, read an hour later or still unread. */
+type StoredNotice = { userIds: string[]; notice: Notice; at: Date; read: boolean };
+
+async function storeNotices(tx: Tx, notices: StoredNotice[]) {
+  const rows = notices.flatMap(({ userIds, notice, at, read }) => {
+    const { title, body } = renderNotice(notice.kind, notice.params, defaultLanguage)!;
+    return userIds.map((userId) => ({
+      userId, kind: notice.kind, params: notice.params as Record<string, unknown>, title, body, link: notice.link ?? null, createdAt: at, readAt: read ? new Date(at.getTime() + 3_600_000) : null,
+    }));
+  });
+  if (rows.length) await tx.insert(notifications).values(rows);
+}
+
+async function talentNames(tx: Tx, talentIds: string[]) {
+  const rows = await tx.select({ id: talents.id, name: talents.name }).from(talents).where(inArray(talents.id, talentIds));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /**
  * The living-subsidy ledger: talents eligible on the engine's own judgement as of their start month, each paid for a
  * number of months ending October 2026 (later months scheduled), chosen so the payments add up to ¥3,012,000 exactly.
  */
-async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; versionId: string }) {
+async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; versionId: string }, clock: Clock) {
   const random = seededRandom(seedOf('demo:living-subsidy'));
   const demo = demoPolicies[0];
-  const params = Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
+  const params = paramsOf(demo);
   const version = { id: living.versionId, eligibility: demo.version.eligibility, amount: demo.version.amount };
   const labels = await referenceLabels(tx);
   // candidates judged as of the month the ledger begins; each one's own decision is made again as of their start
@@ -221,103 +304,209 @@ async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; 
   }
   if (remaining !== 0) throw new Error(`demo living-subsidy ledger: ${remaining} yuan could not be placed`);
 
-  const batches = new Map<string, { id: string; count: number; total: number }>();
+  const batches = new Map<string, { id: string; count: number; total: number; createdAt: Date; settledAt: Date }>();
   const entitlementRows: (typeof entitlements.$inferInsert)[] = [];
   const paymentRows: (typeof payments.$inferInsert)[] = [];
   for (const grant of grants) {
+    // received early in the month before the first paid one, passed by 人社局 three working days later, by 财政金融局 three more
+    const submittedDay = workingDay(`${periodOf(grant.start - 1)}-06`);
+    const submittedAt = clock(submittedDay);
+    const firstApproval = clock(workingDay(submittedDay, 3));
+    const decidedAt = clock(workingDay(submittedDay, 6));
     const [application] = await tx
       .insert(applications)
       .values({
         policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId: grant.id, round: 'once', status: 'approved',
         form: { note: '申请急需紧缺人才生活补贴' }, decision: grant.decision as unknown as Record<string, unknown>, stepIndex: 1,
-        submittedBy: ids.officeUserId, submittedAt: new Date(`${periodOf(grant.start - 1)}-10T02:00:00Z`), decidedAt: new Date(`${periodOf(grant.start - 1)}-20T02:00:00Z`),
-        stepStartedAt: new Date(`${periodOf(grant.start - 1)}-15T02:00:00Z`),
+        submittedBy: ids.officeUserId, submittedAt, decidedAt, stepStartedAt: firstApproval, createdAt: submittedAt, updatedAt: decidedAt, version: 3,
       })
       .returning({ id: applications.id });
     await tx.insert(applicationActions).values([
-      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理', at: new Date(`${periodOf(grant.start - 1)}-10T02:00:00Z`) },
-      { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U07'), actorId: ids.reviewerIds.get('U07'), action: 'approve', at: new Date(`${periodOf(grant.start - 1)}-12T02:00:00Z`) },
-      { applicationId: application.id, stepIndex: 1, unitId: ids.unitIds.get('U06'), actorId: ids.reviewerIds.get('U06'), action: 'approve', at: new Date(`${periodOf(grant.start - 1)}-20T02:00:00Z`) },
+      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理', at: submittedAt },
+      { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U07'), actorId: ids.reviewerIds.get('U07'), action: 'approve', at: firstApproval },
+      { applicationId: application.id, stepIndex: 1, unitId: ids.unitIds.get('U06'), actorId: ids.reviewerIds.get('U06'), action: 'approve', at: decidedAt },
     ]);
     for (const period of periodKeys('monthly', 36, `${periodOf(grant.start)}-01`)) {
       const paid = monthIndex(period) <= lastPaid;
       const entitlementId = random.uuid();
       let batch = batches.get(period);
       if (paid && !batch) {
-        batch = { id: random.uuid(), count: 0, total: 0 };
+        batch = { id: random.uuid(), count: 0, total: 0, createdAt: clock(workingDay(`${period}-20`)), settledAt: clock(workingDay(`${period}-25`)) };
         batches.set(period, batch);
       }
       entitlementRows.push({
         id: entitlementId, policyId: living.id, versionId: living.versionId, applicationId: application.id, subjectKind: 'talent', subjectId: grant.id, period,
         amount: grant.decision.amount, source: 'application', status: paid ? 'paid' : 'scheduled', decision: grant.decision as unknown as Record<string, unknown>,
-        batchId: paid ? batch!.id : null, paidAt: paid ? new Date(`${period}-25T02:00:00Z`) : null,
+        batchId: paid ? batch!.id : null, paidAt: paid ? batch!.settledAt : null, createdAt: decidedAt,
       });
       if (paid) {
         batch!.count += 1;
         batch!.total += grant.decision.amount;
-        paymentRows.push({ batchId: batch!.id, entitlementId, amount: grant.decision.amount, status: 'paid', settledAt: new Date(`${period}-25T02:00:00Z`) });
+        paymentRows.push({ batchId: batch!.id, entitlementId, amount: grant.decision.amount, status: 'paid', settledAt: batch!.settledAt });
       }
     }
   }
-  const batchRows = [...batches.entries()].map(([period, batch]) => ({ id: batch.id, policyId: living.id, period, status: 'closed' as const, count: batch.count, total: batch.total, createdBy: ids.officeUserId, createdAt: new Date(`${period}-24T02:00:00Z`) }));
+  const batchRows = [...batches.entries()].map(([period, batch]) => ({ id: batch.id, policyId: living.id, period, status: 'closed' as const, count: batch.count, total: batch.total, createdBy: ids.officeUserId, createdAt: batch.createdAt }));
   for (let index = 0; index < batchRows.length; index += 500) await tx.insert(disbursementBatches).values(batchRows.slice(index, index + 500));
   for (let index = 0; index < entitlementRows.length; index += 1000) await tx.insert(entitlements).values(entitlementRows.slice(index, index + 1000));
   for (let index = 0; index < paymentRows.length; index += 1000) await tx.insert(payments).values(paymentRows.slice(index, index + 1000));
   return { recipients: new Set(grants.map((grant) => grant.id)), paid: paymentRows.reduce((sum, row) => sum + Number(row.amount), 0), batches: batchRows.length };
 }
 
-const at = (day: string) => new Date(`${day}T02:00:00Z`);
-
 /**
- * Living-subsidy applications still under way in November 2026, so the review inboxes are not empty: three waiting
- * for 人社局 (one of them past its five working days and escalated to the office, as the daily work does), one returned for
- * correction (退回补正), one passed by 人社局 and waiting for 财政金融局. The applicants are eligible talents without a
- * grant; each application stores its decision as of its submission, like a real one.
+ * Living-subsidy applications still under way, dated back from the day the demo is loaded, so the review inboxes are
+ * not empty and not all red: three waiting for 人社局 (two within the five working days, one past them and escalated to
+ * the office, as the daily work does), one returned for correction (退回补正), one passed by 人社局 and waiting for
+ * 财政金融局. The applicants are eligible talents without a grant; each application stores its decision as of its
+ * submission, like a real one. The reviewers' bells announce them.
  */
-async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; versionId: string }, recipients: Set<string>) {
+async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; versionId: string }, recipients: Set<string>, clock: Clock) {
   const demo = demoPolicies[0];
-  const params = Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
+  const params = paramsOf(demo);
   const version = { id: living.versionId, eligibility: demo.version.eligibility, amount: demo.version.amount };
   const labels = await referenceLabels(tx);
-  const asOf = '2026-11-01';
+  const today = beijingDay(ids.today);
+  const asOf = workingDay(today, -10);
   const candidates = (await subjectsFacts(tx, 'talent', asOf))
-    .filter(({ id }) => !recipients.has(id))
+    .filter(({ id }) => !recipients.has(id) && id !== ids.accountTalentId)
     .map(({ id, facts }) => ({ id, decision: decide('talent', version, facts, params, asOf, labels) }))
     .filter(({ decision }) => decision.eligible)
     .sort((a, b) => a.id.localeCompare(b.id));
   const u07 = ids.unitIds.get('U07')!;
+  /** A moment `days` working days before the load day. */
+  const ago = (days: number) => clock(workingDay(today, -days));
   const plans = [
-    { submitted: '2026-11-23', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-23', actions: [] },
-    { submitted: '2026-11-25', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-25', actions: [] },
+    { submitted: ago(2), status: 'inReview', stepIndex: 0, actions: [] },
+    { submitted: ago(1), status: 'inReview', stepIndex: 0, actions: [] },
     {
-      submitted: '2026-11-03', status: 'inReview', stepIndex: 0, stepStarted: '2026-11-03', escalated: '2026-11-11',
-      actions: [{ stepIndex: 0, action: 'escalate' as const, internalNote: '超过办理时限，已提交人才办督办', at: at('2026-11-11') }],
+      // five working days passed on the sixth: the next morning's daily work escalated it
+      submitted: ago(8), status: 'inReview', stepIndex: 0, escalated: new Date(`${workingDay(today, -2)}T08:05:00+08:00`),
+      actions: [{ stepIndex: 0, action: 'escalate' as const, internalNote: '超过办理时限，已提交人才办督办' }],
     },
     {
-      submitted: '2026-11-16', status: 'returned', stepIndex: 0, stepStarted: '2026-11-16',
-      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'return' as const, comment: '学位证书扫描件不清晰，请重新上传。', at: at('2026-11-19') }],
+      submitted: ago(6), status: 'returned', stepIndex: 0,
+      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'return' as const, comment: '学位证书扫描件不清晰，请重新上传。', at: ago(4) }],
     },
     {
-      submitted: '2026-11-09', status: 'inReview', stepIndex: 1, stepStarted: '2026-11-13',
-      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'approve' as const, comment: '学历、年龄、来区时间符合条件。', at: at('2026-11-13') }],
+      submitted: ago(7), status: 'inReview', stepIndex: 1,
+      actions: [{ stepIndex: 0, unitId: u07, actorId: ids.reviewerIds.get('U07'), action: 'approve' as const, comment: '学历、年龄、来区时间符合条件。', at: ago(3) }],
     },
-  ] as const;
+  ];
   if (candidates.length < plans.length) throw new Error('demo: too few eligible talents for the open applications');
+  const names = await talentNames(tx, candidates.slice(0, plans.length).map((candidate) => candidate.id));
+  const notices: StoredNotice[] = [];
+  const policy = demo.policy.title;
   for (const [index, plan] of plans.entries()) {
     const { id: subjectId, decision } = candidates[index];
+    const subject = names.get(subjectId)!;
+    const actions = plan.actions.map((action) => ({ ...action, at: 'at' in action ? action.at : plan.escalated! }));
+    const last = actions.at(-1)?.at ?? plan.submitted;
+    const stepStarted = plan.stepIndex === 1 ? actions[0].at : plan.submitted;
     const [application] = await tx
       .insert(applications)
       .values({
-        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId, round: 'once', status: plan.status,
+        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId, round: 'once', status: plan.status as 'inReview' | 'returned',
         form: { note: '申请急需紧缺人才生活补贴' }, decision: decision as unknown as Record<string, unknown>, stepIndex: plan.stepIndex,
-        submittedBy: ids.officeUserId, submittedAt: at(plan.submitted), stepStartedAt: at(plan.stepStarted), escalatedAt: 'escalated' in plan ? at(plan.escalated) : null,
-        version: 1 + plan.actions.filter((action) => action.action !== 'escalate').length,
+        submittedBy: ids.officeUserId, submittedAt: plan.submitted, stepStartedAt: stepStarted, escalatedAt: plan.escalated ?? null,
+        version: 1 + actions.filter((action) => action.action !== 'escalate').length, createdAt: plan.submitted, updatedAt: last,
       })
       .returning({ id: applications.id });
     await tx.insert(applicationActions).values([
-      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理，纸质材料已收', at: at(plan.submitted) },
-      ...plan.actions.map((action) => ({ applicationId: application.id, ...action })),
+      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理，纸质材料已收', at: plan.submitted },
+      ...actions.map((action) => ({ applicationId: application.id, ...action })),
     ]);
+    const link = `/applications/${application.id}`;
+    const reviewers = (code: string) => (ids.reviewerIds.has(code) ? [ids.reviewerIds.get(code)!] : []);
+    notices.push({ userIds: reviewers('U07'), notice: { kind: 'review', params: { policy, subject, event: 'submitted' }, link }, at: plan.submitted, read: plan.status !== 'inReview' || plan.stepIndex > 0 || index === 0 });
+    if (plan.escalated) notices.push({ userIds: [ids.officeUserId], notice: { kind: 'overdue', params: { policy, subject, step: demo.version.steps[0].name }, link }, at: plan.escalated, read: false });
+    if (plan.stepIndex === 1) notices.push({ userIds: reviewers('U06'), notice: { kind: 'review', params: { policy, subject, event: 'advanced' }, link }, at: stepStarted, read: false });
   }
+  await storeNotices(tx, notices);
   return plans.length;
+}
+
+/**
+ * The `talent` account's story, so its home, applications, ledger and bell are not empty: the 人才公寓 rent subsidy it
+ * applied for in March 2026, approved by 规划建设局 and paid monthly since April (the November payment next); its
+ * application for the 重点产业链 allowance this year, waiting for 经济发展局; and, from the scan of 1 November, the
+ * 职称评审支持奖励 granted without application for it to keep or decline (storePolicies runs the scan).
+ */
+async function storeAccountTalentStory(tx: Tx, ids: Ids, stored: Map<string, { id: string; versionId: string }>, clock: Clock) {
+  const labels = await referenceLabels(tx);
+  const talentId = ids.accountTalentId;
+  const decisionOf = async (code: string, asOf: string) => {
+    const demo = demoPolicy(code);
+    const { versionId } = stored.get(code)!;
+    const facts = await subjectFacts(tx, 'talent', talentId, asOf);
+    const decision = decide('talent', { id: versionId, eligibility: demo.version.eligibility, amount: demo.version.amount }, facts!, paramsOf(demo), asOf, labels);
+    if (!decision.eligible) throw new Error(`demo: the account talent no longer qualifies for ${code}`);
+    return decision;
+  };
+  const [{ name }] = await tx.select({ name: talents.name }).from(talents).where(eq(talents.id, talentId));
+  const notices: StoredNotice[] = [];
+
+  // 人才公寓: applied with the labour contract, approved by 规划建设局, 12 monthly rent subsidies from April 2026
+  const apartment = demoPolicy('APARTMENT');
+  const { id: apartmentId, versionId: apartmentVersion } = stored.get('APARTMENT')!;
+  const submittedAt = clock('2026-03-09');
+  const decidedAt = clock('2026-03-12');
+  const decision = await decisionOf('APARTMENT', '2026-03-09');
+  const [application] = await tx
+    .insert(applications)
+    .values({
+      policyId: apartmentId, versionId: apartmentVersion, subjectKind: 'talent', subjectId: talentId, round: 'once', status: 'approved',
+      form: { note: '申请人才公寓一套（一居室），附劳动合同' }, decision: decision as unknown as Record<string, unknown>, stepIndex: 0,
+      submittedBy: ids.talentUserId, submittedAt, stepStartedAt: submittedAt, decidedAt, version: 2, createdAt: submittedAt, updatedAt: decidedAt,
+    })
+    .returning({ id: applications.id });
+  await tx.insert(applicationActions).values([
+    { applicationId: application.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: submittedAt },
+    { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U10'), actorId: ids.reviewerIds.get('U10'), action: 'approve', comment: '符合条件，已安排人才公寓 3 号楼一居室。', at: decidedAt },
+  ]);
+  const housing = ids.reviewerIds.has('U10') ? [ids.reviewerIds.get('U10')!] : [];
+  notices.push({ userIds: housing, notice: { kind: 'review', params: { policy: apartment.policy.title, subject: name, event: 'submitted' }, link: `/applications/${application.id}` }, at: submittedAt, read: true });
+  notices.push({ userIds: [ids.talentUserId], notice: { kind: 'approved', params: { policy: apartment.policy.title, amount: decision.amount, periodKind: 'monthly' }, link: `/applications/${application.id}` }, at: decidedAt, read: true });
+  const recordIds = seededRandom(seedOf('demo:account-talent'));
+  const batchRows: (typeof disbursementBatches.$inferInsert)[] = [];
+  const entitlementRows: (typeof entitlements.$inferInsert)[] = [];
+  const paymentRows: (typeof payments.$inferInsert)[] = [];
+  for (const period of periodKeys('monthly', apartment.version.periods, '2026-04-01')) {
+    const paid = monthIndex(period) <= lastPaid;
+    const entitlementId = recordIds.uuid();
+    const batchId = paid ? recordIds.uuid() : null;
+    const settledAt = paid ? clock(workingDay(`${period}-25`)) : null;
+    if (paid) {
+      batchRows.push({ id: batchId!, policyId: apartmentId, period, status: 'closed', count: 1, total: decision.amount, createdBy: ids.officeUserId, createdAt: clock(workingDay(`${period}-20`)) });
+      paymentRows.push({ batchId: batchId!, entitlementId, amount: decision.amount, status: 'paid', settledAt: settledAt! });
+      notices.push({ userIds: [ids.talentUserId], notice: { kind: 'paid', params: { policy: apartment.policy.title, period, amount: decision.amount }, link: '/ledger' }, at: settledAt!, read: monthIndex(period) < lastPaid });
+    }
+    entitlementRows.push({
+      id: entitlementId, policyId: apartmentId, versionId: apartmentVersion, applicationId: application.id, subjectKind: 'talent', subjectId: talentId, period,
+      amount: decision.amount, source: 'application', status: paid ? 'paid' : 'scheduled', decision: decision as unknown as Record<string, unknown>,
+      batchId, paidAt: settledAt, createdAt: decidedAt,
+    });
+  }
+  await tx.insert(disbursementBatches).values(batchRows);
+  await tx.insert(entitlements).values(entitlementRows);
+  await tx.insert(payments).values(paymentRows);
+
+  // 重点产业链工程技术人才津贴: applied three working days before the load day, waiting for 经济发展局 (the `economy` account)
+  const chain = demoPolicy('CHAIN');
+  const { id: chainId, versionId: chainVersion } = stored.get('CHAIN')!;
+  const chainDay = workingDay(beijingDay(ids.today), -3);
+  const chainAt = clock(chainDay);
+  const chainDecision = await decisionOf('CHAIN', chainDay);
+  const [pending] = await tx
+    .insert(applications)
+    .values({
+      policyId: chainId, versionId: chainVersion, subjectKind: 'talent', subjectId: talentId, round: roundOf('yearly', chainDay), status: 'inReview',
+      form: { note: '泵阀设计工程师，申请本年度重点产业链岗位津贴' }, decision: chainDecision as unknown as Record<string, unknown>, stepIndex: 0,
+      submittedBy: ids.talentUserId, submittedAt: chainAt, stepStartedAt: chainAt, createdAt: chainAt, updatedAt: chainAt,
+    })
+    .returning({ id: applications.id });
+  await tx.insert(applicationActions).values({ applicationId: pending.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: chainAt });
+  const economy = ids.reviewerIds.has('U04') ? [ids.reviewerIds.get('U04')!] : [];
+  notices.push({ userIds: economy, notice: { kind: 'review', params: { policy: chain.policy.title, subject: name, event: 'submitted' }, link: `/applications/${pending.id}` }, at: chainAt, read: false });
+  await storeNotices(tx, notices);
+  return { batches: batchRows.length, openApplications: 1 };
 }

@@ -438,6 +438,12 @@ export function planTalents(context: GeneratorContext, employers: DemoEmployers)
   // 泵阀集团: a staff of a few dozen; the first is the `talent` demo account's engineer, who stays in the zone
   const pumpStaff = [localTalent(context, pumpGroup, { route: 'localTraining', education: 'bachelor', post: '泵阀设计工程师', school: '太原理工大学', canLeave: false })];
   for (let index = 1; index < 33; index += 1) pumpStaff.push(localTalent(context, pumpGroup));
+  // the engineer's story (see policies.ts, storeAccountTalentStory): a 高级工程师 since 2019, so the 职称评审支持奖励 scan
+  // grants it without application; set after generation, so no other talent's draws move
+  pumpStaff[0].raw.titles = [
+    { level: 'intermediate', series: titleSeries.engineering.series, name: titleSeries.engineering.names.intermediate, year: 2012 },
+    { level: 'associateSenior', series: titleSeries.engineering.series, name: titleSeries.engineering.names.associateSenior, year: 2019 },
+  ];
 
   // 订单式培训: 人工智能训练师 trained to order for digital-economy enterprises
   const digital = employers.enterprises.filter((employer) => employer.industry === 'digitalEconomy' || employer.industry === 'informationTechnology');

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { committedStatuses } from '../../../domain/policies/policy';
 import type { Executor } from '../../db/client';
-import { applications, auditLog, entitlements, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
+import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
@@ -30,6 +30,40 @@ export async function zoneOverview(executor: Executor) {
     responsibleUnits: unitCounts.responsibleUnits,
     serviceTeamDepartments: unitCounts.serviceTeamDepartments,
   };
+}
+
+/**
+ * The zone at a glance, for leaders: the talents on record by key industry chain and by education, arrivals and
+ * departures per year, and each published policy's money against its budget. Grouped counts and sums only.
+ */
+export async function zoneGlance(executor: Executor) {
+  const year = (column: typeof talents.arrivedOn | typeof talents.statusSince) => sql<number>`extract(year from ${column})::int`.mapWith(Number);
+  const [byChain, byEducation, arrivals, departures, money] = await Promise.all([
+    executor
+      .select({ chain: industries.chain, total: count() })
+      .from(talents)
+      .leftJoin(industries, eq(industries.code, talents.industry))
+      .groupBy(industries.chain)
+      .orderBy(desc(count()), asc(industries.chain)),
+    executor.select({ education: talents.highestEducation, total: count() }).from(talents).groupBy(talents.highestEducation),
+    executor.select({ year: year(talents.arrivedOn), total: count() }).from(talents).where(isNotNull(talents.arrivedOn)).groupBy(sql`1`),
+    executor.select({ year: year(talents.statusSince), total: count() }).from(talents).where(and(eq(talents.status, 'left'), isNotNull(talents.statusSince))).groupBy(sql`1`),
+    executor
+      .select({
+        id: policies.id,
+        code: policies.code,
+        title: policies.title,
+        budget: policies.budgetTotal,
+        committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
+        paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),
+      })
+      .from(policies)
+      .leftJoin(entitlements, eq(entitlements.policyId, policies.id))
+      .where(eq(policies.status, 'published'))
+      .groupBy(policies.id)
+      .orderBy(asc(policies.code)),
+  ]);
+  return { byChain, byEducation, arrivals, departures, money };
 }
 
 export async function talentSummary(executor: Executor, talentId: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { arrivalRoutes, talentStatuses } from '../../../domain/dictionaries';
+import { arrivalRoutes, educationLevels, talentStatuses } from '../../../domain/dictionaries';
 import { errorResponses, type App } from '../../http/types';
 import { homeFor } from './home.service';
 
@@ -14,6 +14,19 @@ const homeSchema = z.object({
       organisationsByKind: counts,
       responsibleUnits: z.number().int(),
       serviceTeamDepartments: z.number().int(),
+    })
+    .optional(),
+  glance: z
+    .object({
+      talents: z.number().int(),
+      byChain: z.array(z.object({ chain: z.string().nullable(), total: z.number().int() })),
+      byEducation: z.array(z.object({ education: z.enum(educationLevels), total: z.number().int() })),
+      unknownEducation: z.number().int(),
+      byYear: z.array(z.object({ year: z.number().int(), arrived: z.number().int(), left: z.number().int() })),
+      policies: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string(), budget: z.number().int(), committed: z.number().int(), paid: z.number().int() })),
+      budget: z.number().int(),
+      committed: z.number().int(),
+      paid: z.number().int(),
     })
     .optional(),
   talent: z

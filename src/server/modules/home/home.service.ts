@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { SessionUser } from '../../plugins/auth';
-import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneOverview } from './home.repo';
+import { educationLevels, type EducationLevel } from '../../../domain/dictionaries';
+import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneGlance, zoneOverview } from './home.repo';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -8,7 +9,9 @@ const day = 24 * 60 * 60 * 1000;
 export async function homeFor(executor: Executor, user: SessionUser) {
   const roles = new Set(user.roles);
   const home: Record<string, unknown> = {};
-  if (roles.has('office') || roles.has('leader')) home.zone = await zoneOverview(executor);
+  // the office works from the zone's tiles; a leader wants the zone at a glance (an office leader sees both)
+  if (roles.has('office')) home.zone = await zoneOverview(executor);
+  if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor));
   if (roles.has('talent') && user.talentId) {
     const row = await talentSummary(executor, user.talentId);
     if (row) {
@@ -32,4 +35,30 @@ export async function homeFor(executor: Executor, user: SessionUser) {
   if (roles.has('sysadmin') || roles.has('secadmin')) home.accounts = await accountOverview(executor);
   if (roles.has('auditor') || roles.has('secadmin')) home.audit = await auditOverview(executor, new Date(Date.now() - day));
   return home;
+}
+
+/**
+ * The leader's figures in a fixed order: chains largest first (talents outside a key chain last, as `chain: null`),
+ * education from the highest level down, every year from the first arrival to the last event, policies by code; money
+ * totals summed over the published policies.
+ */
+function presentGlance({ byChain, byEducation, arrivals, departures, money }: Awaited<ReturnType<typeof zoneGlance>>) {
+  const education = new Map(byEducation.map((row) => [row.education, Number(row.total)]));
+  const arrived = new Map(arrivals.map((row) => [row.year, Number(row.total)]));
+  const left = new Map(departures.map((row) => [row.year, Number(row.total)]));
+  const years = [...arrived.keys(), ...left.keys()];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const talents = byChain.reduce((sum, row) => sum + Number(row.total), 0);
+  return {
+    talents,
+    byChain: [...byChain.filter((row) => row.chain !== null), ...byChain.filter((row) => row.chain === null)].map((row) => ({ chain: row.chain, total: Number(row.total) })),
+    byEducation: educationLevels.filter((level) => education.has(level)).map((level: EducationLevel) => ({ education: level, total: education.get(level)! })),
+    byYear: years.length ? Array.from({ length: last - first + 1 }, (_, index) => first + index).map((year) => ({ year, arrived: arrived.get(year) ?? 0, left: left.get(year) ?? 0 })) : [],
+    unknownEducation: education.get(null) ?? 0,
+    policies: money.map((row) => ({ id: row.id, code: row.code, title: row.title, budget: Number(row.budget), committed: row.committed, paid: row.paid })),
+    budget: money.reduce((sum, row) => sum + Number(row.budget), 0),
+    committed: money.reduce((sum, row) => sum + row.committed, 0),
+    paid: money.reduce((sum, row) => sum + row.paid, 0),
+  };
 }

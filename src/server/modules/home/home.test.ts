@@ -32,10 +32,42 @@ async function expectedZone() {
   };
 }
 
+/** The leader's figures, counted here in SQL of its own. */
+async function expectedGlance() {
+  const byChain = await t.rows<{ chain: string | null; total: number }>(sql`
+    select i.chain, count(*)::int as total from talents t left join industries i on i.code = t.industry group by i.chain
+    order by i.chain is null, count(*) desc, i.chain`);
+  const byEducation = await countsBy(sql`select coalesce(highest_education, '') as key, count(*) as total from talents group by 1`);
+  const arrived = await countsBy(sql`select extract(year from arrived_on)::int::text as key, count(*) as total from talents where arrived_on is not null group by 1`);
+  const left = await countsBy(sql`select extract(year from status_since)::int::text as key, count(*) as total from talents where status = 'left' group by 1`);
+  const years = [...Object.keys(arrived), ...Object.keys(left)].map(Number);
+  const policies = await t.rows<{ id: string; code: string; title: string; budget: number; committed: number; paid: number }>(sql`
+    select p.id, p.code, p.title, p.budget_total::int as budget,
+      coalesce((select sum(amount) from entitlements e where e.policy_id = p.id and e.status in ('pending', 'scheduled', 'inBatch', 'paid', 'failed')), 0)::int as committed,
+      coalesce((select sum(amount) from entitlements e where e.policy_id = p.id and e.status = 'paid'), 0)::int as paid
+    from policies p where p.status = 'published' order by p.code`);
+  const { '': unknownEducation = 0, ...education } = byEducation;
+  return {
+    talents: await single(sql`select count(*) as value from talents`),
+    byChain: byChain.map((row) => ({ chain: row.chain, total: Number(row.total) })),
+    byEducation: ['doctorate', 'master', 'bachelor', 'juniorCollege', 'higherVocational', 'secondaryVocational', 'highSchoolOrBelow']
+      .filter((level) => level in education)
+      .map((level) => ({ education: level, total: education[level] })),
+    unknownEducation,
+    byYear: Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, index) => Math.min(...years) + index).map((year) => ({
+      year, arrived: arrived[String(year)] ?? 0, left: left[String(year)] ?? 0,
+    })),
+    policies: policies.map((row) => ({ ...row, budget: Number(row.budget), committed: Number(row.committed), paid: Number(row.paid) })),
+    budget: policies.reduce((sum, row) => sum + Number(row.budget), 0),
+    committed: policies.reduce((sum, row) => sum + Number(row.committed), 0),
+    paid: policies.reduce((sum, row) => sum + Number(row.paid), 0),
+  };
+}
+
 describe('home figures per role', () => {
-  it('office and leader see the zone overview, counted from the records', async () => {
-    for (const username of ['office', 'leader']) {
-      const { body } = await home(username);
+  it('the office sees the zone overview, counted from the records', async () => {
+    {
+      const { body } = await home('office');
       expect(Object.keys(body)).toEqual(['zone', 'benefits']);
       expect(body.zone).toEqual(await expectedZone());
     }
@@ -45,10 +77,38 @@ describe('home figures per role', () => {
     expect(body.zone.talents).toBeGreaterThanOrEqual(40);
   });
 
+  it('a leader sees the zone at a glance: talents by chain and education, arrivals and departures per year, money against budget', async () => {
+    const { body } = await home('leader');
+    expect(Object.keys(body)).toEqual(['glance', 'benefits']);
+    expect(body.glance).toEqual(await expectedGlance());
+    // the demo: every key chain has talents, 2,000 on record, the living subsidy's ¥3,012,000 among the money paid
+    const { glance } = body;
+    expect(glance.byChain.map((row: { chain: string | null }) => row.chain)).toEqual(expect.arrayContaining(['数字经济产业链', '新能源电池产业链', '泵阀产业链', '新材料产业链', null]));
+    expect(glance.byChain.at(-1).chain).toBeNull();
+    expect(glance.talents).toBeGreaterThanOrEqual(2000);
+    expect(glance.byEducation.map((row: { education: string }) => row.education)).toEqual(['doctorate', 'master', 'bachelor', 'juniorCollege', 'higherVocational', 'secondaryVocational', 'highSchoolOrBelow']);
+    expect(glance.byYear.map((row: { year: number }) => row.year)).toEqual(Array.from({ length: glance.byYear.length }, (_, index) => glance.byYear[0].year + index));
+    expect(glance.policies.find((row: { code: string }) => row.code === 'LIVING').paid).toBe(3_012_000);
+    expect(glance.paid).toBeGreaterThan(3_012_000);
+  });
+
+  it('the leader’s figures follow the records: a new talent is counted at once in its chain, education and year', async () => {
+    const before = (await home('leader')).body.glance;
+    await buildTalent(t.db, { industry: 'pumpsValves', arrivedOn: '2019-05-06', educations: [{ level: 'doctorate', degree: 'doctor', school: '清华大学', major: '流体机械', startYear: 2012, graduationYear: 2016, fullTime: true, overseas: false }] });
+    const after = (await home('leader')).body.glance;
+    const chain = (glance: typeof before, name: string) => glance.byChain.find((row: { chain: string | null }) => row.chain === name)?.total ?? 0;
+    const of = (rows: { education?: string; year?: number; total?: number; arrived?: number }[], match: (row: { education?: string; year?: number }) => boolean) => rows.find(match);
+    expect(after.talents).toBe(before.talents + 1);
+    expect(chain(after, '泵阀产业链')).toBe(chain(before, '泵阀产业链') + 1);
+    expect(of(after.byEducation, (row) => row.education === 'doctorate')!.total).toBe(of(before.byEducation, (row) => row.education === 'doctorate')!.total! + 1);
+    expect(of(after.byYear, (row) => row.year === 2019)!.arrived).toBe(of(before.byYear, (row) => row.year === 2019)!.arrived! + 1);
+    expect(after).toEqual(await expectedGlance());
+  });
+
   it('the zone figures follow the records: a new talent is counted at once', async () => {
-    const before = (await home('leader')).body.zone;
+    const before = (await home('office')).body.zone;
     await buildTalent(t.db, { arrivalRoute: 'flexible', status: 'flexibleService' });
-    const after = (await home('leader')).body.zone;
+    const after = (await home('office')).body.zone;
     expect(after.talents).toBe(before.talents + 1);
     expect(after.talentsByRoute.flexible).toBe((before.talentsByRoute.flexible ?? 0) + 1);
     expect(after.talentsByStatus.flexibleService).toBe((before.talentsByStatus.flexibleService ?? 0) + 1);
@@ -151,7 +211,7 @@ describe('home figures per role', () => {
     const organisation = await buildOrganisation(t.db);
     const user = await buildUser(t.db, { roles: ['leader', 'enterprise'], organisationId: organisation.id });
     const { body } = await home(user.username, user.password);
-    expect(Object.keys(body).sort()).toEqual(['benefits', 'enterprise', 'zone']);
+    expect(Object.keys(body).sort()).toEqual(['benefits', 'enterprise', 'glance']);
     expect(body.enterprise).toMatchObject({ id: organisation.id, staff: 0, staffInZone: 0 });
   });
 
@@ -177,8 +237,8 @@ describe('home figures per role', () => {
       publishedPolicies: await single(sql`select count(*) as value from policies where status = 'published'`),
       budget: await single(sql`select sum(budget_total) as value from policies where status = 'published'`),
     });
-    // the demo: ¥3,012,000 paid, five applications under way, one of them escalated
-    expect(office).toMatchObject({ paid: 3_012_000, openApplications: 5, returnedApplications: 1, escalated: 1, publishedPolicies: 8 });
+    // the demo: the living subsidy's ¥3,012,000 and the demo talent's rent subsidy paid, six applications under way, one of them escalated
+    expect(office).toMatchObject({ paid: 3_012_000 + 7 * 800, openApplications: 6, returnedApplications: 1, escalated: 1, publishedPolicies: 9 });
 
     // 人社局 (U07): the applications of the policies it reviews, its inbox the ones at its step; the money of the policies it runs
     const department = await home('department');

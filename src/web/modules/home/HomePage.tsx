@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { fetchHome } from './home.api';
 import { AccountsSection, AuditSection, BenefitsSection, EnterpriseSection, TalentSection, UnitSection } from './RoleSections';
+import { GlanceSection } from './GlanceSection';
 import { ZoneSection } from './ZoneSection';
 
 /** What each of the user's roles sees first: one section per role, figures counted by the server from the records. */
@@ -23,6 +24,7 @@ export function HomePage() {
     const hasSection = Object.values(data).some(Boolean);
     content = (
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {data.glance ? <GlanceSection glance={data.glance} /> : null}
         {data.zone ? <ZoneSection zone={data.zone} /> : null}
         {data.talent ? <TalentSection talent={data.talent} /> : null}
         {data.enterprise ? <EnterpriseSection enterprise={data.enterprise} /> : null}

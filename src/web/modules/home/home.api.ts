@@ -1,4 +1,4 @@
-import type { ArrivalRoute, OrganisationKind, TalentStatus } from '../../../domain/dictionaries';
+import type { ArrivalRoute, EducationLevel, OrganisationKind, TalentStatus } from '../../../domain/dictionaries';
 import type { Role } from '../../../domain/roles';
 import { api } from '../../app/api';
 
@@ -9,6 +9,19 @@ export type ZoneOverview = {
   organisationsByKind: Partial<Record<OrganisationKind, number>>;
   responsibleUnits: number;
   serviceTeamDepartments: number;
+};
+
+/** The leader's view: talents by key chain (null: outside the key chains) and education, per year, money per policy. */
+export type ZoneGlance = {
+  talents: number;
+  byChain: { chain: string | null; total: number }[];
+  byEducation: { education: EducationLevel; total: number }[];
+  unknownEducation: number;
+  byYear: { year: number; arrived: number; left: number }[];
+  policies: { id: string; code: string; title: string; budget: number; committed: number; paid: number }[];
+  budget: number;
+  committed: number;
+  paid: number;
 };
 
 export type TalentSummary = { id: string; name: string; employer: string | null; status: TalentStatus; arrivalRoute: ArrivalRoute; arrivedOn: string | null };
@@ -38,6 +51,7 @@ export type BenefitsOverview = {
 /** The home page of each of the user's roles; a section is present only for the roles that see it. */
 export type Home = {
   zone?: ZoneOverview;
+  glance?: ZoneGlance;
   talent?: TalentSummary;
   enterprise?: EnterpriseSummary;
   unit?: UnitSummary;

@@ -6,6 +6,7 @@ import { can } from '../../../domain/permissions';
 import { applicationStatuses, type ApplicationStatus } from '../../../domain/policies/policy';
 import { formatDateTime } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
+import { NextStepEmpty } from '../../ui/NextStepEmpty';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
@@ -75,7 +76,14 @@ export function ApplicationsPage() {
           />
         </Flex>
       )}
-      <ListTable<ApplicationSummary> list={list} query={applications} columns={columns} data-testid="applications-table" />
+      <ListTable<ApplicationSummary>
+        list={list}
+        query={applications}
+        columns={columns}
+        data-testid="applications-table"
+        // an applicant with no application at all is told where applying begins
+        locale={reviewer || status || !can(user.roles, 'applications.submit') ? undefined : { emptyText: <NextStepEmpty testId="applications-empty" description={t('applications.emptyApplicant')} action={t('applications.toCalculator')} to="/calculator" /> }}
+      />
     </>
   );
 

@@ -8,6 +8,7 @@ import { entitlementStatuses, type EntitlementStatus } from '../../../domain/pol
 import { isApiError } from '../../app/api';
 import { formatDateTime } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
+import { NextStepEmpty } from '../../ui/NextStepEmpty';
 import { PageHeader } from '../../ui/PageHeader';
 import { SearchInput } from '../../ui/SearchInput';
 import { useListPage } from '../../ui/use-list-page';
@@ -160,6 +161,8 @@ export function LedgerPage() {
           query={entitlements}
           columns={columns}
           data-testid="ledger-table"
+          // a talent or an enterprise with nothing granted yet is told how money comes to be listed here
+          locale={manages || status || period || !can(user.roles, 'applications.submit') ? undefined : { emptyText: <NextStepEmpty testId="ledger-empty" description={t('ledger.emptyOwn')} action={t('ledger.toCalculator')} to="/calculator" /> }}
           rowSelection={
             manages
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (entitlement) => ({ disabled: entitlement.status !== 'pending' }) }
