@@ -46,6 +46,10 @@ export const errorMessages = {
   importNothingToImport: { 'zh-CN': '没有可以导入的行', 'en-US': 'There are no rows to import' },
   importState: { 'zh-CN': '该导入已经执行过或正在执行', 'en-US': 'This import has already been run or is running' },
   importExpired: { 'zh-CN': '预检结果已超过 {hours} 小时失效，请重新上传文件', 'en-US': 'The check is more than {hours} hours old and has expired; upload the file again' },
+  importTooLarge: { 'zh-CN': '工作簿解压后超过 {megabytes} MB（或超过上传大小的 {ratio} 倍、多于 {entries} 个部件），拒绝读取', 'en-US': 'The workbook unpacks to more than {megabytes} MB (or more than {ratio} times its upload size, or more than {entries} parts) and is refused' },
+  attachmentQuota: { 'zh-CN': '上传过多：每人尚未提交的附件最多 {unattached} 个，24 小时内最多上传 {megabytes} MB。请先提交申请或稍后再试', 'en-US': 'Too many uploads: at most {unattached} attachments not yet part of an application, and {megabytes} MB in 24 hours, per person. Submit your application or try later' },
+  // input hygiene (plugins/input.ts)
+  inputTooDeep: { 'zh-CN': '请求内容嵌套超过 {maximum} 层', 'en-US': 'The request nests deeper than {maximum} levels' },
   ...policyErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
@@ -63,6 +67,9 @@ export const fieldMessages = {
   invalidValue: { 'zh-CN': '取值无效', 'en-US': 'has an invalid value' },
   unknownKeys: { 'zh-CN': '包含不允许的字段：{keys}', 'en-US': 'has unknown fields: {keys}' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  // text rule (domain/text.ts)
+  'text.unsafe': { 'zh-CN': '含有不允许的字符（控制字符、空字符、不成对的代理项或双向文本控制符）', 'en-US': 'contains characters that are not allowed (control characters, NUL, unpaired surrogates or bidi controls)' },
+  'url.http': { 'zh-CN': '应为 http:// 或 https:// 开头的网址', 'en-US': 'must be an http:// or https:// address' },
   // password rule
   'password.tooShort': { 'zh-CN': '至少 8 个字符', 'en-US': 'needs at least 8 characters' },
   'password.tooLong': { 'zh-CN': '最多 128 个字符', 'en-US': 'allows at most 128 characters' },

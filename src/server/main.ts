@@ -32,7 +32,7 @@ export async function startServer(config: Config) {
   await app.listen({ host: config.host, port: config.port });
   const sweeper = setInterval(() => void purgeDeadSessions(database.db).catch((error) => app.log.error(error)), 10 * 60 * 1000);
   sweeper.unref();
-  const stopDailyWork = startDailyWork(database.db, app.log);
+  const stopDailyWork = startDailyWork(database.db, app.log, config.dataDir);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
