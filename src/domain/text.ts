@@ -10,6 +10,7 @@ import { z } from 'zod';
  * C0 controls other than tab, line feed and carriage return; DEL and the C1 controls; the bidi embeddings, overrides
  * and isolates (U+202A–202E, U+2066–2069); and any surrogate that is not half of a pair.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const unsafeCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Zero-width space, non-joiner, joiner and the byte-order mark: invisible, so stripped rather than refused. */
