@@ -90,6 +90,16 @@ describe('every route refuses unsafe text before its schema runs (plugins/input.
     expect(response.json().name).toBe(`Zoë${suffix}`);
   });
 
+  it('passwords are checked but not rewritten: one with a zero-width character still signs in', async () => {
+    const sysadmin = await t.login('sysadmin');
+    const username = `zw${uniqueSuffix()}`;
+    const password = 'Zero\u200bWidth#2026';
+    const created = await sysadmin.post('/api/users', { username, displayName: '零宽', roles: ['leader'], password });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await t.anonymous().post('/api/auth/login', { username, password })).statusCode).toBe(200);
+    expect((await t.anonymous().post('/api/auth/login', { username, password: 'ZeroWidth#2026' })).statusCode).toBe(401);
+  });
+
   it(`a body nested deeper than ${maximumInputDepth} levels is a 400 (10,000 levels overflowed the stack)`, async () => {
     const deep = `{"target":"talent","eligibility":${'{"!":['.repeat(10_000)}true${']}'.repeat(10_000)}}`;
     const response = await office.request('POST', '/api/policies/match-count', deep, { headers: { 'content-type': 'application/json' } });

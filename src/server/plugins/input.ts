@@ -6,6 +6,12 @@ import { AppError, invalid, type FieldProblem } from '../errors';
 /** How deep a JSON body, query or path may nest: a rule 32 levels deep is about 70 (an object and an array a level). */
 export const maximumInputDepth = 100;
 
+/**
+ * Secrets are checked but never rewritten: a password set before normalisation existed must still match its hash, and
+ * a token is compared byte for byte.
+ */
+const verbatimKey = /password|secret|token/i;
+
 /** At most this many refused fields are named in one answer. */
 const maximumProblems = 20;
 
@@ -17,8 +23,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 /**
- * Walks a parsed input without recursion (a body 10,000 levels deep must not overflow the stack): every string is
- * normalised (NFC, zero-width characters removed) in place, and every string or key the text rule refuses is named
+ * Walks a parsed input without recursion (a body 10,000 levels deep must not overflow the stack): every string but a
+ * secret's is normalised (NFC, zero-width characters removed) in place, and every string or key the text rule refuses is named
  * by its dotted path. Returns the problems; throws `inputTooDeep` beyond `maximumInputDepth`.
  */
 export function cleanInput(root: unknown, rootPath: string): { value: unknown; problems: Record<string, FieldProblem> } {
@@ -39,7 +45,7 @@ export function cleanInput(root: unknown, rootPath: string): { value: unknown; p
       const child = container[key];
       if (typeof child === 'string') {
         if (hasUnsafeCharacters(child)) refuse(childPath);
-        else container[key] = normaliseText(child);
+        else if (typeof key === 'number' || !verbatimKey.test(key)) container[key] = normaliseText(child);
       } else if (Array.isArray(child) || isPlainObject(child)) {
         stack.push({ value: child, path: childPath, depth: depth + 1 });
       }
