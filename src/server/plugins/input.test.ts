@@ -5,6 +5,7 @@ import { safeText, httpUrl } from '../../domain/text';
 import { policyInput } from '../../domain/policies/policy';
 import { uniqueIdNumber, uniqueSuffix } from '../test/factories';
 import { createTestApp, type Agent, type TestApp } from '../test/harness';
+import { headersOf, rowOf, uploadImport, workbookBytes } from '../modules/imports/imports.fixtures';
 import { maximumInputDepth } from './input';
 
 let t: TestApp;
@@ -98,6 +99,22 @@ describe('every route refuses unsafe text before its schema runs (plugins/input.
     expect(created.statusCode, created.body).toBe(201);
     expect((await t.anonymous().post('/api/auth/login', { username, password })).statusCode).toBe(200);
     expect((await t.anonymous().post('/api/auth/login', { username, password: 'ZeroWidth#2026' })).statusCode).toBe(401);
+  });
+
+  it('a spreadsheet import refuses the same characters per cell, naming the column; zero-width characters are stripped', async () => {
+    const arrival = { arrivalRoute: '市场化选聘', arrivedOn: '2024-05-01' };
+    const bytes = await workbookBytes(headersOf('talents'), [
+      rowOf('talents', { name: '导入\u202e甲', idNumber: uniqueIdNumber(), ...arrival }),
+      rowOf('talents', { name: '导入乙', idNumber: uniqueIdNumber(), post: '工程师\u009b', ...arrival }),
+      rowOf('talents', { name: '导入\u200b丙', idNumber: uniqueIdNumber(), ...arrival }),
+    ]);
+    const response = await uploadImport(office, 'talents', bytes);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ total: 3, valid: 1, invalid: 2 });
+    expect(response.json().problems).toEqual([
+      { row: 2, column: '姓名', message: expect.stringMatching(/^含有不允许的字符/) },
+      { row: 3, column: '岗位', message: expect.stringMatching(/^含有不允许的字符/) },
+    ]);
   });
 
   it(`a body nested deeper than ${maximumInputDepth} levels is a 400 (10,000 levels overflowed the stack)`, async () => {
