@@ -77,6 +77,8 @@ const hugeArray = `[${Array.from({ length: 20_000 }, () => '"x"').join(',')}]`;
 const hostileFields = [...wrongTypes, deepArray(10_000), deepObject(2_000), hugeArray];
 
 const hostilePathValues = ['not-a-uuid', '%00', '%ED%A0%80', '%E2%80%AE', '%FF%FE', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(2000), '00000000-0000-0000-0000-000000000000', randomUUID()];
+/** Header values HTTP can carry (no control characters): long, Latin-1, empty, JSON-looking. */
+const hostileHeaderValues = ['x'.repeat(8 * 1024), '\u00ff\u00e9', '', '{"a":1}', ' ', '%00'];
 const hostileQueryValues = ['%00', 'a%00b', '%ED%A0%80', '%E2%80%AE', '%C0%80', '%FF', encodeURIComponent(hundredKilobytes), '-1', '99999999999999999999', '1e999', 'NaN', '[]', '%7B%7D'];
 
 function resolve(schema: JsonSchema | undefined, components: Record<string, JsonSchema>): JsonSchema {
@@ -148,6 +150,7 @@ function probesOf(path: string, method: string, operation: Operation, components
   const parameters = operation.parameters ?? [];
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path');
   const queryParameters = parameters.filter((parameter) => parameter.in === 'query');
+  const headerParameters = parameters.filter((parameter) => parameter.in === 'header');
   const realId = [...realIds.entries()].find(([prefix]) => path.startsWith(`${prefix}/`))?.[1];
   const pathValue = (parameter: Parameter) => {
     const value = plausible(parameter.schema ?? {}, components);
@@ -175,6 +178,9 @@ function probesOf(path: string, method: string, operation: Operation, components
     const others = baseQuery.filter((pair) => !pair.startsWith(`${parameter.name}=`));
     for (const value of hostileQueryValues) probes.push({ ...plain, label: `query ${parameter.name}=${value.slice(0, 40)}`, url: urlWith({}, [...others, `${parameter.name}=${value}`].join('&')) });
     probes.push({ ...plain, label: `query ${parameter.name} twice`, url: urlWith({}, [...others, `${parameter.name}=a`, `${parameter.name}=b`].join('&')) });
+  }
+  for (const parameter of headerParameters) {
+    for (const value of hostileHeaderValues) probes.push({ ...plain, label: `header ${parameter.name}=${value.slice(0, 40)}`, headers: { [parameter.name]: value } });
   }
   if (!hasBody) return probes;
 
@@ -221,6 +227,7 @@ function roleFor(access: Access | undefined): Role | null {
 
 async function send(role: Role, method: string, probe: Probe) {
   const headers: Record<string, string> = { 'idempotency-key': randomUUID(), ...probe.headers };
+  if (headers['idempotency-key'] === '') delete headers['idempotency-key'];
   if (probe.contentType) headers['content-type'] = probe.contentType;
   const response = await agents.get(role)!.request(method.toUpperCase() as 'GET', probe.url, probe.payload, { headers });
   // a probe that signed the agent out (logout) ended its session: sign in again
@@ -233,6 +240,9 @@ describe('fuzz of every route in the OpenAPI document', () => {
     const components = ((document as { components?: { schemas?: Record<string, JsonSchema> } }).components?.schemas ?? {}) as Record<string, JsonSchema>;
     const failures: string[] = [];
     let sent = 0;
+    const statuses = new Map<number, number>();
+    /** Probes refused for want of a session or a permission: they would test nothing past the door. */
+    const locked: string[] = [];
     let operations = 0;
     for (const [openApiPath, methods] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
@@ -245,12 +255,16 @@ describe('fuzz of every route in the OpenAPI document', () => {
         for (const probe of probesOf(openApiPath, method, operation, components)) {
           sent += 1;
           const response = await send(role, method, probe);
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+          const code = response.statusCode === 401 || response.statusCode === 403 ? (JSON.parse(response.body) as { error?: { code?: string } }).error?.code : undefined;
+          if ((code === 'unauthenticated' || code === 'forbidden') && !openApiPath.startsWith('/api/auth/')) locked.push(`${method.toUpperCase()} ${openApiPath} [${probe.label}] → ${response.statusCode}`);
           if (response.statusCode >= 500) failures.push(`${method.toUpperCase()} ${openApiPath} [${probe.label}] → ${response.statusCode} ${response.body.slice(0, 200)}`);
         }
       }
     }
-    console.info(`fuzz: ${operations} operations, ${sent} requests, ${failures.length} 5xx`);
+    console.info(`fuzz: ${operations} operations, ${sent} requests, ${failures.length} 5xx; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     expect(failures).toEqual([]);
+    expect(locked).toEqual([]);
     // every operation of the document was called by a role that may call it
     expect(operations).toBe(Object.values(document.paths).flatMap((methods) => Object.keys(methods)).length);
   }, 600_000);
