@@ -105,9 +105,14 @@ export async function policiesRoutes(app: App) {
     async (request) => withdrawApplication(app.db, request.actor, request.session!.user, request.params.id, request.body.version));
 
   // uploads never attached to an application are deleted a day later: here at start-up, and in the daily work
+  // (a failure is logged, never a reason not to start)
   app.addHook('onReady', async () => {
-    const { removed } = await removeStaleUploads(app.db, app.config.dataDir, { userId: null, username: 'system', role: null, ip: null });
-    if (removed) app.log.info({ removed }, 'stale uploads removed');
+    try {
+      const { removed } = await removeStaleUploads(app.db, app.config.dataDir, { userId: null, username: 'system', role: null, ip: null });
+      if (removed) app.log.info({ removed }, 'stale uploads removed');
+    } catch (error) {
+      app.log.error(error, 'removing stale uploads failed');
+    }
   });
 
   // attachments: a raw body (PDF, JPG or PNG; the type is sniffed from the content), in a scope of its own; JSON is
