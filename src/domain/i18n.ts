@@ -48,6 +48,10 @@ export const errorMessages = {
   // exact look-ups by a full ID number or phone
   lookupForbidden: { 'zh-CN': '只有人才办可按完整身份证号码或手机号码查找，请改用姓名等条件搜索', 'en-US': 'Only the talent office may look up a full ID number or phone; search by name or other terms instead' },
   lookupLimit: { 'zh-CN': '按完整号码查找每小时最多 {count} 次，请 {minutes} 分钟后再试', 'en-US': 'At most {count} look-ups by full number an hour; try again in {minutes} min' },
+  importTooLarge: { 'zh-CN': '工作簿解压后超过 {megabytes} MB（或超过上传大小的 {ratio} 倍、多于 {entries} 个部件），拒绝读取', 'en-US': 'The workbook unpacks to more than {megabytes} MB (or more than {ratio} times its upload size, or more than {entries} parts) and is refused' },
+  attachmentQuota: { 'zh-CN': '上传过多：每人尚未提交的附件最多 {unattached} 个，24 小时内最多上传 {megabytes} MB。请先提交申请或稍后再试', 'en-US': 'Too many uploads: at most {unattached} attachments not yet part of an application, and {megabytes} MB in 24 hours, per person. Submit your application or try later' },
+  // input hygiene (plugins/input.ts)
+  inputTooDeep: { 'zh-CN': '请求内容嵌套超过 {maximum} 层', 'en-US': 'The request nests deeper than {maximum} levels' },
   ...policyErrorMessages,
   ...accountErrorMessages,
 } satisfies Record<string, Bilingual>;
@@ -66,6 +70,9 @@ export const fieldMessages = {
   invalidValue: { 'zh-CN': '取值无效', 'en-US': 'has an invalid value' },
   unknownKeys: { 'zh-CN': '包含不允许的字段：{keys}', 'en-US': 'has unknown fields: {keys}' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  // text rule (domain/text.ts)
+  'text.unsafe': { 'zh-CN': '含有不允许的字符（控制字符、空字符、不成对的代理项或双向文本控制符）', 'en-US': 'contains characters that are not allowed (control characters, NUL, unpaired surrogates or bidi controls)' },
+  'url.http': { 'zh-CN': '应为 http:// 或 https:// 开头的网址', 'en-US': 'must be an http:// or https:// address' },
   // password rule
   'password.tooShort': { 'zh-CN': '至少 8 个字符', 'en-US': 'needs at least 8 characters' },
   'password.tooLong': { 'zh-CN': '最多 128 个字符', 'en-US': 'allows at most 128 characters' },

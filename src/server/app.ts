@@ -19,6 +19,7 @@ import { loggerOptions } from './logging';
 import type { App } from './http/types';
 import { authPlugin } from './plugins/auth';
 import { errorBody, errorsPlugin, languageOf } from './plugins/errors';
+import { inputPlugin } from './plugins/input';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { homeRoutes } from './modules/home/home.routes';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   });
   await app.register(cookie);
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(swagger, {
     openapi: {
       info: { title: 'TalentZone API', description: 'TalentZone — 高新区人才工作平台', version: '0.1.0' },

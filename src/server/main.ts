@@ -42,7 +42,7 @@ export async function startServer(config: Config) {
     }
   }, 10 * 60 * 1000);
   sweeper.unref();
-  const stopDailyWork = startDailyWork(database.db, app.log);
+  const stopDailyWork = startDailyWork(database.db, app.log, config.dataDir);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { validateRule, type RuleProblem } from '../rules';
+import { httpUrl } from '../text';
 import type { SubjectKind } from './facts';
 
 export const policyCategories = ['livingSubsidy', 'settlingSubsidy', 'housing', 'startup', 'research', 'introductionReward', 'teamReward', 'title', 'internship', 'other'] as const;
@@ -83,7 +84,7 @@ export const policyInput = z.object({
   code,
   title: z.string().trim().min(2).max(120),
   documentNo: z.string().trim().max(80).default(''),
-  documentUrl: z.url().max(500).nullish(),
+  documentUrl: httpUrl().nullish(),
   summary: z.string().trim().max(2000).default(''),
   category: z.enum(policyCategories),
   target: z.enum(policyTargets),

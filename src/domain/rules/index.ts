@@ -8,4 +8,4 @@ export { compile, type Compiled } from './compile';
 export { toSql, sqlArrayLiteral, type SqlCondition, type ToSqlOptions } from './to-sql';
 export { explain, type ExplainNode, type ExplainOptions, type ExplainStatus, type Explanation, type Locale, type Text } from './explain';
 export { isConstant, truthy, wholeYearsBetween, type Rule, type Data } from './operators';
-export { validateRule, type RuleProblem } from './validate';
+export { ruleLimits, validateRule, type RuleProblem } from './validate';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explain, truthy, validateRule, wholeYearsBetween } from './index';
+import { compile, evaluate, explain, ruleLimits, truthy, validateRule, wholeYearsBetween, type Rule } from './index';
 import { talentFacts } from '../policies/facts';
 import { params, talentRule, talentSubject } from './test-arbitraries';
 
@@ -121,5 +121,25 @@ describe('rule validation', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('validateRule limits', () => {
+  it('refuses a rule 10,000 levels deep without overflowing the stack, naming where the limit is passed', () => {
+    let deep: Rule = true;
+    for (let level = 0; level < 10_000; level += 1) deep = { '!': [deep] };
+    const problems = validateRule(deep);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toBe(`the rule nests deeper than ${ruleLimits.depth} levels`);
+    expect(problems[0].messageZh).toBe(`规则嵌套超过 ${ruleLimits.depth} 层`);
+    expect(problems[0].path.startsWith('!.0.!.0.')).toBe(true);
+  });
+
+  it('refuses a rule of more than 2,000 values; accepts one just within both limits', () => {
+    expect(validateRule({ in: [{ var: 'talent.tier' }, Array.from({ length: 2_500 }, (_, index) => `T${index}`)] })[0].message).toBe('the rule holds more than 2000 values');
+    let within: Rule = true;
+    for (let level = 0; level < ruleLimits.depth / 2 - 1; level += 1) within = { '!': [within] };
+    expect(validateRule(within)).toEqual([]);
+    expect(validateRule({ in: [{ var: 'talent.tier' }, Array.from({ length: 1_000 }, (_, index) => `T${index}`)] })).toEqual([]);
   });
 });

@@ -488,7 +488,11 @@ export const applicationAttachments = pgTable(
     uploadedBy: uuid('uploaded_by').notNull(),
     createdAt: createdAt(),
   },
-  (table) => [index('application_attachments_application_idx').on(table.applicationId)],
+  (table) => [
+    index('application_attachments_application_idx').on(table.applicationId),
+    // the upload quota counts a user's uploads of the last 24 hours
+    index('application_attachments_uploader_idx').on(table.uploadedBy, table.createdAt),
+  ],
 );
 
 /** Every step of an application's life: submission, each unit's decision, corrections, escalation. */

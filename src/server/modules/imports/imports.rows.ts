@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fieldMessages, fill, type Language } from '../../../domain/i18n';
 import { enterpriseInput, talentInput, type EnterpriseInput, type TalentInput } from '../../../domain/talent';
 import { ethnicities } from '../../../domain/dictionaries';
+import { hasUnsafeCharacters, normaliseText, unsafeTextCode } from '../../../domain/text';
 import type { FieldProblem } from '../../errors';
 import { enterpriseColumnOfPath, talentColumnOfPath } from './imports.columns';
 import {
@@ -65,6 +66,23 @@ export function dateOfCell(cell: Cell): string | null {
   return match ? validDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
+/**
+ * The text rule of the API (domain/text.ts) per cell: a cell holding NUL, control characters, unpaired surrogates or
+ * bidi controls is a problem of its column; the others are normalised (NFC, zero-width characters removed).
+ */
+function cleanCells(cells: Record<string, Cell>, problems: Map<string, FieldProblem>): Record<string, Cell> {
+  const cleaned: Record<string, Cell> = {};
+  for (const [key, cell] of Object.entries(cells)) {
+    if (hasUnsafeCharacters(cell.text)) {
+      problems.set(key, { code: unsafeTextCode });
+      cleaned[key] = { text: '' };
+    } else {
+      cleaned[key] = { ...cell, text: normaliseText(cell.text) };
+    }
+  }
+  return cleaned;
+}
+
 /** A row's cells with the conversions that record a problem for their column when the value is unusable. */
 function reader(cells: Record<string, Cell>, problems: Map<string, FieldProblem>) {
   const text = (key: string): string | undefined => cells[key]?.text || undefined;
@@ -111,8 +129,9 @@ const splitTags = (text: string | undefined) => (text ? text.split(/[,，、;；
 
 export type TalentRowInput = { input: TalentInput; employerLabel: string | null };
 
-export function talentRow(cells: Record<string, Cell>, lookups: Lookups): RowResult<TalentRowInput> {
+export function talentRow(rawCells: Record<string, Cell>, lookups: Lookups): RowResult<TalentRowInput> {
   const problems = new Map<string, FieldProblem>();
+  const cells = cleanCells(rawCells, problems);
   const cell = reader(cells, problems);
   const educationGiven = ['education', 'degree', 'school', 'major', 'graduationYear'].some((key) => cell.text(key));
   const titleGiven = ['titleLevel', 'titleSeries', 'titleName', 'titleYear'].some((key) => cell.text(key));
@@ -158,8 +177,9 @@ export function talentRow(cells: Record<string, Cell>, lookups: Lookups): RowRes
   return { input: { input: parsed.data, employerLabel: employer?.name ?? null }, problems };
 }
 
-export function enterpriseRow(cells: Record<string, Cell>, lookups: Lookups): RowResult<EnterpriseInput> {
+export function enterpriseRow(rawCells: Record<string, Cell>, lookups: Lookups): RowResult<EnterpriseInput> {
   const problems = new Map<string, FieldProblem>();
+  const cells = cleanCells(rawCells, problems);
   const cell = reader(cells, problems);
   const parkText = cell.text('park');
   const parkId = parkText ? lookups.parks.get(parkText) : undefined;

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
+import { checkWorkbookSize } from './zip-limits';
 import {
   choiceSheetName, columnsOf, dataSheetNames, exampleRows, fixedChoices, guideSheetName, referenceChoiceHeaders, type ChoiceList, type Column,
   type ImportKind,
@@ -43,7 +44,7 @@ const looksLikeXlsx = (bytes: Buffer) => bytes.length > 4 && bytes[0] === 0x50 &
 /**
  * Reads the data rows of an uploaded workbook: the sheet is the first (in tab order) whose header row (one of the first
  * five rows) holds the kind's first required header; empty rows are skipped. Refuses files that are not workbooks, lack
- * required columns or exceed `maxRows`.
+ * required columns or exceed `maxRows`, and workbooks that would unpack beyond `workbookLimits` (zip-limits.ts).
  *
  * ExcelJS's streaming WorkbookReader is not used here: it decodes each chunk of a sheet's XML on its own and garbles
  * a Chinese character split across two chunks (exceljs 4.4, lib/utils/parse-sax.js), which silently changed about one
@@ -51,6 +52,8 @@ const looksLikeXlsx = (bytes: Buffer) => bytes.length > 4 && bytes[0] === 0x50 &
  */
 export async function readDataRows(bytes: Buffer, kind: ImportKind, maxRows: number): Promise<SheetRow[]> {
   if (!looksLikeXlsx(bytes)) throw new AppError(400, 'importFile');
+  // a zip bomb is refused before ExcelJS inflates it whole
+  checkWorkbookSize(bytes);
   const columns = columnsOf(kind);
   const keyHeader = columns[0].header;
   const byHeader = new Map(columns.map((column) => [headerKey(column.header), column]));

@@ -42,7 +42,7 @@ describe('GET requests change nothing', () => {
     expect(officeInbox).not.toContain(application.id);
     expect(await escalationState()).toEqual(before);
 
-    const done = await runDailyWork(t.db);
+    const done = await runDailyWork(t.db, t.config.dataDir);
     expect(done.escalated).toBeGreaterThanOrEqual(1);
     const [escalated] = await t.rows<{ escalated_at: Date | null }>(sql`select escalated_at from applications where id = ${application.id}`);
     expect(escalated.escalated_at).not.toBeNull();
@@ -52,7 +52,7 @@ describe('GET requests change nothing', () => {
     expect((await escalationState()).audits).toBe(before.audits + 1);
     expect((await office.get('/api/applications', { query: { inbox: 'true', pageSize: '100' } })).json().items.map((item: { id: string }) => item.id)).toContain(application.id);
     // once escalated, a second run leaves it alone
-    expect((await runDailyWork(t.db)).escalated).toBe(0);
+    expect((await runDailyWork(t.db, t.config.dataDir)).escalated).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { listNotifications, markRead } from '../notifications/notifications.serv
 import {
   applicationDetail, listApplications, resubmitApplication, reviewApplication, submitApplication, withdrawApplication,
 } from './applications.service';
-import { readAttachment, storeAttachment } from './attachments.service';
+import { readAttachment, removeStaleUploads, storeAttachment } from './attachments.service';
 import { calculate } from './calculator.service';
 import { addParameterValue, createPolicy, listPolicies, parameterValuesFor, policyDetail, publishDraft, retirePolicy, saveDraft, updatePolicy } from './catalogue.service';
 import { batchDetail, batchWorkbook, confirmEntitlements, createBatch, declineEntitlement, listBatches, listEntitlements, settleBatch } from './ledger.service';
@@ -100,14 +100,27 @@ export async function policiesRoutes(app: App) {
   app.post('/api/applications/:id/withdraw', { config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Withdraw an open application', params: uuidParam, body: versionBody, response: { 200: applicationSchema, ...errorResponses, 409: errorSchema } } },
     async (request) => withdrawApplication(app.db, request.actor, request.session!.user, request.params.id, request.body.version));
 
-  // attachments: a raw body (PDF, JPG or PNG; the type is sniffed from the content), in a scope of its own
+  // uploads never attached to an application are deleted a day later: here at start-up, and in the daily work
+  // (a failure is logged, never a reason not to start)
+  app.addHook('onReady', async () => {
+    try {
+      const { removed } = await removeStaleUploads(app.db, app.config.dataDir, { userId: null, username: 'system', role: null, ip: null });
+      if (removed) app.log.info({ removed }, 'stale uploads removed');
+    } catch (error) {
+      app.log.error(error, 'removing stale uploads failed');
+    }
+  });
+
+  // attachments: a raw body (PDF, JPG or PNG; the type is sniffed from the content), in a scope of its own; JSON is
+  // no file type, so it falls to the catch-all (415) like any other
   await app.register(async (upload: App) => {
+    upload.removeContentTypeParser('application/json');
     for (const type of [...attachmentMediaTypes, 'application/octet-stream']) {
       upload.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: attachmentSizeLimit + 1 }, (_request, body, done) => done(null, body));
     }
     upload.addContentTypeParser('*', (_request, _payload, done) => done(new AppError(415, 'attachmentType'), undefined));
-    upload.post('/api/attachments', { bodyLimit: attachmentSizeLimit + 1, config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Upload an attachment (raw body, at most 10 MB); attach it by id when applying', querystring: attachmentQuery, response: { 201: attachmentSchema, ...errorResponses, 413: errorSchema, 415: errorSchema } } },
-      async (request, reply) => reply.status(201).send(await storeAttachment(app.db, app.config.dataDir, request.actor, request.session!.user, { ...request.query, bytes: request.body as Buffer })));
+    upload.post('/api/attachments', { bodyLimit: attachmentSizeLimit + 1, config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Upload an attachment (raw body, at most 10 MB); attach it by id when applying', querystring: attachmentQuery, response: { 201: attachmentSchema, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema } } },
+      async (request, reply) => reply.status(201).send(await storeAttachment(app.db, app.config.dataDir, request.actor, request.session!.user, { ...request.query, bytes: request.body })));
   });
   app.get('/api/attachments/:id', { config: { access: 'applications.read' }, schema: { tags: ['applications'], summary: 'Download an attachment', params: uuidParam, response: errorResponses } },
     async (request, reply) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "application_attachments_uploader_idx" ON "application_attachments" USING btree ("uploaded_by","created_at");
