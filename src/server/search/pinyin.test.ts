@@ -86,6 +86,23 @@ describe('refreshing search data written before pinyin search', () => {
     // nothing left: a second run does nothing
     expect(await refreshSearchData(t.db)).toEqual({ talents: 0, organisations: 0 });
   });
+  it('stops between chunks when asked (the server stopping), leaving the rest for the next start', async () => {
+    const tag = `停止${uniqueSuffix()}`;
+    for (const name of ['仇大海', '仇小海']) {
+      const talent = await buildTalent(t.db, { name, tags: [tag] });
+      await t.db
+        .update(talents)
+        .set({ searchVector: sql`to_tsvector('simple', ${searchDocument([name, tag])})` as unknown as string, searchVersion: 0 })
+        .where(eq(talents.id, talent.id));
+    }
+    expect(await namesFound('qiu', tag)).toEqual([]);
+    // asked to stop after the first chunk of one row: one of the two is refreshed, the other waits
+    let asked = 0;
+    expect(await refreshSearchData(t.db, { chunkSize: 1, stopped: () => asked++ > 0 })).toEqual({ talents: 1, organisations: 0 });
+    expect(await namesFound('qiu', tag)).toHaveLength(1);
+    await refreshSearchData(t.db);
+    expect(await namesFound('qiu', tag)).toEqual(['仇大海', '仇小海'].sort());
+  });
 });
 
 describe('enterprises in pinyin order', () => {
