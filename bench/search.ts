@@ -161,6 +161,11 @@ async function cases(db: Db): Promise<Case[]> {
       baseline: (input) => baselineSearch(words(input)),
     },
     { name: 'pinyin initials (wj, lyh …)', inputs: initials.map((q) => ({ q })), baseline: (input) => baselineSearch(words(input)) },
+    {
+      name: 'pinyin names (zhang, 张b …)',
+      inputs: ['zhang', 'wangjun', 'li', 'zhangb', '张b', 'liu hai', 'chenj', 'zhou'].map((q) => ({ q })),
+      baseline: (input) => baselineSearch(words(input)),
+    },
     { name: 'exact ID number', inputs: idNumbers.map((q) => ({ q })), baseline: (input) => baselineSearch(words(input)) },
     {
       name: 'filters: industry + education + status',
@@ -242,7 +247,7 @@ async function explain(database: Database, postgresUrl: string | undefined, user
   }
 }
 
-const textCase = (name: string) => name.startsWith('two-word') || name.startsWith('one word');
+const textCase = (name: string) => name.startsWith('two-word') || name.startsWith('one word') || name.startsWith('pinyin names');
 
 export async function benchmarkDatabase(database: Database, options: SearchBenchOptions): Promise<CaseResult[]> {
   const db = database.db;

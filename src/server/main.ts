@@ -6,6 +6,7 @@ import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, loadDemoData } fro
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
 import { startDailyWork } from './modules/policies/daily';
+import { startSearchRefresh } from './search/refresh';
 import type { Secrets } from './security/secrets';
 
 /** Opens and migrates the database, loads demo data into an empty one when demo mode is on. */
@@ -43,6 +44,7 @@ export async function startServer(config: Config) {
   }, 10 * 60 * 1000);
   sweeper.unref();
   const stopDailyWork = startDailyWork(database.db, app.log, config.dataDir);
+  const stopSearchRefresh = startSearchRefresh(database.db, app.log);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -66,6 +68,7 @@ export async function startServer(config: Config) {
     (stopping ??= (async () => {
       clearInterval(sweeper);
       stopDailyWork();
+      await stopSearchRefresh();
       await app.close();
       await database.close();
     })());

@@ -67,11 +67,17 @@ export const organisations = pgTable(
     contactName: text('contact_name'),
     contactPhoneCipher: text('contact_phone_cipher'),
     contactPhoneMasked: text('contact_phone_masked'),
+    /** The name in pinyin order (`nameSortKey`), written with the name; null until start-up fills it in for older rows. */
+    nameSortKey: text('name_sort_key'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex('organisations_kind_name_key').on(table.kind, table.name), index('organisations_industry_idx').on(table.industry)],
+  (table) => [
+    uniqueIndex('organisations_kind_name_key').on(table.kind, table.name),
+    index('organisations_industry_idx').on(table.industry),
+    index('organisations_name_sort_idx').on(table.kind, table.nameSortKey, table.name, table.id),
+  ],
 );
 
 /**
@@ -113,6 +119,8 @@ export const talents = pgTable(
     verifiedFields: text('verified_fields').array().notNull().default(sql`'{}'::text[]`),
     searchVector: tsvector('search_vector'),
     nameInitials: text('name_initials').notNull().default(''),
+    /** Which `searchDataVersion` wrote the search vector's name words and the initials; older rows are refreshed at start-up. */
+    searchVersion: integer('search_version').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -126,6 +134,7 @@ export const talents = pgTable(
     index('talents_name_idx').on(table.name),
     index('talents_initials_idx').on(sql`${table.nameInitials} text_pattern_ops`),
     index('talents_search_idx').using('gin', table.searchVector),
+    index('talents_search_version_idx').on(table.searchVersion),
     // the list's order (most recently updated first), also a broad search's: a page reads 20 rows, not every match
     index('talents_updated_idx').on(table.updatedAt.desc().nullsFirst(), table.id),
   ],

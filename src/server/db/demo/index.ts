@@ -3,6 +3,7 @@ import type { Role } from '../../../domain/roles';
 import { recordAudit } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/auth.service';
 import { isAdminRole } from '../../../domain/roles';
+import { nameSortKey } from '../../search/segment';
 import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
 import { industries, organisations, talentTiers, units, users } from '../schema';
@@ -67,7 +68,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       .values(plan.units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: unit.responsible, inServiceTeam: unit.serviceTeam })))
       .returning();
     // platforms first: enterprises refer to their park
-    await tx.insert(organisations).values(plan.organisations);
+    await tx.insert(organisations).values(plan.organisations.map((organisation) => ({ ...organisation, nameSortKey: nameSortKey(organisation.name) })));
     const enterpriseRows = await storeEnterprises(tx, secrets, plan.enterprises);
     const talents = await storeTalents(tx, secrets, plan.talents);
 

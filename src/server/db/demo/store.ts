@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { maskPhone } from '../../../domain/validators/phone';
 import { insertTalents } from '../../modules/talents/talents.repo';
 import { talentRecord } from '../../modules/talents/talents.service';
+import { nameSortKey } from '../../search/segment';
 import type { Secrets } from '../../security/secrets';
 import type { Executor } from '../client';
 import { organisations, talentStatusHistory } from '../schema';
@@ -20,6 +21,7 @@ export async function storeEnterprises(executor: Executor, secrets: Secrets, ent
         id: enterprise.id,
         kind: enterprise.kind,
         name: enterprise.name,
+        nameSortKey: nameSortKey(enterprise.name),
         industry: enterprise.industry,
         description: enterprise.description,
         creditCode: enterprise.creditCode,

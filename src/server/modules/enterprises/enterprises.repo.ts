@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ChainSegment } from '../../../domain/dictionaries';
 import type { Executor } from '../../db/client';
 import { organisations, talents } from '../../db/schema';
 import { pageOf } from '../../http/pagination';
+import { nameSortKey } from '../../search/segment';
 import { escapeLike } from '../audit/audit.service';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -41,16 +42,19 @@ function conditions(filters: EnterpriseFilters, scope: SQL | undefined): SQL | u
   );
 }
 
+/** Names in pinyin order (阿, 北, 中), the same on PGlite and PostgreSQL whatever the collation: see `nameSortKey`. */
+const byName = [asc(organisations.nameSortKey), asc(organisations.name), asc(organisations.id)];
+
 function orderOf(sort: EnterpriseSort): SQL[] {
   switch (sort) {
     case 'name':
-      return [asc(organisations.name), asc(organisations.id)];
+      return byName;
     case '-name':
-      return [desc(organisations.name), desc(organisations.id)];
+      return [desc(organisations.nameSortKey), desc(organisations.name), desc(organisations.id)];
     case 'staff':
-      return [asc(staff), asc(organisations.name), asc(organisations.id)];
+      return [asc(staff), ...byName];
     case '-staff':
-      return [desc(staff), asc(organisations.name), asc(organisations.id)];
+      return [desc(staff), ...byName];
     case 'foundedOn':
       return [sql`${organisations.foundedOn} asc nulls last`, asc(organisations.id)];
     case '-foundedOn':
@@ -133,7 +137,7 @@ export async function insertEnterprises(executor: Executor, values: EnterpriseVa
   if (values.length === 0) return [];
   return executor
     .insert(organisations)
-    .values(values.map((value) => ({ ...value, kind: 'enterprise' as const })))
+    .values(values.map((value) => ({ ...value, kind: 'enterprise' as const, nameSortKey: nameSortKey(value.name) })))
     .returning();
 }
 
@@ -141,8 +145,32 @@ export async function insertEnterprises(executor: Executor, values: EnterpriseVa
 export async function updateEnterpriseRow(executor: Executor, id: string, version: number, values: EnterpriseValues): Promise<OrganisationRow | null> {
   const [row] = await executor
     .update(organisations)
-    .set({ ...values, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, nameSortKey: nameSortKey(values.name), version: sql`${organisations.version} + 1`, updatedAt: new Date() })
     .where(and(eq(organisations.id, id), isEnterprise, eq(organisations.version, version)))
     .returning();
   return row ?? null;
+}
+
+/**
+ * Fills in the pinyin sort key of up to `limit` organisations that have none (rows written before it existed), after
+ * the one with id `after`; a row renamed meanwhile is left alone (its writer stored its key). Returns the last id
+ * looked at, null when none was left.
+ */
+export async function fillNameSortKeyChunk(executor: Executor, after: string | null, limit: number): Promise<string | null> {
+  const rows = await executor
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(isNull(organisations.nameSortKey), after ? sql`${organisations.id} > ${after}` : undefined))
+    .orderBy(asc(organisations.id))
+    .limit(limit);
+  if (rows.length === 0) return null;
+  const values = sql.join(
+    rows.map((row) => sql`(${row.id}::uuid, ${row.name}, ${nameSortKey(row.name)})`),
+    sql`, `,
+  );
+  await executor.execute(sql`
+    update ${organisations} set name_sort_key = filled.key
+    from (values ${values}) as filled(id, name, key)
+    where ${organisations.id} = filled.id and ${organisations.name} = filled.name and ${organisations.nameSortKey} is null`);
+  return rows[rows.length - 1].id;
 }

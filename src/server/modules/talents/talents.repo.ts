@@ -3,6 +3,7 @@ import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../
 import { queryRows, type Executor } from '../../db/client';
 import { auditLog, organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
 import { pageOf, type Page } from '../../http/pagination';
+import { nameInitials, nameSearchWords, searchDataVersion } from '../../search/segment';
 import { escapeLike } from '../audit/audit.service';
 
 export type TalentRow = typeof talents.$inferSelect;
@@ -16,8 +17,10 @@ export type TalentRecord = { values: TalentValues; children: TalentChildren };
 
 const vectorOf = (document: string) => sql`to_tsvector('simple', ${document})`;
 
+/** The stored row: the search vector is the document plus the name's pinyin words (`nameSearchWords`), of this version. */
 function rowValues({ searchDocument, ...values }: TalentValues) {
-  return { ...values, searchVector: vectorOf(searchDocument) as unknown as string };
+  const document = [searchDocument, ...nameSearchWords(values.name)].join(' ');
+  return { ...values, searchVector: vectorOf(document) as unknown as string, searchVersion: searchDataVersion };
 }
 
 async function insertChildren(executor: Executor, talentId: string, children: TalentChildren) {
@@ -295,6 +298,34 @@ export async function* allTalents(executor: Executor, filters: TalentFilters, sc
     yield rows;
     if (rows.length < batch) return;
   }
+}
+
+/**
+ * Brings up to `limit` talents written by an older search version (after the one with id `after`) to the current one:
+ * the name's pinyin words are added to the search vector and the initials recomputed. A row changed meanwhile is left
+ * alone (its name or version no longer match: its writer stored the current data). Returns the last id looked at,
+ * null when none was left.
+ */
+export async function refreshTalentSearchChunk(executor: Executor, after: string | null, limit: number): Promise<string | null> {
+  const rows = await executor
+    .select({ id: talents.id, name: talents.name })
+    .from(talents)
+    .where(and(sql`${talents.searchVersion} < ${searchDataVersion}`, after ? sql`${talents.id} > ${after}` : undefined))
+    .orderBy(asc(talents.id))
+    .limit(limit);
+  if (rows.length === 0) return null;
+  const values = sql.join(
+    rows.map((row) => sql`(${row.id}::uuid, ${row.name}, ${nameSearchWords(row.name).join(' ')}, ${nameInitials(row.name)})`),
+    sql`, `,
+  );
+  await executor.execute(sql`
+    update ${talents} set
+      search_vector = coalesce(${talents.searchVector}, ''::tsvector) || to_tsvector('simple', refreshed.words),
+      name_initials = refreshed.initials,
+      search_version = ${searchDataVersion}
+    from (values ${values}) as refreshed(id, name, words, initials)
+    where ${talents.id} = refreshed.id and ${talents.name} = refreshed.name and ${talents.searchVersion} < ${searchDataVersion}`);
+  return rows[rows.length - 1].id;
 }
 
 /** Name prefix, for the search's name clause. */

@@ -494,7 +494,7 @@ export const enUS: Texts = {
     title: 'Talent registry',
     description: "The zone's talent records: education, titles, employer, how they came, tier and status.",
     descriptionOwn: 'The talent records of your staff: education, titles, how they came, tier and status.',
-    searchPlaceholder: 'Name, initials, school, post, or a full ID or phone number',
+    searchPlaceholder: 'Name (characters, pinyin or initials), school, post, or a full ID or phone number',
     create: 'New talent',
     filters: {
       industry: 'Industry',

@@ -487,7 +487,7 @@ export const zhCN = {
     title: '人才库',
     description: '全区人才档案：学历、职称、工作单位、引进方式、人才类别与在区状态。',
     descriptionOwn: '本单位人员的人才档案：学历、职称、引进方式、人才类别与在区状态。',
-    searchPlaceholder: '姓名、拼音首字母、院校、岗位，或完整证件号、手机号',
+    searchPlaceholder: '姓名（汉字、全拼或首字母）、院校、岗位，或完整证件号、手机号',
     create: '新增人才',
     filters: {
       industry: '产业',

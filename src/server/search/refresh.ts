@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Executor } from '../db/client';
+import { fillNameSortKeyChunk } from '../modules/enterprises/enterprises.repo';
+import { refreshTalentSearchChunk } from '../modules/talents/talents.repo';
+
+/** Rows per chunk: each chunk is one short transaction, so requests get the connection between chunks. */
+export const refreshChunkSize = 2000;
+
+type Chunk = (executor: Executor, after: string | null, limit: number) => Promise<string | null>;
+
+/** Runs a chunk function over the whole table, one transaction per chunk, until nothing is left or `stopped()`. */
+async function inChunks(db: Db, chunk: Chunk, chunkSize: number, stopped: () => boolean) {
+  let after: string | null = null;
+  let chunks = 0;
+  while (!stopped()) {
+    const last: string | null = await db.transaction((tx) => chunk(tx, after, chunkSize));
+    if (last === null) break;
+    after = last;
+    chunks += 1;
+  }
+  return chunks;
+}
+
+/**
+ * Brings search data that pinyin-pro computes in JavaScript (a migration cannot) up to date: talents written by an
+ * older `searchDataVersion` get their name's pinyin words and initials, organisations without a pinyin sort key get
+ * one. Idempotent; costs one index look-up per table when nothing is outdated. Returns the chunks done per table.
+ */
+export async function refreshSearchData(db: Db, options: { chunkSize?: number; stopped?: () => boolean } = {}) {
+  const chunkSize = options.chunkSize ?? refreshChunkSize;
+  const stopped = options.stopped ?? (() => false);
+  const talents = await inChunks(db, refreshTalentSearchChunk, chunkSize, stopped);
+  const organisations = await inChunks(db, fillNameSortKeyChunk, chunkSize, stopped);
+  return { talents, organisations };
+}
+
+/**
+ * Runs `refreshSearchData` in the background after start-up (the server answers meanwhile; a talent not yet refreshed
+ * is found by everything but its name's pinyin). The returned stop function ends it after the current chunk.
+ */
+export function startSearchRefresh(db: Db, log: FastifyBaseLogger) {
+  let stopping = false;
+  const started = performance.now();
+  const running = refreshSearchData(db, { stopped: () => stopping })
+    .then((chunks) => {
+      if (chunks.talents || chunks.organisations) log.info({ chunks, seconds: Math.round((performance.now() - started) / 1000) }, 'search data refreshed');
+    })
+    .catch((error: unknown) => log.error(error, 'search data refresh failed'));
+  return async () => {
+    stopping = true;
+    await running;
+  };
+}
