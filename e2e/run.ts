@@ -410,7 +410,7 @@ const flows: Flow[] = [
       await page.waitForURL((url) => url.pathname === '/admin-requests');
       await page.locator(`[data-testid=approve-${requestId}]`).waitFor();
       await shot(page, 'admin-requests');
-      const row = page.locator('.ant-table-row').filter({ has: page.locator(`[data-testid=approve-${requestId}]`) });
+      const row = page.locator(`.ant-table-row[data-row-key="${requestId}"]`);
       const [rejected] = await Promise.all([
         page.waitForResponse((candidate) => candidate.url().endsWith(`/api/admin-requests/${requestId}/rejection`)),
         row.getByRole('button', { name: /驳\s?回/ }).click(),
