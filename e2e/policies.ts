@@ -59,8 +59,13 @@ export async function policiesWalkthrough({ newPage, login, logout, shot, settle
   const units = await (await apiAs(page)).get<Unit[]>('/api/units');
   const u03 = units.find((unit) => unit.code === 'U03')!;
   const reviewer = `e2e.u03.${run.toLowerCase()}`;
-  await (await apiAs(page)).post('/api/users', { username: reviewer, displayName: `组织人事部审核员${run}`, password: reviewerPassword, roles: ['department'], unitId: u03.id });
+  // the server chooses a one-time password; the reviewer signs in with it and sets its own (before anything else)
+  const { oneTimePassword } = await (await apiAs(page)).post<{ oneTimePassword: string }>('/api/users', { username: reviewer, displayName: `组织人事部审核员${run}`, roles: ['department'], unitId: u03.id });
   await logout(page);
+  const firstSignIn = await page.request.post('/api/auth/login', { data: { username: reviewer, password: oneTimePassword } });
+  assert.equal(firstSignIn.status(), 200, `first sign-in of ${reviewer}: ${await firstSignIn.text()}`);
+  await (await apiAs(page)).post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: reviewerPassword });
+  await page.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken } });
 
   await login(page, 'office');
   const office = await apiAs(page);

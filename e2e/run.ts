@@ -52,9 +52,9 @@ const roleExpectations: { username: string; menu: string[]; figure: (home: HomeD
   { username: 'talent', menu: ['工作台', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '兑现台账', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'sysadmin', menu: ['工作台', '用户管理'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
-  { username: 'secadmin', menu: ['工作台', '用户管理'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
-  { username: 'auditor', menu: ['工作台', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
+  { username: 'sysadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
+  { username: 'secadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
+  { username: 'auditor', menu: ['工作台', '管理员变更审批', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
 ];
 
 async function newPage(viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
@@ -411,7 +411,7 @@ const flows: Flow[] = [
       await page.waitForURL((url) => url.pathname === '/admin-requests');
       await page.locator(`[data-testid=approve-${requestId}]`).waitFor();
       await shot(page, 'admin-requests');
-      const row = page.locator('.ant-table-row').filter({ has: page.locator(`[data-testid=approve-${requestId}]`) });
+      const row = page.locator(`.ant-table-row[data-row-key="${requestId}"]`);
       const [rejected] = await Promise.all([
         page.waitForResponse((candidate) => candidate.url().endsWith(`/api/admin-requests/${requestId}/rejection`)),
         row.getByRole('button', { name: /驳\s?回/ }).click(),

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/auth.service';
 import { notify } from '../notifications/notifications.service';
 import { randomInt } from 'node:crypto';
 import { deleteUserSessions } from '../auth/sessions.repo';
+import { replaceRecoveryCodes } from '../auth/second-factor.repo';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUser, type UserListQuery, type UserRow } from './users.repo';
 import type { AdminRequestView, UserView } from './users.schemas';
 import { activeHolders, insertAdminRequest, listAdminRequests, lockAdminRequest, updateAdminRequest, type AdminRequestRow } from './admin-requests.repo';
@@ -234,8 +235,9 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<O
 }
 
 /**
- * Break-glass (`talentzone admin-reset <username>`, run on the server): a one-time password for any account, audited as
- * the system. Physical access to the server is the third party of the approval.
+ * Break-glass (`talentzone admin-reset <username>`, run on the server): a one-time password for any account, enabled if
+ * disabled and with TOTP switched off (an administrator enrols again at the next sign-in), audited as the system.
+ * Physical access to the server is the third party of the approval.
  */
 export async function breakGlassReset(db: Db, username: string) {
   const system: Actor = { userId: null, username: 'system', role: null, ip: null };
@@ -244,6 +246,13 @@ export async function breakGlassReset(db: Db, username: string) {
     if (!user) throw notFound();
     const result = await applyReset(tx, system, user, 'breakGlass');
     if (user.disabled) await applyUpdate(tx, system, user, { disabled: false }, 'breakGlass');
+    if (user.totpEnabledAt) {
+      // a lost authenticator too: TOTP is switched off (an administrator must enrol again at the next sign-in)
+      await updateUser(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null });
+      await replaceRecoveryCodes(tx, user.id, []);
+      await recordAudit(tx, system, { action: 'auth.totpDisable', targetType: 'user', targetId: user.id, detail: 'breakGlass' });
+      await tellAccount(tx, system, user.id, 'secondFactorReset');
+    }
     return result;
   });
 }

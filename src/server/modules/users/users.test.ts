@@ -411,8 +411,14 @@ describe('the admin takeover chain is refused (三权分立 with approval)', () 
 
   it('break-glass: the server command issues a one-time password, audited as the system', async () => {
     const { oneTimePassword } = await breakGlassReset(fresh.db, 'secadmin');
+    // no second step: a lost authenticator is switched off too, to be enrolled again after the password change
+    const first = await fresh.anonymous().post('/api/auth/login', { username: 'secadmin', password: oneTimePassword });
+    expect(first.json()).toMatchObject({ restriction: 'passwordChangeRequired', secondFactor: false });
     const agent = await fresh.login('secadmin', oneTimePassword);
     expect((await agent.get('/api/users')).json().error.code).toBe('passwordChangeRequired');
+    const changed = await agent.post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: 'Walnut-Harbor-Sketch-47' });
+    expect(changed.json().restriction).toBe('secondFactorRequired');
+    expect((await noticesOf('secadmin', 'account')).map((notice) => notice.params.action)).toEqual(['passwordReset', 'secondFactorReset']);
     const [row] = await fresh.rows<{ actor_username: string; detail: string }>(
       sql`select actor_username, detail from audit_log where action = 'user.resetPassword' and target_id = ${await idOf('secadmin')}`,
     );
