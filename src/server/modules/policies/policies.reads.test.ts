@@ -25,11 +25,13 @@ async function escalationState() {
 
 describe('GET requests change nothing', () => {
   it('opening the inbox with an overdue application escalates nothing; the daily work escalates it, audited as the system', async () => {
-    const [application] = await t.rows<{ id: string }>(sql`
-      select id from applications where status = 'inReview' and escalated_at is null and step_index = 0 order by submitted_at limit 1`);
-    // its first step (five working days) started long ago
-    await t.db.execute(sql`update applications set step_started_at = '2026-01-05T01:00:00Z' where id = ${application.id}`);
     const department = await t.login('department');
+    // an application waiting for the department's unit, not yet escalated
+    const waiting = (await department.get('/api/applications', { query: { inbox: 'true', pageSize: '100' } })).json().items as { id: string; escalated: boolean }[];
+    const application = waiting.find((item) => !item.escalated)!;
+    expect(application).toBeDefined();
+    // its step (five working days) started long ago
+    await t.db.execute(sql`update applications set step_started_at = '2026-01-05T01:00:00Z' where id = ${application.id}`);
     const before = await escalationState();
     for (const agent of [office, department]) {
       const inbox = await agent.get('/api/applications', { query: { inbox: 'true' } });
