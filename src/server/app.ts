@@ -17,6 +17,7 @@ import type { App } from './http/types';
 import { authPlugin } from './plugins/auth';
 import { errorBody, errorsPlugin, languageOf } from './plugins/errors';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { useAuditChain } from './modules/audit/audit.chain';
 import { authRoutes } from './modules/auth/auth.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { organisationsRoutes } from './modules/organisations/organisations.routes';
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, setupToken, secrets }: AppOpt
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('secrets', secrets);
+  useAuditChain(secrets);
 
   // JSON bodies only: without a parser for text/plain, anything but JSON is answered 415.
   app.removeContentTypeParser('text/plain');

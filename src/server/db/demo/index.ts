@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles';
 import { recordAudit } from '../../modules/audit/audit.service';
+import { useAuditChain } from '../../modules/audit/audit.chain';
 import { hashPassword } from '../../modules/auth/auth.service';
 import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
@@ -40,6 +41,7 @@ export async function isEmpty(db: Db) {
  * demo accounts (password `Demo@2026`). Deterministic: the same records on every machine. One transaction.
  */
 export async function loadDemoData(db: Db, secrets: Secrets) {
+  useAuditChain(secrets);
   // argon2 runs on the thread pool while the plan is computed
   const hashing = Promise.all(demoAccounts.map(() => hashPassword(demoPassword)));
   const plan = demoPlan();
