@@ -6,13 +6,18 @@ import { demoAccounts, demoPassword, isEmpty, loadDemoData } from './db/demo';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
 import { startDailyWork } from './modules/policies/daily';
-import type { Secrets } from './security/secrets';
+import { checkMasterKey } from './security/key-check';
+import { secretKeyFile, type Secrets } from './security/secrets';
 
-/** Opens and migrates the database, loads demo data into an empty one when demo mode is on. */
+/**
+ * Opens and migrates the database, refuses a master key that does not match the data (key check value), loads demo
+ * data into an empty one when demo mode is on.
+ */
 export async function prepareDatabase(config: Config, secrets: Secrets): Promise<{ database: Database; seeded: boolean }> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
+    await checkMasterKey(database.db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
     const seeded = config.demo && (await isEmpty(database.db));
     if (seeded) await loadDemoData(database.db, secrets);
     return { database, seeded };
