@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 type Row = { id: number; seq: number; at: Date; action: string; detail: string | null; prev_hash: string; hash: string };
-const head = async () => (await t.rows<Row>(sql`select id, seq::int as seq, at, action, detail, prev_hash, hash from audit_log where seq is not null order by seq desc limit 1`))[0];
-const bySeq = async (seq: number) => (await t.rows<Row>(sql`select id, seq::int as seq, at, action, detail, prev_hash, hash from audit_log where seq = ${seq}`))[0];
+const head = async () => (await t.rows<Row>(sql`select id::int as id, seq::int as seq, at, action, detail, prev_hash, hash from audit_log where seq is not null order by seq desc limit 1`))[0];
+const bySeq = async (seq: number) => (await t.rows<Row>(sql`select id::int as id, seq::int as seq, at, action, detail, prev_hash, hash from audit_log where seq = ${seq}`))[0];
 
 /** As the database owner, past the append-only trigger: what someone with database access can do. */
 async function asOwner(statement: ReturnType<typeof sql>) {
