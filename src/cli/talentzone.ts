@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-/** The `talentzone` command: start, dev, migrate, seed. */
+/** The `talentzone` command: start, dev, migrate, seed, backup, restore, audit verify. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadConfig, secretsFor } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { isEmpty, loadDemoData } from '../server/db/demo';
 import { addGeneratedTalents } from '../server/db/demo/scale';
+import { BackupError, createBackup, restoreBackup } from '../server/backup/backup';
+import { fill, systemMessage, systemMessages, type Language } from '../domain/i18n';
+import { useAuditChain } from '../server/modules/audit/audit.chain';
+import { verifyAuditChain, type ChainProblem } from '../server/modules/audit/audit.service';
+import { checkMasterKey } from '../server/security/key-check';
+import { secretKeyFile } from '../server/security/secrets';
 import { startServer } from '../server/main';
 import { ensureWebBuild } from './web-build';
 
@@ -17,8 +23,12 @@ const usage = `talentzone <command>
   migrate   apply database migrations
   seed      load the demo data into an empty database
             --talents N: add N generated talents (loads the demo data first on an empty database)
+  backup <dir>   write a backup (database, attachments, manifest) into a new folder; with the embedded database,
+            stop the server first. --include-key: put the master secret in it too (otherwise keep it apart)
+  restore <dir>  restore a backup into an empty data directory / database (--force: overwrite), then check the key
+  audit verify   recompute the audit log's hash chain; prints the first broken link (exit code 2) or the head
 
-Environment: PORT, HOST, DATABASE_URL, TZ_DATA_DIR, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
+Environment: PORT, HOST, DATABASE_URL, DATABASE_OWNER_URL, TZ_DATA_DIR, TZ_SECRET, TZ_PG_BIN, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
 
 async function serve(build: boolean) {
   const config = loadConfig();
@@ -76,7 +86,55 @@ function seedTalentCount(args: string[]): number | null {
   return count;
 }
 
+/** Runs a backup or restore step; a refusal is printed as it is (bilingual) with exit code 1. */
+async function backupCommand(task: () => Promise<{ messages: string[] }>, failed?: (result: never) => boolean) {
+  try {
+    const result = await task();
+    console.log(result.messages.join('\n'));
+    if (failed?.(result as never)) process.exitCode = 1;
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
+
+const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
+  content: 'auditProblemContent',
+  link: 'auditProblemLink',
+  gap: 'auditProblemGap',
+  unsealed: 'auditProblemUnsealed',
+  legacy: 'auditProblemLegacy',
+};
+
+async function auditVerify() {
+  const config = loadConfig();
+  await withDatabase(async ({ db }) => {
+    const secrets = secretsFor(config);
+    await checkMasterKey(db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
+    useAuditChain(secrets);
+    const report = await verifyAuditChain(db);
+    if (report.intact) {
+      console.log(systemMessage('auditIntact', { checked: report.checked, legacy: report.legacyRows, lastSeq: report.lastSeq ?? '—', lastHash: report.lastHash ?? '—' }));
+      return;
+    }
+    const broken = report.firstBroken!;
+    const line = (language: Language) =>
+      fill(systemMessages.auditBroken[language], {
+        seq: broken.seq ?? '—',
+        id: broken.id,
+        at: broken.at.toISOString(),
+        action: broken.action,
+        checked: report.checked,
+        problem: systemMessages[problemMessages[broken.problem]][language],
+      });
+    console.log(`${line('zh-CN')}\n${line('en-US')}`);
+    process.exitCode = 2;
+  });
+}
+
 const command = process.argv[2];
+const args = process.argv.slice(3);
 switch (command) {
   case 'start':
     await serve(true);
@@ -111,6 +169,33 @@ switch (command) {
     });
     break;
   }
+  case 'backup':
+    if (!args[0] || args[0].startsWith('--')) {
+      console.log(usage);
+      process.exitCode = 1;
+      break;
+    }
+    await backupCommand(() => createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
+    break;
+  case 'restore':
+    if (!args[0] || args[0].startsWith('--')) {
+      console.log(usage);
+      process.exitCode = 1;
+      break;
+    }
+    await backupCommand(
+      () => restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
+      (result: { key: string }) => result.key !== 'matches',
+    );
+    break;
+  case 'audit':
+    if (args[0] !== 'verify') {
+      console.log(usage);
+      process.exitCode = 1;
+      break;
+    }
+    await auditVerify();
+    break;
   default:
     console.log(usage);
     process.exitCode = command && command !== 'help' ? 1 : 0;
