@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAuditChain } from '../modules/audit/audit.chain';
 import { recordAudit, verifyAuditChain } from '../modules/audit/audit.service';
 import { createSecrets } from '../security/secrets';
+import { waitForConnectionsToClose } from '../test/postgres';
 import { databaseUrl, quoteIdentifier, testSecret } from '../test/template';
 import { openDatabase, queryRows, type Database } from './client';
 
@@ -35,12 +36,7 @@ describe.skipIf(!serverUrl)('database roles (PostgreSQL)', () => {
   });
   afterAll(async () => {
     await database?.close();
-    // the pool's connections end asynchronously: let them go before the database is dropped under them
-    for (let tries = 0; tries < 100; tries++) {
-      const { rows } = await admin.query<{ open: number }>('select count(*)::int as open from pg_stat_activity where datname = $1', [databaseName]);
-      if (rows[0].open === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForConnectionsToClose(admin, databaseName);
     await admin.query(`drop database if exists ${quoteIdentifier(databaseName)} with (force)`);
     await admin.query(`drop role if exists ${quoteIdentifier(appRole)}`);
     await admin.end();
