@@ -155,7 +155,7 @@ describe.skipIf(!serverUrl || !hasPgDump)('backup and restore on PostgreSQL', ()
     expect(await lookUp(targetConfig, talent)).toEqual({ idNumber: talent.idNumber, found: [talent.id] });
     await expect(restoreBackup(targetConfig, backupDir, { force: false })).rejects.toThrow(BackupError);
 
-    const otherKey = configFor({ ...targetConfig, TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: 'another-master-secret-0123456789abcdefgh', DATABASE_URL: databaseUrl(serverUrl!, names.target) });
+    const otherKey = configFor({ TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: 'another-master-secret-0123456789abcdefgh', DATABASE_URL: databaseUrl(serverUrl!, names.target) });
     await expect(prepareDatabase({ ...otherKey, demo: false }, secretsFor(otherKey))).rejects.toThrow(KeyMismatchError);
   }, 120_000);
 });
