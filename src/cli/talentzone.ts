@@ -10,9 +10,9 @@ import { BackupError, createBackup, restoreBackup } from '../server/backup/backu
 import { fill, systemMessage, systemMessages, type Language } from '../domain/i18n';
 import { useAuditChain } from '../server/modules/audit/audit.chain';
 import { verifyAuditChain, type ChainProblem } from '../server/modules/audit/audit.service';
-import { checkMasterKey } from '../server/security/key-check';
+import { checkMasterKey, KeyMismatchError } from '../server/security/key-check';
 import { secretKeyFile } from '../server/security/secrets';
-import { startServer } from '../server/main';
+import { startServer, withKeyFileUndoneOnMismatch } from '../server/main';
 import { ensureWebBuild } from './web-build';
 
 const usage = `talentzone <command>
@@ -110,8 +110,11 @@ const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
 async function auditVerify() {
   const config = loadConfig();
   await withDatabase(async ({ db }) => {
-    const secrets = secretsFor(config);
-    await checkMasterKey(db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
+    const secrets = await withKeyFileUndoneOnMismatch(config, async () => {
+      const secrets = secretsFor(config);
+      await checkMasterKey(db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
+      return secrets;
+    });
     useAuditChain(secrets);
     const report = await verifyAuditChain(db);
     if (report.intact) {
@@ -135,68 +138,80 @@ async function auditVerify() {
 
 const command = process.argv[2];
 const args = process.argv.slice(3);
-switch (command) {
-  case 'start':
-    await serve(true);
-    break;
-  case 'serve':
-    await serve(false);
-    break;
-  case 'dev':
-    dev();
-    break;
-  case 'migrate':
-    await withDatabase(async () => console.log('migrations applied'));
-    break;
-  case 'seed': {
-    const talents = seedTalentCount(process.argv.slice(3));
-    await withDatabase(async ({ db }) => {
-      const secrets = secretsFor(loadConfig());
-      if (talents === null) {
-        if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
-        await loadDemoData(db, secrets);
-        return console.log('demo data loaded');
-      }
-      const width = String(talents).length;
-      const result = await addGeneratedTalents(db, secrets, {
-        count: talents,
-        onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
+
+async function run() {
+  switch (command) {
+    case 'start':
+      await serve(true);
+      break;
+    case 'serve':
+      await serve(false);
+      break;
+    case 'dev':
+      dev();
+      break;
+    case 'migrate':
+      await withDatabase(async () => console.log('migrations applied'));
+      break;
+    case 'seed': {
+      const talents = seedTalentCount(process.argv.slice(3));
+      await withDatabase(async ({ db }) => {
+        const secrets = secretsFor(loadConfig());
+        if (talents === null) {
+          if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
+          await loadDemoData(db, secrets);
+          return console.log('demo data loaded');
+        }
+        const width = String(talents).length;
+        const result = await addGeneratedTalents(db, secrets, {
+          count: talents,
+          onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
+        });
+        console.log(
+          `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
+            `(${result.perSecond} per second)`,
+        );
       });
-      console.log(
-        `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
-          `(${result.perSecond} per second)`,
+      break;
+    }
+    case 'backup':
+      if (!args[0] || args[0].startsWith('--')) {
+        console.log(usage);
+        process.exitCode = 1;
+        break;
+      }
+      await backupCommand(() => createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
+      break;
+    case 'restore':
+      if (!args[0] || args[0].startsWith('--')) {
+        console.log(usage);
+        process.exitCode = 1;
+        break;
+      }
+      await backupCommand(
+        () => restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
+        (result: { key: string }) => result.key !== 'matches',
       );
-    });
-    break;
+      break;
+    case 'audit':
+      if (args[0] !== 'verify') {
+        console.log(usage);
+        process.exitCode = 1;
+        break;
+      }
+      await auditVerify();
+      break;
+    default:
+      console.log(usage);
+      process.exitCode = command && command !== 'help' ? 1 : 0;
   }
-  case 'backup':
-    if (!args[0] || args[0].startsWith('--')) {
-      console.log(usage);
-      process.exitCode = 1;
-      break;
-    }
-    await backupCommand(() => createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
-    break;
-  case 'restore':
-    if (!args[0] || args[0].startsWith('--')) {
-      console.log(usage);
-      process.exitCode = 1;
-      break;
-    }
-    await backupCommand(
-      () => restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
-      (result: { key: string }) => result.key !== 'matches',
-    );
-    break;
-  case 'audit':
-    if (args[0] !== 'verify') {
-      console.log(usage);
-      process.exitCode = 1;
-      break;
-    }
-    await auditVerify();
-    break;
-  default:
-    console.log(usage);
-    process.exitCode = command && command !== 'help' ? 1 : 0;
+}
+
+try {
+  await run();
+} catch (error) {
+  // a start refused by the key check: its message says what to do, no stack trace
+  if (!(error instanceof KeyMismatchError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 }
