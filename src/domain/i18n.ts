@@ -261,6 +261,7 @@ export const systemMessages = {
       'Refusing to start: the master key ({keyFile}) does not match the data in the database (it was sealed with another key). Put the secret.key from the backup back into the data directory, or set TZ_SECRET to the original master secret, and start again. Do not run with a new key: ID numbers could not be decrypted, and look-ups and the uniqueness check by ID number would go wrong.',
   },
   backupDone: { 'zh-CN': '备份已写入 {target}（用时 {seconds} 秒）', 'en-US': 'Backup written to {target} ({seconds} s)' },
+  backupTargetNotEmpty: { 'zh-CN': '备份目录已存在且不为空（{target}）：请指定一个新的目录。', 'en-US': 'The backup folder exists and is not empty ({target}): name a new folder.' },
   backupKeyApart: {
     'zh-CN': '备份不含主密钥。请另行妥善保存主密钥（{keySource}），恢复时需要它；没有它，加密的身份证号和手机号无法读取。',
     'en-US': 'The backup does not hold the master key. Keep the key ({keySource}) apart and safe: a restore needs it, and without it encrypted ID and phone numbers cannot be read.',

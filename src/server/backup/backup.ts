@@ -79,13 +79,14 @@ export type BackupResult = { manifest: BackupManifest; seconds: number; messages
  */
 export async function createBackup(config: Config, target: string, options: { includeKey: boolean }): Promise<BackupResult> {
   const started = performance.now();
-  if (isNonEmptyDirectory(target)) throw new BackupError(systemMessage('restoreNotEmpty', { target }));
+  if (isNonEmptyDirectory(target)) throw new BackupError(systemMessage('backupTargetNotEmpty', { target }));
   const secret = currentMasterSecret(config);
   mkdirSync(target, { recursive: true });
   let databaseSeconds = 0;
   let keyCheck: string | null = null;
   let migrations: BackupManifest['migrations'] = { applied: 0, last: null };
-  const database = await openDatabase(config.database.kind === 'postgres' ? { ...config.database, poolSize: 1 } : config.database);
+  // on PostgreSQL as the owner: the app role cannot read the migrations table
+  const database = await openDatabase(config.database.kind === 'postgres' ? { kind: 'postgres', url: ownerUrlOf(config), poolSize: 1 } : config.database);
   try {
     migrations = await migrationLevel(database.db);
     keyCheck = (await readSetting(database.db, keyCheckSetting).catch(() => null)) ?? (secret ? createSecrets(secret).keyCheck : null);
@@ -214,8 +215,10 @@ export async function restoreBackup(config: Config, source: string, options: { f
 
 /** The restore itself, in the restored audit log (system actor), once the key is known to match. */
 async function recordRestore(config: Config, secret: string, manifest: BackupManifest) {
-  const database: Database = await openDatabase(config.database.kind === 'postgres' ? { kind: 'postgres', url: ownerUrlOf(config), poolSize: 1 } : config.database);
+  const database: Database = await openDatabase(config.database.kind === 'postgres' ? { ...config.database, poolSize: 1 } : config.database);
   try {
+    // a backup from an older version: bring it to this version's schema (and grants) before appending to its log
+    await database.migrate();
     useAuditChain(createSecrets(secret));
     await recordAudit(database.db, { userId: null, username: 'system', role: null, ip: null }, {
       action: 'system.restore',
