@@ -122,40 +122,61 @@ describe.skipIf(!!serverUrl)('backup and restore on PGlite', () => {
 describe.skipIf(!serverUrl || !hasPgDump)('backup and restore on PostgreSQL', () => {
   const suffix = randomBytes(4).toString('hex');
   const names = { source: `tz_backup_src_${suffix}`, target: `tz_backup_dst_${suffix}` };
+  const appRole = `tz_backup_app_${suffix}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   afterAll(async () => {
     for (const name of Object.values(names)) {
       await waitForConnectionsToClose(admin, name);
       await admin.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
     }
+    await admin.query(`drop role if exists ${quoteIdentifier(appRole)}`);
     await admin.end();
   });
 
-  it('round-trips with pg_dump and pg_restore: reveal and search by ID number find the same talent', async () => {
+  /** The app as the app role, migrations and backups as the owner (README: Database roles). */
+  const rolesFor = (name: string) => {
+    const ownerUrl = databaseUrl(serverUrl!, name);
+    const appUrl = new URL(ownerUrl);
+    appUrl.username = appRole;
+    appUrl.password = '';
+    return { DATABASE_URL: appUrl.toString(), DATABASE_OWNER_URL: ownerUrl };
+  };
+
+  it('round-trips with pg_dump and pg_restore, app and owner roles apart: reveal and search by ID number find the same talent', async () => {
     const templates = inject('testTemplates');
     if (templates.kind !== 'postgres') throw new Error('PostgreSQL templates expected');
     await admin.connect();
+    await admin.query(`create role ${quoteIdentifier(appRole)} login`);
     await admin.query(`create database ${quoteIdentifier(names.source)} template ${quoteIdentifier(templates.databases.demo)}`);
     await admin.query(`create database ${quoteIdentifier(names.target)}`);
     const dataDir = join(root, 'pg-source');
-    const sourceConfig = configFor({ TZ_DATA_DIR: dataDir, TZ_SECRET: testSecret, DATABASE_URL: databaseUrl(serverUrl!, names.source) });
+    const sourceConfig = configFor({ TZ_DATA_DIR: dataDir, TZ_SECRET: testSecret, ...rolesFor(names.source) });
     const talent = await prepareSource(sourceConfig);
 
     const backupDir = join(root, 'pg-backup');
     const backup = await createBackup(sourceConfig, backupDir, { includeKey: false });
     expect(backup.manifest).toMatchObject({ databaseKind: 'postgres', includesKey: false, attachments: 1 });
+    expect(backup.manifest.migrations.applied).toBeGreaterThan(0);
     expect(existsSync(join(backupDir, 'database.dump'))).toBe(true);
     await waitForConnectionsToClose(admin, names.source);
     await admin.query(`drop database ${quoteIdentifier(names.source)} with (force)`);
     rmSync(dataDir, { recursive: true, force: true });
 
-    const targetConfig = configFor({ TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: testSecret, DATABASE_URL: databaseUrl(serverUrl!, names.target) });
+    const targetConfig = configFor({ TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: testSecret, ...rolesFor(names.target) });
     const restored = await restoreBackup(targetConfig, backupDir, { force: false });
     expect(restored.key).toBe('matches');
     expect(await lookUp(targetConfig, talent)).toEqual({ idNumber: talent.idNumber, found: [talent.id] });
+    const owners = new pg.Client({ connectionString: databaseUrl(serverUrl!, names.target) });
+    await owners.connect();
+    try {
+      const { rows } = await owners.query(`select tablename from pg_tables where schemaname = 'public' and tableowner = $1`, [appRole]);
+      expect(rows).toEqual([]);
+    } finally {
+      await owners.end();
+    }
     await expect(restoreBackup(targetConfig, backupDir, { force: false })).rejects.toThrow(BackupError);
 
-    const otherKey = configFor({ TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: 'another-master-secret-0123456789abcdefgh', DATABASE_URL: databaseUrl(serverUrl!, names.target) });
+    const otherKey = configFor({ TZ_DATA_DIR: join(root, 'pg-target'), TZ_SECRET: 'another-master-secret-0123456789abcdefgh', ...rolesFor(names.target) });
     await expect(prepareDatabase({ ...otherKey, demo: false }, secretsFor(otherKey))).rejects.toThrow(KeyMismatchError);
   }, 120_000);
 });
