@@ -272,6 +272,8 @@ export const auditLog = pgTable(
   },
   (table) => [
     uniqueIndex('audit_log_seq_key').on(table.seq),
+    // rows outside the chain: the pre-chain rows and anything written past recordAudit (verification finds them here)
+    index('audit_log_unsealed_idx').on(table.id).where(sql`${table.seq} is null`),
     index('audit_log_at_idx').on(table.at),
     index('audit_log_actor_idx').on(table.actorId, table.at),
     index('audit_log_ip_action_idx').on(table.ip, table.action, table.at),

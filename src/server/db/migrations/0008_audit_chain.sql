@@ -9,6 +9,8 @@ ALTER TABLE "audit_log" ADD COLUMN "hash" text;
 --> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_seq_key" ON "audit_log" USING btree ("seq");
 --> statement-breakpoint
+CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("id") WHERE "audit_log"."seq" is null;
+--> statement-breakpoint
 CREATE TABLE "system_settings" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" text NOT NULL,

@@ -110,3 +110,29 @@ describe('the audit chain', () => {
     expect((await verify()).firstBroken).toMatchObject({ seq: 1, problem: 'legacy' });
   });
 });
+
+describe('rows written before the chain (before migration 0008)', () => {
+  it('are anchored by the first chained row: verified by their count, a removed or added one is found', async () => {
+    const empty = await createTestApp({ template: 'empty' });
+    try {
+      expect(await empty.rows(sql`select 1 from audit_log`)).toEqual([]);
+      // as the log was before the chain: rows without seq or hash
+      for (const action of ['auth.login', 'user.create', 'auth.logout']) {
+        await empty.db.execute(sql`insert into audit_log (at, actor_username, action, result) values ('2026-03-01T08:00:00Z', 'office', ${action}, 'success')`);
+      }
+      await recordAudit(empty.db, actor, { action: 'test.firstChained' });
+      await recordAudit(empty.db, actor, { action: 'test.secondChained' });
+      expect(await verifyAuditChain(empty.db)).toMatchObject({ intact: true, checked: 2, legacyRows: 3, lastSeq: 2 });
+
+      const [legacy] = await empty.rows<{ id: number }>(sql`select id::int as id from audit_log where action = 'user.create'`);
+      await empty.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+        await tx.execute(sql`delete from audit_log where id = ${legacy.id}`);
+        await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+      });
+      expect((await verifyAuditChain(empty.db)).firstBroken).toMatchObject({ seq: 1, action: 'test.firstChained', problem: 'legacy' });
+    } finally {
+      await empty.close();
+    }
+  });
+});
