@@ -48,10 +48,24 @@ async function serve(build: boolean) {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/**
+ * Opens and migrates the database, then — as a start does — checks the master key against the data and hands the
+ * audit chain its key, so any command that writes the audit log (seed, a break-glass reset …) chains its rows. Without
+ * a key to be had (production on PostgreSQL without TZ_SECRET) a command that writes the log fails loudly.
+ */
 async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
   try {
     await database.migrate();
+    if (config.secret || !(config.production && config.database.kind === 'postgres')) {
+      const secrets = await withKeyFileUndoneOnMismatch(config, async () => {
+        const secrets = secretsFor(config);
+        await checkMasterKey(database.db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
+        return secrets;
+      });
+      useAuditChain(secrets);
+    }
     await task(database);
   } finally {
     await database.close();
@@ -108,14 +122,8 @@ const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
 };
 
 async function auditVerify() {
-  const config = loadConfig();
+  // withDatabase checked the key and gave the chain its key
   await withDatabase(async ({ db }) => {
-    const secrets = await withKeyFileUndoneOnMismatch(config, async () => {
-      const secrets = secretsFor(config);
-      await checkMasterKey(db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
-      return secrets;
-    });
-    useAuditChain(secrets);
     const report = await verifyAuditChain(db);
     if (report.intact) {
       console.log(systemMessage('auditIntact', { checked: report.checked, legacy: report.legacyRows, lastSeq: report.lastSeq ?? '—', lastHash: report.lastHash ?? '—' }));
