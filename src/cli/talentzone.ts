@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-/** The `talentzone` command: start, dev, migrate, seed. */
+/** The `talentzone` command: start, dev, migrate, seed, backup, restore, audit verify. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadConfig, secretsFor } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { isEmpty, loadDemoData } from '../server/db/demo';
 import { addGeneratedTalents } from '../server/db/demo/scale';
-import { startServer } from '../server/main';
+import { BackupError, createBackup, restoreBackup } from '../server/backup/backup';
+import { fill, systemMessage, systemMessages, type Language } from '../domain/i18n';
+import { useAuditChain } from '../server/modules/audit/audit.chain';
+import { verifyAuditChain, type ChainProblem } from '../server/modules/audit/audit.service';
+import { checkMasterKey, KeyMismatchError } from '../server/security/key-check';
+import { secretKeyFile } from '../server/security/secrets';
+import { startServer, withKeyFileUndoneOnMismatch } from '../server/main';
 import { ensureWebBuild } from './web-build';
 import { breakGlassReset } from '../server/modules/users/users.service';
 
@@ -21,8 +27,12 @@ const usage = `talentzone <command>
   admin-reset <username>
             break-glass: print a one-time password for the account (it must be changed at the next sign-in),
             enable it if disabled; audited as the system (physical access to the server is the third party)
+  backup <dir>   write a backup (database, attachments, manifest) into a new folder; with the embedded database,
+            stop the server first. --include-key: put the master secret in it too (otherwise keep it apart)
+  restore <dir>  restore a backup into an empty data directory / database (--force: overwrite), then check the key
+  audit verify   recompute the audit log's hash chain; prints the first broken link (exit code 2) or the head
 
-Environment: PORT, HOST, DATABASE_URL, TZ_DATA_DIR, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
+Environment: PORT, HOST, DATABASE_URL, DATABASE_OWNER_URL, TZ_DATA_DIR, TZ_SECRET, TZ_PG_BIN, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
 
 async function serve(build: boolean) {
   const config = loadConfig();
@@ -42,10 +52,24 @@ async function serve(build: boolean) {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/**
+ * Opens and migrates the database, then — as a start does — checks the master key against the data and hands the
+ * audit chain its key, so any command that writes the audit log (seed, a break-glass reset …) chains its rows. Without
+ * a key to be had (production on PostgreSQL without TZ_SECRET) a command that writes the log fails loudly.
+ */
 async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
   try {
     await database.migrate();
+    if (config.secret || !(config.production && config.database.kind === 'postgres')) {
+      const secrets = await withKeyFileUndoneOnMismatch(config, async () => {
+        const secrets = secretsFor(config);
+        await checkMasterKey(database.db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
+        return secrets;
+      });
+      useAuditChain(secrets);
+    }
     await task(database);
   } finally {
     await database.close();
@@ -80,60 +104,145 @@ function seedTalentCount(args: string[]): number | null {
   return count;
 }
 
-const command = process.argv[2];
-switch (command) {
-  case 'start':
-    await serve(true);
-    break;
-  case 'serve':
-    await serve(false);
-    break;
-  case 'dev':
-    dev();
-    break;
-  case 'migrate':
-    await withDatabase(async () => console.log('migrations applied'));
-    break;
-  case 'seed': {
-    const talents = seedTalentCount(process.argv.slice(3));
-    await withDatabase(async ({ db }) => {
-      const secrets = secretsFor(loadConfig());
-      if (talents === null) {
-        if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
-        await loadDemoData(db, secrets);
-        return console.log('demo data loaded');
-      }
-      const width = String(talents).length;
-      const result = await addGeneratedTalents(db, secrets, {
-        count: talents,
-        onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
-      });
-      console.log(
-        `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
-          `(${result.perSecond} per second)`,
-      );
-    });
-    break;
+/** Runs a backup or restore step; a refusal is printed as it is (bilingual) with exit code 1. */
+async function backupCommand(task: () => Promise<{ messages: string[] }>, failed?: (result: never) => boolean) {
+  try {
+    const result = await task();
+    console.log(result.messages.join('\n'));
+    if (failed?.(result as never)) process.exitCode = 1;
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
   }
-  case 'admin-reset': {
-    const username = process.argv[3];
-    if (!username) {
-      console.error('usage: talentzone admin-reset <username>');
-      process.exit(1);
+}
+
+const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
+  content: 'auditProblemContent',
+  link: 'auditProblemLink',
+  gap: 'auditProblemGap',
+  unsealed: 'auditProblemUnsealed',
+  legacy: 'auditProblemLegacy',
+};
+
+async function auditVerify() {
+  // withDatabase checked the key and gave the chain its key
+  await withDatabase(async ({ db }) => {
+    const report = await verifyAuditChain(db);
+    if (report.intact) {
+      console.log(systemMessage('auditIntact', { checked: report.checked, legacy: report.legacyRows, lastSeq: report.lastSeq ?? '—', lastHash: report.lastHash ?? '—' }));
+      return;
     }
-    await withDatabase(async ({ db }) => {
-      try {
-        const { oneTimePassword } = await breakGlassReset(db, username);
-        console.log(`一次性密码 / one-time password for ${username}: ${oneTimePassword}`);
-        console.log('登录后须立即修改 / it must be changed at the next sign-in');
-      } catch {
-        console.error(`no account named "${username}"`);
+    const broken = report.firstBroken!;
+    const line = (language: Language) =>
+      fill(systemMessages.auditBroken[language], {
+        seq: broken.seq ?? '—',
+        id: broken.id,
+        at: broken.at.toISOString(),
+        action: broken.action,
+        checked: report.checked,
+        problem: systemMessages[problemMessages[broken.problem]][language],
+      });
+    console.log(`${line('zh-CN')}\n${line('en-US')}`);
+    process.exitCode = 2;
+  });
+}
+
+const command = process.argv[2];
+const args = process.argv.slice(3);
+
+async function run() {
+  switch (command) {
+    case 'start':
+      await serve(true);
+      break;
+    case 'serve':
+      await serve(false);
+      break;
+    case 'dev':
+      dev();
+      break;
+    case 'migrate':
+      await withDatabase(async () => console.log('migrations applied'));
+      break;
+    case 'seed': {
+      const talents = seedTalentCount(process.argv.slice(3));
+      await withDatabase(async ({ db }) => {
+        const secrets = secretsFor(loadConfig());
+        if (talents === null) {
+          if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
+          await loadDemoData(db, secrets);
+          return console.log('demo data loaded');
+        }
+        const width = String(talents).length;
+        const result = await addGeneratedTalents(db, secrets, {
+          count: talents,
+          onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
+        });
+        console.log(
+          `${result.loadedDemo ? 'demo data loaded, then ' : ''}${result.added} generated talents added to ${result.before} in ${result.seconds.toFixed(1)} s ` +
+            `(${result.perSecond} per second)`,
+        );
+      });
+      break;
+    }
+    case 'backup':
+      if (!args[0] || args[0].startsWith('--')) {
+        console.log(usage);
         process.exitCode = 1;
+        break;
       }
-    });
-    break;
+      await backupCommand(() => createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
+      break;
+    case 'restore':
+      if (!args[0] || args[0].startsWith('--')) {
+        console.log(usage);
+        process.exitCode = 1;
+        break;
+      }
+      await backupCommand(
+        () => restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
+        (result: { key: string }) => result.key !== 'matches',
+      );
+      break;
+    case 'admin-reset': {
+      const username = args[0];
+      if (!username) {
+        console.error('usage: talentzone admin-reset <username>');
+        process.exitCode = 1;
+        break;
+      }
+      await withDatabase(async ({ db }) => {
+        try {
+          const { oneTimePassword } = await breakGlassReset(db, username);
+          console.log(`一次性密码 / one-time password for ${username}: ${oneTimePassword}`);
+          console.log('登录后须立即修改 / it must be changed at the next sign-in');
+        } catch {
+          console.error(`no account named "${username}"`);
+          process.exitCode = 1;
+        }
+      });
+      break;
+    }
+    case 'audit':
+      if (args[0] !== 'verify') {
+        console.log(usage);
+        process.exitCode = 1;
+        break;
+      }
+      await auditVerify();
+      break;
+    default:
+      console.log(usage);
+      process.exitCode = command && command !== 'help' ? 1 : 0;
   }
-  default:
-    console.log(usage);
-    process.exitCode = command && command !== 'help' ? 1 : 0;
+}
+
+try {
+  await run();
+} catch (error) {
+  // a start refused by the key check: its message says what to do, no stack trace
+  if (!(error instanceof KeyMismatchError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 }

@@ -261,3 +261,60 @@ export function fieldLabel(path: readonly (string | number)[], language: Languag
   const parts = path.map((segment, index) => (typeof segment === 'number' ? `#${segment + 1}` : (labelOf(segment, index)?.[language] ?? segment)));
   return parts.join(' › ') || (language === 'zh-CN' ? '请求' : 'request');
 }
+
+/**
+ * Messages of the command line and of start-up (key check, backup, restore, audit verification), printed in both
+ * languages: no request, so no language choice.
+ */
+export const systemMessages = {
+  keyMismatch: {
+    'zh-CN':
+      '拒绝启动：主密钥（{keyFile}）与数据库中的数据不匹配（数据是用另一把密钥加密的）。请把备份中的 secret.key 放回数据目录，或把 TZ_SECRET 设为原来的主密钥，然后重新启动。不要用新密钥运行：身份证号将无法解密，按身份证号查询和查重也会出错。',
+    'en-US':
+      'Refusing to start: the master key ({keyFile}) does not match the data in the database (it was sealed with another key). Put the secret.key from the backup back into the data directory, or set TZ_SECRET to the original master secret, and start again. Do not run with a new key: ID numbers could not be decrypted, and look-ups and the uniqueness check by ID number would go wrong.',
+  },
+  backupDone: { 'zh-CN': '备份已写入 {target}（用时 {seconds} 秒）', 'en-US': 'Backup written to {target} ({seconds} s)' },
+  backupTargetNotEmpty: { 'zh-CN': '备份目录已存在且不为空（{target}）：请指定一个新的目录。', 'en-US': 'The backup folder exists and is not empty ({target}): name a new folder.' },
+  backupKeyApart: {
+    'zh-CN': '备份不含主密钥。请另行妥善保存主密钥（{keySource}），恢复时需要它；没有它，加密的身份证号和手机号无法读取。',
+    'en-US': 'The backup does not hold the master key. Keep the key ({keySource}) apart and safe: a restore needs it, and without it encrypted ID and phone numbers cannot be read.',
+  },
+  backupKeyIncluded: {
+    'zh-CN': '备份包含主密钥（secret.key）：请像保管主密钥一样保管此备份。',
+    'en-US': 'The backup holds the master key (secret.key): guard it as you would the key itself.',
+  },
+  backupNoPgDump: {
+    'zh-CN': '找不到 {program}：请安装与服务器版本相同的 PostgreSQL 客户端（如 apt-get install postgresql-client），或用 TZ_PG_BIN 指定其目录。',
+    'en-US': '{program} not found: install the PostgreSQL client of the server\'s version (e.g. apt-get install postgresql-client), or name its folder in TZ_PG_BIN.',
+  },
+  restoreNotEmpty: {
+    'zh-CN': '恢复目标不为空（{target}）：请换一个空的数据目录或数据库，或加 --force 覆盖。',
+    'en-US': 'The restore target is not empty ({target}): use an empty data directory or database, or add --force to overwrite it.',
+  },
+  restoreNotBackup: { 'zh-CN': '{source} 不是 TalentZone 备份（缺少 manifest.json）', 'en-US': '{source} is not a TalentZone backup (no manifest.json)' },
+  restoreKind: {
+    'zh-CN': '备份来自 {backupKind} 数据库，而当前配置使用 {targetKind}：请按备份的数据库类型配置后再恢复。',
+    'en-US': 'The backup is of a {backupKind} database but the configuration uses {targetKind}: configure the backup\'s kind of database to restore it.',
+  },
+  restoreDone: { 'zh-CN': '已恢复数据库和附件（用时 {seconds} 秒）。', 'en-US': 'Database and attachments restored ({seconds} s).' },
+  restoreKeyMatches: { 'zh-CN': '主密钥与备份数据相符，可以启动。', 'en-US': 'The master key matches the backed-up data: ready to start.' },
+  restoreKeyMissing: {
+    'zh-CN': '备份不含主密钥：启动前请把原来的 secret.key 放到 {keyFile}，或设置 TZ_SECRET 为原来的主密钥。',
+    'en-US': 'The backup holds no key: before starting, put the original secret.key at {keyFile}, or set TZ_SECRET to the original master secret.',
+  },
+  auditIntact: { 'zh-CN': '审计日志完整：已校验 {checked} 条（链前旧记录 {legacy} 条），末条序号 {lastSeq}，哈希 {lastHash}', 'en-US': 'Audit log intact: {checked} rows checked ({legacy} rows from before the chain), last seq {lastSeq}, hash {lastHash}' },
+  auditBroken: {
+    'zh-CN': '审计日志被篡改：第一个断点 序号 {seq}（id {id}），时间 {at}，操作 {action}：{problem}。此前 {checked} 条完好。',
+    'en-US': 'Audit log tampered with: first broken link at seq {seq} (id {id}), {at}, action {action}: {problem}. The {checked} rows before it are intact.',
+  },
+  auditProblemContent: { 'zh-CN': '该行内容或哈希被修改', 'en-US': 'the row\'s content or hash was changed' },
+  auditProblemLink: { 'zh-CN': '该行与前一行的链接不符（有行被插入或替换）', 'en-US': 'its link to the previous row does not match (a row was inserted or replaced)' },
+  auditProblemGap: { 'zh-CN': '序号不连续（此前有行被删除）', 'en-US': 'a gap in seq (rows before it were removed)' },
+  auditProblemUnsealed: { 'zh-CN': '该行不在哈希链中（绕过系统直接写入）', 'en-US': 'the row is outside the chain (written past the application)' },
+  auditProblemLegacy: { 'zh-CN': '哈希链开始之前的旧记录被增删', 'en-US': 'rows from before the chain began were added or removed' },
+} satisfies Record<string, Bilingual>;
+
+/** A system message in both languages, zh-CN first, placeholders filled. */
+export function systemMessage(key: keyof typeof systemMessages, params: Record<string, string | number> = {}): string {
+  return `${fill(systemMessages[key]['zh-CN'], params)}\n${fill(systemMessages[key]['en-US'], params)}`;
+}

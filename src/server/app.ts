@@ -21,6 +21,7 @@ import { authPlugin } from './plugins/auth';
 import { errorBody, errorsPlugin, languageOf } from './plugins/errors';
 import { inputPlugin } from './plugins/input';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { useAuditChain } from './modules/audit/audit.chain';
 import { authRoutes } from './modules/auth/auth.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { organisationsRoutes } from './modules/organisations/organisations.routes';
@@ -70,6 +71,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('secrets', secrets);
+  useAuditChain(secrets);
 
   // JSON bodies only: without a parser for text/plain, anything but JSON is answered 415.
   app.removeContentTypeParser('text/plain');

@@ -121,6 +121,7 @@ export const authorizationTable: Record<string, Row> = {
   },
   'GET /api/users/binding-options': { expected: only(200, ['sysadmin']), request: () => ({ query: { kind: 'talent' } }) },
   'GET /api/audit': { expected: only(200, ['auditor']) },
+  'GET /api/audit/verify': { expected: only(200, ['auditor']) },
   'GET /api/organisations': { expected: only(200, zoneReaders) },
   'GET /api/units': { expected: only(200, zoneReaders) },
   'GET /api/talents': { expected: only(200, talentReaders) },

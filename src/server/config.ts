@@ -33,7 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir,
-    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL || undefined }
+      : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
     demo: flag(env.TZ_DEMO, !production),
     production,
     webDir: resolve(env.TZ_WEB_DIR ?? 'dist/web'),

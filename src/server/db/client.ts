@@ -31,7 +31,11 @@ export type Database = {
 export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  /**
+   * url: the app's connection. ownerUrl: the role that owns the tables, used for migrations only; the app's role is
+   * then granted what it needs and no more (see grantAppRole). Without it, migrations run on url as well.
+   */
+  | { kind: 'postgres'; url: string; ownerUrl?: string; poolSize?: number }
   /** dataDir undefined: in memory. loadDataDir: start from a dump (test templates). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
@@ -69,7 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       kind: 'postgres',
       db,
-      migrate: () => migratePostgres(drizzlePostgres({ client: pool, schema }), { migrationsFolder }),
+      migrate: () => (options.ownerUrl ? migrateAsOwner(options.ownerUrl, pool) : migratePostgres(drizzlePostgres({ client: pool, schema }), { migrationsFolder })),
       close: () => pool.end(),
     };
   }
@@ -95,6 +99,45 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     secure,
     ...{ pglite: client },
   };
+}
+
+/** Migrations on the owner's connection, then the app role's grants (for tables old and new). */
+async function migrateAsOwner(ownerUrl: string, appPool: pg.Pool): Promise<void> {
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    await migratePostgres(drizzlePostgres({ client: owner, schema }), { migrationsFolder });
+    const { rows } = await appPool.query<{ role: string }>('select current_user as role');
+    await grantAppRole(owner, rows[0].role);
+  } finally {
+    await owner.end();
+  }
+}
+
+const quoteRole = (role: string) => `"${role.replace(/"/g, '""')}"`;
+
+/**
+ * What the app's role may do, applied after every migration by the owner: read and write the tables, but only INSERT
+ * and SELECT on audit_log, use the sequences; it owns nothing, so it cannot alter, disable the triggers of, or drop a
+ * table. Idempotent. Refuses to go on if the app role owns tables (an installation from before the split: see README).
+ */
+export async function grantAppRole(owner: pg.Pool | pg.Client, appRole: string): Promise<void> {
+  const { rows: self } = await owner.query<{ role: string }>('select current_user as role');
+  if (self[0].role === appRole) return;
+  const { rows: owned } = await owner.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and pg_get_userbyid(c.relowner) = $1 limit 5`,
+    [appRole],
+  );
+  if (owned.length) {
+    throw new Error(
+      `the app role ${appRole} owns ${owned.map((row) => row.name).join(', ')}: as the owner role run REASSIGN OWNED BY ${quoteRole(appRole)} TO ${quoteRole(self[0].role)} (README: Database roles)`,
+    );
+  }
+  const role = quoteRole(appRole);
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+  await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${role}`);
+  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
 }
 
 /** The PGlite instance behind a database, for dumps in tests and backups. */

@@ -341,8 +341,17 @@ export const auditLog = pgTable(
     ip: text('ip'),
     result: text('result').$type<AuditResult>().notNull(),
     detail: text('detail'),
+    /** Position in the hash chain (1, 2, 3 …, no gaps); null only for rows written before the chain began (migration 0008). */
+    seq: bigint('seq', { mode: 'number' }),
+    /** The previous row's `hash` (for seq 1: the genesis value over the rows before the chain). */
+    prevHash: text('prev_hash'),
+    /** HMAC-SHA-256 (key derived from the master secret) over the row's content and `prev_hash`: see audit.chain.ts. */
+    hash: text('hash'),
   },
   (table) => [
+    uniqueIndex('audit_log_seq_key').on(table.seq),
+    // rows outside the chain: the pre-chain rows and anything written past recordAudit (verification finds them here)
+    index('audit_log_unsealed_idx').on(table.id).where(sql`${table.seq} is null`),
     index('audit_log_at_idx').on(table.at),
     index('audit_log_actor_idx').on(table.actorId, table.at),
     index('audit_log_ip_action_idx').on(table.ip, table.action, table.at),
@@ -649,4 +658,14 @@ export const simulations = pgTable('simulations', {
   result: jsonb('result').$type<Record<string, unknown>>().notNull(),
   createdBy: uuid('created_by').notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * Values the system keeps about itself: `keyCheck` (a keyed hash of a fixed text under the master secret, compared at
+ * every start so that a database never runs with a key that cannot read it).
+ */
+export const systemSettings = pgTable('system_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
 });

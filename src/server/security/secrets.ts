@@ -11,6 +11,13 @@ export type Secrets = {
   encrypt: (plain: string) => string;
   decrypt: (sealed: string) => string;
   lookupHash: (value: string) => string;
+  /** HMAC-SHA-256 with the audit chain's own key (hex): each audit row's hash over its content and the previous hash. */
+  auditChainHash: (content: string) => string;
+  /**
+   * HMAC(master secret, 'talentzone key check v1'): stored in the database at the first start and compared at every
+   * start, so the app refuses to run on data sealed with another key. Reveals nothing about the key.
+   */
+  keyCheck: string;
 };
 
 const version = 'v1';
@@ -20,6 +27,7 @@ export function createSecrets(masterSecret: string): Secrets {
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', masterSecret, 'talentzone', purpose, 32));
   const encryptionKey = derive('aes-256-gcm personal data');
   const hashKey = derive('hmac-sha256 lookup');
+  const auditChainKey = derive('hmac-sha256 audit chain');
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -35,12 +43,17 @@ export function createSecrets(masterSecret: string): Secrets {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     },
     lookupHash: (value) => createHmac('sha256', hashKey).update(value).digest('base64url'),
+    auditChainHash: (content) => createHmac('sha256', auditChainKey).update(content).digest('hex'),
+    keyCheck: createHmac('sha256', masterSecret).update('talentzone key check v1').digest('base64url'),
   };
 }
 
+/** Where the embedded set-up keeps its generated master secret. */
+export const secretKeyFile = (dataDir: string) => join(dataDir, 'secret.key');
+
 /** The secret kept in `<dataDir>/secret.key`, generated on first use (mode 600). */
 export function loadMasterSecret(dataDir: string): string {
-  const file = join(dataDir, 'secret.key');
+  const file = secretKeyFile(dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -13,6 +13,7 @@ import { demoPassword, demoTotpSecret } from '../db/demo';
 import { totpCode } from '../modules/auth/second-factor';
 import type { App } from '../http/types';
 import type { SessionUser } from '../plugins/auth';
+import { waitForConnectionsToClose } from './postgres';
 import { copyPrefix, databaseUrl, quoteIdentifier, testSecret, type TemplateName } from './template';
 
 export { demoPassword };
@@ -115,6 +116,8 @@ async function openTestDatabase(template: TemplateName): Promise<Database> {
       const dropper = new pg.Client({ connectionString: templates.serverUrl });
       await dropper.connect();
       try {
+        // the pool's connections end asynchronously: forcing the drop under one that is closing is an unhandled error
+        await waitForConnectionsToClose(dropper, name);
         await dropper.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
       } finally {
         await dropper.end();

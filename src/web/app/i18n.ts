@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from './locales/en-US';
 import { zhCN } from './locales/zh-CN';
+import { auditEnUS, auditZhCN } from '../modules/audit/locales';
 import { notificationsEnUS, notificationsZhCN } from '../modules/notifications/locales';
 import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
 import { accountEnUS, accountZhCN } from '../modules/auth/locales';
@@ -54,8 +55,8 @@ function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN) },
-    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS) },
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS) },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -57,6 +57,8 @@ export const knownAuditActions = [
   'batch.create',
   'batch.export',
   'batch.settle',
+  'system.keyCheck',
+  'system.restore',
 ] as const;
 type KnownAuditAction = (typeof knownAuditActions)[number];
 

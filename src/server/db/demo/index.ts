@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles';
 import { recordAudit } from '../../modules/audit/audit.service';
+import { useAuditChain } from '../../modules/audit/audit.chain';
 import { hashPassword } from '../../modules/auth/auth.service';
 import { isAdminRole } from '../../../domain/roles';
 import { nameSortKey } from '../../search/segment';
@@ -55,6 +56,7 @@ export async function isEmpty(db: Db) {
  * review time limits run on the clock. One transaction.
  */
 export async function loadDemoData(db: Db, secrets: Secrets, today = new Date()) {
+  useAuditChain(secrets);
   // argon2 runs on the thread pool while the plan is computed
   const hashing = Promise.all(demoAccounts.map(() => hashPassword(demoPassword)));
   const plan = demoPlan();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuery, pageSchema } from '../../http/pagination';
 import { errorResponses, type App } from '../../http/types';
 import { invalid } from '../../errors';
-import { listAudit } from './audit.service';
+import { listAudit, verifyAuditChain } from './audit.service';
 
 const auditQuery = pageQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -31,6 +31,24 @@ const auditEntrySchema = z.object({
 
 export const auditPage = pageSchema(auditEntrySchema);
 
+const chainReportSchema = z.object({
+  checked: z.number().int(),
+  legacyRows: z.number().int(),
+  intact: z.boolean(),
+  firstBroken: z
+    .object({
+      id: z.number().int(),
+      seq: z.number().int().nullable(),
+      at: z.iso.datetime(),
+      action: z.string(),
+      actorUsername: z.string().nullable(),
+      problem: z.enum(['content', 'link', 'gap', 'unsealed', 'legacy']),
+    })
+    .nullable(),
+  lastSeq: z.number().int().nullable(),
+  lastHash: z.string().nullable(),
+});
+
 export async function auditRoutes(app: App) {
   app.get(
     '/api/audit',
@@ -44,6 +62,22 @@ export async function auditRoutes(app: App) {
       if (range.from && range.to && range.from > range.to) throw invalid({ from: { code: 'dateRange.order' } });
       const page = await listAudit(app.db, { ...rest, ...range });
       return { items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })), total: page.total };
+    },
+  );
+
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the hash chain of the audit log: rows checked and the first broken link',
+        response: { 200: chainReportSchema, ...errorResponses },
+      },
+    },
+    async () => {
+      const report = await verifyAuditChain(app.db);
+      return { ...report, firstBroken: report.firstBroken && { ...report.firstBroken, at: report.firstBroken.at.toISOString() } };
     },
   );
 }

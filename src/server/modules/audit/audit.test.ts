@@ -120,7 +120,7 @@ describe('the audit log cannot be changed', () => {
 
   it('offers no route that changes an entry', async () => {
     const auditRoutes = t.routes.filter((route) => route.url.startsWith('/api/audit'));
-    expect(auditRoutes.map((route) => route.method).sort()).toEqual(['GET', 'HEAD']);
+    expect([...new Set(auditRoutes.map((route) => route.method))].sort()).toEqual(['GET', 'HEAD']);
     const [{ newest }] = await t.rows<{ newest: number }>(sql`select max(id)::int as newest from audit_log`);
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       for (const url of ['/api/audit', `/api/audit/${newest}`]) {

@@ -421,6 +421,10 @@ export const enUS: Texts = {
         export: 'Bank payment sheet exported',
         settle: 'Payment results recorded',
       },
+      system: {
+        keyCheck: 'Key check value stored',
+        restore: 'Restored from a backup',
+      },
     },
     details: {
       wrongPassword: 'wrong password',

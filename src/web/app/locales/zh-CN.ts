@@ -414,6 +414,10 @@ export const zhCN = {
         export: '导出银行代发表',
         settle: '登记拨付结果',
       },
+      system: {
+        keyCheck: '记录主密钥校验值',
+        restore: '从备份恢复',
+      },
     },
     details: {
       wrongPassword: '密码错误',

@@ -11,6 +11,7 @@ import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListPage } from '../../ui/use-list-page';
 import { auditResults, fetchAudit, type AuditEntry, type AuditResult } from './audit.api';
+import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from './AuditVerify';
 
 type FilterValues = { range?: [Dayjs | null, Dayjs | null] | null; actor?: string; action?: string; result?: AuditResult };
 
@@ -21,6 +22,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
   const list = useListPage();
+  const verify = useAuditVerify();
   const query = {
     from: list.param('from'),
     to: list.param('to'),
@@ -114,7 +116,8 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <PageHeader title={t('audit.title')} description={t('audit.description')} extra={<AuditVerifyButton verify={verify} />} />
+      <AuditVerifyResult verify={verify} />
       <Card style={{ marginBottom: 16 }}>
         <Form<FilterValues> form={form} name="audit-filters" layout="vertical" onFinish={handleSearch}>
           <Row gutter={16}>

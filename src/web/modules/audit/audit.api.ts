@@ -33,3 +33,17 @@ export type AuditQuery = {
 };
 
 export const fetchAudit = (query: AuditQuery) => api.get<Page<AuditEntry>>('/api/audit', query);
+
+export type ChainProblem = 'content' | 'link' | 'gap' | 'unsealed' | 'legacy';
+
+/** The audit chain's verification: rows checked and the first broken link. */
+export type ChainReport = {
+  checked: number;
+  legacyRows: number;
+  intact: boolean;
+  firstBroken: { id: number; seq: number | null; at: string; action: string; actorUsername: string | null; problem: ChainProblem } | null;
+  lastSeq: number | null;
+  lastHash: string | null;
+};
+
+export const verifyAudit = () => api.get<ChainReport>('/api/audit/verify');
