@@ -230,8 +230,6 @@ export const users = pgTable('users', {
   organisationId: uuid('organisation_id').references(() => organisations.id),
   unitId: uuid('unit_id').references(() => units.id),
   disabled: boolean('disabled').notNull().default(false),
-  failedLoginCount: integer('failed_login_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   /** Set when the password was chosen by someone else (created or reset by an administrator): only a password change is allowed. */

@@ -97,11 +97,11 @@ export async function accountOverview(executor: Executor) {
       .select({
         total: count(),
         disabled: sql<number>`count(*) filter (where ${users.disabled})`.mapWith(Number),
-        locked: sql<number>`count(*) filter (where ${users.lockedUntil} > now())`.mapWith(Number),
+        passwordPending: sql<number>`count(*) filter (where ${users.mustChangePassword} and not ${users.disabled})`.mapWith(Number),
       })
       .from(users),
   ]);
-  return { users: Number(state.total), byRole: counted(roleRows), disabled: state.disabled, locked: state.locked };
+  return { users: Number(state.total), byRole: counted(roleRows), disabled: state.disabled, passwordPending: state.passwordPending };
 }
 
 export async function auditOverview(executor: Executor, since: Date) {

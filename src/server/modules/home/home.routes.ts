@@ -56,7 +56,7 @@ const homeSchema = z.object({
       budget: z.number().int().nullable(),
     })
     .optional(),
-  accounts: z.object({ users: z.number().int(), byRole: counts, disabled: z.number().int(), locked: z.number().int() }).optional(),
+  accounts: z.object({ users: z.number().int(), byRole: counts, disabled: z.number().int(), passwordPending: z.number().int().describe('accounts that must still set their own password (a one-time password is pending)') }).optional(),
   audit: z
     .object({
       events: z.number().int(),

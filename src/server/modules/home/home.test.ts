@@ -168,12 +168,12 @@ describe('home figures per role', () => {
 
   it('the system administrator sees account figures, the security administrator accounts and audit, the auditor audit only', async () => {
     await buildUser(t.db, { disabled: true });
-    await buildUser(t.db, { lockedUntil: new Date(Date.now() + 60_000) });
+    await buildUser(t.db, { mustChangePassword: true });
     const expectedAccounts = async () => ({
       users: await single(sql`select count(*) as value from users`),
       byRole: await countsBy(sql`select role as key, count(*) as total from users, unnest(roles) as role group by 1`),
       disabled: await single(sql`select count(*) as value from users where disabled`),
-      locked: await single(sql`select count(*) as value from users where locked_until > now()`),
+      passwordPending: await single(sql`select count(*) as value from users where must_change_password and not disabled`),
     });
     const expectedAudit = async () => ({
       events: await single(sql`select count(*) as value from audit_log where at > now() - interval '1 day'`),
@@ -185,7 +185,7 @@ describe('home figures per role', () => {
     expect(Object.keys(system.body)).toEqual(['accounts']);
     expect(system.body.accounts).toEqual(await expectedAccounts());
     expect(system.body.accounts.disabled).toBeGreaterThanOrEqual(1);
-    expect(system.body.accounts.locked).toBeGreaterThanOrEqual(1);
+    expect(system.body.accounts.passwordPending).toBeGreaterThanOrEqual(1);
 
     // a denial and a failure, so those figures are not zero
     await (await t.login('office')).get('/api/audit');

@@ -370,15 +370,19 @@ async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: L
       await lockImportRun(tx, started.id);
       if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
       let imported = 0;
+      // the created records' audit entries are written at the end: appending to the audit chain takes its lock until
+      // the transaction ends, so written per batch it would hold every other audited write for the whole run
+      const created: AuditEntry[] = [];
       for (let start = 0; start < stored.length; start += batchSize) {
         const batch = stored.slice(start, start + batchSize);
         const kept =
-          kind === 'talents' ? await insertTalentBatch(tx, actor, started.id, batch as StoredTalent[], found) : await insertEnterpriseBatch(tx, actor, started.id, batch as StoredEnterprise[], found);
+          kind === 'talents' ? await insertTalentBatch(tx, actor, started.id, batch as StoredTalent[], found, created) : await insertEnterpriseBatch(tx, started.id, batch as StoredEnterprise[], found, created);
         if (mode === 'allOrNothing' && kept < batch.length) throw new RunRefused();
         imported += kept;
         processed += batch.length;
         runner.progress.set(started.id, processed);
       }
+      await recordAudits(tx, actor, created);
       await recordAudit(tx, actor, { action: 'import.commit', targetType: 'import', targetId: started.id, changes: { ...summary, imported, skipped: started.total - imported } });
       await finishImport(tx, started.id, { status: 'done', processed, imported, problems: [...started.problems, ...render(kind, found, language)].slice(0, maxProblems) });
     });
@@ -418,7 +422,8 @@ function talentAuditView({ values, children }: TalentRecord) {
 
 /**
  * Each created record gets its own `…create` entry, as through the API, marked as imported (`detail: import`, the
- * import's id and the file's row in `changes`), written with one multi-row insert per batch in the run's transaction.
+ * import's id and the file's row in `changes`), gathered per batch and written with multi-row inserts at the end of the
+ * run's transaction.
  */
 const importedEntry = (action: string, targetType: string, targetId: string, importId: string, row: number, view: Record<string, unknown>): AuditEntry => ({
   action,
@@ -428,8 +433,11 @@ const importedEntry = (action: string, targetType: string, targetId: string, imp
   changes: { importId, row, ...view },
 });
 
-/** Inserts the rows of a batch that are still new to the registry; the others become problems. Returns how many went in. */
-async function insertTalentBatch(tx: Executor, actor: Actor, importId: string, batch: StoredTalent[], found: Found[]) {
+/**
+ * Inserts the rows of a batch that are still new to the registry; the others become problems. Returns how many went in
+ * and adds their audit entries to `created`.
+ */
+async function insertTalentBatch(tx: Executor, actor: Actor, importId: string, batch: StoredTalent[], found: Found[], created: AuditEntry[]) {
   const registered = await talentsByIdNumberHash(tx, batch.map((entry) => entry.record.values.idNumberHash));
   const fresh = batch.filter((entry) => {
     const name = registered.get(entry.record.values.idNumberHash);
@@ -437,11 +445,11 @@ async function insertTalentBatch(tx: Executor, actor: Actor, importId: string, b
     return name === undefined;
   });
   const rows = await insertTalents(tx, fresh.map((entry) => entry.record), actor.userId);
-  await recordAudits(tx, actor, rows.map((row, index) => importedEntry('talent.create', 'talent', row.id, importId, fresh[index].row, talentAuditView(fresh[index].record))));
+  created.push(...rows.map((row, index) => importedEntry('talent.create', 'talent', row.id, importId, fresh[index].row, talentAuditView(fresh[index].record))));
   return rows.length;
 }
 
-async function insertEnterpriseBatch(tx: Executor, actor: Actor, importId: string, batch: StoredEnterprise[], found: Found[]) {
+async function insertEnterpriseBatch(tx: Executor, importId: string, batch: StoredEnterprise[], found: Found[], created: AuditEntry[]) {
   const clashes = await findEnterpriseClashes(tx, batch.flatMap((entry) => (entry.values.creditCode ? [entry.values.creditCode] : [])), batch.map((entry) => entry.values.name));
   const holders = new Map(clashes.filter((clash) => clash.creditCode).map((clash) => [clash.creditCode!, clash.name]));
   const names = new Set(clashes.filter((clash) => clash.kind === 'enterprise').map((clash) => clash.name));
@@ -452,10 +460,8 @@ async function insertEnterpriseBatch(tx: Executor, actor: Actor, importId: strin
     return holder === undefined && !names.has(entry.values.name);
   });
   const rows = await insertEnterprises(tx, fresh.map((entry) => entry.values));
-  await recordAudits(
-    tx,
-    actor,
-    rows.map((row, index) => {
+  created.push(
+    ...rows.map((row, index) => {
       const { contactPhoneCipher: _cipher, contactPhoneMasked, ...values } = fresh[index].values;
       return importedEntry('enterprise.create', 'enterprise', row.id, importId, fresh[index].row, { ...values, contactPhone: contactPhoneMasked ?? null });
     }),

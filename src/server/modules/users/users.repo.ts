@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles';
 import type { Executor } from '../../db/client';
 import { organisations, talents, units, users } from '../../db/schema';
@@ -26,19 +26,6 @@ export async function insertUser(executor: Executor, values: typeof users.$infer
 
 export async function updateUser(executor: Executor, id: string, values: Partial<typeof users.$inferInsert>) {
   const [row] = await executor.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).returning();
-  return row;
-}
-
-/** Counts one more failed sign-in; locks the account when the count reaches the limit. Returns the updated row. */
-export async function recordFailedLogin(executor: Executor, id: string, limit: number, lockMs: number) {
-  const [row] = await executor
-    .update(users)
-    .set({
-      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${limit} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${limit} then now() + ${`${lockMs} milliseconds`}::interval else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, id))
-    .returning();
   return row;
 }
 

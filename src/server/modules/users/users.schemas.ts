@@ -42,7 +42,6 @@ export const userSchema = z.object({
   organisation: named,
   unit: named,
   disabled: z.boolean(),
-  lockedUntil: z.iso.datetime().nullable(),
   lastLoginAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });

@@ -31,7 +31,6 @@ export function presentUser({ user, talentName, organisationName, unitName }: Li
     organisation: named(user.organisationId, organisationName),
     unit: named(user.unitId, unitName),
     disabled: user.disabled,
-    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
@@ -213,7 +212,7 @@ export type Reset = { user: UserView; oneTimePassword: string };
 
 async function applyReset(tx: Executor, actor: Actor, user: UserRow, detail?: string): Promise<Reset> {
   const password = oneTimePassword();
-  await updateUser(tx, user.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+  await updateUser(tx, user.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), mustChangePassword: true });
   await deleteUserSessions(tx, user.id);
   await recordAudit(tx, actor, { action: 'user.resetPassword', targetType: 'user', targetId: user.id, changes: { password: 'oneTime' }, detail });
   await tellAccount(tx, actor, user.id, 'passwordReset');

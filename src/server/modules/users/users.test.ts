@@ -44,7 +44,6 @@ describe('creating accounts', () => {
       talent: null,
       unit: null,
       disabled: false,
-      lockedUntil: null,
       lastLoginAt: null,
     });
     expect(view).not.toHaveProperty('passwordHash');

@@ -235,7 +235,7 @@ export const enUS: Texts = {
       title: 'Accounts',
       users: 'Accounts',
       disabled: 'Disabled',
-      locked: 'Locked',
+      passwordPending: 'Own password not yet set',
       byRole: 'By role',
       manage: 'Manage accounts',
     },

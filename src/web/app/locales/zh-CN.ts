@@ -228,7 +228,7 @@ export const zhCN = {
       title: '账户概况',
       users: '账户总数',
       disabled: '已停用',
-      locked: '已锁定',
+      passwordPending: '待设置本人密码',
       byRole: '按角色',
       manage: '管理账户',
     },

@@ -195,7 +195,7 @@ export function AccountsSection({ accounts }: { accounts: AccountOverview }) {
           <StatTile testId="accounts-disabled" title={t('home.accounts.disabled')} value={accounts.disabled} accent="#8c8c8c" />
         </Col>
         <Col xs={12} sm={8}>
-          <StatTile testId="accounts-locked" title={t('home.accounts.locked')} value={accounts.locked} accent="#f5222d" />
+          <StatTile testId="accounts-password-pending" title={t('home.accounts.passwordPending')} value={accounts.passwordPending} accent="#d46b08" />
         </Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 16 }}>

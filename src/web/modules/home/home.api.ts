@@ -27,7 +27,7 @@ export type ZoneGlance = {
 export type TalentSummary = { id: string; name: string; employer: string | null; status: TalentStatus; arrivalRoute: ArrivalRoute; arrivedOn: string | null };
 export type EnterpriseSummary = { id: string; name: string; industry: string | null; staff: number; staffInZone: number };
 export type UnitSummary = { id: string; name: string; nameEn: string; duties: string; isResponsibleUnit: boolean; inServiceTeam: boolean };
-export type AccountOverview = { users: number; byRole: Partial<Record<Role, number>>; disabled: number; locked: number };
+export type AccountOverview = { users: number; byRole: Partial<Record<Role, number>>; disabled: number; passwordPending: number };
 export type AuditOverview = {
   events: number;
   failures: number;

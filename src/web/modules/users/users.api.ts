@@ -12,7 +12,6 @@ export type UserView = {
   organisation: Named;
   unit: Named;
   disabled: boolean;
-  lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 };
