@@ -14,6 +14,7 @@ import { idNumberCheckCharacter } from '../src/domain/validators/id-number';
 import { ensureWebBuild } from '../src/cli/web-build';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/main';
+import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 
 const root = resolve(import.meta.dirname, '..');
@@ -230,6 +231,7 @@ const flows: Flow[] = [
       await logout(page);
     },
   },
+  { name: 'every menu page of every demo role in both languages at 1440 px: axe-core, nothing wider than the screen, no cut menu label', run: () => pagesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   {
     name: 'lock-out: 5 wrong passwords lock the account; the right one is refused too',
     run: async () => {
