@@ -66,7 +66,9 @@ export async function pagesWalkthrough({ newPage, login, shot, settle }: E2EHelp
       const check = async (name: string) => {
         await quiet(page, settle);
         const where = `${account} ${language} ${new URL(page.url()).pathname}`;
-        problems.push(...(await pageProblems(page, where)));
+        const found = await pageProblems(page, where);
+        for (const problem of found) console.log(`  ${problem}`);
+        problems.push(...found);
         await shot(page, `pages-${language}-${account}-${name}`);
         visited += 1;
       };
@@ -86,10 +88,13 @@ export async function pagesWalkthrough({ newPage, login, shot, settle }: E2EHelp
         // Records and drawers in the first language only: their texts come from the same locale files as the pages'.
         const thorough = language === languages[0];
         if (thorough && path !== '/' && (await link.count())) {
+          const crumbs = page.locator('.ant-layout-content .ant-breadcrumb');
+          const listCrumbs = await crumbs.innerHTML();
           await link.click();
           await page.waitForURL((url) => url.pathname !== path).catch(() => undefined);
           if (new URL(page.url()).pathname !== path) {
-            await page.locator('.ant-layout-content .ant-breadcrumb a').filter({ hasText: label }).waitFor();
+            // The record's page is there when the breadcrumb changed (its page's crumb becomes a link).
+            await page.waitForFunction((before) => document.querySelector('.ant-layout-content .ant-breadcrumb')?.innerHTML !== before, listCrumbs);
             await check(`${name}-record`);
             await page.goBack();
             await page.waitForURL((url) => url.pathname === path);
@@ -108,7 +113,6 @@ export async function pagesWalkthrough({ newPage, login, shot, settle }: E2EHelp
       await context.close();
     }
   }
-  for (const problem of problems) console.log(`  ${problem}`);
   console.log(`  pages: ${visited} pages checked with axe-core at ${wide.width} px`);
   assert.deepEqual(problems, [], `${problems.length} problems:\n${problems.join('\n')}`);
 }

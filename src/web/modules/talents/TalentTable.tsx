@@ -1,3 +1,4 @@
+import type { Breakpoint } from 'antd';
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,9 @@ type TalentTableProps = {
 };
 
 /** Talents as a table: the name opens the record, columns sort on the server, personal numbers stay masked. */
+/** Columns shown from 1,600 px on (antd's xxl); below, the record's page has them: the table fits a 1,440 px screen. */
+const onWideScreens: Breakpoint[] = ['xxl'];
+
 export function TalentTable({ items, total, totalCapped = false, loading, page, pageSize, sort, onChange, onTagClick, hideEmployer = false }: TalentTableProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -66,7 +70,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
         </Tag>
       ),
     },
-    { key: 'gender', title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
+    { key: 'gender', responsive: onWideScreens, title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
     { key: 'birthDate', title: t('talents.columns.birthDate'), dataIndex: 'birthDate', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span> },
     {
       key: 'education',
@@ -96,12 +100,12 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
             },
           },
         ]),
-    { key: 'post', title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
+    { key: 'post', responsive: onWideScreens, title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
     { key: 'industry', title: t('talents.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryName(t, reference, value) || t('common.none') },
-    { key: 'tier', title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
+    { key: 'tier', responsive: onWideScreens, title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
     { key: 'arrivalRoute', title: t('talents.columns.arrivalRoute'), dataIndex: 'arrivalRoute', render: (value: TalentSummary['arrivalRoute']) => <span style={{ whiteSpace: 'nowrap' }}>{t(`arrivalRoutes.${value}`)}</span> },
     {
-      key: 'arrivedOn',
+      key: 'arrivedOn', responsive: onWideScreens,
       title: t('talents.columns.arrivedOn'),
       dataIndex: 'arrivedOn',
       sorter: true,
@@ -125,10 +129,10 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
           t('common.none')
         ),
     },
-    { key: 'idNumber', title: t('talents.columns.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
-    { key: 'phone', title: t('talents.columns.phone'), dataIndex: 'phone', render: (value: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value ?? t('common.none')}</span> },
+    { key: 'idNumber', responsive: onWideScreens, title: t('talents.columns.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
+    { key: 'phone', responsive: onWideScreens, title: t('talents.columns.phone'), dataIndex: 'phone', render: (value: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value ?? t('common.none')}</span> },
     {
-      key: 'updatedAt',
+      key: 'updatedAt', responsive: onWideScreens,
       title: t('talents.columns.updatedAt'),
       dataIndex: 'updatedAt',
       sorter: true,
