@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { E2EHelpers } from './policies';
 
 /** axe-core's script, evaluated in the page (the page's Content-Security-Policy refuses an added script tag). */
-const axeSource = readFileSync(resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const wide = { width: 1440, height: 900 };
 /** Every demo account (E2E_ACCOUNTS=office,auditor walks only those, for working on a page). */
 const accounts = process.env.E2E_ACCOUNTS?.split(',') ?? ['office', 'talent', 'enterprise', 'department', 'finance', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -25,10 +25,13 @@ async function quiet(page: Page, settle: E2EHelpers['settle']) {
   await settle(page);
 }
 
-/** The problems of the page on screen: axe-core's critical and serious violations, sideways overflow, cut menu labels. */
+/**
+ * The problems of the page on screen: axe-core's critical and serious violations (with the experimental rule that a
+ * control's name contains its visible text), sideways overflow, cut menu labels.
+ */
 async function pageProblems(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResult;
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } }))) as AxeResult;
   const problems = result.violations
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
     .map((violation) => `${where}: axe ${violation.impact} ${violation.id} (${violation.help}) at ${violation.nodes.slice(0, 4).map((node) => JSON.stringify(node.target)).join(', ')}${violation.nodes.length > 4 ? ` and ${violation.nodes.length - 4} more` : ''}`);

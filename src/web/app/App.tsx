@@ -62,6 +62,12 @@ const appTheme: ThemeConfig = {
   },
   components: {
     Breadcrumb: { itemColor: readableGrey, linkColor: readableGrey, separatorColor: readableGrey },
+    // Tag texts on their pale backgrounds: antd draws shade 7 (3–4:1); shade 8 (9 for yellow) and dark status colours reach 4.5:1.
+    Tag: {
+      green7: '#237804', cyan7: '#006d75', volcano7: '#ad2102', orange7: '#ad4e00', gold7: '#ad6800', yellow7: '#876800', lime7: '#3f6600',
+      blue7: '#003eb3', geekblue7: '#10239e', purple7: '#391085', magenta7: '#9e1068', red7: '#a8071a',
+      colorSuccess: '#237804', colorInfo: '#003eb3', colorWarning: '#ad4e00', colorError: '#a8071a',
+    },
   },
 };
 

@@ -1,12 +1,12 @@
-import type { Breakpoint } from 'antd';
 import { SafetyCertificateFilled } from '@ant-design/icons';
-import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Flex, Table, Tag, Tooltip, Typography, type Breakpoint, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TalentStatus } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { listTableProps, sortOrderOf, type ListChange } from '../../ui/use-list-page';
+import { useTableScroll } from '../../ui/use-table-scroll';
 import { useCurrentUser } from '../auth/RequireSession';
 import { industryName, tierName, useReference } from '../reference/reference.api';
 import { talentSorts, type TalentSort, type TalentSummary } from './talents.api';
@@ -38,6 +38,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
   const user = useCurrentUser();
   const reference = useReference().data;
   const linksEnterprises = can(user.roles, 'enterprises.read');
+  const scroll = useTableScroll();
 
   const columns: TableColumnsType<TalentSummary> = [
     {
@@ -151,7 +152,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('talents.empty') }}
         {...list}
         pagination={totalCapped ? { ...list.pagination, showTotal: (count) => t('talents.totalCapped', { count }) } : list.pagination}
