@@ -330,9 +330,14 @@ const flows: Flow[] = [
       const leaderRows = rows.filter({ hasText: 'leader' }).filter({ has: page.locator('[data-action="auth.login"]') });
       assert.ok((await leaderRows.count()) >= 6, 'the table shows the failed sign-ins of leader');
       assert.match(await leaderRows.first().innerText(), /登录[\s\S]*失败/);
-      await leaderRows.first().locator('.ant-table-row-expand-icon').click();
-      await page.locator('.ant-table-expanded-row').first().waitFor();
       await shot(page, 'audit-failures');
+      // A row's details open in a drawer: where from, and the reason of the failure.
+      await leaderRows.first().locator('[data-testid=audit-details]').click();
+      const details = page.locator('.ant-drawer-content-wrapper:visible');
+      await details.locator('[data-action="auth.login"]').waitFor();
+      assert.match(await details.innerText(), /失败[\s\S]*(密码错误|已锁定)/);
+      await settle(page);
+      await shot(page, 'audit-failure-details');
     },
   },
   {

@@ -64,10 +64,13 @@ const appTheme: ThemeConfig = {
     Breadcrumb: { itemColor: readableGrey, linkColor: readableGrey, separatorColor: readableGrey },
     // Tag texts on their pale backgrounds: antd draws shade 7 (3–4:1); shade 8 (9 for yellow) and dark status colours reach 4.5:1.
     Tag: {
-      green7: '#237804', cyan7: '#006d75', volcano7: '#ad2102', orange7: '#ad4e00', gold7: '#ad6800', yellow7: '#876800', lime7: '#3f6600',
+      green7: '#237804', cyan7: '#006d75', volcano7: '#ad2102', orange7: '#ad4e00', gold7: '#874d00', yellow7: '#876800', lime7: '#3f6600',
       blue7: '#003eb3', geekblue7: '#10239e', purple7: '#391085', magenta7: '#9e1068', red7: '#a8071a',
       colorSuccess: '#237804', colorInfo: '#003eb3', colorWarning: '#ad4e00', colorError: '#a8071a',
     },
+    // White text on a ribbon's colour, and coloured text (Typography type="success"/"warning") on white: 4.5:1 and more.
+    Badge: { green6: '#237804', cyan6: '#006d75', gold6: '#874d00', orange6: '#ad4e00', volcano6: '#ad2102', red6: '#cf1322', lime6: '#3f6600', yellow6: '#876800', magenta6: '#9e1068' },
+    Typography: { colorSuccess: '#237804', colorWarning: '#874d00' },
   },
 };
 
