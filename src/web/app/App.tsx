@@ -70,7 +70,7 @@ const appTheme: ThemeConfig = {
     },
     // White text on a ribbon's colour, and coloured text (Typography type="success"/"warning") on white: 4.5:1 and more.
     Badge: { green6: '#237804', cyan6: '#006d75', gold6: '#874d00', orange6: '#ad4e00', volcano6: '#ad2102', red6: '#cf1322', lime6: '#3f6600', yellow6: '#876800', magenta6: '#9e1068' },
-    Typography: { colorSuccess: '#237804', colorWarning: '#874d00' },
+    Typography: { colorSuccessText: '#237804', colorWarningText: '#874d00' },
   },
 };
 
