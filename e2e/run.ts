@@ -14,6 +14,7 @@ import { idNumberCheckCharacter } from '../src/domain/validators/id-number';
 import { ensureWebBuild } from '../src/cli/web-build';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/main';
+import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
@@ -244,6 +245,7 @@ const flows: Flow[] = [
       await logout(page);
     },
   },
+  { name: 'every menu page of every demo role in both languages at 1440 px: axe-core, nothing wider than the screen, no cut menu label', run: () => pagesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   {
     name: 'no lock-out: after 3 wrong passwords a (username, address) pair must wait (429), known or unknown username alike',
     run: async () => {
@@ -349,9 +351,14 @@ const flows: Flow[] = [
       const leaderRows = rows.filter({ hasText: 'e2e.intruder' }).filter({ has: page.locator('[data-action="auth.login"]') });
       assert.ok((await leaderRows.count()) >= 4, 'the table shows the failed sign-ins of e2e.intruder');
       assert.match(await leaderRows.first().innerText(), /登录[\s\S]*失败/);
-      await leaderRows.first().locator('.ant-table-row-expand-icon').click();
-      await page.locator('.ant-table-expanded-row').first().waitFor();
       await shot(page, 'audit-failures');
+      // A row's details open in a drawer: where from, and the reason of the failure.
+      await leaderRows.first().locator('[data-testid=audit-details]').click();
+      const details = page.locator('.ant-drawer-content-wrapper:visible');
+      await details.locator('[data-action="auth.login"]').waitFor();
+      assert.match(await details.innerText(), /失败[\s\S]*(密码错误|已锁定)/);
+      await settle(page);
+      await shot(page, 'audit-failure-details');
     },
   },
   {

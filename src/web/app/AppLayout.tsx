@@ -11,11 +11,13 @@ import { useCurrentUser } from '../modules/auth/RequireSession';
 import { useSignOut } from '../modules/auth/session';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { CenteredSpin } from '../ui/CenteredSpin';
+import { currentLanguage, type Language } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { pageOfPath, pagesFor } from './navigation';
 
 const headerHeight = 56;
-const siderWidth = 208;
+/** Wide enough for the longest menu label uncut (“Disbursement batches”), Latin text being wider than Chinese. */
+const siderWidth: Record<Language, number> = { 'zh-CN': 208, 'en-US': 240 };
 
 /** The signed-in frame: header (product, language, user menu), side menu by role (a drawer on phones), breadcrumb. */
 export function AppLayout() {
@@ -132,12 +134,9 @@ export function AppLayout() {
             {sideMenu}
           </Drawer>
         ) : (
-          <Layout.Sider
-            width={siderWidth}
-            theme="light"
-            style={{ position: 'sticky', top: headerHeight, height: `calc(100vh - ${headerHeight}px)`, overflow: 'auto', borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}
-          >
-            {sideMenu}
+          // The Sider spans the whole page (its white runs to the bottom of long pages); the menu inside stays in view.
+          <Layout.Sider width={siderWidth[currentLanguage()]} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
+            <div style={{ position: 'sticky', top: headerHeight, maxHeight: `calc(100vh - ${headerHeight}px)`, overflow: 'auto' }}>{sideMenu}</div>
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>

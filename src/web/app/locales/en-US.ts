@@ -340,6 +340,7 @@ export const enUS: Texts = {
       failure: 'Failure',
       denied: 'Denied',
     },
+    showDetails: 'Details',
     changes: 'Changes',
     noChanges: 'No recorded changes',
     anonymous: '(anonymous)',

@@ -333,6 +333,7 @@ export const zhCN = {
       failure: '失败',
       denied: '拒绝',
     },
+    showDetails: '详情',
     changes: '变更内容',
     noChanges: '无变更内容',
     anonymous: '（匿名）',

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { auditActionLabel, auditDetailLabel, knownAuditActions, rolesLabel } from '../../app/labels';
@@ -57,7 +57,7 @@ export function AuditPage() {
       from: from ? zoneInstant(from) : undefined,
       to: to ? zoneInstant(to) : undefined,
       actor: values.actor?.trim() || undefined,
-      action: values.action?.trim() || undefined,
+      action: values.action || undefined,
       result: values.result,
     });
   };
@@ -67,7 +67,12 @@ export function AuditPage() {
     list.clear();
   };
 
-  const actionOptions = knownAuditActions.map((action) => ({ value: action, label: `${auditActionLabel(t, action)} (${action})` }));
+  // The actions by label (the web's label table is the list); an action named in the address but not in it shows as is.
+  const actionOptions = [...knownAuditActions, ...(query.action && !(knownAuditActions as readonly string[]).includes(query.action) ? [query.action] : [])].map((action) => ({
+    value: action,
+    label: auditActionLabel(t, action),
+  }));
+  const [shown, setShown] = useState<AuditEntry | null>(null);
 
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('audit.columns.at'), dataIndex: 'at', render: (value: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(value)}</span> },
@@ -111,7 +116,16 @@ export function AuditPage() {
       ),
     },
     { key: 'detail', title: t('audit.columns.detail'), dataIndex: 'detail', render: (value: string | null) => auditDetailLabel(t, value) || t('common.none') },
-    { key: 'ip', title: t('audit.columns.ip'), dataIndex: 'ip', render: (value: string | null) => value ?? t('common.none') },
+    {
+      key: 'more',
+      title: <span className="visually-hidden">{t('audit.showDetails')}</span>,
+      width: 1,
+      render: (_, entry) => (
+        <Button type="link" size="small" onClick={() => setShown(entry)} data-testid="audit-details" style={{ paddingInline: 0 }}>
+          {t('audit.showDetails')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -139,7 +153,7 @@ export function AuditPage() {
             </Col>
             <Col xs={24} sm={8} lg={5}>
               <Form.Item name="action" label={t('audit.filters.action')}>
-                <AutoComplete allowClear options={actionOptions} showSearch={{ filterOption: (input, option) => !!option && String(option.label).toLowerCase().includes(input.toLowerCase()) }} />
+                <Select<string> allowClear options={actionOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-action-filter" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8} lg={5}>
@@ -165,16 +179,33 @@ export function AuditPage() {
           list={list}
           query={audit}
           columns={columns}
-          expandable={{
-            expandedRowRender: (entry) => (
-              <div style={{ maxWidth: 900 }}>
-                <Typography.Text type="secondary">{t('audit.changes')}</Typography.Text>
-                {entry.changes ? <JsonView value={entry.changes} /> : <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>}
-              </div>
-            ),
-          }}
         />
       </Card>
+      {/* A row's details (where from, what changed) in a drawer: the table keeps to the width of the screen. */}
+      <Drawer open={!!shown} onClose={() => setShown(null)} title={shown ? auditActionLabel(t, shown.action) : ''} size={560} data-testid="audit-details-drawer">
+        {shown ? (
+          <>
+            <Descriptions
+              column={1}
+              size="small"
+              bordered
+              items={[
+                { key: 'at', label: t('audit.columns.at'), children: formatDateTime(shown.at) },
+                { key: 'actor', label: t('audit.columns.actor'), children: shown.actorUsername ?? t('audit.anonymous') },
+                { key: 'action', label: t('audit.columns.action'), children: <span data-action={shown.action}>{`${auditActionLabel(t, shown.action)} (${shown.action})`}</span> },
+                { key: 'target', label: t('audit.columns.target'), children: [shown.targetType, shown.targetId].filter(Boolean).join(' · ') || t('common.none') },
+                { key: 'result', label: t('audit.columns.result'), children: t(`audit.results.${shown.result}`) },
+                { key: 'detail', label: t('audit.columns.detail'), children: auditDetailLabel(t, shown.detail) || t('common.none') },
+                { key: 'ip', label: t('audit.columns.ip'), children: shown.ip ?? t('common.none') },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              {t('audit.changes')}
+            </Typography.Title>
+            {shown.changes ? <JsonView value={shown.changes} /> : <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>}
+          </>
+        ) : null}
+      </Drawer>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { useCurrentUser } from '../auth/RequireSession';
 import { industryName, industryOptions, useReference } from '../reference/reference.api';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { fetchEnterprises, type EnterpriseSummary } from './enterprises.api';
+import { FilterField } from '../../ui/FilterField';
 
 /** The orders the server offers (`-` for descending); the name, staff and founding date columns sort by theirs. */
 const enterpriseSorts = ['name', '-name', 'staff', '-staff', 'foundedOn', '-foundedOn', 'updatedAt', '-updatedAt'] as const;
@@ -88,7 +89,7 @@ export function EnterprisesPage() {
         }
       />
       <Card>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="bottom">
           <Col xs={24} lg={10}>
             <SearchInput
               value={q}
@@ -98,30 +99,36 @@ export function EnterprisesPage() {
             />
           </Col>
           <Col xs={12} sm={8} lg={5}>
-            <Select allowClear value={industry} placeholder={t('enterprises.filters.industry')} aria-label={t('enterprises.filters.industry')} options={industryOptions(reference, industry)} onChange={(value?: string) => list.filter({ industry: value })} style={{ width: '100%' }} />
+            <FilterField label={t('enterprises.filters.industry')}>
+                <Select allowClear value={industry} placeholder={t('enterprises.filters.industry')} aria-label={t('enterprises.filters.industry')} options={industryOptions(reference, industry)} onChange={(value?: string) => list.filter({ industry: value })} style={{ width: '100%' }} />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} lg={4}>
-            <Select
-              allowClear
-              value={chainSegment}
-              placeholder={t('enterprises.filters.chainSegment')}
-              aria-label={t('enterprises.filters.chainSegment')}
-              options={chainSegments.map((value) => ({ value, label: t(`dictionaries.chainSegments.${value}`) }))}
-              onChange={(value?: string) => list.filter({ chainSegment: value })}
-              style={{ width: '100%' }}
-              data-testid="filter-chain-segment"
-            />
+            <FilterField label={t('enterprises.filters.chainSegment')}>
+                <Select
+                allowClear
+                value={chainSegment}
+                placeholder={t('enterprises.filters.chainSegment')}
+                aria-label={t('enterprises.filters.chainSegment')}
+                options={chainSegments.map((value) => ({ value, label: t(`dictionaries.chainSegments.${value}`) }))}
+                onChange={(value?: string) => list.filter({ chainSegment: value })}
+                style={{ width: '100%' }}
+                data-testid="filter-chain-segment"
+              />
+            </FilterField>
           </Col>
           <Col xs={24} sm={8} lg={5}>
-            <Select
-              allowClear
-              value={parkId}
-              placeholder={t('enterprises.filters.park')}
-              aria-label={t('enterprises.filters.park')}
-              options={(reference?.parks ?? []).map((park) => ({ value: park.id, label: park.name }))}
-              onChange={(value?: string) => list.filter({ parkId: value })}
-              style={{ width: '100%' }}
-            />
+            <FilterField label={t('enterprises.filters.park')}>
+                <Select
+                allowClear
+                value={parkId}
+                placeholder={t('enterprises.filters.park')}
+                aria-label={t('enterprises.filters.park')}
+                options={(reference?.parks ?? []).map((park) => ({ value: park.id, label: park.name }))}
+                onChange={(value?: string) => list.filter({ parkId: value })}
+                style={{ width: '100%' }}
+              />
+            </FilterField>
           </Col>
         </Row>
         <ListTable<EnterpriseSummary> list={list} query={enterprises} columns={columns} data-testid="enterprise-table" />

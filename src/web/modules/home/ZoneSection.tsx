@@ -62,7 +62,7 @@ export function ZoneSection({ zone }: ZoneSectionProps) {
                         {people}
                       </Typography.Text>
                     </Flex>
-                    <Progress percent={zone.talents ? Math.round((value / zone.talents) * 100) : 0} strokeColor={routeColours[route]} showInfo={false} size="small" />
+                    <Progress percent={zone.talents ? Math.round((value / zone.talents) * 100) : 0} strokeColor={routeColours[route]} showInfo={false} size="small" aria-label={t(`arrivalRoutes.${route}`)} />
                   </div>
                 );
               })}

@@ -184,7 +184,7 @@ export function ImportPage() {
           {!finished ? (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text strong>{t('imports.running')}</Typography.Text>
-              <Progress percent={run.data && run.data.valid > 0 ? Math.floor((run.data.processed / run.data.valid) * 100) : 0} status="active" data-testid="import-progress" />
+              <Progress percent={run.data && run.data.valid > 0 ? Math.floor((run.data.processed / run.data.valid) * 100) : 0} status="active" aria-label={t('imports.running')} data-testid="import-progress" />
               {run.data ? <Typography.Text type="secondary">{t('imports.progress', { processed: run.data.processed, total: run.data.valid })}</Typography.Text> : null}
             </Space>
           ) : status === 'done' ? (

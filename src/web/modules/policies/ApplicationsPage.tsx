@@ -12,6 +12,7 @@ import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { fetchApplications, type ApplicationSummary } from './policies.api';
 import { ApplicationStatusTag, formatYuan } from './policy-ui';
+import { FilterField } from '../../ui/FilterField';
 
 /** Applications the server lets the user see; reviewers start on their inbox (待我审核). */
 export function ApplicationsPage() {
@@ -65,15 +66,17 @@ export function ApplicationsPage() {
     <>
       {inbox ? null : (
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Select<ApplicationStatus>
-            allowClear
-            value={status}
-            placeholder={t('applications.statusFilter')}
-            onChange={(value) => list.filter({ status: value })}
-            options={applicationStatuses.map((value) => ({ value, label: t(`policyCodes.applicationStatuses.${value}`) }))}
-            style={{ width: 160 }}
-            data-testid="applications-status-filter"
-          />
+          <FilterField label={t('applications.statusFilter')}>
+              <Select<ApplicationStatus>
+              allowClear
+              value={status}
+              placeholder={t('applications.statusFilter')}
+              onChange={(value) => list.filter({ status: value })}
+              options={applicationStatuses.map((value) => ({ value, label: t(`policyCodes.applicationStatuses.${value}`) }))}
+              style={{ width: 160 }}
+              data-testid="applications-status-filter"
+            />
+          </FilterField>
         </Flex>
       )}
       <ListTable<ApplicationSummary>

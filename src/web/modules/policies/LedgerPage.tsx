@@ -15,6 +15,7 @@ import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
 import { EntitlementStatusTag, formatYuan, periodLabel } from './policy-ui';
+import { FilterField } from '../../ui/FilterField';
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
 export function LedgerPage() {
@@ -123,26 +124,30 @@ export function LedgerPage() {
         }
       />
       <Card>
-        <Flex wrap gap={12} style={{ marginBottom: 16 }} align="center">
-          <Select<string>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={policyId}
-            placeholder={t('ledger.filters.policy')}
-            onChange={(value) => list.filter({ policyId: value })}
-            options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
-            style={{ width: 280, maxWidth: '100%' }}
-            data-testid="ledger-policy-filter"
-          />
-          <Select<EntitlementStatus>
-            allowClear
-            value={status}
-            placeholder={t('ledger.filters.status')}
-            onChange={(value) => list.filter({ status: value })}
-            options={entitlementStatuses.map((value) => ({ value, label: t(`policyCodes.entitlementStatuses.${value}`) }))}
-            style={{ width: 140 }}
-            data-testid="ledger-status-filter"
-          />
+        <Flex wrap gap={12} style={{ marginBottom: 16 }} align="end">
+          <FilterField label={t('ledger.filters.policy')}>
+              <Select<string>
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={policyId}
+              placeholder={t('ledger.filters.policy')}
+              onChange={(value) => list.filter({ policyId: value })}
+              options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
+              style={{ width: 280, maxWidth: '100%' }}
+              data-testid="ledger-policy-filter"
+            />
+          </FilterField>
+          <FilterField label={t('ledger.filters.status')}>
+              <Select<EntitlementStatus>
+              allowClear
+              value={status}
+              placeholder={t('ledger.filters.status')}
+              onChange={(value) => list.filter({ status: value })}
+              options={entitlementStatuses.map((value) => ({ value, label: t(`policyCodes.entitlementStatuses.${value}`) }))}
+              style={{ width: 140 }}
+              data-testid="ledger-status-filter"
+            />
+          </FilterField>
           <SearchInput
             value={period}
             placeholder={t('ledger.filters.periodPlaceholder')}

@@ -14,6 +14,7 @@ import { useCurrentUser } from '../auth/RequireSession';
 import { fetchPolicies, type PolicySummary } from './policies.api';
 import { BudgetBar, ModeTag, PolicyStatusTag } from './policy-ui';
 import { PolicyFormDrawer } from './PolicyFormDrawer';
+import { FilterField } from '../../ui/FilterField';
 
 /** 政策目录: the catalogue with its filters in the address, and budget use per policy. */
 export function PoliciesPage() {
@@ -80,7 +81,7 @@ export function PoliciesPage() {
         }
       />
       <Card>
-        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }} align="end">
           <SearchInput
             value={q}
             placeholder={t('policies.searchPlaceholder')}
@@ -88,43 +89,51 @@ export function PoliciesPage() {
             style={{ width: 300, maxWidth: '100%' }}
             data-testid="policies-search"
           />
-          <Select<PolicyCategory>
-            allowClear
-            value={category}
-            placeholder={t('policies.filters.category')}
-            onChange={(value) => list.filter({ category: value })}
-            options={policyCategories.map((value) => ({ value, label: t(`policyCodes.categories.${value}`) }))}
-            style={{ width: 150 }}
-            data-testid="policies-category-filter"
-          />
-          <Select<PolicyTarget>
-            allowClear
-            value={target}
-            placeholder={t('policies.filters.target')}
-            onChange={(value) => list.filter({ target: value })}
-            options={policyTargets.map((value) => ({ value, label: t(`policyCodes.targets.${value}`) }))}
-            style={{ width: 130 }}
-            data-testid="policies-target-filter"
-          />
-          <Select<PolicyMode>
-            allowClear
-            value={mode}
-            placeholder={t('policies.filters.mode')}
-            onChange={(value) => list.filter({ mode: value })}
-            options={policyModes.map((value) => ({ value, label: t(`policyCodes.modes.${value}`) }))}
-            style={{ width: 150 }}
-            data-testid="policies-mode-filter"
-          />
-          {manages ? (
-            <Select<PolicyStatus>
+          <FilterField label={t('policies.filters.category')}>
+              <Select<PolicyCategory>
               allowClear
-              value={status}
-              placeholder={t('policies.filters.status')}
-              onChange={(value) => list.filter({ status: value })}
-              options={policyStatuses.map((value) => ({ value, label: t(`policyCodes.statuses.${value}`) }))}
-              style={{ width: 130 }}
-              data-testid="policies-status-filter"
+              value={category}
+              placeholder={t('policies.filters.category')}
+              onChange={(value) => list.filter({ category: value })}
+              options={policyCategories.map((value) => ({ value, label: t(`policyCodes.categories.${value}`) }))}
+              style={{ width: 150 }}
+              data-testid="policies-category-filter"
             />
+          </FilterField>
+          <FilterField label={t('policies.filters.target')}>
+              <Select<PolicyTarget>
+              allowClear
+              value={target}
+              placeholder={t('policies.filters.target')}
+              onChange={(value) => list.filter({ target: value })}
+              options={policyTargets.map((value) => ({ value, label: t(`policyCodes.targets.${value}`) }))}
+              style={{ width: 130 }}
+              data-testid="policies-target-filter"
+            />
+          </FilterField>
+          <FilterField label={t('policies.filters.mode')}>
+              <Select<PolicyMode>
+              allowClear
+              value={mode}
+              placeholder={t('policies.filters.mode')}
+              onChange={(value) => list.filter({ mode: value })}
+              options={policyModes.map((value) => ({ value, label: t(`policyCodes.modes.${value}`) }))}
+              style={{ width: 150 }}
+              data-testid="policies-mode-filter"
+            />
+          </FilterField>
+          {manages ? (
+            <FilterField label={t('policies.filters.status')}>
+                <Select<PolicyStatus>
+                allowClear
+                value={status}
+                placeholder={t('policies.filters.status')}
+                onChange={(value) => list.filter({ status: value })}
+                options={policyStatuses.map((value) => ({ value, label: t(`policyCodes.statuses.${value}`) }))}
+                style={{ width: 130 }}
+                data-testid="policies-status-filter"
+              />
+            </FilterField>
           ) : null}
         </Flex>
         <ListTable<PolicySummary> list={list} query={policies} columns={columns} data-testid="policies-table" />

@@ -68,7 +68,7 @@ export function BudgetBar({ budget, testId }: { budget: Budget; testId?: string 
   return (
     <Tooltip title={t('policies.budgetTooltip', { committed: formatYuan(budget.committed), paid: formatYuan(budget.paid), remaining: formatYuan(budget.remaining), total: formatYuan(budget.total) })}>
       <div style={{ minWidth: 160 }} data-testid={testId}>
-        <Progress percent={percent(budget.committed)} success={{ percent: percent(budget.paid) }} size="small" status={budget.remaining < 0 ? 'exception' : 'normal'} />
+        <Progress percent={percent(budget.committed)} success={{ percent: percent(budget.paid) }} size="small" status={budget.remaining < 0 ? 'exception' : 'normal'} aria-label={`${formatYuan(budget.committed)} / ${formatYuan(budget.total)}`} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatYuan(budget.committed)} / {formatYuan(budget.total)}
         </Typography.Text>

@@ -231,7 +231,7 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item label={t('talents.form.idNumber')} required extra={idNumberExtra}>
+            <Form.Item label={t('talents.form.idNumber')} htmlFor="talent-form_idNumber" required extra={idNumberExtra}>
               <Space.Compact style={{ width: '100%' }}>
                 {replacingIdNumber ? (
                   <Form.Item name="idNumber" noStyle validateTrigger="onBlur" rules={[zodRule(idNumberField, language)]}>
@@ -279,6 +279,7 @@ export function TalentFormDrawer({ open, talent, revealed, onRevealed, onClose, 
           <Col {...half}>
             <Form.Item
               label={t('talents.form.phone')}
+              htmlFor="talent-form_phone"
               extra={editing && talent.phone ? (replacingPhone ? t('talents.form.phoneClearHint') : t('talents.form.phoneKept')) : undefined}
             >
               <Space.Compact style={{ width: '100%' }}>

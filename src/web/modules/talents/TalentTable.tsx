@@ -1,11 +1,12 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
-import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Flex, Table, Tag, Tooltip, Typography, type Breakpoint, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TalentStatus } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { listTableProps, sortOrderOf, type ListChange } from '../../ui/use-list-page';
+import { useTableScroll } from '../../ui/use-table-scroll';
 import { useCurrentUser } from '../auth/RequireSession';
 import { industryName, tierName, useReference } from '../reference/reference.api';
 import { talentSorts, type TalentSort, type TalentSummary } from './talents.api';
@@ -29,11 +30,15 @@ type TalentTableProps = {
 };
 
 /** Talents as a table: the name opens the record, columns sort on the server, personal numbers stay masked. */
+/** Columns shown from 1,600 px on (antd's xxl); below, the record's page has them: the table fits a 1,440 px screen. */
+const onWideScreens: Breakpoint[] = ['xxl'];
+
 export function TalentTable({ items, total, totalCapped = false, loading, page, pageSize, sort, onChange, onTagClick, hideEmployer = false }: TalentTableProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const reference = useReference().data;
   const linksEnterprises = can(user.roles, 'enterprises.read');
+  const scroll = useTableScroll();
 
   const columns: TableColumnsType<TalentSummary> = [
     {
@@ -66,7 +71,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
         </Tag>
       ),
     },
-    { key: 'gender', title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
+    { key: 'gender', responsive: onWideScreens, title: t('talents.columns.gender'), dataIndex: 'gender', render: (value: TalentSummary['gender']) => t(`dictionaries.genders.${value}`) },
     { key: 'birthYear', title: t('talents.columns.birthYear'), dataIndex: 'birthYear' },
     {
       key: 'education',
@@ -96,12 +101,12 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
             },
           },
         ]),
-    { key: 'post', title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
+    { key: 'post', responsive: onWideScreens, title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
     { key: 'industry', title: t('talents.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryName(t, reference, value) || t('common.none') },
-    { key: 'tier', title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
+    { key: 'tier', responsive: onWideScreens, title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
     { key: 'arrivalRoute', title: t('talents.columns.arrivalRoute'), dataIndex: 'arrivalRoute', render: (value: TalentSummary['arrivalRoute']) => <span style={{ whiteSpace: 'nowrap' }}>{t(`arrivalRoutes.${value}`)}</span> },
     {
-      key: 'arrivedOn',
+      key: 'arrivedOn', responsive: onWideScreens,
       title: t('talents.columns.arrivedOn'),
       dataIndex: 'arrivedOn',
       sorter: true,
@@ -125,10 +130,10 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
           t('common.none')
         ),
     },
-    { key: 'idNumber', title: t('talents.columns.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
-    { key: 'phone', title: t('talents.columns.phone'), dataIndex: 'phone', render: (value: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value ?? t('common.none')}</span> },
+    { key: 'idNumber', responsive: onWideScreens, title: t('talents.columns.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
+    { key: 'phone', responsive: onWideScreens, title: t('talents.columns.phone'), dataIndex: 'phone', render: (value: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value ?? t('common.none')}</span> },
     {
-      key: 'updatedAt',
+      key: 'updatedAt', responsive: onWideScreens,
       title: t('talents.columns.updatedAt'),
       dataIndex: 'updatedAt',
       sorter: true,
@@ -147,7 +152,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('talents.empty') }}
         {...list}
         pagination={totalCapped ? { ...list.pagination, showTotal: (count) => t('talents.totalCapped', { count }) } : list.pagination}

@@ -19,6 +19,7 @@ import { useSavedFilters } from './saved-filters';
 import { TalentFormDrawer } from './TalentFormDrawer';
 import { TalentTable } from './TalentTable';
 import { exportTalents, fetchTalents, talentFilterKeys, talentSorts, type TalentFilters, type TalentSort } from './talents.api';
+import { FilterField } from '../../ui/FilterField';
 
 /** The address keys a saved filter keeps: the filters and the order, not the page. */
 const savedKeys = [...talentFilterKeys, 'sort'] as const;
@@ -211,7 +212,7 @@ export function TalentsPage() {
         }
       />
       <Card>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="bottom">
           <Col xs={24} xl={12}>
             <SearchInput
               value={filters.q}
@@ -221,36 +222,50 @@ export function TalentsPage() {
             />
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.industry} placeholder={t('talents.filters.industry')} aria-label={t('talents.filters.industry')} options={industryOptions(reference, filters.industry)} onChange={(value?: string) => setFilter('industry', value)} style={selectStyle} data-testid="filter-industry" />
+            <FilterField label={t('talents.filters.industry')}>
+                <Select allowClear value={filters.industry} placeholder={t('talents.filters.industry')} aria-label={t('talents.filters.industry')} options={industryOptions(reference, filters.industry)} onChange={(value?: string) => setFilter('industry', value)} style={selectStyle} data-testid="filter-industry" />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.education} placeholder={t('talents.filters.education')} aria-label={t('talents.filters.education')} options={educationOptions} onChange={(value?: string) => setFilter('education', value)} style={selectStyle} data-testid="filter-education" />
+            <FilterField label={t('talents.filters.education')}>
+                <Select allowClear value={filters.education} placeholder={t('talents.filters.education')} aria-label={t('talents.filters.education')} options={educationOptions} onChange={(value?: string) => setFilter('education', value)} style={selectStyle} data-testid="filter-education" />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.title} placeholder={t('talents.filters.title')} aria-label={t('talents.filters.title')} options={titleOptions} onChange={(value?: string) => setFilter('title', value)} style={selectStyle} data-testid="filter-title" />
+            <FilterField label={t('talents.filters.title')}>
+                <Select allowClear value={filters.title} placeholder={t('talents.filters.title')} aria-label={t('talents.filters.title')} options={titleOptions} onChange={(value?: string) => setFilter('title', value)} style={selectStyle} data-testid="filter-title" />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.tier} placeholder={t('talents.filters.tier')} aria-label={t('talents.filters.tier')} options={tierOptions(reference)} onChange={(value?: string) => setFilter('tier', value)} style={selectStyle} data-testid="filter-tier" />
+            <FilterField label={t('talents.filters.tier')}>
+                <Select allowClear value={filters.tier} placeholder={t('talents.filters.tier')} aria-label={t('talents.filters.tier')} options={tierOptions(reference)} onChange={(value?: string) => setFilter('tier', value)} style={selectStyle} data-testid="filter-tier" />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.status} placeholder={t('talents.filters.status')} aria-label={t('talents.filters.status')} options={statusOptions} onChange={(value?: string) => setFilter('status', value)} style={selectStyle} data-testid="filter-status" />
+            <FilterField label={t('talents.filters.status')}>
+                <Select allowClear value={filters.status} placeholder={t('talents.filters.status')} aria-label={t('talents.filters.status')} options={statusOptions} onChange={(value?: string) => setFilter('status', value)} style={selectStyle} data-testid="filter-status" />
+            </FilterField>
           </Col>
           <Col xs={12} sm={8} xl={4}>
-            <Select allowClear value={filters.arrivalRoute} placeholder={t('talents.filters.arrivalRoute')} aria-label={t('talents.filters.arrivalRoute')} options={routeOptions} onChange={(value?: string) => setFilter('arrivalRoute', value)} style={selectStyle} data-testid="filter-arrival-route" />
+            <FilterField label={t('talents.filters.arrivalRoute')}>
+                <Select allowClear value={filters.arrivalRoute} placeholder={t('talents.filters.arrivalRoute')} aria-label={t('talents.filters.arrivalRoute')} options={routeOptions} onChange={(value?: string) => setFilter('arrivalRoute', value)} style={selectStyle} data-testid="filter-arrival-route" />
+            </FilterField>
           </Col>
           {seesAll ? (
             <Col xs={24} sm={16} xl={8}>
-              <EnterpriseSelect
-                value={filters.employer ?? null}
-                current={employerCurrent}
-                placeholder={t('talents.filters.employer')}
-                onChange={(value) => {
-                  setEmployerName(null);
-                  setFilter('employer', value ?? undefined);
-                }}
-                style={selectStyle}
-                testId="filter-employer"
-              />
+              <FilterField label={t('talents.filters.employer')}>
+                  <EnterpriseSelect
+                  value={filters.employer ?? null}
+                  current={employerCurrent}
+                  placeholder={t('talents.filters.employer')}
+                  onChange={(value) => {
+                    setEmployerName(null);
+                    setFilter('employer', value ?? undefined);
+                  }}
+                  style={selectStyle}
+                  testId="filter-employer"
+                />
+              </FilterField>
             </Col>
           ) : null}
         </Row>

@@ -15,6 +15,7 @@ import { canManage } from './remit';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDrawer } from './UserFormDrawer';
 import { fetchUsers, isFiled, updateUser, type UserView } from './users.api';
+import { FilterField } from '../../ui/FilterField';
 
 /** Accounts for the system administrator (business accounts) and the security administrator (admin accounts). */
 export function UsersPage() {
@@ -156,7 +157,7 @@ export function UsersPage() {
         }
       />
       <Card>
-        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }} align="end">
           <SearchInput
             value={q}
             placeholder={t('users.searchPlaceholder')}
@@ -164,15 +165,17 @@ export function UsersPage() {
             style={{ width: 320, maxWidth: '100%' }}
             data-testid="users-search"
           />
-          <Select<Role>
-            allowClear
-            value={role}
-            placeholder={t('users.roleFilter')}
-            onChange={(value) => list.filter({ role: value })}
-            options={allRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
-            style={{ width: 180 }}
-            data-testid="users-role-filter"
-          />
+          <FilterField label={t('users.roleFilter')}>
+              <Select<Role>
+              allowClear
+              value={role}
+              placeholder={t('users.roleFilter')}
+              onChange={(value) => list.filter({ role: value })}
+              options={allRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
+              style={{ width: 180 }}
+              data-testid="users-role-filter"
+            />
+          </FilterField>
         </Flex>
         <ListTable<UserView> list={list} query={users} columns={columns} />
       </Card>
