@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { secretsFor, type Config } from './config';
 import { buildApp } from './app';
 import { openDatabase, secureDataDirectory, type Database } from './db/client';
@@ -15,13 +16,19 @@ import { secretKeyFile, type Secrets } from './security/secrets';
  * Opens and migrates the database, refuses a master key that does not match the data (key check value), loads demo
  * data into an empty one when demo mode is on.
  */
-export async function prepareDatabase(config: Config, secrets: Secrets): Promise<{ database: Database; seeded: boolean }> {
+export async function prepareDatabase(config: Config, secrets: Secrets, progress: (step: string) => void = () => {}): Promise<{ database: Database; seeded: boolean }> {
+  const fresh = config.database.kind === 'pglite' && !!config.database.dataDir && !existsSync(join(config.database.dataDir, 'PG_VERSION'));
+  progress(fresh ? `正在创建数据库 / creating the database in ${config.database.kind === 'pglite' ? config.database.dataDir : ''} …` : '正在打开数据库 / opening the database …');
   const database = await openDatabase(config.database);
   try {
+    progress('正在检查数据库结构 / applying migrations …');
     await database.migrate();
     await checkMasterKey(database.db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
     const seeded = config.demo && (await isEmpty(database.db));
-    if (seeded) await loadDemoData(database.db, secrets);
+    if (seeded) {
+      progress('正在载入演示数据（约 2,000 名人才、153 家企业、9 项政策）/ loading the demo data (about 2,000 talents, 153 enterprises, 9 policies) …');
+      await loadDemoData(database.db, secrets);
+    }
     return { database, seeded };
   } catch (error) {
     await database.close();
@@ -52,7 +59,8 @@ export async function startServer(config: Config) {
   secureDataDirectory(config.dataDir);
   const { secrets, database, seeded } = await withKeyFileUndoneOnMismatch(config, async () => {
     const secrets = secretsFor(config);
-    return { secrets, ...(await prepareDatabase(config, secrets)) };
+    // a first start takes a while (the embedded database is created, the demo data loaded): say what is going on
+    return { secrets, ...(await prepareDatabase(config, secrets, (step) => console.log(step))) };
   });
   const setupToken = !config.demo && (await setupRequired(database.db)) ? randomBytes(18).toString('base64url') : undefined;
   const app = await buildApp({ config, database, setupToken, secrets });
