@@ -356,7 +356,7 @@ const flows: Flow[] = [
       await leaderRows.first().locator('[data-testid=audit-details]').click();
       const details = page.locator('.ant-drawer-content-wrapper:visible');
       await details.locator('[data-action="auth.login"]').waitFor();
-      assert.match(await details.innerText(), /失败[\s\S]*(密码错误|已锁定)/);
+      assert.match(await details.innerText(), /失败[\s\S]*(密码错误|失败过多，须稍候再试)/);
       await settle(page);
       await shot(page, 'audit-failure-details');
     },
@@ -403,7 +403,7 @@ const flows: Flow[] = [
       await reset.click();
       const [filed] = await Promise.all([
         page.waitForResponse((candidate) => candidate.url().endsWith('/password') && candidate.request().method() === 'POST'),
-        page.locator('.ant-modal .ant-btn-primary').click(),
+        page.locator('.ant-modal:visible .ant-btn-primary').click(),
       ]);
       assert.equal(filed.status(), 202, 'a reset of an admin account is a request');
       const requestId = (await filed.json()).request.id as string;

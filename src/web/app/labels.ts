@@ -62,7 +62,25 @@ export const knownAuditActions = [
 ] as const;
 type KnownAuditAction = (typeof knownAuditActions)[number];
 
-const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import', 'interrupted'] as const;
+const knownAuditDetails = [
+  'wrongPassword',
+  'unknownUser',
+  'disabled',
+  'throttled',
+  'captchaRequired',
+  'wrongCaptcha',
+  'totp',
+  'recoveryCode',
+  'wrongSecondFactor',
+  'wrongCode',
+  'oneTimePasswordReplaced',
+  'breakGlass',
+  'import',
+  'interrupted',
+  // written before sign-in throttling replaced account locks (migration 0006)
+  'locked',
+  'ipThrottled',
+] as const;
 type KnownAuditDetail = (typeof knownAuditDetails)[number];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
