@@ -62,7 +62,7 @@ export const knownAuditActions = [
 ] as const;
 type KnownAuditAction = (typeof knownAuditActions)[number];
 
-const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import', 'interrupted'] as const;
+const knownAuditDetails = ['wrongPassword', 'locked', 'unknownUser', 'disabled', 'ipThrottled', 'import', 'interrupted', 'duplicateCheck'] as const;
 type KnownAuditDetail = (typeof knownAuditDetails)[number];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);

@@ -427,6 +427,7 @@ export const zhCN = {
       ipThrottled: '来源地址失败次数过多',
       import: '批量导入',
       interrupted: '进程中断，导入未完成',
+      duplicateCheck: '登记查重：身份证号已登记',
     },
   },
   organisations: {
