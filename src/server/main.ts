@@ -76,7 +76,7 @@ export async function startServer(config: Config) {
   }, 10 * 60 * 1000);
   sweeper.unref();
   const stopDailyWork = startDailyWork(database.db, app.log, config.dataDir);
-  const stopSearchRefresh = startSearchRefresh(database.db, app.log);
+  const stopSearchRefresh = startSearchRefresh(database.db, secrets, app.log);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

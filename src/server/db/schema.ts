@@ -83,7 +83,7 @@ export const organisations = pgTable(
 /**
  * The talent registry (人才库). ID number and phone are stored encrypted (AES-256-GCM) with a keyed hash for
  * uniqueness and exact look-up; the phone also in its masked form (4 digits hidden). No digit of the ID number is kept
- * in clear: its mask is computed from the cipher text when shown. Search words are computed at write time.
+ * in clear: its mask is computed from the cipher text when shown; nor the native place, also encrypted. Search words are computed at write time.
  */
 export const talents = pgTable(
   'talents',
@@ -95,7 +95,13 @@ export const talents = pgTable(
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberHash: text('id_number_hash').notNull().unique(),
     ethnicity: text('ethnicity'),
+    /**
+     * Unused since migration 0012: the native place was kept here in clear; the start-up job (`sealNativePlaces`) moves
+     * it to `nativePlaceCipher` and sets this to null. Dropped by a later migration once every installation ran the job.
+     */
     nativePlace: text('native_place'),
+    /** The native place (a GB/T 2260 city code), encrypted: in clear it would name the ID number's likely area. */
+    nativePlaceCipher: text('native_place_cipher'),
     politicalStatus: text('political_status').$type<PoliticalStatus>(),
     phoneCipher: text('phone_cipher'),
     phoneHash: text('phone_hash'),
@@ -135,6 +141,8 @@ export const talents = pgTable(
     index('talents_initials_idx').on(sql`${table.nameInitials} text_pattern_ops`),
     index('talents_search_idx').using('gin', table.searchVector),
     index('talents_search_version_idx').on(table.searchVersion),
+    // the native places still in clear, for the start-up job that seals them (empty once it ran)
+    index('talents_native_place_clear_idx').on(table.id).where(sql`${table.nativePlace} is not null`),
     // the list's order (most recently updated first), also a broad search's: a page reads 20 rows, not every match
     index('talents_updated_idx').on(table.updatedAt.desc().nullsFirst(), table.id),
   ],

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/client';
 import { fillNameSortKeyChunk } from '../modules/enterprises/enterprises.repo';
-import { refreshTalentSearchChunk } from '../modules/talents/talents.repo';
+import { refreshTalentSearchChunk, sealNativePlaceChunk } from '../modules/talents/talents.repo';
+import type { Secrets } from '../security/secrets';
 
 /** Rows per chunk: each chunk is one short transaction, so requests get the connection between chunks. */
 export const refreshChunkSize = 2000;
@@ -35,15 +36,32 @@ export async function refreshSearchData(db: Db, options: { chunkSize?: number; s
 }
 
 /**
- * Runs `refreshSearchData` in the background after start-up (the server answers meanwhile; a talent not yet refreshed
- * is found by everything but its name's pinyin). The returned stop function ends it after the current chunk.
+ * Seals the native places that rows written before migration 0012 keep in clear (a migration has no key): each chunk
+ * encrypts them into `native_place_cipher` and sets `native_place` to null in one statement. Idempotent; one index
+ * look-up when nothing is left. Returns the chunks done.
  */
-export function startSearchRefresh(db: Db, log: FastifyBaseLogger) {
+export async function sealNativePlaces(db: Db, secrets: Pick<Secrets, 'encrypt'>, options: { chunkSize?: number; stopped?: () => boolean } = {}) {
+  const seal: Chunk = (executor, after, limit) => sealNativePlaceChunk(executor, secrets.encrypt, after, limit);
+  return inChunks(db, seal, options.chunkSize ?? refreshChunkSize, options.stopped ?? (() => false));
+}
+
+/**
+ * Runs `sealNativePlaces`, then `refreshSearchData`, in the background after start-up (the server answers meanwhile: a
+ * native place not yet sealed is read from its clear column, a talent not yet refreshed is found by everything but
+ * its name's pinyin). The returned stop function ends it after the current chunk.
+ */
+export function startSearchRefresh(db: Db, secrets: Pick<Secrets, 'encrypt'>, log: FastifyBaseLogger) {
   let stopping = false;
   const started = performance.now();
-  const running = refreshSearchData(db, { stopped: () => stopping })
+  const seconds = () => Math.round((performance.now() - started) / 1000);
+  const running = sealNativePlaces(db, secrets, { stopped: () => stopping })
+    .then((sealed) => {
+      if (sealed) log.info({ chunks: sealed, seconds: seconds() }, 'native places sealed');
+    })
+    .catch((error: unknown) => log.error(error, 'sealing native places failed'))
+    .then(() => refreshSearchData(db, { stopped: () => stopping }))
     .then((chunks) => {
-      if (chunks.talents || chunks.organisations) log.info({ chunks, seconds: Math.round((performance.now() - started) / 1000) }, 'search data refreshed');
+      if (chunks.talents || chunks.organisations) log.info({ chunks, seconds: seconds() }, 'search data refreshed');
     })
     .catch((error: unknown) => log.error(error, 'search data refresh failed'));
   return async () => {

@@ -77,6 +77,7 @@ const knownAuditDetails = [
   'breakGlass',
   'import',
   'interrupted',
+  'duplicateCheck',
   // written before sign-in throttling replaced account locks (migration 0006)
   'locked',
   'ipThrottled',

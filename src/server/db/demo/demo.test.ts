@@ -124,11 +124,13 @@ describe('valid, unique, protected personal and enterprise data', () => {
     expect(numbers.size).toBe(rows.length);
   });
 
-  it('phones are valid mobile numbers, native places are known regions, ethnicity mostly 汉族', async () => {
-    const rows = await t.rows<{ phone: string | null; native_place: string | null; ethnicity: string | null }>(
-      sql`select phone_cipher as phone, native_place, ethnicity from talents`,
+  it('phones are valid mobile numbers, native places are known regions (sealed, none in clear), ethnicity mostly 汉族', async () => {
+    const sealed = await t.rows<{ phone: string | null; clear: string | null; native_place: string | null; ethnicity: string | null }>(
+      sql`select phone_cipher as phone, native_place as clear, native_place_cipher as native_place, ethnicity from talents`,
     );
+    const rows = sealed.map((row) => ({ ...row, native_place: row.native_place && secrets.decrypt(row.native_place) }));
     for (const row of rows) {
+      expect(row.clear).toBeNull();
       expect(parseMobilePhone(secrets.decrypt(row.phone!)).ok).toBe(true);
       expect(regionName(row.native_place!), row.native_place!).toBeTruthy();
     }

@@ -93,3 +93,48 @@ describe('exact look-up by full number', () => {
     }
   });
 });
+
+describe('the duplicate check as a look-up', () => {
+  const body = (number: string) => ({ name: '查重测试', idNumber: number, arrivalRoute: 'marketHire', arrivedOn: '2024-05-01' });
+
+  it(`counts an answer that a number is registered as a look-up for enterprise HR: audited, and 429 after ${exactLookupLimit.count}`, async () => {
+    const existing = await Promise.all(Array.from({ length: exactLookupLimit.count + 1 }, async () => (await buildTalent(t.db, { idNumber: uniqueIdNumber() })).id));
+    const numbers = await t.rows<{ id: string; id_number_cipher: string }>(sql`select id, id_number_cipher from talents where id in ${existing}`);
+    const registered = numbers.map((row) => t.app.secrets.decrypt(row.id_number_cipher));
+    const user = await buildUser(t.db, { roles: ['enterprise'] });
+    const hr = await t.login(user.username, factoryPassword);
+    // an update of its own staff member to another talent's number is refused and counted too
+    const staff = await buildTalent(t.db, { employerId: user.organisationId });
+    const detail = (await hr.get(`/api/talents/${staff.id}`)).json();
+    const update = await hr.put(`/api/talents/${staff.id}`, { idNumber: registered[0], version: detail.version });
+    expect(update.statusCode, update.body).toBe(400);
+    expect(update.json().error.fields).toHaveProperty('idNumber');
+    for (let index = 1; index < exactLookupLimit.count; index += 1) {
+      const response = await hr.post('/api/talents', body(registered[index]));
+      expect(response.statusCode, `attempt ${index + 1}`).toBe(400);
+      expect(Object.keys(response.json().error.fields)).toEqual(['idNumber']);
+    }
+    const refused = await hr.post('/api/talents', body(registered[exactLookupLimit.count]));
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(refused.json().error.code).toBe('lookupLimit');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const audit = await lookups(user.id);
+    expect(audit).toHaveLength(exactLookupLimit.count);
+    expect(audit[0]).toEqual({ detail: 'duplicateCheck', changes: { kind: 'idNumber', query: `${registered[0].slice(0, 6)}************` }, target_type: 'talent' });
+    expect(JSON.stringify(audit)).not.toMatch(new RegExp(registered.join('|')));
+    // nothing was saved: the staff member keeps their number, no talent of the name was registered
+    expect((await t.rows(sql`select id from talents where name = '查重测试'`)).length).toBe(0);
+    const [kept] = await t.rows<{ id_number_hash: string }>(sql`select id_number_hash from talents where id = ${staff.id}`);
+    expect(kept.id_number_hash).toBe(staff.idNumberHash);
+    // a fresh number still registers: the limit holds back guesses of existing numbers only
+    expect((await hr.post('/api/talents', body(uniqueIdNumber()))).statusCode).toBe(201);
+  }, 120_000);
+
+  it('the office, who may look numbers up, is not counted for a duplicate answer', async () => {
+    const office = await newOffice();
+    const response = await office.post('/api/talents', body(idNumber));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.idNumber).toBeTruthy();
+    expect(await lookups(office.user!.id)).toEqual([]);
+  });
+});

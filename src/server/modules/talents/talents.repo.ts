@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import { queryRows, type Executor } from '../../db/client';
 import { auditLog, organisations, talentCertificates, talentEducations, talentStatusHistory, talents, talentTitles, users } from '../../db/schema';
@@ -325,6 +325,30 @@ export async function refreshTalentSearchChunk(executor: Executor, after: string
       search_version = ${searchDataVersion}
     from (values ${values}) as refreshed(id, name, words, initials)
     where ${talents.id} = refreshed.id and ${talents.name} = refreshed.name and ${talents.searchVersion} < ${searchDataVersion}`);
+  return rows[rows.length - 1].id;
+}
+
+/**
+ * Seals up to `limit` native places still in clear (ids after `after`): encrypts each with `encrypt` and, in the same
+ * statement, sets the clear column to null; a row changed meanwhile (its clear value no longer the one read) is left
+ * for its writer, who stores the cipher text. Returns the last id read, or null when none is left.
+ */
+export async function sealNativePlaceChunk(executor: Executor, encrypt: (plain: string) => string, after: string | null, limit: number): Promise<string | null> {
+  const rows = await executor
+    .select({ id: talents.id, nativePlace: talents.nativePlace })
+    .from(talents)
+    .where(and(isNotNull(talents.nativePlace), after ? sql`${talents.id} > ${after}` : undefined))
+    .orderBy(asc(talents.id))
+    .limit(limit);
+  if (rows.length === 0) return null;
+  const values = sql.join(
+    rows.map((row) => sql`(${row.id}::uuid, ${row.nativePlace}, ${encrypt(row.nativePlace!)})`),
+    sql`, `,
+  );
+  await executor.execute(sql`
+    update ${talents} set native_place_cipher = sealed.cipher, native_place = null
+    from (values ${values}) as sealed(id, clear, cipher)
+    where ${talents.id} = sealed.id and ${talents.nativePlace} = sealed.clear`);
   return rows[rows.length - 1].id;
 }
 

@@ -43,7 +43,9 @@ export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel
       idNumberCipher: secrets.encrypt(identity.value.idNumber),
       idNumberHash: secrets.lookupHash(identity.value.idNumber),
       ethnicity: input.ethnicity ?? null,
-      nativePlace: input.nativePlace ?? null,
+      // sealed like the ID number: in clear, the city code would narrow the number's area to that city's counties
+      nativePlace: null,
+      nativePlaceCipher: input.nativePlace ? secrets.encrypt(input.nativePlace) : null,
       politicalStatus: input.politicalStatus ?? null,
       phoneCipher: phoneValue ? secrets.encrypt(phoneValue) : null,
       phoneHash: phoneValue ? secrets.lookupHash(phoneValue) : null,
@@ -81,7 +83,10 @@ export function talentRecord(input: TalentInput, secrets: Secrets, employerLabel
   };
 }
 
-/** Checks what the schema cannot: references to data (industry, tier, region, employer) and the one-ID-one-talent rule. */
+/**
+ * Checks what the schema cannot: references to data (industry, tier, region, employer) and the one-ID-one-talent rule.
+ * `duplicateOf` is the ID number when the answer says it belongs to another talent (see `chargeDuplicateAnswer`).
+ */
 async function referenceProblems(executor: Executor, input: TalentInput, secrets: Secrets, user: SessionUser, current?: TalentRow) {
   const problems: Record<string, FieldProblem> = {};
   // an industry the office has since deactivated stays valid on the records that already have it
@@ -96,13 +101,26 @@ async function referenceProblems(executor: Executor, input: TalentInput, secrets
     employerLabel = employer?.name ?? null;
   }
   const identity = parseIdNumber(input.idNumber);
+  let duplicateOf: string | null = null;
   if (identity.ok) {
     const existing = await findByIdNumberHash(executor, secrets.lookupHash(identity.value.idNumber), talentReadScope(user));
     if (existing && existing.id !== current?.id) {
       problems.idNumber = existing.visible ? { code: 'idNumber.duplicate', params: { name: existing.name } } : { code: 'idNumber.duplicateHidden' };
+      duplicateOf = identity.value.idNumber;
     }
   }
-  return { problems, employerLabel };
+  return { problems, employerLabel, duplicateOf };
+}
+
+/**
+ * An answer that an ID number is already registered (`idNumber.duplicate`/`duplicateHidden`) confirms a guessed
+ * number as an exact look-up would: for everyone but the office it counts as one (`countExactLookup`: audited as
+ * `talent.lookup` with the number masked and the detail `duplicateCheck`, 20 per user and hour), and over the limit the
+ * answer is the 429 `lookupLimit` instead. Called outside the refused write's transaction, so the count stays.
+ */
+async function chargeDuplicateAnswer(db: Db, actor: Actor, user: SessionUser, idNumber: string) {
+  if (canLookUpNumbers(user)) return;
+  await countExactLookup(db, actor, user, { kind: 'idNumber', value: idNumber }, 'duplicateCheck');
 }
 
 /** Enterprise HR registers and edits its own staff only: the employer is forced to be the HR's enterprise. */
@@ -115,7 +133,8 @@ export type CreateTalentOptions = { confirmPossibleDuplicate?: boolean };
 
 export async function createTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, rawInput: TalentInput, options: CreateTalentOptions = {}) {
   const input = employerFor(user, rawInput);
-  const { problems, employerLabel } = await referenceProblems(db, input, secrets, user);
+  const { problems, employerLabel, duplicateOf } = await referenceProblems(db, input, secrets, user);
+  if (duplicateOf) await chargeDuplicateAnswer(db, actor, user, duplicateOf);
   if (Object.keys(problems).length) throw invalid(problems);
   const phone = input.phone ? parseMobilePhone(input.phone) : null;
   if (phone?.ok && !options.confirmPossibleDuplicate && (await findSameNameAndPhone(db, input.name, secrets.lookupHash(phone.value)))) {
@@ -161,7 +180,7 @@ function storedInput(row: TalentRow, children: TalentChildRows, secrets: Secrets
     name: row.name,
     idNumber: secrets.decrypt(row.idNumberCipher),
     ethnicity: row.ethnicity as TalentInput['ethnicity'],
-    nativePlace: row.nativePlace,
+    nativePlace: nativePlaceOf(row, secrets),
     politicalStatus: row.politicalStatus,
     phone: row.phoneCipher ? secrets.decrypt(row.phoneCipher) : null,
     email: row.email,
@@ -205,49 +224,58 @@ export type UpdateTalentBody = TalentUpdateInput & { version: number; statusSinc
 
 export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, id: string, body: UpdateTalentBody) {
   const { version, statusSince, statusNote, ...update } = body;
-  return db.transaction(async (tx) => {
-    const found = await findTalent(tx, id, talentWriteScope(user));
-    if (!found) throw notFound();
-    const current = found.talent;
-    const children = await loadTalentChildren(tx, id);
-    const stored = storedInput(current, children, secrets);
-    // the whole record after the update passes the same schema as a new one (gender and birth date against the stored
-    // ID number when the update leaves the number out)
-    const parsed = talentInput.safeParse(mergeUpdate(stored, update), { reportInput: true });
-    if (!parsed.success) throw invalid(problemsOfIssues(parsed.error.issues));
-    const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
-    const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
-    // enterprise HR keeps its staff (employerFor)
-    const input = asSelf ? parsed.data : employerFor(user, parsed.data);
-    const before = currentInputOf(current, children, secrets);
-    const problems: Record<string, FieldProblem> = {};
-    if (asSelf) {
-      // the office's judgements (employer, status, tier, tags) are not the talent's to change: sending them unchanged is fine
-      for (const field of officeKeptFields) {
-        if (JSON.stringify(input[field] ?? null) !== JSON.stringify(stored[field] ?? null)) problems[field] = { code: 'field.officeOnly' };
+  // the ID number when the update is refused as another talent's: that refusal is a look-up (`chargeDuplicateAnswer`)
+  const refused: { duplicateOf: string | null } = { duplicateOf: null };
+  try {
+    return await db.transaction(async (tx) => {
+      const found = await findTalent(tx, id, talentWriteScope(user));
+      if (!found) throw notFound();
+      const current = found.talent;
+      const children = await loadTalentChildren(tx, id);
+      const stored = storedInput(current, children, secrets);
+      // the whole record after the update passes the same schema as a new one (gender and birth date against the stored
+      // ID number when the update leaves the number out)
+      const parsed = talentInput.safeParse(mergeUpdate(stored, update), { reportInput: true });
+      if (!parsed.success) throw invalid(problemsOfIssues(parsed.error.issues));
+      const enterpriseOwnsIt = user.roles.includes('enterprise') && current.employerId === user.organisationId;
+      const asSelf = !user.roles.includes('office') && !enterpriseOwnsIt;
+      // enterprise HR keeps its staff (employerFor)
+      const input = asSelf ? parsed.data : employerFor(user, parsed.data);
+      const before = currentInputOf(current, children, secrets);
+      const problems: Record<string, FieldProblem> = {};
+      if (asSelf) {
+        // the office's judgements (employer, status, tier, tags) are not the talent's to change: sending them unchanged is fine
+        for (const field of officeKeptFields) {
+          if (JSON.stringify(input[field] ?? null) !== JSON.stringify(stored[field] ?? null)) problems[field] = { code: 'field.officeOnly' };
+        }
+        // fields the office verified are read-only to them
+        for (const field of current.verifiedFields as VerifiableField[]) {
+          if (field === 'gender' || field === 'birthDate') continue; // derived from the ID number, which is checked itself
+          if (JSON.stringify(normalised(input, field)) !== JSON.stringify(before[field])) problems[field] = { code: 'field.verified' };
+        }
       }
-      // fields the office verified are read-only to them
-      for (const field of current.verifiedFields as VerifiableField[]) {
-        if (field === 'gender' || field === 'birthDate') continue; // derived from the ID number, which is checked itself
-        if (JSON.stringify(normalised(input, field)) !== JSON.stringify(before[field])) problems[field] = { code: 'field.verified' };
+      const { problems: referenceIssues, employerLabel, duplicateOf } = await referenceProblems(tx, input, secrets, user, current);
+      refused.duplicateOf = duplicateOf;
+      Object.assign(problems, referenceIssues);
+      if (Object.keys(problems).length) throw invalid(problems);
+      const record = talentRecord(input, secrets, employerLabel);
+      const row = await updateTalentRecord(tx, id, version, record);
+      if (!row) throw new AppError(409, 'conflict');
+      if (row.status !== current.status || (statusSince && !asSelf)) {
+        const since = statusSince ?? today();
+        await tx.update(talents).set({ statusSince: since }).where(eq(talents.id, id));
+        if (row.status !== current.status) await addStatusEntry(tx, id, row.status, since, statusNote ?? '', actor.userId);
       }
-    }
-    const { problems: referenceIssues, employerLabel } = await referenceProblems(tx, input, secrets, user, current);
-    Object.assign(problems, referenceIssues);
-    if (Object.keys(problems).length) throw invalid(problems);
-    const record = talentRecord(input, secrets, employerLabel);
-    const row = await updateTalentRecord(tx, id, version, record);
-    if (!row) throw new AppError(409, 'conflict');
-    if (row.status !== current.status || (statusSince && !asSelf)) {
-      const since = statusSince ?? today();
-      await tx.update(talents).set({ statusSince: since }).where(eq(talents.id, id));
-      if (row.status !== current.status) await addStatusEntry(tx, id, row.status, since, statusNote ?? '', actor.userId);
-    }
-    // every field that changed; the audit masks the ID number and phone, so their change shows without the values
-    const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
-    await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
-    return talentDetail(tx, secrets, user, id);
-  });
+      // every field that changed; the audit masks the ID number and phone, so their change shows without the values
+      const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
+      await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
+      return talentDetail(tx, secrets, user, id);
+    });
+  } catch (error) {
+    // the refusal rolled the transaction back; the look-up it amounts to is counted (or refused) on its own
+    if (refused.duplicateOf) await chargeDuplicateAnswer(db, actor, user, refused.duplicateOf);
+    throw error;
+  }
 }
 
 function normalised(input: TalentInput, field: VerifiableField): unknown {
@@ -301,6 +329,13 @@ export async function talentDetail(executor: Executor, secrets: Secrets, user: S
 }
 
 /**
+ * The native place (a city code), decrypted; a row the start-up job has not sealed yet still has it in clear
+ * (`sealNativePlaces`).
+ */
+export const nativePlaceOf = (row: Pick<TalentFields, 'nativePlace' | 'nativePlaceCipher'>, secrets: Secrets) =>
+  row.nativePlaceCipher ? secrets.decrypt(row.nativePlaceCipher) : row.nativePlace;
+
+/**
  * The ID number as every reader sees it without a reveal: computed from the cipher text (the database keeps no digit
  * of it in clear), the area code only.
  */
@@ -336,11 +371,12 @@ export function presentTalentSummary(row: TalentFields, employer: string | null,
 
 function presentTalentDetail(row: TalentRow, employer: string | null, children: Awaited<ReturnType<typeof loadTalentChildren>>, user: SessionUser, writable: boolean, secrets: Secrets) {
   const asSelf = writable && !user.roles.includes('office') && !(user.roles.includes('enterprise') && row.employerId === user.organisationId);
+  const nativePlace = nativePlaceOf(row, secrets);
   return {
     ...presentTalentSummary(row, employer, secrets),
     ethnicity: row.ethnicity,
-    nativePlace: row.nativePlace,
-    nativePlaceName: row.nativePlace ? (regionName(row.nativePlace) ?? null) : null,
+    nativePlace,
+    nativePlaceName: nativePlace ? (regionName(nativePlace) ?? null) : null,
     politicalStatus: row.politicalStatus,
     email: row.email,
     salaryBand: row.salaryBand,
@@ -387,6 +423,14 @@ export async function authorizeExactLookup(db: Db, actor: Actor, user: SessionUs
   if (!exact) return;
   if (!canLookUpNumbers(user)) throw new AppError(403, 'lookupForbidden');
   if (!reason?.trim()) throw invalid({ lookupReason: { code: 'required' } });
+  await countExactLookup(db, actor, user, exact, reason.trim());
+}
+
+/**
+ * Counts one look-up of a full number against the user's hourly limit and audits it (`talent.lookup`, the number
+ * masked, `detail` the reason), or refuses it with 429 `lookupLimit` and Retry-After; its own short transaction.
+ */
+async function countExactLookup(db: Db, actor: Actor, user: SessionUser, exact: { kind: 'idNumber' | 'phone'; value: string }, detail: string) {
   await db.transaction(async (tx) => {
     await lockExactLookups(tx, user.id);
     const now = Date.now();
@@ -395,7 +439,7 @@ export async function authorizeExactLookup(db: Db, actor: Actor, user: SessionUs
       const retryAfter = Math.max(1, Math.ceil((recent[exactLookupLimit.count - 1].getTime() + exactLookupLimit.windowMs - now) / 1000));
       throw new AppError(429, 'lookupLimit', { count: exactLookupLimit.count, minutes: Math.ceil(retryAfter / 60) }, {}, { 'retry-after': String(retryAfter) });
     }
-    await recordAudit(tx, actor, { action: 'talent.lookup', targetType: 'talent', detail: reason.trim(), changes: { kind: exact.kind, query: maskedNumber(exact) } });
+    await recordAudit(tx, actor, { action: 'talent.lookup', targetType: 'talent', detail, changes: { kind: exact.kind, query: maskedNumber(exact) } });
   });
 }
 

@@ -444,6 +444,7 @@ export const enUS: Texts = {
       ipThrottled: 'too many failures from this address',
       import: 'bulk import',
       interrupted: 'interrupted: the process stopped before the import finished',
+      duplicateCheck: 'duplicate check: the ID number is already registered',
     },
   },
   organisations: {

@@ -437,6 +437,7 @@ export const zhCN = {
       breakGlass: '服务器上的应急重置',
       import: '批量导入',
       interrupted: '进程中断，导入未完成',
+      duplicateCheck: '登记查重：身份证号已登记',
     },
   },
   organisations: {
