@@ -349,11 +349,22 @@ export const enUS: Texts = {
         login: 'Sign-in',
         logout: 'Sign-out',
         changePassword: 'Password change',
+        loginChallenge: 'Password accepted, authenticator code awaited',
+        totpEnrolStart: 'Authenticator enrolment started',
+        totpEnable: 'Authenticator turned on',
+        totpDisable: 'Authenticator turned off',
+      },
+      adminRequest: {
+        create: 'Admin account change requested',
+        approve: 'Admin account change approved',
+        reject: 'Admin account change turned down',
+        cancel: 'Admin account change withdrawn',
       },
       user: {
         create: 'Account created',
         update: 'Account changed',
         disable: 'Account disabled',
+        enable: 'Account enabled',
         resetPassword: 'Password reset',
         unlock: 'Account unlocked',
       },
@@ -401,6 +412,7 @@ export const enUS: Texts = {
       },
       attachment: {
         upload: 'Application document uploaded',
+        cleanup: 'Uploads never submitted removed',
       },
       application: {
         submit: 'Application submitted',

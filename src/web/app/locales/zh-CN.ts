@@ -342,11 +342,22 @@ export const zhCN = {
         login: '登录',
         logout: '退出登录',
         changePassword: '修改密码',
+        loginChallenge: '密码正确，待验证动态口令',
+        totpEnrolStart: '开始绑定动态口令',
+        totpEnable: '启用动态口令',
+        totpDisable: '停用动态口令',
+      },
+      adminRequest: {
+        create: '提出管理员账户变更',
+        approve: '批准管理员账户变更',
+        reject: '驳回管理员账户变更',
+        cancel: '撤回管理员账户变更',
       },
       user: {
         create: '创建用户',
         update: '修改用户',
         disable: '停用用户',
+        enable: '启用用户',
         resetPassword: '重置密码',
         unlock: '解除锁定',
       },
@@ -394,6 +405,7 @@ export const zhCN = {
       },
       attachment: {
         upload: '上传申请材料',
+        cleanup: '清理未提交的上传材料',
       },
       application: {
         submit: '提交申请',

@@ -73,7 +73,7 @@ export const accountZhCN = {
 type TextsOf<T> = { [Key in keyof T]: T[Key] extends string ? string : TextsOf<T[Key]> };
 
 export const accountEnUS: TextsOf<typeof accountZhCN> = {
-  nav: { adminRequests: 'Admin change approvals' },
+  nav: { adminRequests: 'Admin approvals' },
   account: {
     demoTotp: 'The three administrators (sysadmin, secadmin, auditor) also need an authenticator code: add the key {{secret}} to an authenticator app (demo data only).',
     captcha: {
