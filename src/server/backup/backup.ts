@@ -11,6 +11,7 @@ import { useAuditChain } from '../modules/audit/audit.chain';
 import { recordAudit } from '../modules/audit/audit.service';
 import { createSecrets, secretKeyFile } from '../security/secrets';
 import { dropAppSchemas, migrationLevel, tableCount } from './backup.repo';
+import { systemActor } from '../plugins/auth';
 
 /**
  * `talentzone backup <dir>` and `talentzone restore <dir>`. A backup is a directory:
@@ -220,7 +221,7 @@ async function recordRestore(config: Config, secret: string, manifest: BackupMan
     // a backup from an older version: bring it to this version's schema (and grants) before appending to its log
     await database.migrate();
     useAuditChain(createSecrets(secret));
-    await recordAudit(database.db, { userId: null, username: 'system', role: null, ip: null }, {
+    await recordAudit(database.db, systemActor, {
       action: 'system.restore',
       changes: { backupCreatedAt: manifest.createdAt, databaseKind: manifest.databaseKind, migrations: manifest.migrations.applied, attachments: manifest.attachments },
     });

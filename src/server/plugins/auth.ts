@@ -96,6 +96,9 @@ export function restrictionOf(user: typeof users.$inferSelect): SessionRestricti
   return null;
 }
 
+/** What the system does by itself (daily work, start-up repairs, restores, break-glass): audited as `system`. */
+export const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
+
 export const actorOf = (user: SessionUser | null, role: string | null, ip: string | null): Actor => ({
   userId: user?.id ?? null,
   username: user?.username ?? null,

@@ -4,6 +4,7 @@ import { useAuditChain, rowHash } from '../modules/audit/audit.chain';
 import { recordAudit } from '../modules/audit/audit.service';
 import type { Secrets } from './secrets';
 import { insertSetting, newestChainedAuditRow, readSetting, sampleSealedIdNumber } from './key-check.repo';
+import { systemActor } from '../plugins/auth';
 
 export const keyCheckSetting = 'keyCheck';
 
@@ -45,7 +46,7 @@ export async function checkMasterKey(db: Db, secrets: Secrets, keyFile: string):
   useAuditChain(secrets);
   const storedNow = await db.transaction(async (tx) => {
     if (!(await insertSetting(tx, keyCheckSetting, secrets.keyCheck))) return false;
-    await recordAudit(tx, { userId: null, username: 'system', role: null, ip: null }, { action: 'system.keyCheck', targetType: 'setting', targetId: keyCheckSetting });
+    await recordAudit(tx, systemActor, { action: 'system.keyCheck', targetType: 'setting', targetId: keyCheckSetting });
     return true;
   });
   // another server stored it first: compare with theirs

@@ -13,6 +13,7 @@ import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
+import { systemActor } from '../../plugins/auth';
 
 export { demoPlan } from './plan';
 export { syntheticIdNumber } from './people';
@@ -80,7 +81,6 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     const unitOfAccount: Record<string, string> = demoReviewUnits;
     const unitIds = new Map(unitRows.map((row) => [row.code, row.id]));
     const accounts = new Map<string, string>();
-    const system = { userId: null, username: 'system', role: null, ip: null };
     for (const [index, account] of demoAccounts.entries()) {
       const [row] = await tx
         .insert(users)
@@ -97,7 +97,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
         })
         .returning();
       accounts.set(account.username, row.id);
-      await recordAudit(tx, system, { action: 'demo.createAccount', targetType: 'user', targetId: row.id, changes: { username: row.username, roles: row.roles } });
+      await recordAudit(tx, systemActor, { action: 'demo.createAccount', targetType: 'user', targetId: row.id, changes: { username: row.username, roles: row.roles } });
     }
     const ledger = await storePolicies(tx, {
       unitIds,
@@ -107,7 +107,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       talentUserId: accounts.get('talent')!,
       today,
     });
-    await recordAudit(tx, system, {
+    await recordAudit(tx, systemActor, {
       action: 'demo.load',
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, ...ledger },
     });

@@ -13,7 +13,7 @@ import { schoolCategories, type SchoolCategory } from '../../../domain/policies/
 import { decide } from '../../modules/policies/decision';
 import { referenceLabels, subjectFacts, subjectsFacts } from '../../modules/policies/facts.repo';
 import type { Tx } from '../client';
-import type { Actor } from '../../plugins/auth';
+import { systemActor } from '../../plugins/auth';
 import { scanPolicy } from '../../modules/policies/scan.service';
 import { applicationActions, applications, disbursementBatches, entitlements, notifications, parameterValues, payments, policies, policyParameters, policyVersions, schools, talents } from '../schema';
 import { schools as schoolNames } from './catalogue';
@@ -250,7 +250,6 @@ export async function storePolicies(tx: Tx, ids: Ids) {
 }
 
 const eqId = (id: string) => eq(policies.id, id);
-const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
 
 const demoPolicy = (code: string) => demoPolicies.find((demo) => demo.policy.code === code)!;
 const paramsOf = (demo: DemoPolicy) => Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));

@@ -6,7 +6,7 @@ import { parseCreditCode } from '../../../domain/validators/credit-code';
 import { parseIdNumber } from '../../../domain/validators/id-number';
 import type { Db, Executor } from '../../db/client';
 import { AppError, forbidden, notFound, type FieldProblem } from '../../errors';
-import type { Actor, SessionUser } from '../../plugins/auth';
+import { systemActor, type Actor, type SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit/audit.service';
 import { findEnterpriseClashes, insertEnterprises, type EnterpriseValues } from '../enterprises/enterprises.repo';
@@ -326,8 +326,6 @@ class RunRefused extends Error {}
 /** A run whose import is no longer `running` (marked interrupted by a starting process): nothing is written. */
 class RunAbandoned extends Error {}
 
-/** The actor of what the system does by itself (recovering imports at start-up). */
-const systemActor: Actor = { userId: null, username: 'system', role: null, ip: null };
 
 /**
  * At start-up: an import left `running` whose run no process holds (its process died mid-run, so its transaction rolled

@@ -1,11 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../plugins/auth';
+import { systemActor } from '../../plugins/auth';
 import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
 
-const system: Actor = { userId: null, username: 'system', role: null, ip: null };
 const day = 24 * 60 * 60 * 1000;
 
 /**
@@ -14,9 +13,9 @@ const day = 24 * 60 * 60 * 1000;
  */
 export async function runDailyWork(db: Db, dataDir: string, now = new Date()) {
   const asOf = now.toISOString().slice(0, 10);
-  const scans = await scanAutomaticPolicies(db, system, asOf);
-  const escalated = await escalateOverdue(db, system, now);
-  const { removed: removedUploads } = await removeStaleUploads(db, dataDir, system, now);
+  const scans = await scanAutomaticPolicies(db, systemActor, asOf);
+  const escalated = await escalateOverdue(db, systemActor, now);
+  const { removed: removedUploads } = await removeStaleUploads(db, dataDir, systemActor, now);
   return { scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })), escalated, removedUploads };
 }
 

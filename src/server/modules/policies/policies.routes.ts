@@ -24,6 +24,7 @@ import { matchingSubjects, ruleCondition, listScans, scanPolicy } from './scan.s
 import { listSimulations, runSimulation } from './simulation.service';
 import { isEligible } from './decision';
 import { xlsxMediaType } from '../imports/imports.workbook';
+import { systemActor } from '../../plugins/auth';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tags = ['policies'];
@@ -104,7 +105,7 @@ export async function policiesRoutes(app: App) {
   // (a failure is logged, never a reason not to start)
   app.addHook('onReady', async () => {
     try {
-      const { removed } = await removeStaleUploads(app.db, app.config.dataDir, { userId: null, username: 'system', role: null, ip: null });
+      const { removed } = await removeStaleUploads(app.db, app.config.dataDir, systemActor);
       if (removed) app.log.info({ removed }, 'stale uploads removed');
     } catch (error) {
       app.log.error(error, 'removing stale uploads failed');

@@ -4,7 +4,7 @@ import type { AccountAction } from '../../../domain/account-notices';
 import type { Db, Executor } from '../../db/client';
 import { organisations, talents, units } from '../../db/schema';
 import { AppError, conflict, invalid, notFound, type FieldProblem } from '../../errors';
-import type { Actor } from '../../plugins/auth';
+import { systemActor, type Actor } from '../../plugins/auth';
 import { diff, escapeLike, recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
 import { notify } from '../notifications/notifications.service';
@@ -239,18 +239,17 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<O
  * Physical access to the server is the third party of the approval.
  */
 export async function breakGlassReset(db: Db, username: string) {
-  const system: Actor = { userId: null, username: 'system', role: null, ip: null };
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, username);
     if (!user) throw notFound();
-    const result = await applyReset(tx, system, user, 'breakGlass');
-    if (user.disabled) await applyUpdate(tx, system, user, { disabled: false }, 'breakGlass');
+    const result = await applyReset(tx, systemActor, user, 'breakGlass');
+    if (user.disabled) await applyUpdate(tx, systemActor, user, { disabled: false }, 'breakGlass');
     if (user.totpEnabledAt) {
       // a lost authenticator too: TOTP is switched off (an administrator must enrol again at the next sign-in)
       await updateUser(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null });
       await replaceRecoveryCodes(tx, user.id, []);
-      await recordAudit(tx, system, { action: 'auth.totpDisable', targetType: 'user', targetId: user.id, detail: 'breakGlass' });
-      await tellAccount(tx, system, user.id, 'secondFactorReset');
+      await recordAudit(tx, systemActor, { action: 'auth.totpDisable', targetType: 'user', targetId: user.id, detail: 'breakGlass' });
+      await tellAccount(tx, systemActor, user.id, 'secondFactorReset');
     }
     return result;
   });
