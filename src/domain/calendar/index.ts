@@ -3,3 +3,4 @@ export {
   workingCalendar, workingDaysBetween,
   type CalendarEntry, type CalendarEntryKind, type DayKind, type DaySource, type DayStatus, type WorkingCalendar,
 } from './calendar';
+export { calendarDayInput, type CalendarDayInput } from './input';

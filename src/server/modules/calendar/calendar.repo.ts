@@ -23,7 +23,7 @@ export async function findCalendarDay(executor: Executor, date: string) {
 }
 
 export async function upsertCalendarDay(executor: Executor, values: typeof calendarDays.$inferInsert) {
-  const { date, ...rest } = values;
+  const { date: _date, ...rest } = values;
   const [row] = await executor
     .insert(calendarDays)
     .values(values)

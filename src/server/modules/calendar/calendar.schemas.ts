@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { calendarEntryKinds } from '../../../domain/calendar';
-import { safeText } from '../../../domain/text';
+import { calendarDayInput, calendarEntryKinds } from '../../../domain/calendar';
 
 /** A calendar date the calendar keeps (2000–2099: the package starts in 2004, the office enters years ahead). */
 export const calendarDate = z.iso.date().refine((date) => date >= '2000-01-01' && date <= '2099-12-31', { params: { code: 'invalidValue' }, message: 'out of range' });
@@ -9,12 +8,7 @@ export const rangeQuery = z.object({ from: calendarDate, to: calendarDate });
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2099) });
 export const dateParam = z.object({ date: calendarDate });
 
-export const calendarDayBody = z.strictObject({
-  kind: z.enum(calendarEntryKinds).describe('holiday: a day off; workday: a working day (调休上班, or a holiday cancelled)'),
-  name: safeText(z.string().trim().min(1).max(40)),
-  nameEn: safeText(z.string().trim().max(80)).nullable().optional(),
-  note: safeText(z.string().trim().max(200)).nullable().optional(),
-});
+export const calendarDayBody = calendarDayInput;
 
 const dayKind = z.enum(['workday', 'weekend', 'holiday', 'makeUp']);
 
