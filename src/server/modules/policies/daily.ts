@@ -102,10 +102,13 @@ export async function runDueDailyJobs(db: Db, dataDir: string, options: DailyJob
 /** How often each server looks for due jobs (a claim attempt per job: three cheap statements). */
 const tickMs = 10 * 60 * 1000;
 
+/** The first look an hour after start, as before job runs existed (a server just started, or a test run, is left alone). */
+const firstTickMs = 60 * 60 * 1000;
+
 /**
- * Looks every ten minutes (the first time ten minutes after start) for daily jobs not yet run today and runs them: on
- * each day the first server to look runs them, the others skip. A failed job is retried an hour later (up to three
- * attempts a day); it is logged either way.
+ * Looks for daily jobs not yet run today an hour after start and then every ten minutes, and runs them: on each day
+ * the first server to look runs them, the others skip. A failed job is retried an hour later (up to three attempts a
+ * day); it is logged either way.
  */
 export function startDailyWork(db: Db, log: FastifyBaseLogger, dataDir: string) {
   let running = false;
@@ -124,7 +127,15 @@ export function startDailyWork(db: Db, log: FastifyBaseLogger, dataDir: string) 
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), tickMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  let timer: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    void tick();
+    timer = setInterval(() => void tick(), tickMs);
+    timer.unref();
+  }, firstTickMs);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
