@@ -233,7 +233,7 @@ export function CalendarPage() {
           dataSource={overrides.data?.items ?? []}
           loading={overrides.isFetching}
           pagination={false}
-          locale={{ emptyText: t('calendar.overrides.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('calendar.overrides.empty')}</Typography.Text> }}
           data-testid="calendar-overrides"
         />
       </Card>
@@ -246,7 +246,7 @@ export function CalendarPage() {
           dataSource={jobs.data?.items ?? []}
           loading={jobs.isFetching}
           pagination={false}
-          locale={{ emptyText: t('calendar.jobs.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('calendar.jobs.empty')}</Typography.Text> }}
           data-testid="calendar-jobs"
         />
       </Card>
