@@ -11,9 +11,9 @@ import { scanAutomaticPolicies } from './scan.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
-  /** Every 免申即享 policy scanned as of today. */
+  /** Every 免申即享 policy scanned as of today (the zone's date: the first tick after midnight in Beijing is already the new day). */
   policyScans: async (db: Db, _dataDir: string, now: Date) => {
-    const scans = await scanAutomaticPolicies(db, systemActor, now.toISOString().slice(0, 10));
+    const scans = await scanAutomaticPolicies(db, systemActor, beijingDate(now));
     return { scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })) };
   },
   /** Overdue review steps escalated to the office, on the working-day calendar as the office last left it. */
