@@ -43,7 +43,7 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '人才库', '企业库', '导入', '人才政策', '政策申请', '兑现台账', '拨付批次', '机构名录', '责任单位'];
+const officeMenu = ['工作台', '人才库', '企业库', '导入', '人才政策', '政策申请', '兑现台账', '拨付批次', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '兑现台账', '机构名录', '责任单位'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */

@@ -73,6 +73,9 @@ export const fieldMessages = {
   // text rule (domain/text.ts)
   'text.unsafe': { 'zh-CN': '含有不允许的字符（控制字符、空字符、不成对的代理项或双向文本控制符）', 'en-US': 'contains characters that are not allowed (control characters, NUL, unpaired surrogates or bidi controls)' },
   'url.http': { 'zh-CN': '应为 http:// 或 https:// 开头的网址', 'en-US': 'must be an http:// or https:// address' },
+  // working-day calendar
+  'calendar.rangeOrder': { 'zh-CN': '不能早于开始日期', 'en-US': 'must not be before the start date' },
+  'calendar.rangeTooLong': { 'zh-CN': '日期范围最多 {maximum} 天', 'en-US': 'the range allows at most {maximum} days' },
   // password rule
   'password.tooShort': { 'zh-CN': '至少 8 个字符', 'en-US': 'needs at least 8 characters' },
   'password.tooLong': { 'zh-CN': '最多 128 个字符', 'en-US': 'allows at most 128 characters' },
@@ -218,7 +221,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -236,6 +239,15 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   import: {
     mode: { 'zh-CN': '导入方式', 'en-US': 'Import mode' },
   },
+  calendar: {
+    date: { 'zh-CN': '日期', 'en-US': 'Date' },
+    kind: { 'zh-CN': '调整为', 'en-US': 'Make it' },
+    name: { 'zh-CN': '名称', 'en-US': 'Name' },
+    nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
+    note: { 'zh-CN': '说明', 'en-US': 'Note' },
+    from: { 'zh-CN': '开始日期', 'en-US': 'From' },
+    to: { 'zh-CN': '结束日期', 'en-US': 'To' },
+  },
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -245,6 +257,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/reference/industries')) return 'industry';
   if (url.startsWith('/api/reference/tiers')) return 'tier';
   if (url.startsWith('/api/imports')) return 'import';
+  if (url.startsWith('/api/calendar')) return 'calendar';
   return undefined;
 }
 

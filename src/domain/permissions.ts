@@ -34,6 +34,8 @@ export const permissions = [
   'ledger.read',
   'ledger.manage',
   'entitlements.decline',
+  /** Keep the working-day calendar's overrides (holidays, 调休) and see the daily jobs' runs. */
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,6 +59,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'talents.read', 'talents.create', 'talents.write', 'talents.reveal', 'talents.verify', 'talents.auditTrail', 'talents.export', 'talents.import',
     'enterprises.read', 'enterprises.create', 'enterprises.write', 'notifications.read',
     'policies.read', 'policies.manage', 'policies.simulate', 'applications.read', 'applications.review', 'ledger.read', 'ledger.manage',
+    'calendar.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',

@@ -31,6 +31,8 @@ import { talentsRoutes } from './modules/talents/talents.routes';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 
 export type AppOptions = {
   config: Config;
@@ -72,6 +74,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   app.decorate('config', config);
   app.decorate('secrets', secrets);
   useAuditChain(secrets);
+  // the working-day calendar (holidays, 调休) with the office's overrides, so deadline maths stays synchronous
+  await refreshWorkingCalendar(database.db, { force: true });
 
   // JSON bodies only: without a parser for text/plain, anything but JSON is answered 415.
   app.removeContentTypeParser('text/plain');
@@ -141,6 +145,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
   await app.register(policiesRoutes);
+  await app.register(calendarRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -148,6 +148,13 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/reference/industries/authz${uniqueSuffix()}`, body: { name: '授权测试', nameEn: 'Authorization test' } }),
   },
+  // the working-day calendar: everyone signed in reads how days count; the office keeps the overrides
+  'GET /api/calendar/days': { expected: signedIn(200), request: () => ({ query: { from: '2026-09-28', to: '2026-10-11' } }) },
+  'GET /api/calendar/overrides': { expected: only(200, ['office']), request: () => ({ query: { year: '2026' } }) },
+  'PUT /api/calendar/overrides/:date': { expected: only(200, ['office']), request: () => ({ url: '/api/calendar/overrides/2035-05-07', body: { kind: 'holiday', name: '授权测试' } }) },
+  // no override on that day: the office gets past access control to a 404
+  'DELETE /api/calendar/overrides/:date': { expected: only(404, ['office']), request: () => ({ url: '/api/calendar/overrides/2035-06-12' }) },
+  'GET /api/calendar/job-runs': { expected: only(200, ['office']) },
   'GET /api/enterprises': { expected: only(200, enterpriseReaders) },
   'GET /api/enterprises/:id': { expected: only(200, enterpriseReaders), request: (_caller, { users }) => ({ url: `/api/enterprises/${users.enterprise.organisationId}` }) },
   'POST /api/enterprises': { expected: only(201, ['office']), request: () => ({ body: enterpriseBody() }) },

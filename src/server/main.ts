@@ -8,6 +8,7 @@ import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, loadDemoData } fro
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
 import { startDailyWork } from './modules/policies/daily';
+import { startCalendarRefresh } from './modules/calendar/calendar.service';
 import { startSearchRefresh } from './search/refresh';
 import { checkMasterKey, KeyMismatchError } from './security/key-check';
 import { secretKeyFile, type Secrets } from './security/secrets';
@@ -76,6 +77,8 @@ export async function startServer(config: Config) {
   }, 10 * 60 * 1000);
   sweeper.unref();
   const stopDailyWork = startDailyWork(database.db, app.log, config.dataDir);
+  // another app server's calendar edits reach this one within a minute
+  const stopCalendarRefresh = startCalendarRefresh(database.db, (error) => app.log.error(error));
   const stopSearchRefresh = startSearchRefresh(database.db, secrets, app.log);
 
   const address = app.server.address();
@@ -100,6 +103,7 @@ export async function startServer(config: Config) {
     (stopping ??= (async () => {
       clearInterval(sweeper);
       stopDailyWork();
+      stopCalendarRefresh();
       await stopSearchRefresh();
       await app.close();
       await database.close();

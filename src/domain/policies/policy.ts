@@ -133,14 +133,5 @@ export function periodKeys(kind: PeriodKind, periods: number, start: string): st
 /** The application round of a policy on a date: the year for yearly policies, `once` otherwise. */
 export const roundOf = (kind: PeriodKind, on: string) => (kind === 'yearly' ? on.slice(0, 4) : 'once');
 
-/** Working days after a start (Saturdays and Sundays skipped; public holidays are not modelled). */
-export function addWorkingDays(start: Date, days: number): Date {
-  const result = new Date(start);
-  let left = days;
-  while (left > 0) {
-    result.setUTCDate(result.getUTCDate() + 1);
-    const weekday = result.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return result;
-}
+/** Time limits run in working days on the Chinese calendar (holidays, 调休): one entry point, in `domain/calendar`. */
+export { addWorkingDays } from '../calendar';

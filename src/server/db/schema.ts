@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AdminRole, Role } from '../../domain/roles';
 import type {
   ArrivalRoute, ChainSegment, Degree, EducationLevel, EnterpriseSize, Gender, OrganisationKind, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel,
@@ -675,3 +675,41 @@ export const systemSettings = pgTable('system_settings', {
   value: text('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * The office's overrides of the working-day calendar (`src/domain/calendar`): a day made a holiday or a working day
+ * (调休上班), over the `chinese-days` package's arrangement; e.g. next year's arrangement once the State Council
+ * publishes it, before the package knows it. One row per date.
+ */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  note: text('note'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+}, (table) => [check('calendar_days_kind_check', sql`${table.kind} in ('holiday', 'workday')`)]);
+
+/**
+ * One row per daily job and day (Beijing date), claimed with INSERT … ON CONFLICT DO NOTHING before the job runs, so
+ * several app servers on one database run each job once a day. A failed run keeps its error and may be claimed again
+ * later that day (`policies/daily.ts`).
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    /** Which process ran it (host name and process id). */
+    instance: text('instance').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** What the run did (counts), or null. */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+  },
+  (table) => [uniqueIndex('job_runs_job_date_idx').on(table.job, table.runDate), index('job_runs_started_idx').on(table.startedAt)],
+);

@@ -1,5 +1,5 @@
 import {
-  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
   SafetyCertificateOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -8,7 +8,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -35,6 +35,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
+  { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, access: 'calendar.manage' },
   { key: 'users', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },
   { key: 'adminRequests', path: '/admin-requests', icon: <SafetyCertificateOutlined />, access: 'adminRequests.decide' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, access: anyOf(['auditor']) },

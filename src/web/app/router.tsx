@@ -35,6 +35,7 @@ const ApplicationDetailPage = lazyPage(() => import('../modules/policies/Applica
 const LedgerPage = lazyPage(() => import('../modules/policies/LedgerPage'), 'LedgerPage');
 const BatchesPage = lazyPage(() => import('../modules/policies/BatchesPage'), 'BatchesPage');
 const BatchDetailPage = lazyPage(() => import('../modules/policies/BatchDetailPage'), 'BatchDetailPage');
+const CalendarPage = lazyPage(() => import('../modules/calendar/CalendarPage'), 'CalendarPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
 
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
       { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },
       { path: 'units', element: <RequirePage page="units"><UnitsPage /></RequirePage> },
+      { path: 'calendar', element: <RequirePage page="calendar"><CalendarPage /></RequirePage> },
       { path: 'policies', element: <RequirePage page="policies"><PoliciesPage /></RequirePage> },
       { path: 'policies/:id', element: <RequirePage page="policies"><PolicyDetailPage /></RequirePage> },
       { path: 'policies/:id/draft', element: <RequirePermission permission="policies.manage"><DraftEditorPage /></RequirePermission> },

@@ -9,6 +9,7 @@ import { createSecrets } from '../../security/secrets';
 import { createTestApp, type TestApp } from '../../test/harness';
 import { testSecret } from '../../test/template';
 import { demoPlan } from './plan';
+import { calendarWorkingDay } from './policies';
 import { yangquanAreaCodes } from './reference';
 import { cohortTags, demoTalentCount } from './talents';
 
@@ -293,6 +294,15 @@ describe('the demo policies', () => {
     expect(overdue.filter((step) => step.overdue)).toHaveLength(1);
     expect(overdue.filter((step) => !step.overdue).length).toBeGreaterThanOrEqual(4);
     expect(overdue.filter((step) => step.escalated)).toEqual(overdue.filter((step) => step.overdue));
+  });
+
+  it('applications under way are dated back on the Chinese calendar: loaded on 9 October 2026, the overdue one is still overdue', () => {
+    // 8 October, 30, 29, 28 September (25–27 off for 中秋, the make-up Sunday 20 September skipped), 24, 23, 22, 21
+    expect(calendarWorkingDay('2026-10-09', -8)).toBe('2026-09-21');
+    const due = addWorkingDays(new Date('2026-09-21T10:00:00+08:00'), 5);
+    expect(due.getTime()).toBeLessThan(new Date('2026-10-09T09:00:00+08:00').getTime());
+    // counted on weekdays alone it would have been 29 September: five working days later is 9 October, not yet overdue
+    expect(addWorkingDays(new Date('2026-09-29T10:00:00+08:00'), 5).getTime()).toBeGreaterThan(new Date('2026-10-09T09:00:00+08:00').getTime());
   });
 
   it('timestamps are spread over working hours (Beijing time), not all at one hour', async () => {

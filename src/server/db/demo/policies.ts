@@ -4,6 +4,7 @@
  * ¥3,012,000 (已兑现生活补贴 301.2 万元). Every entitlement carries the decision the engine made on the talent's facts on
  * the day it was granted; payments sit in monthly disbursement batches.
  */
+import { shiftDate, workingCalendar } from '../../../domain/calendar';
 import { eq, inArray } from 'drizzle-orm';
 import { defaultLanguage } from '../../../domain/i18n';
 import { renderNotice, type Notice } from '../../../domain/policies/notices';
@@ -198,6 +199,22 @@ export function workingDay(day: string, offset = 0) {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Like `workingDay`, on the Chinese calendar (public holidays skipped, `domain/calendar`) and landing on Monday to
+ * Friday only (a make-up Saturday is skipped too, so demo times stay on weekdays): the dates of applications still under
+ * way, whose time limits run on that calendar, so one of them is overdue whatever the load day, 国庆 included.
+ */
+export function calendarWorkingDay(day: string, offset = 0) {
+  const counts = (date: string) => workingCalendar().isWorkingDay(date) && new Date(`${date}T00:00:00Z`).getUTCDay() % 6 !== 0;
+  let date = day;
+  for (let left = Math.abs(offset); left > 0; ) {
+    date = shiftDate(date, Math.sign(offset));
+    if (counts(date)) left -= 1;
+  }
+  while (!counts(date)) date = shiftDate(date, 1);
+  return date;
+}
+
 /** The calendar day in Beijing time. */
 export const beijingDay = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -365,7 +382,7 @@ async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; ver
   const version = { id: living.versionId, eligibility: demo.version.eligibility, amount: demo.version.amount };
   const labels = await referenceLabels(tx);
   const today = beijingDay(ids.today);
-  const asOf = workingDay(today, -10);
+  const asOf = calendarWorkingDay(today, -10);
   const candidates = (await subjectsFacts(tx, 'talent', asOf))
     .filter(({ id }) => !recipients.has(id) && id !== ids.accountTalentId)
     .map(({ id, facts }) => ({ id, decision: decide('talent', version, facts, params, asOf, labels) }))
@@ -373,13 +390,13 @@ async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; ver
     .sort((a, b) => a.id.localeCompare(b.id));
   const u07 = ids.unitIds.get('U07')!;
   /** A moment `days` working days before the load day. */
-  const ago = (days: number) => clock(workingDay(today, -days));
+  const ago = (days: number) => clock(calendarWorkingDay(today, -days));
   const plans = [
     { submitted: ago(2), status: 'inReview', stepIndex: 0, actions: [] },
     { submitted: ago(1), status: 'inReview', stepIndex: 0, actions: [] },
     {
       // five working days passed on the sixth: the next morning's daily work escalated it
-      submitted: ago(8), status: 'inReview', stepIndex: 0, escalated: new Date(`${workingDay(today, -2)}T08:05:00+08:00`),
+      submitted: ago(8), status: 'inReview', stepIndex: 0, escalated: new Date(`${calendarWorkingDay(today, -2)}T08:05:00+08:00`),
       actions: [{ stepIndex: 0, action: 'escalate' as const, internalNote: '超过办理时限，已提交人才办督办' }],
     },
     {

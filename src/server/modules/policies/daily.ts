@@ -1,37 +1,141 @@
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
+import { beijingDate } from '../../../domain/calendar';
 import type { Db } from '../../db/client';
 import { systemActor } from '../../plugins/auth';
+import { finishJobRun, insertJobRun, reclaimJobRun } from '../calendar/calendar.repo';
+import { refreshWorkingCalendar } from '../calendar/calendar.service';
 import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
 
-const day = 24 * 60 * 60 * 1000;
+/** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
+export const dailyJobs = {
+  /** Every 免申即享 policy scanned as of today (the zone's date: the first tick after midnight in Beijing is already the new day). */
+  policyScans: async (db: Db, _dataDir: string, now: Date) => {
+    const scans = await scanAutomaticPolicies(db, systemActor, beijingDate(now));
+    return { scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })) };
+  },
+  /** Overdue review steps escalated to the office, on the working-day calendar as the office last left it. */
+  escalation: async (db: Db, _dataDir: string, now: Date) => {
+    await refreshWorkingCalendar(db);
+    return { escalated: await escalateOverdue(db, systemActor, now) };
+  },
+  /** Uploads never attached, once 24 hours old. */
+  uploadCleanup: async (db: Db, dataDir: string, now: Date) => {
+    const { removed } = await removeStaleUploads(db, dataDir, systemActor, now);
+    return { removedUploads: removed };
+  },
+} satisfies Record<string, (db: Db, dataDir: string, now: Date) => Promise<Record<string, unknown>>>;
+export type DailyJob = keyof typeof dailyJobs;
+export const dailyJobNames = Object.keys(dailyJobs) as DailyJob[];
 
 /**
  * The daily work of policies, done by the system (audited as `system`, never as a user): every 免申即享 policy scanned
- * as of today, overdue review steps escalated to the office. Reading the inbox changes nothing: escalation is done here.
+ * as of today, overdue review steps escalated to the office, stale uploads removed. Reading the inbox changes nothing:
+ * escalation is done here. This runs the work unconditionally; servers run it through `runDueDailyJobs` (once a day).
  */
 export async function runDailyWork(db: Db, dataDir: string, now = new Date()) {
-  const asOf = now.toISOString().slice(0, 10);
-  const scans = await scanAutomaticPolicies(db, systemActor, asOf);
-  const escalated = await escalateOverdue(db, systemActor, now);
-  const { removed: removedUploads } = await removeStaleUploads(db, dataDir, systemActor, now);
-  return { scans: scans.map((scan) => ({ policy: scan.policyId, granted: scan.granted })), escalated, removedUploads };
+  const { scans } = await dailyJobs.policyScans(db, dataDir, now);
+  const { escalated } = await dailyJobs.escalation(db, dataDir, now);
+  const { removedUploads } = await dailyJobs.uploadCleanup(db, dataDir, now);
+  return { scans, escalated, removedUploads };
 }
 
-/** Runs the daily work an hour after start and then once a day; a failure is logged and retried the next day. */
+/** How the once-a-day claim behaves (the defaults are what servers use; tests shorten the waits). */
+export type DailyJobOptions = {
+  now?: Date;
+  /** Who runs it, written into `job_runs.instance` (default: host name and process id). */
+  instance?: string;
+  /** A failed run is tried again at the first tick this long after it failed (default one hour)… */
+  retryAfterMs?: number;
+  /** …at most this many attempts a day in all (default 3). */
+  maxAttempts?: number;
+  /** A run still `running` after this long is taken to be abandoned by a dead process and may be claimed again (default 2 hours). */
+  abandonedAfterMs?: number;
+  /** The jobs to consider (default all; tests swap in failing ones). */
+  jobs?: Partial<Record<DailyJob, (db: Db, dataDir: string, now: Date) => Promise<Record<string, unknown>>>>;
+};
+
+export type JobOutcome = { job: DailyJob; outcome: 'done' | 'failed' | 'skipped'; result?: Record<string, unknown>; error?: string };
+
+/**
+ * Runs each daily job that has not run today (Beijing date) yet, exactly once across every app server sharing the
+ * database: a job is claimed by inserting its (job, day) row with ON CONFLICT DO NOTHING; whoever inserts it runs it,
+ * everyone else skips it. The run is recorded as `done` with its counts, or `failed` with the error; a failed run is
+ * claimed again (one UPDATE, so again by one server only) at the first tick `retryAfterMs` later, up to `maxAttempts` a
+ * day; a run left `running` by a process that died is claimed again after `abandonedAfterMs`.
+ */
+export async function runDueDailyJobs(db: Db, dataDir: string, options: DailyJobOptions = {}): Promise<JobOutcome[]> {
+  const now = options.now ?? new Date();
+  const instance = options.instance ?? `${hostname()}:${process.pid}`;
+  const runDate = beijingDate(now);
+  const outcomes: JobOutcome[] = [];
+  for (const job of dailyJobNames) {
+    const work = options.jobs?.[job] ?? (options.jobs ? undefined : dailyJobs[job]);
+    if (!work) continue;
+    const startedAt = new Date();
+    const claimed =
+      (await insertJobRun(db, { job, runDate, instance, startedAt })) ??
+      (await reclaimJobRun(db, {
+        job, runDate, instance, startedAt, maxAttempts: options.maxAttempts ?? 3,
+        failedBefore: new Date(startedAt.getTime() - (options.retryAfterMs ?? 60 * 60 * 1000)),
+        abandonedBefore: new Date(startedAt.getTime() - (options.abandonedAfterMs ?? 2 * 60 * 60 * 1000)),
+      }));
+    if (!claimed) {
+      outcomes.push({ job, outcome: 'skipped' });
+      continue;
+    }
+    try {
+      const result = await work(db, dataDir, now);
+      await finishJobRun(db, { job, runDate, status: 'done', finishedAt: new Date(), result });
+      outcomes.push({ job, outcome: 'done', result });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await finishJobRun(db, { job, runDate, status: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) });
+      outcomes.push({ job, outcome: 'failed', error: message });
+    }
+  }
+  return outcomes;
+}
+
+/** How often each server looks for due jobs (a claim attempt per job: three cheap statements). */
+const tickMs = 10 * 60 * 1000;
+
+/** The first look an hour after start, as before job runs existed (a server just started, or a test run, is left alone). */
+const firstTickMs = 60 * 60 * 1000;
+
+/**
+ * Looks for daily jobs not yet run today an hour after start and then every ten minutes, and runs them: on each day
+ * the first server to look runs them, the others skip. A failed job is retried an hour later (up to three attempts a
+ * day); it is logged either way.
+ */
 export function startDailyWork(db: Db, log: FastifyBaseLogger, dataDir: string) {
-  const run = async () => {
-    const done = await runDailyWork(db, dataDir);
-    log.info(done, 'daily policy work done');
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcomes = await runDueDailyJobs(db, dataDir);
+      for (const outcome of outcomes) {
+        if (outcome.outcome === 'failed') log.error({ job: outcome.job, error: outcome.error }, 'daily job failed');
+        else if (outcome.outcome === 'done') log.info({ job: outcome.job, result: outcome.result }, 'daily job done');
+      }
+    } catch (error) {
+      log.error(error, 'daily jobs could not be claimed');
+    } finally {
+      running = false;
+    }
   };
-  const tick = () => void run().catch((error: unknown) => log.error(error, 'daily policy work failed'));
-  const first = setTimeout(tick, 60 * 60 * 1000);
-  const daily = setInterval(tick, day);
+  let timer: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    void tick();
+    timer = setInterval(() => void tick(), tickMs);
+    timer.unref();
+  }, firstTickMs);
   first.unref();
-  daily.unref();
   return () => {
     clearTimeout(first);
-    clearInterval(daily);
+    clearInterval(timer);
   };
 }

@@ -396,6 +396,11 @@ export const enUS: Texts = {
         preview: 'Import checked',
         commit: 'Import run',
       },
+      calendar: {
+        create: 'Working-day calendar changed',
+        update: 'Working-day calendar change edited',
+        remove: 'Working-day calendar change removed',
+      },
       industry: {
         create: 'Industry added',
         update: 'Industry changed',

@@ -389,6 +389,11 @@ export const zhCN = {
         preview: '导入预检',
         commit: '执行导入',
       },
+      calendar: {
+        create: '调整工作日历',
+        update: '修改工作日历调整',
+        remove: '删除工作日历调整',
+      },
       industry: {
         create: '新增产业',
         update: '修改产业',
