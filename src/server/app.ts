@@ -31,6 +31,7 @@ import { talentsRoutes } from './modules/talents/talents.routes';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
+import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 
 export type AppOptions = {
   config: Config;
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
   await app.register(policiesRoutes);
+  await app.register(talentCardRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
