@@ -62,7 +62,7 @@ export async function talentCardWalkthrough({ newPage, login, logout, shot, sett
   await shot(page, 'cards-office');
   await page.getByRole('tab', { name: '各类别权益' }).click();
   await settle(page);
-  await page.getByText('D 类 骨干人才').first().waitFor();
+  await page.getByRole('tabpanel').getByText('D 类 骨干人才').waitFor();
   await shot(page, 'cards-privileges');
   await logout(page);
 

@@ -59,7 +59,8 @@ export async function storeTalentCards(tx: Tx, context: { today: Date; officeUse
       outcome: 'valid' as const,
       servicePoint: servicePoints[index % servicePoints.length],
       checkedBy: context.checkerUserId,
-      checkedAt: new Date(context.today.getTime() - (index * 23 + 3) * day - random.integer(8, 17) * 3600 * 1000),
+      // a working hour in zone time (UTC+8): 09:00–17:59
+      checkedAt: new Date(Math.floor(context.today.getTime() / day) * day - (index * 23 + 3) * day + (random.integer(9, 17) - 8) * 3600 * 1000 + random.integer(0, 59) * 60 * 1000),
     }));
     await tx.insert(talentCardChecks).values(checks);
   }

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { talentCardChecks, talentCardPrivileges, talentCards, talents, talentTiers } from '../../db/schema';
 import { pageOf, type Page } from '../../http/pagination';
 import { escapeLike } from '../audit/audit.service';
+import { cardPrivilegeKinds } from '../../../domain/talent-card/card';
 
 export type CardRow = typeof talentCards.$inferSelect;
 export type CardListRow = { card: CardRow; talentName: string; tierName: string; tierNameEn: string };
@@ -99,7 +100,7 @@ export async function listPrivileges(executor: Executor, tier?: string) {
     .select()
     .from(talentCardPrivileges)
     .where(tier ? eq(talentCardPrivileges.tier, tier) : undefined)
-    .orderBy(asc(talentCardPrivileges.tier), asc(talentCardPrivileges.kind));
+    .orderBy(asc(talentCardPrivileges.tier), sql`array_position(${sql.raw(`array[${cardPrivilegeKinds.map((kind) => `'${kind}'`).join(', ')}]`)}::text[], ${talentCardPrivileges.kind})`);
 }
 
 export async function replacePrivileges(executor: Executor, tier: string, rows: { kind: (typeof talentCardPrivileges.$inferInsert)['kind']; detail: string; detailEn: string }[]) {

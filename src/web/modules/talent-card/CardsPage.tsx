@@ -4,6 +4,7 @@ import { App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Modal, Ro
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { cardPrivilegeKinds, type CardStatus } from '../../../domain/talent-card/card';
 import { can } from '../../../domain/permissions';
 import { currentLanguage } from '../../app/i18n';
@@ -71,7 +72,7 @@ function CardList({ manages }: { manages: boolean }) {
 
   const columns: TableColumnsType<TalentCard> = [
     { key: 'number', title: t('cards.columns.number'), dataIndex: 'number', render: (value: string) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</span> },
-    { key: 'holder', title: t('cards.columns.holder'), dataIndex: 'talentName' },
+    { key: 'holder', title: t('cards.columns.holder'), dataIndex: 'talentName', render: (name: string, card) => <Link to={`/talents/${card.talentId}`}>{name}</Link> },
     { key: 'tier', title: t('cards.columns.tier'), render: (_, card) => (english ? card.tierNameEn : card.tierName) },
     { key: 'validUntil', title: t('cards.columns.validUntil'), dataIndex: 'validUntil', render: (value: string) => formatDate(value) },
     { key: 'issuedAt', title: t('cards.columns.issuedAt'), dataIndex: 'issuedAt', render: (value: string) => formatDateTime(value).slice(0, 10) },

@@ -81,7 +81,7 @@ export function MyCardPage() {
                 <div style={{ marginTop: 16 }}>
                   <img src={code.qrCode} width={240} height={240} alt={t('card.qrAlt', { time: formatDateTime(code.expiresAt) })} data-testid="card-qr" />
                   <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }} aria-live="off">
-                    {t('card.refreshesIn', { seconds: secondsLeft })}
+                    {secondsLeft > 0 ? t('card.refreshesIn', { seconds: secondsLeft }) : t('card.refreshing')}
                   </Typography.Paragraph>
                   <Typography.Paragraph type="secondary" style={{ margin: '12px 0 4px', fontSize: 12 }}>
                     {t('card.codeText')}
