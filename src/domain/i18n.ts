@@ -1,6 +1,7 @@
 /** Server-side messages in both languages: error codes and field labels. zh-CN is the default. */
 import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
+import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -54,6 +55,7 @@ export const errorMessages = {
   inputTooDeep: { 'zh-CN': '请求内容嵌套超过 {maximum} 层', 'en-US': 'The request nests deeper than {maximum} levels' },
   ...policyErrorMessages,
   ...accountErrorMessages,
+  ...cardErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -128,6 +130,7 @@ export const fieldMessages = {
   'import.interrupted': { 'zh-CN': '导入被中断（服务在执行期间停止），未写入任何数据，请重新导入', 'en-US': 'the import was interrupted (the server stopped while it ran) and wrote nothing; run it again' },
   ...policyFieldMessages,
   ...accountFieldMessages,
+  ...cardFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -135,6 +138,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   // the registry's labels below win where a field name is shared
   ...policyFieldLabels,
   ...accountFieldLabels,
+  ...cardFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -221,7 +225,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -248,6 +252,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
     from: { 'zh-CN': '开始日期', 'en-US': 'From' },
     to: { 'zh-CN': '结束日期', 'en-US': 'To' },
   },
+  card: cardScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -258,6 +263,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/reference/tiers')) return 'tier';
   if (url.startsWith('/api/imports')) return 'import';
   if (url.startsWith('/api/calendar')) return 'calendar';
+  if (url.startsWith('/api/talent-card')) return 'card';
   return undefined;
 }
 

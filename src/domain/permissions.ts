@@ -36,13 +36,21 @@ export const permissions = [
   'entitlements.decline',
   /** Keep the working-day calendar's overrides (holidays, 调休) and see the daily jobs' runs. */
   'calendar.manage',
+  /** Show one's own talent card (人才卡) and its QR code. */
+  'talentCard.show',
+  /** Check a card's code at a service point (绿色通道). */
+  'talentCard.verify',
+  /** The zone's cards: read the list and the privileges. */
+  'talentCard.read',
+  /** Issue and revoke cards, set each tier's privileges. */
+  'talentCard.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   talent: [
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
-    'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
+    'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -52,7 +60,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'applications.review', 'ledger.read',
+    'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -60,10 +68,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.create', 'enterprises.write', 'notifications.read',
     'policies.read', 'policies.manage', 'policies.simulate', 'applications.read', 'applications.review', 'ledger.read', 'ledger.manage',
     'calendar.manage',
+    'talentCard.verify', 'talentCard.read', 'talentCard.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'ledger.read',
+    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

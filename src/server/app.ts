@@ -33,6 +33,7 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
+import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 
 export type AppOptions = {
   config: Config;
@@ -146,6 +147,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(importsRoutes);
   await app.register(policiesRoutes);
   await app.register(calendarRoutes);
+  await app.register(talentCardRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -1,4 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { talents } from './db/schema';
+import { systemActor } from './plugins/auth';
+import { issueCard } from './modules/talent-card/talent-card.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoles, type Role } from '../domain/roles';
 import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber, uniqueSuffix, type BuiltUser } from './test/factories';
@@ -257,6 +260,18 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/notifications': { expected: signedIn(200) },
   'POST /api/notifications/:id/read': { expected: signedIn(200), request: (caller) => ({ url: `/api/notifications/${policyFixtures.notifications[caller] ?? policyFixtures.unusedId}/read` }) },
   'POST /api/notifications/read-all': { expected: signedIn(200) },
+  'GET /api/talent-card': { expected: only(200, ['talent']) },
+  // a code that names no card: the check answers 200 `invalid` (and logs it) to the roles that may check
+  'POST /api/talent-card/checks': { expected: only(200, ['department', 'office']), request: () => ({ body: { code: 'TZC1.not-a-card', servicePoint: '授权测试网点' } }) },
+  'GET /api/talent-card/privileges': { expected: only(200, ['office', 'leader']) },
+  'PUT /api/talent-card/privileges/:tier': {
+    expected: only(200, ['office']),
+    request: () => ({ url: '/api/talent-card/privileges/E', body: { privileges: [{ kind: 'transport', detail: '授权测试', detailEn: 'Authorization test' }] } }),
+  },
+  'GET /api/talent-cards': { expected: only(200, ['office', 'leader']) },
+  'POST /api/talent-cards': { expected: only(201, ['office']), request: () => ({ body: { talentId: cardFixtures.toIssue, validUntil: cardFixtures.validUntil } }) },
+  'POST /api/talent-cards/issue-all': { expected: only(200, ['office']), request: () => ({ body: { validUntil: cardFixtures.validUntil } }) },
+  'POST /api/talent-cards/:id/revoke': { expected: only(200, ['office']), request: () => ({ url: `/api/talent-cards/${cardFixtures.toRevoke}/revoke`, body: { reason: '授权测试', version: 1 } }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -307,6 +322,16 @@ beforeAll(async () => {
   const workbook = await workbookBytes(headersOf('talents'), [rowOf('talents', { name: `授权导入${uniqueSuffix()}`, idNumber: uniqueIdNumber(), arrivalRoute: '本土培养' })]);
   const preview = async () => (await uploadImport(agents.get('office')!, 'talents', workbook)).json().id as string;
   importFixtures = { officeEnterprise: (await buildOrganisation(t.db)).id, workbook, previewed: await preview(), toCommit: await preview() };
+});
+
+/** The talent account's own card (its talent given a tier), a tiered talent to issue a card to, and a card to revoke. */
+let cardFixtures: { toIssue: string; toRevoke: string; validUntil: string };
+beforeAll(async () => {
+  const validUntil = `${new Date().getUTCFullYear() + 2}-12-31`;
+  await t.db.update(talents).set({ tier: 'C' }).where(eq(talents.id, context.users.talent.talentId!));
+  await issueCard(t.db, systemActor, { talentId: context.users.talent.talentId!, validUntil });
+  const toRevoke = await issueCard(t.db, systemActor, { talentId: (await buildTalent(t.db, { tier: 'D' })).id, validUntil });
+  cardFixtures = { toIssue: (await buildTalent(t.db, { tier: 'E' })).id, toRevoke: toRevoke.id, validUntil };
 });
 
 const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');

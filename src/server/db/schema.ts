@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import type { AdminRole, Role } from '../../domain/roles';
 import type {
   ArrivalRoute, ChainSegment, Degree, EducationLevel, EnterpriseSize, Gender, OrganisationKind, PoliticalStatus, SalaryBand, TalentStatus, TitleLevel,
 } from '../../domain/dictionaries';
 import type { SchoolCategory } from '../../domain/policies/facts';
+import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
 import type {
   ApplicationAction, ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -712,4 +715,59 @@ export const jobRuns = pgTable(
     error: text('error'),
   },
   (table) => [uniqueIndex('job_runs_job_date_idx').on(table.job, table.runDate), index('job_runs_started_idx').on(table.startedAt)],
+);
+
+/** The privileges (绿色通道) a tier's talent card carries, one row per tier and kind: data the office edits. */
+export const talentCardPrivileges = pgTable(
+  'talent_card_privileges',
+  {
+    tier: text('tier').notNull().references(() => talentTiers.code),
+    kind: text('kind').$type<CardPrivilegeKind>().notNull(),
+    detail: text('detail').notNull(),
+    detailEn: text('detail_en').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.tier, table.kind] })],
+);
+
+/** Card numbers (RC2026000123): one sequence, so two cards issued at once never share a number. */
+export const talentCardNumbers = pgSequence('talent_card_number_seq', { startWith: 1 });
+
+/**
+ * Talent cards (人才卡): one card at a time per talent (a partial unique index over the cards not revoked); issuing a new
+ * card to a talent whose card lapsed revokes the lapsed one in the same transaction.
+ */
+export const talentCards = pgTable(
+  'talent_cards',
+  {
+    id: id(),
+    number: text('number').notNull().unique(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    tier: text('tier').notNull().references(() => talentTiers.code),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid('issued_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+    revokedReason: text('revoked_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex('talent_cards_one_current_idx').on(table.talentId).where(sql`${table.revokedAt} is null`),
+    index('talent_cards_issued_idx').on(table.issuedAt.desc(), table.id),
+  ],
+);
+
+/** Every check of a card code at a service point, with what it found (the card is null when the code named none). */
+export const talentCardChecks = pgTable(
+  'talent_card_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cardId: uuid('card_id').references(() => talentCards.id),
+    outcome: text('outcome').$type<CardCheckOutcome>().notNull(),
+    servicePoint: text('service_point'),
+    checkedBy: uuid('checked_by').notNull().references(() => users.id),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('talent_card_checks_card_idx').on(table.cardId, table.checkedAt)],
 );

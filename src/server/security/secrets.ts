@@ -13,6 +13,8 @@ export type Secrets = {
   lookupHash: (value: string) => string;
   /** HMAC-SHA-256 with the audit chain's own key (hex): each audit row's hash over its content and the previous hash. */
   auditChainHash: (content: string) => string;
+  /** HMAC-SHA-256 with the talent card's own key, base64url, 22 characters (128 bits): signs a card code and its minute. */
+  cardSignature: (content: string) => string;
   /**
    * HMAC(master secret, 'talentzone key check v1'): stored in the database at the first start and compared at every
    * start, so the app refuses to run on data sealed with another key. Reveals nothing about the key.
@@ -28,6 +30,7 @@ export function createSecrets(masterSecret: string): Secrets {
   const encryptionKey = derive('aes-256-gcm personal data');
   const hashKey = derive('hmac-sha256 lookup');
   const auditChainKey = derive('hmac-sha256 audit chain');
+  const cardKey = derive('hmac-sha256 talent card');
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -44,6 +47,7 @@ export function createSecrets(masterSecret: string): Secrets {
     },
     lookupHash: (value) => createHmac('sha256', hashKey).update(value).digest('base64url'),
     auditChainHash: (content) => createHmac('sha256', auditChainKey).update(content).digest('hex'),
+    cardSignature: (content) => createHmac('sha256', cardKey).update(content).digest().subarray(0, 16).toString('base64url'),
     keyCheck: createHmac('sha256', masterSecret).update('talentzone key check v1').digest('base64url'),
   };
 }

@@ -11,6 +11,7 @@ import { notificationsEnUS, notificationsZhCN } from '../modules/notifications/l
 import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
 import { accountEnUS, accountZhCN } from '../modules/auth/locales';
 import { calendarEnUS, calendarZhCN } from '../modules/calendar/locales';
+import { cardEnUS, cardZhCN } from '../modules/talent-card/locales';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -56,8 +57,8 @@ function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN, calendarZhCN) },
-    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS, calendarEnUS) },
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN, calendarZhCN, cardZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS, calendarEnUS, cardEnUS) },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -1,6 +1,6 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
-  SafetyCertificateOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
+  CreditCardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -8,7 +8,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -33,6 +33,9 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
+  { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },
+  { key: 'cards', path: '/cards', icon: <CreditCardOutlined />, access: 'talentCard.read' },
+  { key: 'cardCheck', path: '/card-check', icon: <ScanOutlined />, access: 'talentCard.verify' },
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, access: 'calendar.manage' },

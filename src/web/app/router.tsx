@@ -5,6 +5,9 @@ import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
 import { CenteredSpin } from '../ui/CenteredSpin';
 import { AppLayout } from './AppLayout';
 import { canOpen, pageEntry, type PageKey } from './navigation';
+import { CardCheckPage } from '../modules/talent-card/CardCheckPage';
+import { CardsPage } from '../modules/talent-card/CardsPage';
+import { MyCardPage } from '../modules/talent-card/MyCardPage';
 
 /** A page as its own chunk: `lazyPage(() => import('…'), 'HomePage')` for a module with a named export. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
@@ -91,6 +94,9 @@ export const router = createBrowserRouter([
       { path: 'ledger', element: <RequirePage page="ledger"><LedgerPage /></RequirePage> },
       { path: 'batches', element: <RequirePage page="batches"><BatchesPage /></RequirePage> },
       { path: 'batches/:id', element: <RequirePage page="batches"><BatchDetailPage /></RequirePage> },
+      { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
+      { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
+      { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
 import { industries, organisations, talentTiers, units, users } from '../schema';
 import { demoPlan } from './plan';
+import { storeTalentCards } from './cards';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { demoIndustries, demoTiers } from './reference';
@@ -107,9 +108,10 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       talentUserId: accounts.get('talent')!,
       today,
     });
+    const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, ...ledger },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger },
     });
   });
 }

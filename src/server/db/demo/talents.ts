@@ -444,6 +444,8 @@ export function planTalents(context: GeneratorContext, employers: DemoEmployers)
     { level: 'intermediate', series: titleSeries.engineering.series, name: titleSeries.engineering.names.intermediate, year: 2012 },
     { level: 'associateSenior', series: titleSeries.engineering.series, name: titleSeries.engineering.names.associateSenior, year: 2019 },
   ];
+  // a 副高级职称 makes the engineer a D 类 骨干人才, with a talent card (人才卡) to show at service points
+  pumpStaff[0].raw.tier = 'D';
 
   // 订单式培训: 人工智能训练师 trained to order for digital-economy enterprises
   const digital = employers.enterprises.filter((employer) => employer.industry === 'digitalEconomy' || employer.industry === 'informationTechnology');
