@@ -175,7 +175,7 @@ export function AuditPage() {
         </Form>
       </Card>
       <Card>
-        <ListTable<AuditEntry>
+        <ListTable<AuditEntry> columnSettings="audit"
           list={list}
           query={audit}
           columns={columns}

@@ -79,7 +79,7 @@ export function ApplicationsPage() {
           </FilterField>
         </Flex>
       )}
-      <ListTable<ApplicationSummary>
+      <ListTable<ApplicationSummary> columnSettings="applications"
         list={list}
         query={applications}
         columns={columns}

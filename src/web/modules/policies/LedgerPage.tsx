@@ -161,7 +161,7 @@ export function LedgerPage() {
             </Typography.Text>
           ) : null}
         </Flex>
-        <ListTable<Entitlement>
+        <ListTable<Entitlement> columnSettings="ledger"
           list={list}
           query={entitlements}
           columns={columns}
