@@ -175,7 +175,8 @@ export function AuditPage() {
         </Form>
       </Card>
       <Card>
-        <ListTable<AuditEntry> columnSettings="audit"
+        <ListTable<AuditEntry>
+          columnSettings="audit"
           list={list}
           query={audit}
           columns={columns}

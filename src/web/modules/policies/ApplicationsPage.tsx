@@ -79,7 +79,8 @@ export function ApplicationsPage() {
           </FilterField>
         </Flex>
       )}
-      <ListTable<ApplicationSummary> columnSettings="applications"
+      <ListTable<ApplicationSummary>
+        columnSettings="applications"
         list={list}
         query={applications}
         columns={columns}

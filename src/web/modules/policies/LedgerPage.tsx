@@ -161,7 +161,8 @@ export function LedgerPage() {
             </Typography.Text>
           ) : null}
         </Flex>
-        <ListTable<Entitlement> columnSettings="ledger"
+        <ListTable<Entitlement>
+          columnSettings="ledger"
           list={list}
           query={entitlements}
           columns={columns}
