@@ -29,7 +29,7 @@ async function quiet(page: Page, settle: E2EHelpers['settle']) {
  * The problems of the page on screen: axe-core's critical and serious violations (with the experimental rule that a
  * control's name contains its visible text), sideways overflow, cut menu labels.
  */
-async function pageProblems(page: Page, where: string): Promise<string[]> {
+export async function pageProblems(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = (await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } }))) as AxeResult;
   const problems = result.violations

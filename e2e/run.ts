@@ -17,6 +17,7 @@ import { startServer } from '../src/server/main';
 import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
+import { reviewChainWalkthrough } from './review-chain';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
 
@@ -643,6 +644,7 @@ const flows: Flow[] = [
   },
   { name: 'policies: publish in the draft editor, calculator and 申请, 退回补正 and 会签, ledger, batch paid, 免申即享 scan, 政策模拟', run: () => policiesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'talent card: the QR code shown, checked at a service point (typed and scanned), an altered code refused, the office’s list and privileges, English', run: () => talentCardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

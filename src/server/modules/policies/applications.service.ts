@@ -12,6 +12,10 @@ import { notify, officeStaff, subjectAccounts, unitStaff } from '../notification
 import { decide, presentDecision, withoutBirthDate, type Decision } from './decision';
 import { inboxCondition } from './inbox';
 import { referenceLabels, subjectFacts } from './facts.repo';
+import { usedFacts } from './decision-facts';
+import { can } from '../../../domain/permissions';
+import { talentReadScope } from '../talents/talents.policies';
+import { enterpriseReadScope } from '../enterprises/enterprises.policies';
 import { grantEntitlements } from './ledger.service';
 import { findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type PolicyVersionRow } from './policies.repo';
 
@@ -71,6 +75,21 @@ async function subjectName(executor: Executor, kind: SubjectKind, id: string) {
   return row?.name ?? '';
 }
 
+/**
+ * Whether the user may open the subject's record, by the same scoping as the registry and the enterprise pages: the
+ * review page links to it only then (the record shows its numbers masked, as everywhere).
+ */
+async function subjectReadable(executor: Executor, user: SessionUser, kind: SubjectKind, id: string) {
+  if (kind === 'talent') {
+    if (!can(user.roles, 'talents.read')) return false;
+    const [row] = await executor.select({ id: talents.id }).from(talents).where(and(eq(talents.id, id), talentReadScope(user)));
+    return row !== undefined;
+  }
+  if (!can(user.roles, 'enterprises.read')) return false;
+  const [row] = await executor.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'enterprise'), enterpriseReadScope(user)));
+  return row !== undefined;
+}
+
 /** When the current step is due, and whether it is overdue. */
 function stepDeadline(application: typeof applications.$inferSelect, version: PolicyVersionRow) {
   const step = version.steps[application.stepIndex];
@@ -107,6 +126,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     executor.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id)),
     executor.select().from(entitlements).where(eq(entitlements.applicationId, id)).orderBy(asc(entitlements.period)),
   ]);
+  const decision = presentDecision(application.decision as unknown as Decision);
   const step = version.steps[application.stepIndex];
   const decidedUnits = application.status === 'inReview' ? await unitsDecided(executor, application) : [];
   // the units' names in both languages, so an applicant (who may not read the unit list) sees names, not codes
@@ -117,12 +137,18 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     id: application.id,
     policy: { id: policy.id, code: policy.code, title: policy.title, target: policy.target },
     versionNumber: version.number,
-    subject: { kind: application.subjectKind, id: application.subjectId, name: await subjectName(executor, application.subjectKind, application.subjectId) },
+    subject: {
+      kind: application.subjectKind,
+      id: application.subjectId,
+      name: await subjectName(executor, application.subjectKind, application.subjectId),
+      readable: await subjectReadable(executor, user, application.subjectKind, application.subjectId),
+    },
     round: application.round,
     periodKind: version.periodKind,
     status: application.status,
     form: application.form as ApplicationForm,
-    decision: presentDecision(application.decision as unknown as Decision),
+    decision,
+    usedFacts: await usedFacts(executor, application.subjectKind, decision),
     steps: version.steps.map((definition, index) => ({
       ...definition,
       unitNames: definition.units.map((code) => named.get(code) ?? { code, name: code, nameEn: code }),
@@ -141,7 +167,17 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
       internalNote: internal ? action.internalNote : null,
       at: action.at.toISOString(),
     })),
-    attachments: files.map((file) => ({ id: file.id, requirement: file.requirement, fileName: file.fileName, mediaType: file.mediaType, size: file.size })),
+    attachments: files.map((file) => ({
+      id: file.id,
+      requirement: file.requirement,
+      requirementName: version.attachments.find((requirement) => requirement.code === file.requirement)?.name ?? file.requirement,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      size: file.size,
+    })),
+    missingAttachments: version.attachments
+      .filter((requirement) => requirement.required && !files.some((file) => file.requirement === requirement.code))
+      .map(({ code, name }) => ({ code, name })),
     entitlements: granted.map((row) => ({ id: row.id, period: row.period, amount: row.amount, status: row.status })),
     submittedAt: application.submittedAt.toISOString(),
     decidedAt: application.decidedAt?.toISOString() ?? null,
@@ -178,7 +214,12 @@ export async function listApplications(executor: Executor, user: SessionUser, qu
     rows.map(async ({ application, policy, version }) => ({
       id: application.id,
       policy: { id: policy.id, code: policy.code, title: policy.title },
-      subject: { kind: application.subjectKind, id: application.subjectId, name: await subjectName(executor, application.subjectKind, application.subjectId) },
+      subject: {
+      kind: application.subjectKind,
+      id: application.subjectId,
+      name: await subjectName(executor, application.subjectKind, application.subjectId),
+      readable: await subjectReadable(executor, user, application.subjectKind, application.subjectId),
+    },
       status: application.status,
       stepName: version.steps[application.stepIndex]?.name ?? null,
       amount: Number((application.decision as { amount?: number }).amount ?? 0),

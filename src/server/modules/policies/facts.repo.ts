@@ -61,3 +61,16 @@ export async function referenceLabels(executor: Executor): Promise<Labeller> {
     return row && (locale === 'en-US' ? row.nameEn : row.name);
   };
 }
+
+/** What the values of data facts are called: industries (and the chain each belongs to) and the employers named. */
+export async function factValueNames(executor: Executor, organisationIds: string[]) {
+  type Industry = { code: string; name: string; nameEn: string; chain: string | null };
+  const ids = [...new Set(organisationIds)];
+  const [industryRows, organisationRows] = await Promise.all([
+    queryRows<Industry>(executor, sql`select code, name, name_en as "nameEn", chain from industries`),
+    ids.length
+      ? queryRows<{ id: string; name: string }>(executor, sql`select id, name from organisations where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
+      : Promise.resolve([]),
+  ]);
+  return { industries: industryRows, organisations: new Map(organisationRows.map((row) => [row.id, row.name])) };
+}

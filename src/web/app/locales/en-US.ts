@@ -106,6 +106,12 @@ export const enUS: Texts = {
     forbiddenDescription: 'Your role cannot use this page. Ask the system administrator if you need it.',
     backHome: 'Back to home',
   },
+  columnSettings: {
+    button: 'Columns',
+    title: 'Columns shown',
+    remembered: 'Remembered in this browser',
+    reset: 'Reset',
+  },
   login: {
     title: 'Sign in',
     subtitle: 'Talent work platform for high-tech zones',

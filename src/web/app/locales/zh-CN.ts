@@ -100,6 +100,12 @@ export const zhCN = {
     forbiddenDescription: '您的角色不能使用此页面。如需开通，请联系系统管理员。',
     backHome: '返回工作台',
   },
+  columnSettings: {
+    button: '列设置',
+    title: '显示的列',
+    remembered: '在本浏览器中记住',
+    reset: '恢复默认',
+  },
   login: {
     title: '登录',
     subtitle: '高新区人才工作平台',

@@ -176,6 +176,7 @@ export function AuditPage() {
       </Card>
       <Card>
         <ListTable<AuditEntry>
+          columnSettings="audit"
           list={list}
           query={audit}
           columns={columns}

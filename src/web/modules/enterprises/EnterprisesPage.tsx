@@ -131,7 +131,7 @@ export function EnterprisesPage() {
             </FilterField>
           </Col>
         </Row>
-        <ListTable<EnterpriseSummary> list={list} query={enterprises} columns={columns} data-testid="enterprise-table" />
+        <ListTable<EnterpriseSummary> columnSettings="enterprises" list={list} query={enterprises} columns={columns} data-testid="enterprise-table" />
       </Card>
       <EnterpriseFormDrawer open={createOpen} enterprise={null} onClose={() => setCreateOpen(false)} onSaved={(saved) => navigate(`/enterprises/${saved.id}`)} />
     </>

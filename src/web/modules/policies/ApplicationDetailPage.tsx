@@ -50,10 +50,26 @@ export function ApplicationDetailPage() {
   // the response names each step's units in both languages: an applicant cannot read the units list
   const unitNames = new Map(data.steps.flatMap((step) => step.unitNames).map((unit) => [unit.code, english ? unit.nameEn : unit.name]));
   const unitName = (code: string) => unitNames.get(code) ?? code;
+  const language = english ? 'en-US' : 'zh-CN';
+  const missingNames = data.missingAttachments.map((requirement) => requirement.name).join(english ? ', ' : '、');
+  const open = data.status === 'inReview' || data.status === 'returned';
 
   const details: DescriptionsProps['items'] = [
     { key: 'policy', label: t('applications.detail.policy'), children: <Link to={`/policies/${data.policy.id}`}>{data.policy.title}</Link> },
-    { key: 'subject', label: t('applications.detail.subject'), children: <span data-testid="application-subject">{data.subject.name}</span> },
+    {
+      key: 'subject',
+      label: t('applications.detail.subject'),
+      children: (
+        <Space size={8} wrap>
+          <span data-testid="application-subject">{data.subject.name}</span>
+          {data.subject.readable ? (
+            <Link to={data.subject.kind === 'talent' ? `/talents/${data.subject.id}` : `/enterprises/${data.subject.id}`} data-testid="application-subject-link">
+              {t(data.subject.kind === 'talent' ? 'applications.detail.openTalent' : 'applications.detail.openEnterprise')}
+            </Link>
+          ) : null}
+        </Space>
+      ),
+    },
     { key: 'status', label: t('applications.detail.status'), children: <span data-testid="application-status"><ApplicationStatusTag status={data.status} /></span> },
     { key: 'amount', label: t('applications.detail.amount'), children: formatYuan(data.decision?.amount ?? 0) },
     { key: 'round', label: t('applications.detail.round'), children: roundLabel(t, data.round, data.periodKind) },
@@ -125,7 +141,30 @@ export function ApplicationDetailPage() {
         <Card title={t('applications.detail.steps')}>
           <Steps items={stepItems} current={current?.index ?? data.steps.length} responsive />
         </Card>
-        {data.permissions.review ? <ReviewForm application={data} onSaved={stored} onStale={() => void application.refetch()} /> : null}
+        {data.missingAttachments.length && open ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('applications.detail.missingAttachments', { names: missingNames })}
+            description={t(data.permissions.review ? 'applications.detail.missingForReviewer' : 'applications.detail.missingForApplicant')}
+            data-testid="application-missing-attachments"
+          />
+        ) : null}
+        {data.permissions.review ? <ReviewForm application={data} missingNames={missingNames} onSaved={stored} onStale={() => void application.refetch()} /> : null}
+        <Card title={t('applications.detail.facts')} data-testid="application-facts">
+          {data.usedFacts.length ? (
+            <Flex vertical gap={8}>
+              {data.decision?.asOf ? <Typography.Text type="secondary">{t('applications.detail.factsHint', { date: data.decision.asOf })}</Typography.Text> : null}
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2, xl: 3 }}
+                items={data.usedFacts.map((line) => ({ key: line.fact, label: line.label[language], children: <span data-fact={line.fact}>{line.value[language]}</span> }))}
+              />
+            </Flex>
+          ) : (
+            <Typography.Text type="secondary">{t('applications.detail.noFacts')}</Typography.Text>
+          )}
+        </Card>
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Card>
@@ -163,7 +202,7 @@ export function ApplicationDetailPage() {
                 <Flex vertical gap={4}>
                   {data.attachments.map((attachment) => (
                     <Flex key={attachment.id} gap={8} align="center" wrap>
-                      <Tag>{attachment.requirement}</Tag>
+                      <Tag>{attachment.requirementName}</Tag>
                       <span>{attachment.fileName}</span>
                       <Typography.Text type="secondary">{Math.ceil(attachment.size / 1024)} KB</Typography.Text>
                       <Button
@@ -210,7 +249,7 @@ export function ApplicationDetailPage() {
       {resubmitting ? (
         <ApplyDialog
           title={t('apply.resubmitTitle')}
-          requirements={[]}
+          requirements={data.missingAttachments.map((requirement) => ({ ...requirement, required: true }))}
           resubmit
           initialNote={typeof data.form.note === 'string' ? data.form.note : ''}
           okText={t('apply.resubmit')}
@@ -233,9 +272,9 @@ export function ApplicationDetailPage() {
 type ReviewValues = { decision: ReviewDecision; comment?: string; internalNote?: string };
 
 /** The reviewer's decision on the current step, sent with the version read: a 409 reloads the application and says why. */
-function ReviewForm({ application, onSaved, onStale }: { application: ApplicationDetail; onSaved: (saved: ApplicationDetail) => void; onStale: () => void }) {
+function ReviewForm({ application, missingNames, onSaved, onStale }: { application: ApplicationDetail; missingNames: string; onSaved: (saved: ApplicationDetail) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ReviewValues>();
   const [error, setError] = useState<string | null>(null);
   const decision = Form.useWatch('decision', form);
@@ -258,9 +297,21 @@ function ReviewForm({ application, onSaved, onStale }: { application: Applicatio
     },
   });
   const needsComment = decision === 'return' || decision === 'reject';
+  // approving without a required file is allowed (it may have come on paper) but never unnoticed
+  const handleFinish = (values: ReviewValues) => {
+    setError(null);
+    if (values.decision !== 'approve' || !application.missingAttachments.length) return mutation.mutate(values);
+    void modal.confirm({
+      title: t('applications.review.confirmMissingTitle'),
+      content: t('applications.review.confirmMissing', { names: missingNames }),
+      okText: t('applications.review.approveAnyway'),
+      cancelText: t('common.cancel'),
+      onOk: () => mutation.mutateAsync(values).catch(() => undefined),
+    });
+  };
   return (
     <Card title={t('applications.review.title')} data-testid="review-form" style={{ borderColor: '#1456c8' }}>
-      <Form<ReviewValues> form={form} name="review-form" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={(values) => (setError(null), mutation.mutate(values))}>
+      <Form<ReviewValues> form={form} name="review-form" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={handleFinish}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="review-error" /> : null}
         <Form.Item name="decision" label={t('applications.review.decision')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={reviewDecisions.map((value) => ({ value, label: t(`applications.review.decisions.${value}`) }))} data-testid="review-decision" />

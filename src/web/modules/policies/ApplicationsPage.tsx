@@ -80,6 +80,7 @@ export function ApplicationsPage() {
         </Flex>
       )}
       <ListTable<ApplicationSummary>
+        columnSettings="applications"
         list={list}
         query={applications}
         columns={columns}

@@ -162,6 +162,7 @@ export function LedgerPage() {
           ) : null}
         </Flex>
         <ListTable<Entitlement>
+          columnSettings="ledger"
           list={list}
           query={entitlements}
           columns={columns}

@@ -151,17 +151,21 @@ export type ApplicationDetail = {
   id: string;
   policy: { id: string; code: string; title: string; target: PolicyTarget };
   versionNumber: number;
-  subject: { kind: SubjectKind; id: string; name: string };
+  subject: { kind: SubjectKind; id: string; name: string; readable: boolean };
   round: string;
   periodKind: PeriodKind;
   status: ApplicationStatus;
   form: Record<string, string | number | boolean | null>;
   decision: { status?: string; amount?: number; explanation?: Explanation; asOf?: string } | null;
+  /** The facts the eligibility rule read, labelled, with their values on the snapshot date (both languages). */
+  usedFacts: { fact: string; label: Record<'zh-CN' | 'en-US', string>; value: Record<'zh-CN' | 'en-US', string> }[];
+  /** Files the version requires that the application lacks. */
+  missingAttachments: { code: string; name: string }[];
   steps: (ReviewStepDefinition & { unitNames: StepUnit[]; state: 'done' | 'current' | 'waiting' })[];
   currentStep: { index: number; name: string; units: string[]; mode: 'all' | 'any'; decidedUnits: string[]; dueAt: string | null; overdue: boolean } | null;
   escalated: boolean;
   history: HistoryEntry[];
-  attachments: Attachment[];
+  attachments: (Attachment & { requirementName: string })[];
   entitlements: { id: string; period: string; amount: number; status: EntitlementStatus }[];
   submittedAt: string;
   decidedAt: string | null;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TalentStatus } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
+import { useColumnSettings } from '../../ui/ColumnSettings';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { listTableProps, sortOrderOf, type ListChange } from '../../ui/use-list-page';
 import { useTableScroll } from '../../ui/use-table-scroll';
@@ -143,16 +144,18 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
   ];
 
   const list = listTableProps<TalentSummary, TalentSort>(t, { page, pageSize, sort, sorts: talentSorts, total }, onChange);
+  const settings = useColumnSettings(hideEmployer ? 'enterpriseStaff' : 'talents', columns);
 
   return (
     <div data-testid="talent-table">
+      {settings.bar}
       <Table<TalentSummary>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={settings.columns}
         dataSource={items}
         loading={loading}
-        scroll={scroll}
+        scroll={settings.scroll ?? scroll}
         locale={{ emptyText: t('talents.empty') }}
         {...list}
         pagination={totalCapped ? { ...list.pagination, showTotal: (count) => t('talents.totalCapped', { count }) } : list.pagination}
