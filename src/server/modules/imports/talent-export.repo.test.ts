@@ -66,7 +66,7 @@ describe('export in chunks', () => {
     for (const chunkSize of [1, 2, 4, 100]) expect(await exportedIds(filters, 'relevance', chunkSize)).toEqual(listed.items.map((item) => item.talent.id));
   });
 
-  it('leaves out a talent that stopped matching between the ranking and the reading', async () => {
+  it('leaves out a talent that left the filters between the ranking and the reading', async () => {
     const filters: TalentFilters = { employer, search: searchFilter('导出排序', secrets) };
     const chunks = exportedTalents(t.db, filters, undefined, 'relevance', 5);
     const first = await chunks.next();
@@ -80,5 +80,28 @@ describe('export in chunks', () => {
     for await (const chunk of chunks) rest.push(...chunk.map((row) => row.talent.id));
     expect(rest).not.toContain(moved.id);
     expect(seen.size + rest.length).toBe(13);
+  });
+});
+
+describe('the connection between chunks', () => {
+  it('a request made after the first chunk is answered before the export’s last chunk is read', async () => {
+    const office = await t.login('office');
+    for (const [sort, search] of [['-updatedAt', undefined], ['relevance', searchFilter('工程师', secrets)]] as const) {
+      const chunks = exportedTalents(t.db, { search }, undefined, sort, 100);
+      let read = 0;
+      let answeredAt: number | undefined;
+      let request: Promise<unknown> | undefined;
+      for await (const chunk of chunks) {
+        read += chunk.length;
+        request ??= office.get('/api/auth/me').then((response) => {
+          expect(response.statusCode).toBe(200);
+          answeredAt = read;
+        });
+      }
+      await request;
+      expect(read, sort).toBeGreaterThan(300);
+      // answered while chunks were still being read, not after the export was done
+      expect(answeredAt, sort).toBeLessThan(read);
+    }
   });
 });

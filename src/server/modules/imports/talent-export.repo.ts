@@ -11,8 +11,8 @@ export type ExportedRow = { talent: TalentRow; employer: string | null };
 const exportedColumns = { talent: talents, employer: organisations.name };
 
 /**
- * The records of the given ids in that order, still within `where` (a talent changed meanwhile so that it no longer
- * matches, or left the reader's scope, is left out).
+ * The records of the given ids in that order, still within `where` (a talent changed meanwhile so that it left the
+ * reader's scope or a filter is left out).
  */
 async function talentsByIds(executor: Executor, ids: string[], where: SQL | undefined): Promise<ExportedRow[]> {
   if (ids.length === 0) return [];
@@ -145,8 +145,11 @@ export async function* exportedTalents(db: Db, filters: TalentFilters, scope: SQ
   const rank = filters.search?.rank;
   if (sort === 'relevance' && rank) {
     const ids = await rankedIds(db, where, rank, chunkSize);
+    // read by primary key within the scope and the other filters; the search condition is not asked again (it matched
+    // when ranked), so no plan reads every match through the text index for each chunk
+    const within = talentConditions({ ...filters, search: undefined }, scope);
     for (let start = 0; start < ids.length; start += chunkSize) {
-      const rows = await talentsByIds(db, ids.slice(start, start + chunkSize), where);
+      const rows = await talentsByIds(db, ids.slice(start, start + chunkSize), within);
       if (rows.length) yield rows;
     }
     return;
