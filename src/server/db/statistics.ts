@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './client';
+import { nextTurn } from './turns';
 
 /**
  * Planner statistics. PostgreSQL's autovacuum analyzes a table once enough of it changed; PGlite has no autovacuum, so
@@ -57,6 +58,7 @@ export async function analyzeTables(db: Db, options: AnalyzeOptions = {}) {
     await db.execute(options.vacuum ? sql`vacuum (analyze) ${sql.identifier(table)}` : sql`analyze ${sql.identifier(table)}`);
     longest = Math.max(longest, performance.now() - started);
     done.push(table);
+    await nextTurn();
   }
   return { tables: done, longestMs: Math.round(longest) };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/client';
 import { analyzeTables } from '../db/statistics';
+import { nextTurn } from '../db/turns';
 import { fillNameSortKeyChunk } from '../modules/enterprises/enterprises.repo';
 import { refreshTalentSearchChunk, sealNativePlaceChunk } from '../modules/talents/talents.repo';
 import type { Secrets } from '../security/secrets';
@@ -19,6 +20,7 @@ async function inChunks(db: Db, chunk: Chunk, chunkSize: number, stopped: () => 
     if (last === null) break;
     after = last;
     chunks += 1;
+    await nextTurn();
   }
   return chunks;
 }

@@ -6,6 +6,7 @@ import { parseCreditCode } from '../../../domain/validators/credit-code';
 import { parseIdNumber } from '../../../domain/validators/id-number';
 import type { Db, Executor } from '../../db/client';
 import { analyzeTables } from '../../db/statistics';
+import { nextTurn } from '../../db/turns';
 import { AppError, forbidden, notFound, type FieldProblem } from '../../errors';
 import { systemActor, type Actor, type SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
@@ -130,7 +131,7 @@ type Found = { row: number; column: string; problem: FieldProblem };
 async function mapInSlices<T, U>(items: readonly T[], map: (item: T) => U, slice = 500): Promise<U[]> {
   const mapped: U[] = [];
   for (let start = 0; start < items.length; start += slice) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await nextTurn();
     for (const item of items.slice(start, start + slice)) mapped.push(map(item));
   }
   return mapped;

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { nextTurn } from '../../db/turns';
 import { AppError } from '../../errors';
 import { checkWorkbookSize } from './zip-limits';
 import {
@@ -212,7 +213,7 @@ export async function streamedWorkbook(sheetName: string, columns: { header: str
       sheet.addRow(values).commit();
       count += 1;
       // writing a row is CPU work on the event loop: let other requests run every few hundred rows
-      if (count % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (count % rowsPerTurn === 0) await nextTurn();
     }
   }
   sheet.commit();

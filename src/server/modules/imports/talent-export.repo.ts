@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client';
 import { organisations, talents } from '../../db/schema';
+import { nextTurn } from '../../db/turns';
 import { talentConditions, type TalentFilters, type TalentRow, type TalentSort } from '../talents/talents.repo';
 
 /** Rows per chunk of an export: each chunk is one short statement, so other requests get the connection in between. */
@@ -58,6 +59,7 @@ async function rankedIds(db: Db, where: SQL | undefined, rank: SQL, chunkSize: n
   for (;;) {
     const chunk = await rankChunk(db, where, rank, after, chunkSize);
     ranked.push(...chunk);
+    await nextTurn();
     if (chunk.length < chunkSize) break;
     after = chunk.reduce((last, row) => (row.id > last ? row.id : last), chunk[0].id);
   }
@@ -133,7 +135,8 @@ async function keysetChunk(executor: Executor, where: SQL | undefined, keyset: K
 
 /**
  * Every talent of a filtered list in the list's order, in chunks of `chunkSize` rows, for exports. Each chunk is one
- * short statement (on PGlite the one connection is free between chunks, so other requests interleave):
+ * short statement followed by a turn of the event loop (`nextTurn`: on PGlite the one connection is then free and
+ * other requests interleave):
  * - relevance (a search with a rank): the matches are ranked once, in chunks along the primary key, then read by id
  *   in that order (not `OFFSET`, which re-reads and re-ranks every match for every batch);
  * - any other order: keyset pagination over the order's columns and the id (an index such as talents_updated_idx
@@ -150,6 +153,7 @@ export async function* exportedTalents(db: Db, filters: TalentFilters, scope: SQ
     const within = talentConditions({ ...filters, search: undefined }, scope);
     for (let start = 0; start < ids.length; start += chunkSize) {
       const rows = await talentsByIds(db, ids.slice(start, start + chunkSize), within);
+      await nextTurn();
       if (rows.length) yield rows;
     }
     return;
@@ -158,6 +162,7 @@ export async function* exportedTalents(db: Db, filters: TalentFilters, scope: SQ
   let cursor: Cursor | null = null;
   for (;;) {
     const { rows, next } = await keysetChunk(db, where, keyset, cursor, chunkSize);
+    await nextTurn();
     if (rows.length) yield rows;
     if (rows.length < chunkSize || !next) return;
     cursor = next;

@@ -3,6 +3,7 @@ import { factModels, type Facts } from '../../../domain/policies/facts';
 import { subjectKindOf } from '../../../domain/policies/policy';
 import { toSql } from '../../../domain/rules';
 import type { Db, Executor } from '../../db/client';
+import { nextTurn } from '../../db/turns';
 import { policies, policyScans } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import type { Actor } from '../../plugins/auth';
@@ -85,6 +86,7 @@ export async function scanPolicy(db: Db, actor: Actor, policyId: string, asOf: s
       }
       return found.length < chunkSize ? null : found[found.length - 1].id;
     });
+    await nextTurn();
   } while (after !== null);
   return db.transaction(async (tx) => {
     await tx.insert(policyScans).values({ policyId, asOf, trigger, eligible: totals.eligible, created: totals.granted, createdBy: actor.userId });

@@ -3,6 +3,7 @@ import type { Facts } from '../../../domain/policies/facts';
 import { subjectKindOf } from '../../../domain/policies/policy';
 import { unknownReferences } from '../../../domain/policies/references';
 import type { Db, Executor } from '../../db/client';
+import { nextTurn } from '../../db/turns';
 import { organisations, simulations, talents } from '../../db/schema';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../plugins/auth';
@@ -83,6 +84,7 @@ export async function runSimulation(db: Db, actor: Actor, policyId: string, inpu
     for (const { id, facts } of chunk) evaluate(id, facts);
     if (chunk.length < subjectChunkSize) break;
     after = chunk[chunk.length - 1].id;
+    await nextTurn();
   }
   const use = (await budgetUse(db, [policyId])).get(policyId);
   const result: SimulationResult = {
