@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --only search|rules --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000]`:
+ * `npm run bench [-- --only search|rules|longwork --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000
+ *   --import-rows 10000 --clients 4]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
  */
+import { runLongWorkBenchmark } from './longwork';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 
@@ -20,7 +22,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules'] as const;
+const benchmarks = ['search', 'rules', 'longwork'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -45,6 +47,16 @@ if (runs('rules')) {
     rulesEngineSample: positive('rules-engine-sample', 2000),
     pglite: !flag('no-pglite'),
     postgresUrl,
+  });
+}
+if (runs('longwork')) {
+  await runLongWorkBenchmark({
+    talents: positive('talents', 100_000),
+    importRows: positive('import-rows', 10_000),
+    clients: positive('clients', 4),
+    pglite: !flag('no-pglite'),
+    postgresUrl,
+    fresh: flag('fresh'),
   });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

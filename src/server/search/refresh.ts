@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/client';
+import { analyzeTables } from '../db/statistics';
+import { nextTurn } from '../db/turns';
 import { fillNameSortKeyChunk } from '../modules/enterprises/enterprises.repo';
 import { refreshTalentSearchChunk, sealNativePlaceChunk } from '../modules/talents/talents.repo';
 import type { Secrets } from '../security/secrets';
@@ -18,6 +20,7 @@ async function inChunks(db: Db, chunk: Chunk, chunkSize: number, stopped: () => 
     if (last === null) break;
     after = last;
     chunks += 1;
+    await nextTurn();
   }
   return chunks;
 }
@@ -46,24 +49,39 @@ export async function sealNativePlaces(db: Db, secrets: Pick<Secrets, 'encrypt'>
 }
 
 /**
- * Runs `sealNativePlaces`, then `refreshSearchData`, in the background after start-up (the server answers meanwhile: a
- * native place not yet sealed is read from its clear column, a talent not yet refreshed is found by everything but
- * its name's pinyin). The returned stop function ends it after the current chunk.
+ * The start-up's long work, in order: `sealNativePlaces`, `refreshSearchData`, then `analyzeTables` with VACUUM (the
+ * tables due: after a seed, a restore, this refresh, or the writes since the last start; PGlite has no autovacuum).
+ * Each step in short chunks (a chunk of rows, or one table), so the server answers meanwhile: a native place not yet
+ * sealed is read from its clear column, a talent not yet refreshed is found by everything but its name's pinyin, a
+ * table not yet analyzed is planned without statistics. A failing step is logged and the next one still runs.
  */
-export function startSearchRefresh(db: Db, secrets: Pick<Secrets, 'encrypt'>, log: FastifyBaseLogger) {
-  let stopping = false;
+export async function runStartupWork(db: Db, secrets: Pick<Secrets, 'encrypt'>, log: FastifyBaseLogger, stopped: () => boolean = () => false) {
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 1000);
-  const running = sealNativePlaces(db, secrets, { stopped: () => stopping })
-    .then((sealed) => {
-      if (sealed) log.info({ chunks: sealed, seconds: seconds() }, 'native places sealed');
-    })
-    .catch((error: unknown) => log.error(error, 'sealing native places failed'))
-    .then(() => refreshSearchData(db, { stopped: () => stopping }))
-    .then((chunks) => {
-      if (chunks.talents || chunks.organisations) log.info({ chunks, seconds: seconds() }, 'search data refreshed');
-    })
-    .catch((error: unknown) => log.error(error, 'search data refresh failed'));
+  try {
+    const sealed = await sealNativePlaces(db, secrets, { stopped });
+    if (sealed) log.info({ chunks: sealed, seconds: seconds() }, 'native places sealed');
+  } catch (error) {
+    log.error(error, 'sealing native places failed');
+  }
+  try {
+    const chunks = await refreshSearchData(db, { stopped });
+    if (chunks.talents || chunks.organisations) log.info({ chunks, seconds: seconds() }, 'search data refreshed');
+  } catch (error) {
+    log.error(error, 'search data refresh failed');
+  }
+  try {
+    const analyzed = await analyzeTables(db, { vacuum: true, stopped });
+    if (analyzed.tables.length) log.info({ tables: analyzed.tables.length, longestMs: analyzed.longestMs, seconds: seconds() }, 'statistics updated');
+  } catch (error) {
+    log.error(error, 'updating statistics failed');
+  }
+}
+
+/** Runs `runStartupWork` in the background after start-up. The returned stop function ends it after the current chunk or table. */
+export function startSearchRefresh(db: Db, secrets: Pick<Secrets, 'encrypt'>, log: FastifyBaseLogger) {
+  let stopping = false;
+  const running = runStartupWork(db, secrets, log, () => stopping);
   return async () => {
     stopping = true;
     await running;

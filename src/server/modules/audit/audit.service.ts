@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { auditLog, type AuditResult } from '../../db/schema';
 import type { Actor } from '../../plugins/auth';
 import { pageOf, type Page } from '../../http/pagination';
+import { nextTurn } from '../../db/turns';
 import { currentChainHasher, genesisHash, rowHash, type ChainContent } from './audit.chain';
 import { chainChunk, chainHead, databaseNow, firstChainedRow, firstUnsealedRow, legacyRows, lockAuditChain } from './audit.repo';
 
@@ -171,6 +172,8 @@ export async function verifyAuditChain(executor: Executor, options: { chunk?: nu
       previous = { seq, hash: row.hash ?? '' };
     }
     if (firstBroken || rows.length < chunk) break;
+    // PGlite answers through promises alone: without a turn of the event loop no other request gets in until the end
+    await nextTurn();
   }
   if (!firstBroken) {
     const unsealed = await firstUnsealedRow(executor, first.id);

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '../../../domain/validators/id-number';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness';
-import { headersOf, largeWorkbookBytes, rowOf, uploadImport, waitForImport } from './imports.fixtures';
+import { headersOf, largeWorkbookBytes, rosterRows, uploadImport, waitForImport } from './imports.fixtures';
 
 /**
  * A 10,000-row roster, as a zone office holds one: preview and import must finish well under a minute on PGlite. That
@@ -20,50 +19,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const schools = ['太原理工大学', '山西大学', '中北大学', '清华大学', '北京理工大学'];
-const employers = ['泵阀集团', '高新区数字经济发展有限公司', '山西鲲鹏传媒有限公司', '中国电子系统'];
-const industries = ['泵阀', '数字经济', '新能源电池', '新材料'];
-const routes = ['体制内引进', '市场化选聘', '柔性引进', '本土培养', '自主来区'];
-
-/**
- * Distinct valid ID numbers, born in 1960 (the demo data never uses that year) in 郊区 140311 (the factories use 城区
- * 140302): 336 birthdays × 30 sequence numbers.
- */
-function idNumberOf(index: number) {
-  const month = 1 + Math.floor((index % 336) / 28);
-  const day = 1 + (index % 28);
-  const first17 = `1403111960${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(Math.floor(index / 336)).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-}
-
-function* rows() {
-  for (let index = 0; index < rowCount; index += 1) {
-    yield rowOf('talents', {
-      name: `批量${index}`,
-      idNumber: idNumberOf(index),
-      phone: `139${String(index).padStart(8, '0')}`,
-      education: index % 3 === 0 ? '博士研究生' : '硕士研究生',
-      school: schools[index % schools.length],
-      major: '材料科学与工程',
-      graduationYear: 2000 + (index % 24),
-      titleLevel: index % 4 === 0 ? '副高级' : null,
-      titleSeries: index % 4 === 0 ? '工程' : null,
-      titleName: index % 4 === 0 ? '高级工程师' : null,
-      titleYear: index % 4 === 0 ? 2020 : null,
-      employer: employers[index % employers.length],
-      post: '工程师',
-      industry: industries[index % industries.length],
-      arrivalRoute: routes[index % routes.length],
-      arrivedOn: `20${String(10 + (index % 15)).padStart(2, '0')}-0${1 + (index % 9)}-15`,
-      tags: index % 2 ? '骨干,重点产业链' : '',
-    });
-  }
-}
-
 describe(`a ${rowCount.toLocaleString('en')}-row import`, () => {
   it('previews and imports well under a minute', { timeout: 180_000 }, async () => {
     const started = performance.now();
-    const bytes = await largeWorkbookBytes(headersOf('talents'), rows());
+    const bytes = await largeWorkbookBytes(headersOf('talents'), rosterRows(rowCount));
     const written = performance.now();
     // CPU time of this process (PGlite runs in it): what the wall time would be on an idle machine, near enough
     const cpuBefore = process.cpuUsage();

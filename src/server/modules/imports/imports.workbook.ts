@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { nextTurn } from '../../db/turns';
 import { AppError } from '../../errors';
 import { checkWorkbookSize } from './zip-limits';
 import {
@@ -189,6 +190,9 @@ export async function templateWorkbook(kind: ImportKind, referenceChoices: Choic
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Rows written between two turns of the event loop. */
+const rowsPerTurn = 250;
+
 /** A workbook written with ExcelJS's streaming writer into memory: one sheet, a header row, then the rows given. */
 export async function streamedWorkbook(sheetName: string, columns: { header: string; width: number; text?: boolean }[], rows: AsyncIterable<unknown[][]>): Promise<{ bytes: Buffer; count: number }> {
   const output = new PassThrough();
@@ -208,6 +212,8 @@ export async function streamedWorkbook(sheetName: string, columns: { header: str
     for (const values of batch) {
       sheet.addRow(values).commit();
       count += 1;
+      // writing a row is CPU work on the event loop: let other requests run every few hundred rows
+      if (count % rowsPerTurn === 0) await nextTurn();
     }
   }
   sheet.commit();

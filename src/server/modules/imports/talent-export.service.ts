@@ -9,10 +9,11 @@ import type { Secrets } from '../../security/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { listIndustries, listTiers } from '../reference/reference.repo';
 import { canReveal, talentReadScope } from '../talents/talents.policies';
-import { allTalents, type TalentRow } from '../talents/talents.repo';
+import type { TalentRow } from '../talents/talents.repo';
 import { authorizeExactLookup, maskedNumber, searchFilter, shownIdNumber } from '../talents/talents.service';
 import { arrivalRouteLabels, genderLabels, talentStatusLabels } from './imports.labels';
 import { streamedWorkbook } from './imports.workbook';
+import { exportedTalents } from './talent-export.repo';
 
 export type TalentExportInput = Omit<TalentListInput, 'page' | 'pageSize'> & { reveal?: boolean; reason?: string; lookupReason?: string };
 
@@ -82,7 +83,7 @@ export async function exportTalents(db: Db, secrets: Secrets, actor: Actor, user
     talent.verifiedAt ? '是' : '否',
   ];
   async function* rows() {
-    for await (const batch of allTalents(db, { ...filters, search }, talentReadScope(user), sort ?? (search ? 'relevance' : '-updatedAt'))) yield batch.map(valuesOf);
+    for await (const batch of exportedTalents(db, { ...filters, search }, talentReadScope(user), sort ?? (search ? 'relevance' : '-updatedAt'))) yield batch.map(valuesOf);
   }
   const { bytes, count } = await streamedWorkbook('人才名单', exportColumns(reveal), rows());
   await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { beijingDate } from '../../../domain/calendar';
 import type { Db } from '../../db/client';
+import { analyzeTables } from '../../db/statistics';
 import { systemActor } from '../../plugins/auth';
 import { finishJobRun, insertJobRun, reclaimJobRun } from '../calendar/calendar.repo';
 import { refreshWorkingCalendar } from '../calendar/calendar.service';
@@ -25,6 +26,11 @@ export const dailyJobs = {
   uploadCleanup: async (db: Db, dataDir: string, now: Date) => {
     const { removed } = await removeStaleUploads(db, dataDir, systemActor, now);
     return { removedUploads: removed };
+  },
+  /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
+  statistics: async (db: Db) => {
+    const { tables } = await analyzeTables(db, { vacuum: true });
+    return { analyzedTables: tables.length };
   },
 } satisfies Record<string, (db: Db, dataDir: string, now: Date) => Promise<Record<string, unknown>>>;
 export type DailyJob = keyof typeof dailyJobs;

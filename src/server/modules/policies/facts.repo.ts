@@ -39,10 +39,18 @@ export async function subjectFacts(executor: Executor, kind: SubjectKind, id: st
   return row ? factsOf(kind, row) : null;
 }
 
-/** Facts of many subjects: all of a kind, or those a condition selects (e.g. a rule's SQL). */
-export async function subjectsFacts(executor: Executor, kind: SubjectKind, asOf: string, where?: SQL): Promise<{ id: string; facts: Facts }[]> {
+/** A keyset chunk of subjects: the next `limit` after id `after`, in id order. */
+export type SubjectChunk = { after: string | null; limit: number };
+
+/**
+ * Facts of many subjects: all of a kind, or those a condition selects (e.g. a rule's SQL); with `chunk`, only the next
+ * chunk of them in id order (long work reads the registry so, one short statement per chunk).
+ */
+export async function subjectsFacts(executor: Executor, kind: SubjectKind, asOf: string, where?: SQL, chunk?: SubjectChunk): Promise<{ id: string; facts: Facts }[]> {
   const organisationsOnly = kind === 'enterprise' ? sql`f.id in (select id from organisations where kind in ('enterprise', 'team'))` : sql`true`;
-  const rows = await queryRows<FactRow>(executor, sql`select * from ${factsSource(kind, asOf)} f where ${organisationsOnly} and ${where ?? sql`true`}`);
+  const after = chunk?.after ? sql`f.id > ${chunk.after}::uuid` : sql`true`;
+  const page = chunk ? sql` order by f.id limit ${chunk.limit}` : sql``;
+  const rows = await queryRows<FactRow>(executor, sql`select * from ${factsSource(kind, asOf)} f where ${organisationsOnly} and ${after} and ${where ?? sql`true`}${page}`);
   return rows.map((row) => ({ id: row.id, facts: factsOf(kind, row) }));
 }
 

@@ -1,14 +1,16 @@
 import { desc, eq, inArray } from 'drizzle-orm';
+import type { Facts } from '../../../domain/policies/facts';
 import { subjectKindOf } from '../../../domain/policies/policy';
 import { unknownReferences } from '../../../domain/policies/references';
 import type { Db, Executor } from '../../db/client';
+import { nextTurn } from '../../db/turns';
 import { organisations, simulations, talents } from '../../db/schema';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { amountOf, isEligible } from './decision';
 import { budgetUse, findPolicy, findVersion, parameterValuesOn, versionsOf } from './policies.repo';
-import { matchingSubjects } from './scan.service';
+import { matchingSubjects, subjectChunkSize } from './scan.service';
 
 export type SimulationInput = { name: string; asOf: string; params: Record<string, number>; eligibility?: unknown; amount?: unknown };
 
@@ -54,14 +56,13 @@ export async function runSimulation(db: Db, actor: Actor, policyId: string, inpu
   if (unknownParameter) throw invalid({ [`params.${unknownParameter}`]: { code: 'rule.unknownParameter', params: { name: unknownParameter } } });
 
   const variant = { eligibility: input.eligibility ?? base.eligibility, amount: input.amount ?? base.amount, params: { ...baseParams, ...input.params } };
-  const subjects = await matchingSubjects(db, policy, input.asOf, null);
   const periods = base.periodKind === 'oneOff' ? 1 : base.periods;
   const baseline: Side = { eligible: 0, perPeriod: 0, total: 0 };
   const changed: Side = { eligible: 0, perPeriod: 0, total: 0 };
   const gained: string[] = [];
   const lost: string[] = [];
   const groups = { industry: new Map<string | null, [number, number]>(), education: new Map<string | null, [number, number]>(), tier: new Map<string | null, [number, number]>() };
-  for (const { id, facts } of subjects) {
+  const evaluate = (id: string, facts: Facts) => {
     const before = isEligible(base.eligibility, { ...facts, params: baseParams });
     const after = isEligible(variant.eligibility, { ...facts, params: variant.params });
     if (before) add(baseline, amountOf(base.amount, { ...facts, params: baseParams }), periods);
@@ -73,10 +74,21 @@ export async function runSimulation(db: Db, actor: Actor, policyId: string, inpu
       const entry = counts.get(key) ?? [0, 0];
       counts.set(key, [entry[0] + Number(before), entry[1] + Number(after)]);
     }
+  };
+  // the registry is read in chunks (one short statement each, in id order), so the connection is free between them
+  // and the evaluation of one chunk is the longest the event loop is held
+  let subjects = 0;
+  for (let after: string | null = null; ; ) {
+    const chunk = await matchingSubjects(db, policy, input.asOf, null, { after, limit: subjectChunkSize });
+    subjects += chunk.length;
+    for (const { id, facts } of chunk) evaluate(id, facts);
+    if (chunk.length < subjectChunkSize) break;
+    after = chunk[chunk.length - 1].id;
+    await nextTurn();
   }
   const use = (await budgetUse(db, [policyId])).get(policyId);
   const result: SimulationResult = {
-    subjects: subjects.length,
+    subjects,
     baseline,
     variant: changed,
     newlyEligible: { count: gained.length, items: await namesOf(db, kind, gained.slice(0, listed)) },
