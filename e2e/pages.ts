@@ -49,16 +49,17 @@ async function rawCodes(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate(
     ({ bare, policies, allowed }) => {
       const hits: string[] = [];
-      const visible = (element: Element) => element.checkVisibility({ opacityProperty: false, visibilityProperty: true } as CheckVisibilityOptions) && !element.closest('.visually-hidden, [aria-hidden=true]');
+      // (no named helper functions in here: the test runner's transpiler would wrap them in a helper the page lacks)
+      const hidden = '.visually-hidden, [aria-hidden=true]';
       const texts: { text: string; leaf: boolean; cell: boolean }[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (!parent || !node.textContent?.trim() || parent.closest('script, style, noscript') || !visible(parent)) continue;
+        if (!parent || !node.textContent?.trim() || parent.closest('script, style, noscript') || !parent.checkVisibility({ visibilityProperty: true }) || parent.closest(hidden)) continue;
         texts.push({ text: node.textContent.trim(), leaf: parent.childElementCount === 0 && parent.textContent?.trim() === node.textContent.trim(), cell: !!parent.closest('td, .ant-tag, .ant-descriptions-item-content') });
       }
       for (const element of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-        if (!visible(element)) continue;
+        if (!element.checkVisibility({ visibilityProperty: true }) || element.closest(hidden)) continue;
         for (const name of ['title', 'aria-label', 'placeholder']) {
           const value = element.getAttribute(name)?.trim();
           if (value) texts.push({ text: value, leaf: true, cell: false });
