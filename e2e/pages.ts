@@ -30,7 +30,7 @@ type AxeResult = { violations: { id: string; impact: string | null; help: string
  * text is one of them, or a policy code anywhere in a text, is a code shown raw.
  */
 const enumerations = [...Object.values(dictionaries), ...Object.values(policyDictionaries)].filter((value): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string'));
-const bareCodes = [...new Set([...enumerations.flat(), ...schoolCategories, ...allRoles, 'once', ...demoPolicies.flatMap((demo) => demo.version.attachments.map((attachment) => attachment.code))])].filter((code) => !code.includes('/'));
+const bareCodes = [...new Set([...enumerations.flat(), ...schoolCategories, ...allRoles, 'once', ...demoPolicies.flatMap((demo) => demo.version.attachments.map((attachment) => attachment.code))])].filter((code) => /^[A-Za-z][A-Za-z0-9]*$/.test(code));
 const policyCodes = demoPolicies.map((demo) => demo.policy.code);
 /**
  * What may look like a code but is a word a reader knows. Kept tiny: the product's name, its sign-in method and
@@ -43,14 +43,17 @@ const allowedWords = new Set(['TalentZone', 'TOTP', 'HR', 'PDF', 'JPG', 'PNG', '
  * placeholders a reader meets. Flags camelCase and dotted identifiers (`financeEconomics`, `params.doctorMonthly`,
  * `auth.login`), uuids (and so `user · <uuid>`), policy codes (`INTERN`) anywhere, and an enumeration's value or a
  * lone tier letter as the whole text of a cell or tag. File names (`diploma.pdf`) and masks (`140302************`,
- * `138****5678`) are words a reader knows.
+ * `138****5678`) are words a reader knows; what a person typed, shown as typed under its label (a username, the
+ * policy's own code), is marked `data-verbatim` by the page and not read.
  */
 async function rawCodes(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate(
     ({ bare, policies, allowed }) => {
       const hits: string[] = [];
       // (no named helper functions in here: the test runner's transpiler would wrap them in a helper the page lacks)
-      const hidden = '.visually-hidden, [aria-hidden=true]';
+      // `data-verbatim` marks what a person typed and the page shows as typed, under its label: a username, the code
+      // the office gave a policy (政策代码). Everything else must be a label.
+      const hidden = '.visually-hidden, [aria-hidden=true], [data-verbatim]';
       const texts: { text: string; leaf: boolean; cell: boolean }[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -227,7 +227,6 @@ export const enUS: Texts = {
       received: 'Received',
       scheduled: 'Still to be paid',
       itemSuffix: '',
-      yuanSuffix: 'yuan',
       calculator: 'See which policies I qualify for',
       catalogue: 'Policy catalogue',
     },

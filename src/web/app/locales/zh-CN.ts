@@ -220,7 +220,6 @@ export const zhCN = {
       received: '已兑现到账',
       scheduled: '待发放',
       itemSuffix: '项',
-      yuanSuffix: '元',
       calculator: '看看我能享受哪些政策',
       catalogue: '查看政策目录',
     },

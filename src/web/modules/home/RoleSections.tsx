@@ -160,7 +160,8 @@ export function BenefitsSection({ benefits }: { benefits: BenefitsOverview }) {
               testId={`benefits-${tile.key}`}
               title={tile.title}
               value={tile.value}
-              suffix={tile.money ? t('home.benefits.yuanSuffix') : t('home.benefits.itemSuffix')}
+              money={tile.money}
+              suffix={tile.money ? undefined : t('home.benefits.itemSuffix')}
               to={tile.to}
               accent={tile.accent}
             />

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { entitlementStatuses, type EntitlementStatus } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { NextStepEmpty } from '../../ui/NextStepEmpty';
 import { PageHeader } from '../../ui/PageHeader';
@@ -14,7 +14,7 @@ import { SearchInput } from '../../ui/SearchInput';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
-import { EntitlementStatusTag, formatYuan, periodLabel } from './policy-ui';
+import { EntitlementStatusTag, periodLabel } from './policy-ui';
 import { FilterField } from '../../ui/FilterField';
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
@@ -67,7 +67,7 @@ export function LedgerPage() {
     },
     { key: 'subject', title: t('ledger.columns.subject'), render: (_, entitlement) => entitlement.subject.name },
     { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => periodLabel(t, entitlement.period) },
-    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatYuan(entitlement.amount) },
+    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatMoney(entitlement.amount) },
     {
       key: 'source',
       title: t('ledger.columns.source'),
@@ -157,7 +157,7 @@ export function LedgerPage() {
           />
           {entitlements.data ? (
             <Typography.Text strong data-testid="ledger-sums">
-              {t('ledger.sums', { amount: formatYuan(entitlements.data.sums.amount), paid: formatYuan(entitlements.data.sums.paid) })}
+              {t('ledger.sums', { amount: formatMoney(entitlements.data.sums.amount), paid: formatMoney(entitlements.data.sums.paid) })}
             </Typography.Text>
           ) : null}
         </Flex>
