@@ -69,17 +69,8 @@ export const enUS: Texts = {
     researchInstitute: 'Research institute',
     team: 'Talent team',
   },
-  industries: {
-    digitalEconomy: 'Digital economy',
-    newEnergyBattery: 'New-energy batteries',
-    pumpsValves: 'Pumps and valves',
-    newMaterials: 'New materials',
-    chemicals: 'Chemicals',
-    equipment: 'Equipment manufacturing',
-    informationTechnology: 'Information technology',
-    modernServices: 'Modern services',
-  },
   common: {
+    unknownIndustry: 'Unknown industry',
     search: 'Search',
     reset: 'Reset',
     cancel: 'Cancel',

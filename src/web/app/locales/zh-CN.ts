@@ -63,17 +63,8 @@ export const zhCN = {
     researchInstitute: '科研院所',
     team: '人才团队',
   },
-  industries: {
-    digitalEconomy: '数字经济',
-    newEnergyBattery: '新能源电池',
-    pumpsValves: '泵阀',
-    newMaterials: '新材料',
-    chemicals: '化工',
-    equipment: '装备制造',
-    informationTechnology: '信息技术',
-    modernServices: '现代服务',
-  },
   common: {
+    unknownIndustry: '未知产业',
     search: '查询',
     reset: '重置',
     cancel: '取消',
