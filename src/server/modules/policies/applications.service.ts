@@ -141,7 +141,15 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
       internalNote: internal ? action.internalNote : null,
       at: action.at.toISOString(),
     })),
-    attachments: files.map((file) => ({ id: file.id, requirement: file.requirement, fileName: file.fileName, mediaType: file.mediaType, size: file.size })),
+    // each file under the name of the document it is (学历学位证书), from the policy version's requirements
+    attachments: files.map((file) => ({
+      id: file.id,
+      requirement: file.requirement,
+      requirementName: version.attachments.find((requirement) => requirement.code === file.requirement)?.name ?? file.requirement,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      size: file.size,
+    })),
     entitlements: granted.map((row) => ({ id: row.id, period: row.period, amount: row.amount, status: row.status })),
     submittedAt: application.submittedAt.toISOString(),
     decidedAt: application.decidedAt?.toISOString() ?? null,

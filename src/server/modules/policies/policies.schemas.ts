@@ -211,7 +211,7 @@ export const applicationSchema = z.object({
       at: dateTime,
     }),
   ),
-  attachments: z.array(attachmentSchema),
+  attachments: z.array(attachmentSchema.extend({ requirementName: z.string().describe('the name of the required document the file is') })),
   entitlements: z.array(z.object({ id: z.uuid(), period: z.string(), amount: z.number(), status: z.enum(entitlementStatuses) })),
   submittedAt: dateTime,
   decidedAt: dateTime.nullable(),

@@ -163,7 +163,7 @@ export function ApplicationDetailPage() {
                 <Flex vertical gap={4}>
                   {data.attachments.map((attachment) => (
                     <Flex key={attachment.id} gap={8} align="center" wrap>
-                      <Tag>{attachment.requirement}</Tag>
+                      <Tag>{attachment.requirementName}</Tag>
                       <span>{attachment.fileName}</span>
                       <Typography.Text type="secondary">{Math.ceil(attachment.size / 1024)} KB</Typography.Text>
                       <Button

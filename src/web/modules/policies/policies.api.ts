@@ -163,7 +163,7 @@ export type ApplicationDetail = {
   currentStep: { index: number; name: string; units: string[]; mode: 'all' | 'any'; decidedUnits: string[]; dueAt: string | null; overdue: boolean } | null;
   escalated: boolean;
   history: HistoryEntry[];
-  attachments: Attachment[];
+  attachments: (Attachment & { requirementName: string })[];
   entitlements: { id: string; period: string; amount: number; status: EntitlementStatus }[];
   submittedAt: string;
   decidedAt: string | null;
