@@ -109,7 +109,7 @@ export function AuditPage() {
       title: t('audit.columns.target'),
       render: (_, entry) =>
         entry.targetType || entry.targetId ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={entry.targetId ?? undefined} data-target={entry.targetType ?? undefined}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-target={entry.targetType ?? undefined}>
             {auditTargetLabel(t, entry.targetType, entry.targetId)}
           </Typography.Text>
         ) : (
