@@ -187,7 +187,7 @@ export async function policiesWalkthrough({ newPage, login, logout, shot, settle
   assert.match(await eligible.locator('[data-testid=calculator-amount]').innerText(), /每期 1,500 元 × 12 个月/);
   const notEligible = page.locator(`[data-testid=calculator-item][data-policy="${masterPolicy.code}"]`);
   assert.equal(await notEligible.getAttribute('data-status'), 'notEligible');
-  assert.match(await notEligible.locator('[data-testid=calculator-unmet]').innerText(), /学历: 本科, 需要: 硕士研究生及以上/);
+  assert.match(await notEligible.locator('[data-testid=calculator-unmet]').innerText(), /学历为本科，须为硕士研究生及以上/);
   await page.waitForLoadState('networkidle');
   await shot(page, 'calculator-talent');
   await eligible.locator('[data-testid=calculator-apply]').click();

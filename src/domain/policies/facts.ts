@@ -2,7 +2,7 @@
  * The fact model of policies: the named facts a rule may read with `{"var": …}`, for a talent and for an enterprise.
  * Each fact has a type (what values it takes, so `toSql` can translate comparisons faithfully and `explain` can say
  * them in words), Chinese and English labels, and — for ordinal facts — the label of each rank, so "education ≥ 6"
- * reads "学历: 本科, 需要: 硕士研究生及以上".
+ * reads "学历为本科，须为硕士研究生及以上".
  *
  * Facts are computed on a snapshot date (the "as of" of a calculation, a scan or a simulation): `age` and
  * `yearsInZone` are whole years on that date. A fact the registry does not know is `null`.
@@ -36,6 +36,8 @@ export type Fact = {
   reference?: 'industries' | 'tiers' | 'schoolCategories' | 'units';
   /** For code(s) facts with a fixed list: the label of each code, so `explain` can say "引进方式: 市场化选聘". */
   codeLabels?: Record<string, { 'zh-CN': string; 'en-US': string }>;
+  /** For number facts: the unit a sentence puts after the value ("43 岁", "3 years"); empty where a language needs none. */
+  unit?: { 'zh-CN': string; 'en-US': string };
 };
 
 export type SubjectKind = 'talent' | 'enterprise';
@@ -95,8 +97,8 @@ export const talentFacts = {
   gender: { type: 'code', label: l('性别', 'Gender'), codes: ['male', 'female'], codeLabels: genderLabels },
   salaryBand: { type: 'ordinal', label: l('薪酬区间', 'Salary band'), ranks: salaryBandRanks },
   tags: { type: 'codes', label: l('人才标签', 'Tags') },
-  age: { type: 'number', label: l('年龄', 'Age') },
-  yearsInZone: { type: 'number', label: l('在区年限', 'Years in the zone') },
+  age: { type: 'number', label: l('年龄', 'Age'), unit: l('岁', '') },
+  yearsInZone: { type: 'number', label: l('在区年限', 'Years in the zone'), unit: l('年', '') },
   birthDate: { type: 'date', label: l('出生日期', 'Birth date') },
   arrivedOn: { type: 'date', label: l('来区日期', 'Arrival date') },
   employerId: { type: 'code', label: l('工作单位', 'Employer') },
@@ -110,11 +112,11 @@ export const enterpriseFacts = {
   chainSegment: { type: 'code', label: l('产业链环节', 'Chain segment'), codes: ['upstream', 'midstream', 'downstream'], codeLabels: chainSegmentLabels },
   size: { type: 'code', label: l('企业规模', 'Size'), codes: ['micro', 'small', 'medium', 'large'], codeLabels: sizeLabels },
   foundedOn: { type: 'date', label: l('成立日期', 'Founding date') },
-  yearsSinceFounded: { type: 'number', label: l('成立年限', 'Years since founding') },
-  staffTotal: { type: 'number', label: l('在区人才数', 'Talents employed') },
-  staffDoctorate: { type: 'number', label: l('博士人数', 'Doctorates employed') },
-  staffMaster: { type: 'number', label: l('硕士人数', "Master's employed") },
-  staffSeniorTitle: { type: 'number', label: l('高级职称人数', 'Senior titles employed') },
+  yearsSinceFounded: { type: 'number', label: l('成立年限', 'Years since founding'), unit: l('年', '') },
+  staffTotal: { type: 'number', label: l('在区人才数', 'Talents employed'), unit: l('人', '') },
+  staffDoctorate: { type: 'number', label: l('博士人数', 'Doctorates employed'), unit: l('人', '') },
+  staffMaster: { type: 'number', label: l('硕士人数', "Master's employed"), unit: l('人', '') },
+  staffSeniorTitle: { type: 'number', label: l('高级职称人数', 'Senior titles employed'), unit: l('人', '') },
 } as const satisfies Record<string, Fact>;
 
 export type TalentFactName = keyof typeof talentFacts;

@@ -65,7 +65,7 @@ export const policyFieldMessages = {
   'policy.codeTaken': { 'zh-CN': '政策编号已被使用', 'en-US': 'this policy code is already used' },
   'policy.unknownExclusion': { 'zh-CN': '不存在编号为“{code}”的政策', 'en-US': 'there is no policy with code "{code}"' },
   'policy.unknownUnit': { 'zh-CN': '不是有效的责任单位', 'en-US': 'is not a responsible unit' },
-  'attachment.missing': { 'zh-CN': '请上传“{name}”', 'en-US': 'upload "{name}"' },
+  'attachment.missing': { 'zh-CN': '请上传“{name}”', 'en-US': 'missing: upload "{name}"' },
   'attachment.unknown': { 'zh-CN': '附件不存在或不属于本人', 'en-US': 'the attachment does not exist or is not yours' },
   'review.commentRequired': { 'zh-CN': '退回或不通过时必须填写意见', 'en-US': 'a comment is required to return or reject' },
   'settlement.duplicate': { 'zh-CN': '与第 {first} 条重复：同一兑现记录只能列出一次', 'en-US': 'lists the same entitlement as entry {first}; an entitlement may be listed once' },
@@ -73,6 +73,7 @@ export const policyFieldMessages = {
 } satisfies Record<string, Bilingual>;
 
 export const policyFieldLabels: Record<string, Bilingual> = {
+  attachmentIds: { 'zh-CN': '附件', 'en-US': 'Attachments' },
   code: { 'zh-CN': '编号', 'en-US': 'Code' },
   title: { 'zh-CN': '政策名称', 'en-US': 'Title' },
   documentNo: { 'zh-CN': '文号', 'en-US': 'Document No.' },

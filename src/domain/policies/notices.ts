@@ -4,6 +4,7 @@
  * bell knows (review, returned, rejected, approved, overdue, automatic, paid); names of policies and subjects and the
  * reviewers' comments are data and stay as written.
  */
+import { formatMoney } from '../money';
 import { z } from 'zod';
 import { periodKinds } from './policy';
 import { renderAccountNotice } from '../account-notices';
@@ -35,7 +36,7 @@ export type Notice = { [K in NoticeKind]: { kind: K; params: NoticeParams<K>; li
 
 export type NoticeTexts = { title: string; body: string };
 
-const money = (amount: number, language: Language) => (language === 'zh-CN' ? `${amount.toLocaleString('en-US')} 元` : `¥${amount.toLocaleString('en-US')}`);
+const money = (amount: number, language: Language) => formatMoney(amount, language);
 
 /** How much, per period of the policy: 每月 1,500 元 / ¥1,500 a month. */
 function perPeriod(amount: number, kind: NoticeParams<'approved'>['periodKind'], language: Language) {

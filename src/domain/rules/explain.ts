@@ -1,6 +1,6 @@
 /**
- * Why a rule holds or not for one subject, condition by condition, in words a talent can read: "学历: 本科, 需要:
- * 硕士研究生及以上". Every node's status is the truthiness of its own value (`evaluate`), so the top of the trace says
+ * Why a rule holds or not for one subject, condition by condition, in plain sentences a talent can read: "学历为本科，
+ * 须为硕士研究生及以上", "年龄 43 岁，须不超过 25 岁", "Age 43, must be at most 25". Every node's status is the truthiness of its own value (`evaluate`), so the top of the trace says
  * exactly what `evaluate` says; the structure (and/or/!/if) only decides which children are shown and which failing
  * conditions are reported as "what would make the subject eligible".
  */
@@ -117,6 +117,9 @@ class Explainer {
   }
 
   // ——— sentences ———
+  // One place turns a condition into a sentence: what the subject's value is ("年龄 43 岁", "学历为本科",
+  // "Education is Bachelor's") and what the rule asks ("须不超过 25 岁", "must be at most 25"), worded per operator
+  // and per fact type (number with its unit, rank, date, code, list of codes, yes/no).
 
   private sentence(rule: Rule, met: boolean, locale: Locale): string {
     if (isLogic(rule)) {
@@ -125,10 +128,10 @@ class Explainer {
       const said = this.comparison(operator, values, locale) ?? this.membership(operator, values, locale) ?? this.simple(operator, values, locale);
       if (said) return said;
     }
-    return `${this.describe(rule, locale)}: ${met ? (zh(locale) ? '成立' : 'holds') : zh(locale) ? '不成立' : 'does not hold'}`;
+    return `${this.describe(rule, locale)}${zh(locale) ? '：' : ': '}${met ? (zh(locale) ? '成立' : 'holds') : zh(locale) ? '不成立' : 'does not hold'}`;
   }
 
-  /** "学历: 本科, 需要: 硕士研究生及以上": one side reads facts, the other is a constant. */
+  /** "年龄 43 岁，须不超过 25 岁", "学历为本科，须为硕士研究生及以上": one side reads facts, the other is a constant. */
   private comparison(operator: string, values: unknown[], locale: Locale): string | undefined {
     if (!['==', '===', '!=', '!==', '<', '<=', '>', '>='].includes(operator)) return undefined;
     if (values.length === 3) {
@@ -144,7 +147,7 @@ class Explainer {
     return undefined;
   }
 
-  /** "人才类别: C, 需要: A、B之一" and "人才标签: 海归、博士后, 需要包含: 省级人才". */
+  /** "人才类别为 C 类，须为 A 类、B 类之一" and "需具有“创业”标签（当前无）". */
   private membership(operator: string, values: unknown[], locale: Locale): string | undefined {
     if (operator !== 'in') return undefined;
     const [needle, haystack] = values;
@@ -152,48 +155,67 @@ class Explainer {
       const items = evaluate(haystack, this.data);
       if (!Array.isArray(items)) return undefined;
       const listed = items.map((item) => this.format(item, factOf(needle, this.options.model), locale)).join(zh(locale) ? '、' : ', ');
-      return this.said(needle, zh(locale) ? `${listed}之一` : `one of ${listed}`, locale);
+      return this.said(needle, zh(locale) ? `为${listed}之一` : `one of ${listed}`, locale);
     }
     if (isConstant(needle) && !isConstant(haystack)) {
-      const item = this.format(evaluate(needle, this.data), factOf(haystack, this.options.model), locale);
-      return `${this.subject(haystack, locale)}, ${zh(locale) ? '需要包含' : 'required to include'}: ${item}`;
+      const fact = factOf(haystack, this.options.model);
+      const item = this.format(evaluate(needle, this.data), fact, locale);
+      const current = evaluate(haystack, this.data);
+      const has = Array.isArray(current) && current.length ? this.format(current, fact, locale) : null;
+      if (isVar(haystack, 'tags')) {
+        if (zh(locale)) return `需具有“${item}”标签（当前${has ? `：${has}` : '无'}）`;
+        return `Must have the tag "${item}" (${has ? `has ${has}` : 'has none'})`;
+      }
+      const label = this.describe(haystack, locale);
+      if (zh(locale)) return `${label}须包含“${item}”（当前${has ? `：${has}` : '无'}）`;
+      return `${label} must include "${item}" (${has ? `now ${has}` : 'now none'})`;
     }
     return undefined;
   }
 
-  /** A fact read as a condition ("境外学历: 否, 需要: 是"), and `missing`. */
+  /** A fact read as a condition ("境外学历为否，须为是"), and `missing`. */
   private simple(operator: string, values: unknown[], locale: Locale): string | undefined {
     if (operator === 'var' && factOf({ var: values[0] }, this.options.model)) {
       const fact = factOf({ var: values[0] }, this.options.model)!;
-      const wanted = fact.type === 'boolean' ? (zh(locale) ? '是' : 'yes') : zh(locale) ? '已填写' : 'given';
+      const wanted = fact.type === 'boolean' ? (zh(locale) ? '为是' : 'yes') : zh(locale) ? '已填写' : 'given';
       return this.said({ var: values[0] }, wanted, locale);
     }
     if (operator === 'missing' || operator === 'missing_some') {
       const absent = evaluate({ [operator]: values }, this.data);
       const names = Array.isArray(absent) && absent.length ? absent.map((key) => this.labelOf(String(key), locale)).join(zh(locale) ? '、' : ', ') : zh(locale) ? '无' : 'none';
-      return zh(locale) ? `未填写: ${names}` : `Not given: ${names}`;
+      return zh(locale) ? `未填写：${names}` : `Not given: ${names}`;
     }
     return undefined;
   }
 
+  /** The subject's value, then what the rule asks: "年龄 43 岁，须不超过 25 岁" / "Age 43, must be at most 25". */
   private said(subject: Rule, requirement: string, locale: Locale) {
-    return `${this.subject(subject, locale)}, ${zh(locale) ? '需要' : 'required'}: ${requirement}`;
+    return zh(locale) ? `${this.subject(subject, locale)}，须${requirement}` : `${this.subject(subject, locale)}, must be ${requirement}`;
   }
 
-  /** "学历: 本科": what the subject side is called and what it is for this subject. */
+  /** "年龄 43 岁", "学历为本科", "学历未知": what the subject side is called and what it is for this subject. */
   private subject(rule: Rule, locale: Locale) {
-    return `${this.describe(rule, locale)}: ${this.format(evaluate(rule, this.data), factOf(rule, this.options.model), locale)}`;
+    const label = this.describe(rule, locale);
+    const value = evaluate(rule, this.data);
+    const fact = factOf(rule, this.options.model);
+    if (value === null || value === undefined || (Array.isArray(value) && !value.length && fact?.type !== 'codes')) return zh(locale) ? `${label}未知` : `${label} unknown`;
+    const shown = this.format(value, fact, locale);
+    const unit = unitFact(rule, fact);
+    if (typeof value === 'number' && fact?.type === 'number') return `${label} ${withUnit(shown, unit, locale)}`;
+    if (typeof value === 'number' && !fact) return zh(locale) ? `${label}为 ${withUnit(shown, unit, locale)}` : `${label} is ${withUnit(shown, unit, locale)}`;
+    return zh(locale) ? `${label}为${shown}` : `${label} is ${shown}`;
   }
 
-  /** The constant side in the subject's terms: ranks by their labels, dates as dates, numbers with ≥ ≤. */
+  /** The constant side in the subject's terms: ranks by their labels, dates as dates, numbers with their unit. */
   private requirement(operator: string, constant: Rule, subject: Rule, locale: Locale): string {
     const value = evaluate(constant, this.data);
     const fact = factOf(subject, this.options.model);
     const shown = this.format(value, fact, locale);
-    if (operator === '==' || operator === '===') return value === null ? (zh(locale) ? '未填写' : 'not given') : shown;
-    if (operator === '!=' || operator === '!==') return value === null ? (zh(locale) ? '已填写' : 'given') : zh(locale) ? `不是${shown}` : `not ${shown}`;
-    const words = fact?.type === 'ordinal' ? rankWords : fact?.type === 'date' ? dateWords : numberWords;
-    return words[locale][operator](shown);
+    if (operator === '==' || operator === '===') return value === null ? (zh(locale) ? '未填写' : 'not given') : zh(locale) ? `为${shown}` : shown;
+    if (operator === '!=' || operator === '!==') return value === null ? (zh(locale) ? '已填写' : 'given') : zh(locale) ? `不是${shown}` : `other than ${shown}`;
+    if (fact?.type === 'ordinal') return rankWords[locale][operator](shown);
+    if (fact?.type === 'date') return dateWords[locale][operator](shown);
+    return numberWords[locale][operator](typeof value === 'number' ? withUnit(shown, unitFact(subject, fact), locale) : shown);
   }
 
   /** An expression in words: facts by their labels, `age_at` as an age, operators between their operands. */
@@ -237,16 +259,32 @@ class Explainer {
 const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 type Words = Record<Locale, Record<string, (value: string) => string>>;
+/** What the rule asks, after "须" / "must be". */
 const rankWords: Words = {
-  'zh-CN': { '>=': (v) => `${v}及以上`, '>': (v) => `高于${v}`, '<=': (v) => `${v}及以下`, '<': (v) => `低于${v}` },
+  'zh-CN': { '>=': (v) => `为${v}及以上`, '>': (v) => `高于${v}`, '<=': (v) => `为${v}及以下`, '<': (v) => `低于${v}` },
   'en-US': { '>=': (v) => `${v} or above`, '>': (v) => `above ${v}`, '<=': (v) => `${v} or below`, '<': (v) => `below ${v}` },
 };
 const dateWords: Words = {
-  'zh-CN': { '>=': (v) => `${v}或之后`, '>': (v) => `${v}之后`, '<=': (v) => `${v}或之前`, '<': (v) => `${v}之前` },
+  'zh-CN': { '>=': (v) => `在 ${v} 或之后`, '>': (v) => `晚于 ${v}`, '<=': (v) => `在 ${v} 或之前`, '<': (v) => `早于 ${v}` },
   'en-US': { '>=': (v) => `on or after ${v}`, '>': (v) => `after ${v}`, '<=': (v) => `on or before ${v}`, '<': (v) => `before ${v}` },
 };
-const symbols: Words[Locale] = { '>=': (v) => `≥ ${v}`, '>': (v) => `> ${v}`, '<=': (v) => `≤ ${v}`, '<': (v) => `< ${v}` };
-const numberWords: Words = { 'zh-CN': symbols, 'en-US': symbols };
+const numberWords: Words = {
+  'zh-CN': { '>=': (v) => `不低于 ${v}`, '>': (v) => `高于 ${v}`, '<=': (v) => `不超过 ${v}`, '<': (v) => `低于 ${v}` },
+  'en-US': { '>=': (v) => `at least ${v}`, '>': (v) => `more than ${v}`, '<=': (v) => `at most ${v}`, '<': (v) => `less than ${v}` },
+};
+
+/** A number with its fact's unit: "43 岁", "3 years"; facts without a unit in a language show the number alone. */
+function withUnit(shown: string, fact: Fact | undefined, locale: Locale): string {
+  const unit = fact?.unit?.[locale];
+  return unit ? `${shown} ${unit}` : shown;
+}
+
+/** `age_at` gives an age: its value is said in years like the fact `age`. */
+const talentAge: Fact = { type: 'number', label: { 'zh-CN': '年龄', 'en-US': 'Age' }, unit: { 'zh-CN': '岁', 'en-US': '' } };
+
+const unitFact = (rule: Rule, fact: Fact | undefined) => (isLogic(rule) && operatorOf(rule) === 'age_at' ? talentAge : fact);
+
+const isVar = (rule: Rule, name: string) => isLogic(rule) && operatorOf(rule) === 'var' && argumentsOf(rule)[0] === name;
 
 const structureTexts: Record<string, Text> = {
   and: { 'zh-CN': '以下条件全部满足', 'en-US': 'All of the following' },

@@ -2,9 +2,6 @@ import type { TFunction } from 'i18next';
 import { arrivalRoutes, organisationKinds, talentStatuses } from '../../domain/dictionaries';
 import { allRoles } from '../../domain/roles';
 
-/** Industries are data (a zone adds its own): known codes get a label, others show as they are. */
-export const knownIndustries = ['digitalEconomy', 'newEnergyBattery', 'pumpsValves', 'newMaterials', 'chemicals', 'equipment', 'informationTechnology', 'modernServices'] as const;
-type KnownIndustry = (typeof knownIndustries)[number];
 
 /** Audit actions with a readable label; any other action shows its code. */
 export const knownAuditActions = [
@@ -98,11 +95,6 @@ const knownAuditDetails = [
 type KnownAuditDetail = (typeof knownAuditDetails)[number];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
-
-export function industryLabel(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '';
-  return isOneOf<KnownIndustry>(knownIndustries, code) ? t(`industries.${code}`) : code;
-}
 
 export function auditActionLabel(t: TFunction, action: string): string {
   return isOneOf<KnownAuditAction>(knownAuditActions, action) ? t(`audit.actions.${action}`) : action;

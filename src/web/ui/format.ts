@@ -1,4 +1,6 @@
 import dayjs from 'dayjs';
+import { formatMoney as formatMoneyIn, groupDigits, moneyUnit, parseGroupedDigits } from '../../domain/money';
+import { currentLanguage } from '../app/i18n';
 
 /** Every instant is shown in the zone's time, whatever the browser's time zone. */
 export const displayTimeZone = 'Asia/Shanghai';
@@ -23,3 +25,22 @@ export function zoneInstant(value: dayjs.Dayjs): string {
 export function pickerValue(value: string): dayjs.Dayjs {
   return dayjs(dayjs(value).tz(displayTimeZone).format('YYYY-MM-DDTHH:mm:ss'));
 }
+
+/** An amount in the one money convention (`src/domain/money.ts`) in the reader's language: "3,000 元" / "¥3,000". */
+export function formatMoney(value: number): string {
+  return formatMoneyIn(value, currentLanguage());
+}
+
+/** An amount without its unit, for a column or figure that names the unit once (`moneyUnitLabel`): "3,000". */
+export const formatAmount = groupDigits;
+
+/** The unit of a money column's header or a figure's suffix: 元 / ¥. */
+export const moneyUnitLabel = () => moneyUnit(currentLanguage());
+
+/** Props of a money InputNumber: thousands separators while typing, the unit after it, whole yuan. */
+export const moneyInputProps = () => ({
+  formatter: (value: number | string | undefined) => (value === undefined || value === '' ? '' : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')),
+  parser: (text: string | undefined) => Number(parseGroupedDigits(text)),
+  suffix: moneyUnitLabel(),
+  precision: 0,
+});

@@ -167,6 +167,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
       internalNote: internal ? action.internalNote : null,
       at: action.at.toISOString(),
     })),
+    // each file under the name of the document it is (学历学位证书), from the policy version's requirements
     attachments: files.map((file) => ({
       id: file.id,
       requirement: file.requirement,

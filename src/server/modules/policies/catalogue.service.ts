@@ -72,8 +72,11 @@ export async function policyDetail(executor: Executor, user: SessionUser, id: st
   const published = versions.find((version) => version.id === found.policy.publishedVersionId);
   const draft = office ? versions.find((version) => version.status === 'draft') : undefined;
   const inForce = await parameterValuesOn(executor, id, today());
+  // The policies it cannot be combined with, by their titles (a draft's title only for the office, who may read drafts).
+  const excluded = (await policiesByCodes(executor, found.policy.exclusions)).filter((row) => office || row.status !== 'draft');
   return {
     ...presentPolicy(found, use.get(id)),
+    excludedPolicies: found.policy.exclusions.flatMap((code) => excluded.filter((row) => row.code === code).map((row) => ({ id: row.id, code: row.code, title: row.title }))),
     published: published ? presentVersion(published) : null,
     draft: draft ? presentVersion(draft) : null,
     versions: office ? versions.map((version) => ({ id: version.id, number: version.number, status: version.status, publishedAt: version.publishedAt?.toISOString() ?? null, note: version.note })) : [],

@@ -58,7 +58,7 @@ export async function findPolicyByCode(executor: Executor, code: string) {
 }
 
 export async function policiesByCodes(executor: Executor, codes: string[]) {
-  return codes.length ? executor.select({ id: policies.id, code: policies.code, title: policies.title }).from(policies).where(inArray(policies.code, codes)) : [];
+  return codes.length ? executor.select({ id: policies.id, code: policies.code, title: policies.title, status: policies.status }).from(policies).where(inArray(policies.code, codes)) : [];
 }
 
 export async function versionsOf(executor: Executor, policyId: string) {

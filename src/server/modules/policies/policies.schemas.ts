@@ -98,6 +98,7 @@ const policyVersionSchema = z.object({
   publishedAt: dateTime.nullable(),
 });
 export const policySchema = policySummarySchema.extend({
+  excludedPolicies: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })).describe('the exclusions by title (drafts only for the office)'),
   published: policyVersionSchema.nullable(),
   draft: policyVersionSchema.nullable().describe('office only'),
   versions: z.array(z.object({ id: z.uuid(), number: int, status: z.enum(['draft', 'published', 'superseded']), publishedAt: dateTime.nullable(), note: z.string() })).describe('office only'),

@@ -114,7 +114,12 @@ describe('calculator and applications', () => {
 
     const missing = await agent.post('/api/applications', { policyId: living, form: { note: '申请' } });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields.attachmentIds).toContain('学历学位证书');
+    // the field is named 附件 / Attachments, never by its code
+    expect(missing.json().error.fields.attachmentIds).toBe('附件：请上传“学历学位证书”');
+    expect(missing.json().error.message).not.toMatch(/attachmentIds/);
+    const missingInEnglish = await agent.post('/api/applications', { policyId: living, form: { note: '申请' } }, { headers: { 'accept-language': 'en-US' } });
+    expect(missingInEnglish.json().error.fields.attachmentIds).toBe('Attachments missing: upload "学历学位证书"');
+    expect(missingInEnglish.json().error.message).not.toMatch(/attachmentIds/);
     const file = await upload(agent, 'diploma');
     expect(file.statusCode).toBe(201);
     const submitted = await agent.post('/api/applications', { policyId: living, form: { note: '申请' }, attachmentIds: [file.json().id] });

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { auditActionLabel, auditDetailLabel, knownAuditActions, rolesLabel } from '../../app/labels';
@@ -12,6 +13,18 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useListPage } from '../../ui/use-list-page';
 import { auditResults, fetchAudit, type AuditEntry, type AuditResult } from './audit.api';
 import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from './AuditVerify';
+
+/** How many characters of an object's id name it (enough to tell the rows of one page apart, no uuid on screen). */
+const shortReference = 8;
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** `user` + `b446f157-…` → 用户 b446f157; a setting by its label; an unknown kind as it is. */
+function auditTargetLabel(t: TFunction, type: string | null, id: string | null): string {
+  const kind = type ? t(`audit.targets.${type}`, { defaultValue: type }) : '';
+  if (!id) return kind;
+  const reference = type === 'setting' ? t(`audit.settings.${id}`, { defaultValue: id }) : isUuid(id) ? id.slice(0, shortReference) : id;
+  return kind ? t('audit.target', { kind, ref: reference }) : reference;
+}
 
 type FilterValues = { range?: [Dayjs | null, Dayjs | null] | null; actor?: string; action?: string; result?: AuditResult };
 
@@ -80,7 +93,7 @@ export function AuditPage() {
       key: 'actor',
       title: t('audit.columns.actor'),
       dataIndex: 'actorUsername',
-      render: (value: string | null) => (value ? <Typography.Text strong>{value}</Typography.Text> : <Typography.Text type="secondary">{t('audit.anonymous')}</Typography.Text>),
+      render: (value: string | null) => (value ? <Typography.Text strong data-verbatim>{value}</Typography.Text> : <Typography.Text type="secondary">{t('audit.anonymous')}</Typography.Text>),
     },
     { key: 'actorRole', title: t('audit.columns.actorRole'), dataIndex: 'actorRole', render: (value: string | null) => rolesLabel(t, value) || t('common.none') },
     {
@@ -88,9 +101,7 @@ export function AuditPage() {
       title: t('audit.columns.action'),
       dataIndex: 'action',
       render: (value: string) => (
-        <span title={value} data-action={value}>
-          {auditActionLabel(t, value)}
-        </span>
+        <span data-action={value}>{auditActionLabel(t, value)}</span>
       ),
     },
     {
@@ -98,8 +109,8 @@ export function AuditPage() {
       title: t('audit.columns.target'),
       render: (_, entry) =>
         entry.targetType || entry.targetId ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[entry.targetType, entry.targetId].filter(Boolean).join(' · ')}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-target={entry.targetType ?? undefined}>
+            {auditTargetLabel(t, entry.targetType, entry.targetId)}
           </Typography.Text>
         ) : (
           t('common.none')
@@ -192,9 +203,9 @@ export function AuditPage() {
               bordered
               items={[
                 { key: 'at', label: t('audit.columns.at'), children: formatDateTime(shown.at) },
-                { key: 'actor', label: t('audit.columns.actor'), children: shown.actorUsername ?? t('audit.anonymous') },
-                { key: 'action', label: t('audit.columns.action'), children: <span data-action={shown.action}>{`${auditActionLabel(t, shown.action)} (${shown.action})`}</span> },
-                { key: 'target', label: t('audit.columns.target'), children: [shown.targetType, shown.targetId].filter(Boolean).join(' · ') || t('common.none') },
+                { key: 'actor', label: t('audit.columns.actor'), children: shown.actorUsername ? <span data-verbatim>{shown.actorUsername}</span> : t('audit.anonymous') },
+                { key: 'action', label: t('audit.columns.action'), children: <span data-action={shown.action}>{auditActionLabel(t, shown.action)}</span> },
+                { key: 'target', label: t('audit.columns.target'), children: shown.targetType || shown.targetId ? auditTargetLabel(t, shown.targetType, shown.targetId) : t('common.none') },
                 { key: 'result', label: t('audit.columns.result'), children: t(`audit.results.${shown.result}`) },
                 { key: 'detail', label: t('audit.columns.detail'), children: auditDetailLabel(t, shown.detail) || t('common.none') },
                 { key: 'ip', label: t('audit.columns.ip'), children: shown.ip ?? t('common.none') },

@@ -1,6 +1,23 @@
-/** Texts of the audit module's integrity check, merged into the app's `audit` texts by app/i18n.ts. */
+/** Texts of the audit module (object kinds, the integrity check), merged into the app's `audit` texts by app/i18n.ts. */
 export const auditZhCN = {
   audit: {
+    targets: {
+      user: '用户',
+      talent: '人才',
+      enterprise: '企业',
+      policy: '政策',
+      application: '申请',
+      attachment: '附件',
+      entitlement: '兑现记录',
+      batch: '拨付批次',
+      import: '导入',
+      industry: '产业',
+      route: '接口',
+      setting: '系统设置',
+    },
+    settings: { keyCheck: '主密钥校验值' },
+    /** An object by its kind and a short reference (the first characters of its id). */
+    target: '{{kind}} {{ref}}',
     verify: {
       action: '校验日志完整性',
       running: '正在校验…',
@@ -26,6 +43,22 @@ type TextsOf<T> = { [Key in keyof T]: T[Key] extends string ? string : TextsOf<T
 
 export const auditEnUS: TextsOf<typeof auditZhCN> = {
   audit: {
+    targets: {
+      user: 'User',
+      talent: 'Talent',
+      enterprise: 'Enterprise',
+      policy: 'Policy',
+      application: 'Application',
+      attachment: 'Attachment',
+      entitlement: 'Entitlement',
+      batch: 'Disbursement batch',
+      import: 'Import',
+      industry: 'Industry',
+      route: 'Route',
+      setting: 'System setting',
+    },
+    settings: { keyCheck: 'Master key check value' },
+    target: '{{kind}} {{ref}}',
     verify: {
       action: 'Verify integrity',
       running: 'Verifying…',

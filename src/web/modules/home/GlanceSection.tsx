@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { canOpen, pageEntry } from '../../app/navigation';
 import { StatTile } from '../../ui/StatTile';
 import { useCurrentUser } from '../auth/RequireSession';
-import { formatYuan } from '../policies/policy-ui';
+
 import { BarTable } from './BarTable';
 import type { ZoneGlance } from './home.api';
+import { formatMoney } from '../../ui/format';
 
 const chainColour = '#1456c8';
 const educationColour = '#722ed1';
@@ -24,7 +25,7 @@ export function GlanceSection({ glance }: { glance: ZoneGlance }) {
   const registry = canOpen(pageEntry('talents'), user.roles);
   const catalogue = canOpen(pageEntry('policies'), user.roles);
   const people = t('home.glance.peopleSuffix');
-  const yuan = (amount: number) => t('policies.yuan', { amount: formatYuan(amount) });
+  const yuan = formatMoney;
   const paidShare = glance.budget ? Math.round((glance.paid / glance.budget) * 1000) / 10 : 0;
   return (
     <Card title={t('home.glance.title')} data-testid="home-glance">
@@ -33,10 +34,10 @@ export function GlanceSection({ glance }: { glance: ZoneGlance }) {
           <StatTile testId="glance-talents" title={t('home.glance.talents')} value={glance.talents} suffix={people} to={registry ? '/talents' : undefined} accent={chainColour} />
         </Col>
         <Col xs={12} lg={6}>
-          <StatTile testId="glance-paid" title={t('home.glance.paid')} value={glance.paid} suffix={t('home.benefits.yuanSuffix')} to={canOpen(pageEntry('ledger'), user.roles) ? '/ledger?status=paid' : undefined} accent={paidColour} />
+          <StatTile testId="glance-paid" title={t('home.glance.paid')} value={glance.paid} money to={canOpen(pageEntry('ledger'), user.roles) ? '/ledger?status=paid' : undefined} accent={paidColour} />
         </Col>
         <Col xs={12} lg={6}>
-          <StatTile testId="glance-budget" title={t('home.glance.budget')} value={glance.budget} suffix={t('home.benefits.yuanSuffix')} to={catalogue ? '/policies' : undefined} accent="#1456c8" />
+          <StatTile testId="glance-budget" title={t('home.glance.budget')} value={glance.budget} money to={catalogue ? '/policies' : undefined} accent="#1456c8" />
         </Col>
         <Col xs={12} lg={6}>
           <StatTile testId="glance-paid-share" title={t('home.glance.paidShare')} value={paidShare} suffix="%" accent="#fa8c16" />

@@ -2,7 +2,8 @@ import { Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { allRoles } from '../../../domain/roles';
-import { auditActionLabel, industryLabel } from '../../app/labels';
+import { auditActionLabel } from '../../app/labels';
+import { industryName, useReference } from '../reference/reference.api';
 import { currentLanguage } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { StatTile } from '../../ui/StatTile';
@@ -42,6 +43,7 @@ export function TalentSection({ talent }: { talent: TalentSummary }) {
 /** An enterprise's HR sees its company and the talents on record there. */
 export function EnterpriseSection({ enterprise }: { enterprise: EnterpriseSummary }) {
   const { t } = useTranslation();
+  const reference = useReference().data;
   return (
     <Card
       title={t('home.enterprise.title')}
@@ -59,7 +61,7 @@ export function EnterpriseSection({ enterprise }: { enterprise: EnterpriseSummar
         style={{ marginBottom: 16 }}
         items={[
           { key: 'name', label: t('home.enterprise.name'), children: <span data-testid="enterprise-name">{enterprise.name}</span> },
-          { key: 'industry', label: t('home.enterprise.industry'), children: industryLabel(t, enterprise.industry) || t('common.none') },
+          { key: 'industry', label: t('home.enterprise.industry'), children: industryName(t, reference, enterprise.industry) || t('common.none') },
         ]}
       />
       <Row gutter={[12, 12]}>
@@ -160,7 +162,8 @@ export function BenefitsSection({ benefits }: { benefits: BenefitsOverview }) {
               testId={`benefits-${tile.key}`}
               title={tile.title}
               value={tile.value}
-              suffix={tile.money ? t('home.benefits.yuanSuffix') : t('home.benefits.itemSuffix')}
+              money={tile.money}
+              suffix={tile.money ? undefined : t('home.benefits.itemSuffix')}
               to={tile.to}
               accent={tile.accent}
             />

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { organisationKinds, type OrganisationKind } from '../../../domain/dictionaries';
 import { can } from '../../../domain/permissions';
-import { industryLabel } from '../../app/labels';
 import { canOpen, pageEntry } from '../../app/navigation';
 import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { SearchInput } from '../../ui/SearchInput';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
+import { industryName, useReference } from '../reference/reference.api';
 import { fetchOrganisations, type Organisation } from './organisations.api';
 
 const allKinds = 'all';
@@ -26,6 +26,7 @@ const kindColours: Record<OrganisationKind, string> = {
 /** Enterprises, platforms, universities, colleges, research institutes and talent teams of the zone. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
+  const reference = useReference().data;
   const list = useListPage();
   const kind = list.oneOf<OrganisationKind>('kind', organisationKinds);
   const q = list.param('q');
@@ -59,7 +60,7 @@ export function OrganisationsPage() {
         ),
     },
     { key: 'kind', title: t('organisations.columns.kind'), dataIndex: 'kind', render: (value: OrganisationKind) => <Tag color={kindColours[value]}>{t(`organisationKinds.${value}`)}</Tag> },
-    { key: 'industry', title: t('organisations.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryLabel(t, value) || t('common.none') },
+    { key: 'industry', title: t('organisations.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryName(t, reference, value) || t('common.none') },
     {
       key: 'staff',
       title: t('organisations.columns.staff'),

@@ -9,11 +9,11 @@ import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/form-errors';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApplyDialog } from './ApplyDialog';
 import { downloadAttachment, fetchApplication, resubmitApplication, reviewApplication, withdrawApplication, type ApplicationDetail } from './policies.api';
-import { ApplicationStatusTag, EntitlementStatusTag, ExplanationTree, formatYuan, periodLabel, roundLabel } from './policy-ui';
+import { ApplicationStatusTag, EntitlementStatusTag, ExplanationTree, periodLabel, roundLabel } from './policy-ui';
 
 const isAction = (value: string): value is ApplicationAction => (applicationActions as readonly string[]).includes(value);
 const actionColors: Partial<Record<ApplicationAction, string>> = { approve: 'green', reject: 'red', return: 'orange', escalate: 'volcano', withdraw: 'gray' };
@@ -71,7 +71,7 @@ export function ApplicationDetailPage() {
       ),
     },
     { key: 'status', label: t('applications.detail.status'), children: <span data-testid="application-status"><ApplicationStatusTag status={data.status} /></span> },
-    { key: 'amount', label: t('applications.detail.amount'), children: formatYuan(data.decision?.amount ?? 0) },
+    { key: 'amount', label: t('applications.detail.amount'), children: formatMoney(data.decision?.amount ?? 0) },
     { key: 'round', label: t('applications.detail.round'), children: roundLabel(t, data.round, data.periodKind) },
     { key: 'version', label: t('applications.detail.versionNumber'), children: t('policies.detail.versionTitle', { number: data.versionNumber }) },
     { key: 'submittedAt', label: t('applications.detail.submittedAt'), children: formatDateTime(data.submittedAt) },
@@ -232,7 +232,7 @@ export function ApplicationDetailPage() {
                   dataSource={data.entitlements}
                   columns={[
                     { key: 'period', title: t('ledger.columns.period'), render: (_, row) => periodLabel(t, row.period) },
-                    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, row) => formatYuan(row.amount) },
+                    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, row) => formatMoney(row.amount) },
                     { key: 'status', title: t('ledger.columns.status'), render: (_, row) => <EntitlementStatusTag status={row.status} /> },
                   ]}
                 />

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { applicationStatuses, type ApplicationStatus } from '../../../domain/policies/policy';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { NextStepEmpty } from '../../ui/NextStepEmpty';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { fetchApplications, type ApplicationSummary } from './policies.api';
-import { ApplicationStatusTag, formatYuan } from './policy-ui';
+import { ApplicationStatusTag } from './policy-ui';
 import { FilterField } from '../../ui/FilterField';
 
 /** Applications the server lets the user see; reviewers start on their inbox (待我审核). */
@@ -58,7 +58,7 @@ export function ApplicationsPage() {
           t('common.none')
         ),
     },
-    { key: 'amount', title: t('applications.columns.amount'), align: 'right', render: (_, application) => formatYuan(application.amount) },
+    { key: 'amount', title: t('applications.columns.amount'), align: 'right', render: (_, application) => formatMoney(application.amount) },
     { key: 'submittedAt', title: t('applications.columns.submittedAt'), render: (_, application) => formatDateTime(application.submittedAt) },
   ];
 

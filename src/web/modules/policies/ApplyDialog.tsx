@@ -28,6 +28,8 @@ export function ApplyDialog({ title, requirements, resubmit = false, initialNote
   const [uploading, setUploading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // the attachments' field error: a required file not uploaded (checked before sending), or the server's word on them
+  const [attachmentError, setAttachmentError] = useState<string | null>(null);
 
   const handleUpload = async (requirement: string, file: File) => {
     setError(null);
@@ -35,6 +37,7 @@ export function ApplyDialog({ title, requirements, resubmit = false, initialNote
     try {
       const stored = await uploadAttachment(file, requirement);
       setUploads((current) => ({ ...current, [requirement]: stored }));
+      setAttachmentError(null);
     } catch (caught) {
       setError(isApiError(caught) ? caught.message : String(caught));
     } finally {
@@ -44,14 +47,20 @@ export function ApplyDialog({ title, requirements, resubmit = false, initialNote
 
   const handleOk = async () => {
     setError(null);
+    // A new application must carry every required file (a correction keeps the files already sent: the server checks).
+    const missing = resubmit ? [] : requirements.filter((requirement) => requirement.required && !uploads[requirement.code]);
+    setAttachmentError(missing.length ? t('apply.missingFiles', { names: missing.map((requirement) => `“${requirement.name}”`).join(t('common.listSeparator')) }) : null);
     const { note } = await form.validateFields();
+    if (missing.length) return;
     setSending(true);
     try {
       await onSubmit({ form: note?.trim() ? { note: note.trim() } : {}, attachmentIds: Object.values(uploads).map((upload) => upload.id) });
       onClose();
     } catch (caught) {
       if (caught instanceof ApiError) {
-        const unmatched = applyFieldErrors(form, Object.fromEntries(Object.entries(caught.fields).map(([path, text]) => [path.replace(/^form\./, ''), text])), ['note']);
+        const { attachmentIds: attachmentsText, ...others } = caught.fields;
+        if (attachmentsText) setAttachmentError(attachmentsText);
+        const unmatched = applyFieldErrors(form, Object.fromEntries(Object.entries(others).map(([path, text]) => [path.replace(/^form\./, ''), text])), ['note']);
         setError([caught.message, ...unmatched].join(' '));
       } else setError(String(caught));
     } finally {
@@ -78,7 +87,7 @@ export function ApplyDialog({ title, requirements, resubmit = false, initialNote
           <Input.TextArea rows={3} maxLength={2000} placeholder={t('apply.notePlaceholder')} data-testid="apply-note" />
         </Form.Item>
         {requirements.length ? (
-          <Form.Item label={t('apply.attachments')} extra={t('apply.uploadHelp')}>
+          <Form.Item label={t('apply.attachments')} extra={t('apply.uploadHelp')} validateStatus={attachmentError ? 'error' : undefined} help={attachmentError ?? undefined} data-testid="apply-attachments">
             <Flex vertical gap={8}>
               {requirements.map((requirement) => (
                 <Flex key={requirement.code} gap={8} align="center" wrap data-testid={`attachment-${requirement.code}`}>

@@ -7,11 +7,11 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
 import { exportBatch, fetchBatch, settlePayments, type BatchDetail, type Payment } from './policies.api';
-import { formatYuan, periodLabel } from './policy-ui';
+import { periodLabel } from './policy-ui';
 import { useIdempotencyKey } from './use-idempotency-key';
 
 const paymentColors = { pending: 'default', paid: 'green', failed: 'red' } as const;
@@ -66,7 +66,7 @@ export function BatchDetailPage() {
 
   const columns: TableColumnsType<Payment> = [
     { key: 'subject', title: t('batches.paymentColumns.subject'), render: (_, payment) => payment.subject.name },
-    { key: 'amount', title: t('batches.paymentColumns.amount'), align: 'right', render: (_, payment) => formatYuan(payment.amount) },
+    { key: 'amount', title: t('batches.paymentColumns.amount'), align: 'right', render: (_, payment) => formatMoney(payment.amount) },
     { key: 'status', title: t('batches.paymentColumns.status'), render: (_, payment) => <Tag color={paymentColors[payment.status]} data-status={payment.status}>{t(`policyCodes.paymentStatuses.${payment.status}`)}</Tag> },
     { key: 'reason', title: t('batches.paymentColumns.reason'), render: (_, payment) => payment.reason ?? '' },
   ];
@@ -77,7 +77,7 @@ export function BatchDetailPage() {
         title={t('batches.detailTitle', { title: data.policy.title, period: periodLabel(t, data.period) })}
         description={
           <Space wrap>
-            <Link to={`/policies/${data.policy.id}`}>{data.policy.code}</Link>
+            <Link to={`/policies/${data.policy.id}`}>{data.policy.title}</Link>
             <Tag color={data.status === 'closed' ? 'green' : 'processing'}>{t(`policyCodes.batchStatuses.${data.status}`)}</Tag>
             <span>{formatDateTime(data.createdAt)}</span>
           </Space>
@@ -93,17 +93,17 @@ export function BatchDetailPage() {
           <Col xs={24} md={6}>
             <Card size="small" data-testid="batch-control" style={{ height: '100%' }}>
               <Typography.Text type="secondary">{t('batches.control')}</Typography.Text>
-              <div style={{ fontSize: 20, fontWeight: 600 }}>{t('batches.controlValue', { count: data.control.count, total: formatYuan(data.control.total) })}</div>
+              <div style={{ fontSize: 20, fontWeight: 600 }}>{t('batches.controlValue', { count: data.control.count, total: formatMoney(data.control.total) })}</div>
             </Card>
           </Col>
           <Col xs={8} md={6}>
-            <StatTile title={t('batches.settledPaid')} value={data.settled.paid} suffix={t('policies.yuanUnit')} testId="batch-paid" accent="#52c41a" />
+            <StatTile title={t('batches.settledPaid')} value={data.settled.paid} money testId="batch-paid" accent="#52c41a" />
           </Col>
           <Col xs={8} md={6}>
-            <StatTile title={t('batches.settledFailed')} value={data.settled.failed} suffix={t('policies.yuanUnit')} testId="batch-failed" accent="#ff4d4f" />
+            <StatTile title={t('batches.settledFailed')} value={data.settled.failed} money testId="batch-failed" accent="#ff4d4f" />
           </Col>
           <Col xs={8} md={6}>
-            <StatTile title={t('batches.settledPending')} value={data.settled.pending} suffix={t('policies.yuanUnit')} testId="batch-pending" accent="#faad14" />
+            <StatTile title={t('batches.settledPending')} value={data.settled.pending} money testId="batch-pending" accent="#faad14" />
           </Col>
         </Row>
         <Card>

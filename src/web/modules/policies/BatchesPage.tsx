@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateBatchDialog } from './CreateBatchDialog';
 import { fetchBatches, type BatchSummary } from './policies.api';
-import { formatYuan, periodLabel } from './policy-ui';
+import { periodLabel } from './policy-ui';
 
 /** 拨付批次: every batch with its control totals; a new one for a policy and period. */
 export function BatchesPage() {
@@ -23,7 +23,7 @@ export function BatchesPage() {
     { key: 'policy', title: t('batches.columns.policy'), render: (_, batch) => <Link to={`/batches/${batch.id}`} data-testid="batch-link">{batch.policyTitle}</Link> },
     { key: 'period', title: t('batches.columns.period'), render: (_, batch) => periodLabel(t, batch.period) },
     { key: 'count', title: t('batches.columns.count'), dataIndex: 'count', align: 'right' },
-    { key: 'total', title: t('batches.columns.total'), align: 'right', render: (_, batch) => formatYuan(batch.total) },
+    { key: 'total', title: t('batches.columns.total'), align: 'right', render: (_, batch) => formatMoney(batch.total) },
     { key: 'status', title: t('batches.columns.status'), render: (_, batch) => <Tag color={batch.status === 'closed' ? 'green' : 'processing'}>{t(`policyCodes.batchStatuses.${batch.status}`)}</Tag> },
     { key: 'createdAt', title: t('batches.columns.createdAt'), render: (_, batch) => formatDateTime(batch.createdAt) },
   ];

@@ -14,7 +14,8 @@ import { useCurrentUser } from '../auth/RequireSession';
 import { fetchTalents } from '../talents/talents.api';
 import { ApplyDialog } from './ApplyDialog';
 import { fetchCalculator, submitApplication, type CalculatorItem } from './policies.api';
-import { ApplicationStatusTag, ExplanationTree, formatYuan, ModeTag } from './policy-ui';
+import { ApplicationStatusTag, ExplanationTree, ModeTag } from './policy-ui';
+import { formatMoney } from '../../ui/format';
 
 const statusColors = { eligible: 'green', notEligible: 'red', needsData: 'gold' } as const;
 const badgeStatus = { eligible: 'success', notEligible: 'error', needsData: 'warning' } as const;
@@ -105,7 +106,7 @@ function PolicyResult({ item, subject, kind }: { item: CalculatorItem; subject: 
   const [applying, setApplying] = useState(false);
   const open = item.application && ['inReview', 'returned'].includes(item.application.status);
   const canApply = item.status === 'eligible' && item.policy.mode === 'apply' && !open && item.entitlements.count === 0;
-  const perPeriod = item.periodKind === 'oneOff' ? t('calculator.oneOff', { amount: formatYuan(item.amount) }) : t('calculator.amountLine', { amount: formatYuan(item.amount), periods: `${item.periods} ${t(`policyCodes.periodUnits.${item.periodKind}`)}` });
+  const perPeriod = item.periodKind === 'oneOff' ? t('calculator.oneOff', { amount: formatMoney(item.amount) }) : t('calculator.amountLine', { amount: formatMoney(item.amount), periods: `${item.periods} ${t(`policyCodes.periodUnits.${item.periodKind}`)}` });
 
   return (
     <Badge.Ribbon text={t(`policyCodes.calculatorStatuses.${item.status}`)} color={statusColors[item.status]}>
@@ -133,7 +134,7 @@ function PolicyResult({ item, subject, kind }: { item: CalculatorItem; subject: 
           {item.status === 'eligible' ? (
             <Typography.Text strong style={{ color: '#1456c8' }} data-testid="calculator-amount">
               {perPeriod}
-              {item.periodKind !== 'oneOff' ? ` · ${t('calculator.totalLine', { total: formatYuan(item.amount * item.periods) })}` : ''}
+              {item.periodKind !== 'oneOff' ? ` · ${t('calculator.totalLine', { total: formatMoney(item.amount * item.periods) })}` : ''}
             </Typography.Text>
           ) : null}
           {item.status !== 'eligible' && item.explanation.unmet.length ? (

@@ -5,8 +5,9 @@ import { useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../ui/FormDrawer';
 import { useFormSave } from '../../ui/use-form-save';
 import { createBatch, fetchPolicies } from './policies.api';
-import { formatYuan } from './policy-ui';
+
 import { useIdempotencyKey } from './use-idempotency-key';
+import { formatMoney } from '../../ui/format';
 
 type CreateBatchDialogProps = { open: boolean; policyId?: string; onClose: () => void };
 type Values = { policyId: string; period: string };
@@ -41,7 +42,7 @@ function CreateBatchForm({ policyId, onClose }: Omit<CreateBatchDialogProps, 'op
       void queryClient.invalidateQueries({ queryKey: ['batches'] });
       void queryClient.invalidateQueries({ queryKey: ['entitlements'] });
       void queryClient.invalidateQueries({ queryKey: ['policy'] });
-      void message.success(t('batches.created', { count: batch.control.count, total: formatYuan(batch.control.total) }));
+      void message.success(t('batches.created', { count: batch.control.count, total: formatMoney(batch.control.total) }));
       onClose();
       navigate(`/batches/${batch.id}`);
     },

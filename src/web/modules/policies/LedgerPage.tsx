@@ -1,21 +1,34 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '../../../domain/permissions';
 import { entitlementStatuses, type EntitlementStatus } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { NextStepEmpty } from '../../ui/NextStepEmpty';
 import { PageHeader } from '../../ui/PageHeader';
-import { SearchInput } from '../../ui/SearchInput';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { confirmEntitlements, declineEntitlement, fetchEntitlements, fetchPolicies, type Entitlement } from './policies.api';
-import { EntitlementStatusTag, formatYuan, periodLabel } from './policy-ui';
+import { EntitlementStatusTag, periodLabel } from './policy-ui';
 import { FilterField } from '../../ui/FilterField';
+
+/**
+ * The periods to filter by, each by its label: 一次性 (a one-off policy's one payment, `once`), the years (yearly
+ * policies) and the months (monthly ones) from five years back to next year, newest first; a period named in the
+ * address but outside that range stays listed.
+ */
+function periodOptions(t: TFunction, current: string | undefined) {
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 7 }, (_, index) => thisYear + 1 - index);
+  const values = ['once', ...years.flatMap((year) => [String(year), ...Array.from({ length: 12 }, (_, month) => `${year}-${String(12 - month).padStart(2, '0')}`)])];
+  if (current && !values.includes(current)) values.push(current);
+  return values.map((value) => ({ value, label: /^\d{4}$/.test(value) ? t('ledger.yearPeriod', { year: value }) : periodLabel(t, value) }));
+}
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
 export function LedgerPage() {
@@ -67,7 +80,7 @@ export function LedgerPage() {
     },
     { key: 'subject', title: t('ledger.columns.subject'), render: (_, entitlement) => entitlement.subject.name },
     { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => periodLabel(t, entitlement.period) },
-    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatYuan(entitlement.amount) },
+    { key: 'amount', title: t('ledger.columns.amount'), align: 'right', render: (_, entitlement) => formatMoney(entitlement.amount) },
     {
       key: 'source',
       title: t('ledger.columns.source'),
@@ -132,7 +145,7 @@ export function LedgerPage() {
               value={policyId}
               placeholder={t('ledger.filters.policy')}
               onChange={(value) => list.filter({ policyId: value })}
-              options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.code} ${policy.title}` }))}
+              options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: policy.title }))}
               style={{ width: 280, maxWidth: '100%' }}
               data-testid="ledger-policy-filter"
             />
@@ -148,16 +161,21 @@ export function LedgerPage() {
               data-testid="ledger-status-filter"
             />
           </FilterField>
-          <SearchInput
-            value={period}
-            placeholder={t('ledger.filters.periodPlaceholder')}
-            onSearch={(value) => list.filter({ period: value })}
-            style={{ width: 260, maxWidth: '100%' }}
-            data-testid="ledger-period-filter"
-          />
+          <FilterField label={t('ledger.filters.period')}>
+            <Select<string>
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={period}
+              placeholder={t('ledger.filters.periodPlaceholder')}
+              onChange={(value) => list.filter({ period: value })}
+              options={periodOptions(t, period)}
+              style={{ width: 200, maxWidth: '100%' }}
+              data-testid="ledger-period-filter"
+            />
+          </FilterField>
           {entitlements.data ? (
             <Typography.Text strong data-testid="ledger-sums">
-              {t('ledger.sums', { amount: formatYuan(entitlements.data.sums.amount), paid: formatYuan(entitlements.data.sums.paid) })}
+              {t('ledger.sums', { amount: formatMoney(entitlements.data.sums.amount), paid: formatMoney(entitlements.data.sums.paid) })}
             </Typography.Text>
           ) : null}
         </Flex>

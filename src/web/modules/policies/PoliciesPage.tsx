@@ -37,7 +37,7 @@ export function PoliciesPage() {
   });
 
   const columns: TableColumnsType<PolicySummary> = [
-    { key: 'code', title: t('policies.columns.code'), dataIndex: 'code', render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
+    { key: 'code', title: t('policies.columns.code'), dataIndex: 'code', render: (value: string) => <Typography.Text code data-verbatim>{value}</Typography.Text> },
     {
       key: 'title',
       title: t('policies.columns.title'),

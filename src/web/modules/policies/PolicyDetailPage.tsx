@@ -13,14 +13,14 @@ import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormErrorAlert } from '../../ui/FormDrawer';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney, moneyInputProps } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
 import { useFormSave } from '../../ui/use-form-save';
 import { useCurrentUser } from '../auth/RequireSession';
 import { CreateBatchDialog } from './CreateBatchDialog';
 import { addParameterValue, fetchPolicy, fetchScans, publishPolicy, retirePolicy, scanPolicy, type PolicyDetail, type PolicyParameter, type PolicyVersion, type Scan } from './policies.api';
-import { BudgetBar, formatYuan, ModeTag, PolicyStatusTag, RuleView, useUnitName } from './policy-ui';
+import { BudgetBar, ModeTag, PolicyStatusTag, RuleView, useUnitName } from './policy-ui';
 import { PolicyFormDrawer } from './PolicyFormDrawer';
 
 /** One policy: catalogue, budget, the version in force and the draft, parameters with their history, scans; the office's actions. */
@@ -60,14 +60,14 @@ export function PolicyDetailPage() {
     void modal.confirm({ title: okText, content, okText, cancelText: t('common.cancel'), okButtonProps: { danger }, onOk: () => run().catch(() => undefined) });
 
   const catalogue: DescriptionsProps['items'] = [
-    { key: 'code', label: t('policies.detail.code'), children: <Typography.Text code>{data.code}</Typography.Text> },
+    { key: 'code', label: t('policies.detail.code'), children: <Typography.Text code data-verbatim>{data.code}</Typography.Text> },
     { key: 'documentNo', label: t('policies.detail.documentNo'), children: data.documentNo || t('common.none') },
     { key: 'category', label: t('policies.columns.category'), children: t(`policyCodes.categories.${data.category}`) },
     { key: 'target', label: t('policies.columns.target'), children: t(`policyCodes.targets.${data.target}`) },
     { key: 'mode', label: t('policies.columns.mode'), children: <ModeTag mode={data.mode} /> },
     { key: 'unit', label: t('policies.detail.unit'), children: data.unit.name },
     { key: 'effective', label: t('policies.detail.effective'), children: data.effectiveTo ? `${data.effectiveFrom} ~ ${data.effectiveTo}` : t('policies.effectiveOpen', { from: data.effectiveFrom }) },
-    { key: 'exclusions', label: t('policies.detail.exclusions'), children: data.exclusions.length ? data.exclusions.map((code) => <Tag key={code}>{code}</Tag>) : t('common.none') },
+    { key: 'exclusions', label: t('policies.detail.exclusions'), children: data.excludedPolicies.length ? <Space wrap size={4}>{data.excludedPolicies.map((policy) => <Link key={policy.id} to={`/policies/${policy.id}`}>{policy.title}</Link>)}</Space> : t('common.none') },
     ...(data.documentUrl
       ? [{ key: 'url', label: t('policies.detail.documentUrl'), children: <a href={data.documentUrl} target="_blank" rel="noreferrer">{data.documentUrl}</a> }]
       : []),
@@ -148,16 +148,16 @@ export function PolicyDetailPage() {
       <Flex vertical gap={16}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={6}>
-            <StatTile title={t('policies.detail.budgetTotal')} value={data.budget.total} suffix={t('policies.yuanUnit')} testId="policy-budget-total" />
+            <StatTile title={t('policies.detail.budgetTotal')} value={data.budget.total} money testId="policy-budget-total" />
           </Col>
           <Col xs={12} md={6}>
-            <StatTile title={t('policies.detail.committed')} value={data.budget.committed} suffix={t('policies.yuanUnit')} testId="policy-budget-committed" accent="#1456c8" />
+            <StatTile title={t('policies.detail.committed')} value={data.budget.committed} money testId="policy-budget-committed" accent="#1456c8" />
           </Col>
           <Col xs={12} md={6}>
-            <StatTile title={t('policies.detail.paid')} value={data.budget.paid} suffix={t('policies.yuanUnit')} testId="policy-budget-paid" accent="#52c41a" />
+            <StatTile title={t('policies.detail.paid')} value={data.budget.paid} money testId="policy-budget-paid" accent="#52c41a" />
           </Col>
           <Col xs={12} md={6}>
-            <StatTile title={t('policies.detail.remaining')} value={data.budget.remaining} suffix={t('policies.yuanUnit')} testId="policy-budget-remaining" accent="#faad14" />
+            <StatTile title={t('policies.detail.remaining')} value={data.budget.remaining} money testId="policy-budget-remaining" accent="#faad14" />
           </Col>
         </Row>
         <Card size="small">
@@ -293,7 +293,7 @@ function ParametersTable({ parameters, kind }: { parameters: PolicyParameter[]; 
     const fact = parameter.fact ? factModels[kind][parameter.fact] : undefined;
     const rank = fact?.ranks?.[value];
     if (rank) return `${rank[language]}（${value}）`;
-    return parameter.kind === 'yuan' ? t('policies.yuan', { amount: formatYuan(value) }) : String(value);
+    return parameter.kind === 'yuan' ? formatMoney(value) : String(value);
   };
   if (!parameters.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('policies.detail.noParameters')} />;
   return (
@@ -324,12 +324,7 @@ function ParametersTable({ parameters, kind }: { parameters: PolicyParameter[]; 
           key: 'name',
           title: t('policies.detail.parameterName'),
           render: (_, parameter) => (
-            <Flex vertical>
-              <span>{parameter.label}</span>
-              <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-                params.{parameter.name}
-              </Typography.Text>
-            </Flex>
+<span>{parameter.label}</span>
           ),
         },
         { key: 'kind', title: t('policies.parameter.kind'), render: (_, parameter) => t(`policyCodes.parameterKinds.${parameter.kind}`) },
@@ -351,6 +346,8 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
   const save = useFormSave(form, ['name', 'label', 'kind', 'fact', 'value', 'effectiveFrom', 'legalReference']);
   const mode = Form.useWatch('mode', form);
   const kind = Form.useWatch('kind', form);
+  const chosenName = Form.useWatch('name', form);
+  const valueKind = mode === 'existing' ? policy.parameters.find((parameter) => parameter.name === chosenName)?.kind : kind;
   const language = currentLanguage();
   const model = factModels[subjectKindOf(policy.target)];
   const mutation = useMutation({
@@ -400,7 +397,7 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
         </Form.Item>
         {mode === 'existing' ? (
           <Form.Item name="name" label={t('policies.parameter.name')} rules={required}>
-            <Select options={policy.parameters.map((parameter) => ({ value: parameter.name, label: `${parameter.label}（params.${parameter.name}）` }))} data-testid="parameter-name" />
+            <Select options={policy.parameters.map((parameter) => ({ value: parameter.name, label: parameter.label }))} data-testid="parameter-name" />
           </Form.Item>
         ) : (
           <>
@@ -421,7 +418,7 @@ function ParameterDialog({ open, policy, onClose, onSaved }: { open: boolean; po
           </>
         )}
         <Form.Item name="value" label={t('policies.parameter.value')} rules={required}>
-          <InputNumber style={{ width: 200 }} data-testid="parameter-value" />
+          <InputNumber style={{ width: 200 }} data-testid="parameter-value" {...(valueKind === 'yuan' ? moneyInputProps() : {})} />
         </Form.Item>
         <Form.Item name="effectiveFrom" label={t('policies.parameter.effectiveFrom')} rules={required}>
           <DatePicker />

@@ -10,6 +10,7 @@ import { FormDrawer, FormErrorAlert } from '../../ui/FormDrawer';
 import { useFormSave } from '../../ui/use-form-save';
 import { createPolicy, updatePolicy, type PolicyDetail } from './policies.api';
 import { useUnits } from './policy-ui';
+import { moneyInputProps } from '../../ui/format';
 
 type FormValues = {
   code: string;
@@ -162,7 +163,7 @@ export function PolicyFormDrawer({ open, policy, onClose }: PolicyFormDrawerProp
           />
         </Form.Item>
         <Form.Item name="budgetTotal" label={t('policies.form.budgetTotal')} rules={required}>
-          <InputNumber min={0} step={10000} style={{ width: '100%' }} />
+          <InputNumber min={0} step={10000} style={{ width: '100%' }} {...moneyInputProps()} />
         </Form.Item>
         <Space wrap size={12}>
           <Form.Item name="effectiveFrom" label={t('policies.form.effectiveFrom')} rules={required}>

@@ -11,11 +11,11 @@ import { currentLanguage } from '../../app/i18n';
 import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatMoney, moneyInputProps } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { industryName, tierName, useReference } from '../reference/reference.api';
 import { fetchPolicy, fetchSimulations, runSimulation, type BreakdownRow, type PolicyDetail, type PolicyParameter, type Simulation } from './policies.api';
-import { formatYuan, RuleView } from './policy-ui';
+import { RuleView } from './policy-ui';
 import { queryToRule, RuleBuilder, ruleToQuery, useRuleFields } from './RuleBuilder';
 
 type Values = { name: string; asOf: Dayjs; params: Record<string, number | null> };
@@ -146,7 +146,7 @@ function Simulator({ policy }: { policy: PolicyDetail }) {
               { key: 'asOf', title: t('simulation.asOf'), dataIndex: 'asOf' },
               { key: 'change', title: t('simulation.changeSummary'), render: (_, entry) => <ChangeSummary simulation={entry} policy={policy} /> },
               { key: 'eligible', title: t('simulation.eligibleAfter'), render: (_, entry) => `${entry.result.baseline.eligible} → ${entry.result.variant.eligible}` },
-              { key: 'total', title: t('simulation.total'), align: 'right', render: (_, entry) => formatYuan(entry.result.variant.total) },
+              { key: 'total', title: t('simulation.total'), align: 'right', render: (_, entry) => formatMoney(entry.result.variant.total) },
               { key: 'createdAt', title: t('batches.columns.createdAt'), render: (_, entry) => formatDateTime(entry.createdAt) },
             ]}
           />
@@ -162,7 +162,7 @@ function parameterText(parameter: PolicyParameter, value: number | null | undefi
   const fact = parameter.fact ? factModels[kind][parameter.fact] : undefined;
   const rank = fact?.ranks?.[value];
   if (rank) return rank[language];
-  return parameter.kind === 'yuan' ? `¥${formatYuan(value)}` : String(value);
+  return parameter.kind === 'yuan' ? formatMoney(value) : String(value);
 }
 
 /** A parameter's new value: a rank by its labels, a number or an amount as a number. */
@@ -179,7 +179,7 @@ function ParameterInput({ parameter, kind, value, onChange }: { parameter: Polic
       />
     );
   }
-  return <InputNumber value={value} onChange={(next) => onChange?.(next)} style={{ width: '100%' }} data-testid={`simulation-param-${parameter.name}`} />;
+  return <InputNumber value={value} onChange={(next) => onChange?.(next)} style={{ width: '100%' }} data-testid={`simulation-param-${parameter.name}`} {...(parameter.kind === 'yuan' ? moneyInputProps() : {})} />;
 }
 
 function ChangeSummary({ simulation, policy }: { simulation: Simulation; policy: PolicyDetail }) {
@@ -247,15 +247,15 @@ function SimulationResult({ simulation, policy }: { simulation: Simulation; poli
             <Statistic title={t('simulation.noLonger')} value={result.noLongerEligible.count} prefix="−" styles={{ content: { color: '#cf1322' } }} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('simulation.perPeriod')} value={`${formatYuan(result.baseline.perPeriod)} → ${formatYuan(result.variant.perPeriod)}`} />
+            <Statistic title={t('simulation.perPeriod')} value={`${formatMoney(result.baseline.perPeriod)} → ${formatMoney(result.variant.perPeriod)}`} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('simulation.total')} value={`${formatYuan(result.baseline.total)} → ${formatYuan(result.variant.total)}`} />
+            <Statistic title={t('simulation.total')} value={`${formatMoney(result.baseline.total)} → ${formatMoney(result.variant.total)}`} />
           </Col>
           <Col xs={24} md={12}>
-            <Statistic title={t('simulation.budgetRemaining')} value={formatYuan(result.budget.remaining)} />
+            <Statistic title={t('simulation.budgetRemaining')} value={formatMoney(result.budget.remaining)} />
             <Typography.Text type={over > 0 ? 'danger' : 'success'} data-testid="simulation-budget">
-              {over > 0 ? t('simulation.overBudget', { amount: formatYuan(over) }) : t('simulation.withinBudget')}
+              {over > 0 ? t('simulation.overBudget', { amount: formatMoney(over) }) : t('simulation.withinBudget')}
             </Typography.Text>
           </Col>
         </Row>
@@ -321,14 +321,14 @@ function Comparison({ runs, policy }: { runs: Simulation[]; policy: PolicyDetail
       { key: 'after', label: t('simulation.eligibleAfter'), value: (run: Simulation) => run.result.variant.eligible },
       { key: 'newly', label: t('simulation.newly'), value: (run: Simulation) => `+${run.result.newlyEligible.count}` },
       { key: 'lost', label: t('simulation.noLonger'), value: (run: Simulation) => `−${run.result.noLongerEligible.count}` },
-      { key: 'perPeriod', label: t('simulation.perPeriod'), value: (run: Simulation) => formatYuan(run.result.variant.perPeriod) },
-      { key: 'total', label: t('simulation.total'), value: (run: Simulation) => formatYuan(run.result.variant.total) },
+      { key: 'perPeriod', label: t('simulation.perPeriod'), value: (run: Simulation) => formatMoney(run.result.variant.perPeriod) },
+      { key: 'total', label: t('simulation.total'), value: (run: Simulation) => formatMoney(run.result.variant.total) },
       {
         key: 'budget',
         label: t('simulation.budgetRemaining'),
         value: (run: Simulation) => {
           const over = run.result.variant.total - run.result.budget.remaining;
-          return <Typography.Text type={over > 0 ? 'danger' : 'success'}>{over > 0 ? t('simulation.overBudget', { amount: formatYuan(over) }) : t('simulation.withinBudget')}</Typography.Text>;
+          return <Typography.Text type={over > 0 ? 'danger' : 'success'}>{over > 0 ? t('simulation.overBudget', { amount: formatMoney(over) }) : t('simulation.withinBudget')}</Typography.Text>;
         },
       },
     ],

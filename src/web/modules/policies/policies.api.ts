@@ -56,6 +56,8 @@ export type PolicyDetail = PolicySummary & {
   draft: PolicyVersion | null;
   versions: { id: string; number: number; status: string; publishedAt: string | null; note: string }[];
   parameters: PolicyParameter[];
+  /** The exclusions by title. */
+  excludedPolicies: { id: string; code: string; title: string }[];
 };
 
 export type PolicyListQuery = { q?: string; category?: PolicyCategory; target?: PolicyTarget; mode?: PolicyMode; status?: PolicyStatus; page: number; pageSize: number };

@@ -15,9 +15,8 @@ import { fetchUnits } from '../organisations/organisations.api';
 import { tierName, industryName, useReference } from '../reference/reference.api';
 import type { Budget, PolicyParameter } from './policies.api';
 import { ruleLines } from './rule-text';
+import { formatMoney } from '../../ui/format';
 
-/** 12345 → "12,345" (yuan are whole numbers). */
-export const formatYuan = (value: number) => value.toLocaleString('zh-CN');
 
 /** The period of an entitlement or a batch: `2026-11`, `2026`, or `once`, the one payment of a one-off policy (一次性). */
 export const periodLabel = (t: TFunction, period: string) => (period === 'once' ? t('ledger.once') : period);
@@ -66,11 +65,11 @@ export function BudgetBar({ budget, testId }: { budget: Budget; testId?: string 
   const { t } = useTranslation();
   const percent = (value: number) => (budget.total > 0 ? Math.min(100, Math.round((value / budget.total) * 1000) / 10) : 0);
   return (
-    <Tooltip title={t('policies.budgetTooltip', { committed: formatYuan(budget.committed), paid: formatYuan(budget.paid), remaining: formatYuan(budget.remaining), total: formatYuan(budget.total) })}>
+    <Tooltip title={t('policies.budgetTooltip', { committed: formatMoney(budget.committed), paid: formatMoney(budget.paid), remaining: formatMoney(budget.remaining), total: formatMoney(budget.total) })}>
       <div style={{ minWidth: 160 }} data-testid={testId}>
-        <Progress percent={percent(budget.committed)} success={{ percent: percent(budget.paid) }} size="small" status={budget.remaining < 0 ? 'exception' : 'normal'} aria-label={`${formatYuan(budget.committed)} / ${formatYuan(budget.total)}`} />
+        <Progress percent={percent(budget.committed)} success={{ percent: percent(budget.paid) }} size="small" status={budget.remaining < 0 ? 'exception' : 'normal'} aria-label={`${formatMoney(budget.committed)} / ${formatMoney(budget.total)}`} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatYuan(budget.committed)} / {formatYuan(budget.total)}
+          {formatMoney(budget.committed)} / {formatMoney(budget.total)}
         </Typography.Text>
       </div>
     </Tooltip>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatMoney } from '../../../domain/money';
 import { factModels, type Fact, type SubjectKind } from '../../../domain/policies/facts';
 import type { Language } from '../../app/i18n';
 
@@ -10,7 +11,7 @@ export type RuleTextContext = {
   language: Language;
   kind: SubjectKind;
   /** Parameter labels and values in force (`minEducation` → 最低学历, 6). */
-  parameters: { name: string; label: string; value: number | null }[];
+  parameters: { name: string; label: string; value: number | null; kind?: string }[];
   /** Labels of codes that are data (industries, tiers). */
   codeLabel?: (reference: string, code: string) => string | undefined;
 };
@@ -105,8 +106,14 @@ function sentence(rule: unknown, context: RuleTextContext): string {
     const fact = factOf(varPath(haystack), context);
     return t('ruleText.includes', { fact: operandText(haystack, undefined, context), value: operandText(needle, fact, context) });
   }
+  // amounts: "在区博士人数 × 参数“每名博士补贴”（现为 ¥50,000.00） + …"
+  if (isArithmetic(operator) && values.length >= 2) return values.map((value) => operandText(value, undefined, context)).join(` ${t(`ruleText.arithmetic.${operator}`)} `);
+  if ((operator === 'min' || operator === 'max') && values.length) return t(`ruleText.${operator}`, { values: values.map((value) => operandText(value, undefined, context)).join(t('ruleText.separator')) });
   return JSON.stringify(rule);
 }
+
+const arithmetic = ['+', '-', '*', '/'] as const;
+const isArithmetic = (operator: string): operator is (typeof arithmetic)[number] => (arithmetic as readonly string[]).includes(operator);
 
 function comparison(subject: unknown, operator: Comparison, constant: unknown, fact: Fact | undefined, context: RuleTextContext) {
   if ((operator === '==' || operator === '===') && constant === null) return context.t('ruleText.notGiven', { fact: operandText(subject, undefined, context) });
@@ -121,7 +128,8 @@ function operandText(value: unknown, fact: Fact | undefined, context: RuleTextCo
     const name = path.slice('params.'.length);
     const parameter = context.parameters.find((entry) => entry.name === name);
     const current = parameter?.value ?? null;
-    return context.t('ruleText.param', { label: parameter?.label ?? name, value: current === null ? '—' : valueText(current, fact, context) });
+    const shown = current === null ? '—' : parameter?.kind === 'yuan' ? formatMoney(current, context.language) : valueText(current, fact, context);
+    return context.t('ruleText.param', { label: parameter?.label ?? name, value: shown });
   }
   if (path) return factOf(path, context)?.label[context.language] ?? path;
   if (isObject(value)) return sentence(value, context);

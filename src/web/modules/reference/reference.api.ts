@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
-import { industryLabel } from '../../app/labels';
 
 export type Industry = { code: string; name: string; nameEn: string; chain: string | null; sortOrder: number; active: boolean };
 export type Tier = { code: string; name: string; nameEn: string; definition: string };
@@ -19,12 +18,15 @@ export function useReference() {
 
 const english = () => currentLanguage() === 'en-US';
 
-/** An industry's name in the interface language; a code the list does not know shows as the built-in label or as it is. */
+/**
+ * An industry's name in the interface language, from the reference data (industries are data: a zone adds its own;
+ * there is no fixed list in the web code). Until the data is loaded, or for a code it does not hold, 未知产业.
+ */
 export function industryName(t: TFunction, reference: Reference | undefined, code: string | null | undefined): string {
   if (!code) return '';
   const industry = reference?.industries.find((entry) => entry.code === code);
   if (industry) return english() ? industry.nameEn : industry.name;
-  return industryLabel(t, code);
+  return t('common.unknownIndustry');
 }
 
 export function tierName(reference: Reference | undefined, code: string | null | undefined): string {

@@ -104,7 +104,7 @@ export function TalentTable({ items, total, totalCapped = false, loading, page, 
         ]),
     { key: 'post', responsive: onWideScreens, title: t('talents.columns.post'), dataIndex: 'post', render: (value: string | null) => value || t('common.none') },
     { key: 'industry', title: t('talents.columns.industry'), dataIndex: 'industry', render: (value: string | null) => industryName(t, reference, value) || t('common.none') },
-    { key: 'tier', responsive: onWideScreens, title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? <span title={tierName(reference, value)}>{value}</span> : t('common.none')) },
+    { key: 'tier', responsive: onWideScreens, title: t('talents.columns.tier'), dataIndex: 'tier', render: (value: string | null) => (value ? tierName(reference, value) : t('common.none')) },
     { key: 'arrivalRoute', title: t('talents.columns.arrivalRoute'), dataIndex: 'arrivalRoute', render: (value: TalentSummary['arrivalRoute']) => <span style={{ whiteSpace: 'nowrap' }}>{t(`arrivalRoutes.${value}`)}</span> },
     {
       key: 'arrivedOn', responsive: onWideScreens,

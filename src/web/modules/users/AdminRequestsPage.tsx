@@ -55,9 +55,9 @@ export function AdminRequestsPage() {
 
   const columns: TableColumnsType<AdminRequest> = [
     { key: 'kind', title: t('account.requests.columns.kind'), render: (_, request) => t(`account.requests.kind.${request.kind}`) },
-    { key: 'target', title: t('account.requests.columns.target'), render: (_, request) => <Typography.Text strong>{request.target}</Typography.Text> },
+    { key: 'target', title: t('account.requests.columns.target'), render: (_, request) => <Typography.Text strong data-verbatim>{request.target}</Typography.Text> },
     { key: 'changes', title: t('account.requests.columns.changes'), render: (_, request) => describeChanges(request) },
-    { key: 'requester', title: t('account.requests.columns.requester'), dataIndex: 'requester' },
+    { key: 'requester', title: t('account.requests.columns.requester'), dataIndex: 'requester', render: (value: string) => <span data-verbatim>{value}</span> },
     {
       key: 'approvals',
       title: t('account.requests.columns.approvals'),

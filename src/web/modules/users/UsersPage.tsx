@@ -74,7 +74,7 @@ export function UsersPage() {
   };
 
   const columns: TableColumnsType<UserView> = [
-    { key: 'username', title: t('users.columns.username'), dataIndex: 'username', render: (value: string) => <Typography.Text strong>{value}</Typography.Text> },
+    { key: 'username', title: t('users.columns.username'), dataIndex: 'username', render: (value: string) => <Typography.Text strong data-verbatim>{value}</Typography.Text> },
     { key: 'displayName', title: t('users.columns.displayName'), dataIndex: 'displayName' },
     {
       key: 'roles',
