@@ -86,7 +86,7 @@ export function MyCardPage() {
                   <Typography.Paragraph type="secondary" style={{ margin: '12px 0 4px', fontSize: 12 }}>
                     {t('card.codeText')}
                   </Typography.Paragraph>
-                  <Typography.Text code copyable style={{ fontSize: 11, wordBreak: 'break-all' }} data-testid="card-code">
+                  <Typography.Text code copyable style={{ fontSize: 11, wordBreak: 'break-all' }} data-testid="card-code" data-verbatim>
                     {code.text}
                   </Typography.Text>
                 </div>
