@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { EducationLevel } from '../../../domain/dictionaries';
 import { committedStatuses } from '../../../domain/policies/policy';
-import type { Executor } from '../../db/client';
-import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
+import { queryRows, type Executor } from '../../db/client';
+import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, tallies, talents, units, users } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
@@ -9,24 +10,79 @@ import { entitlementScope } from '../policies/ledger.service';
 
 const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
 
-export async function zoneOverview(executor: Executor) {
-  const [talentsByRoute, talentsByStatus, organisationsByKind, [unitCounts]] = await Promise.all([
-    executor.select({ key: talents.arrivalRoute, total: count() }).from(talents).groupBy(talents.arrivalRoute),
-    executor.select({ key: talents.status, total: count() }).from(talents).groupBy(talents.status),
-    executor.select({ key: organisations.kind, total: count() }).from(organisations).groupBy(organisations.kind),
-    executor
-      .select({
-        responsibleUnits: sql<number>`count(*) filter (where ${units.isResponsibleUnit})`.mapWith(Number),
-        serviceTeamDepartments: sql<number>`count(*) filter (where ${units.inServiceTeam})`.mapWith(Number),
-      })
-      .from(units),
-  ]);
-  const byStatus = counted(talentsByStatus);
+/** The counts of the tallies (summary table, migration 0014) by dimension and key, and how many rows hold them. */
+export async function readTallies(executor: Executor) {
+  const rows = await executor
+    .select({ dimension: tallies.dimension, key: tallies.key, total: sql<number>`sum(${tallies.total})`.mapWith(Number), rows: count() })
+    .from(tallies)
+    .groupBy(tallies.dimension, tallies.key);
+  const byDimension = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    if (row.total === 0) continue;
+    const counts = byDimension.get(row.dimension) ?? {};
+    counts[row.key] = row.total;
+    byDimension.set(row.dimension, counts);
+  }
+  return { of: (dimension: string) => byDimension.get(dimension) ?? {}, rows: rows.reduce((sum, row) => sum + Number(row.rows), 0) };
+}
+
+export type Tallies = Awaited<ReturnType<typeof readTallies>>;
+
+/** Past this many rows a read of the tallies folds them (`compactTallies`). */
+export const tallyRowsToCompact = 1000;
+
+/**
+ * Folds each key's rows of the tallies into one. One statement: it deletes the rows it can see and inserts their sums,
+ * so rows appended meanwhile by writers not yet committed stay as they are; an advisory lock keeps two folds apart.
+ */
+export async function compactTallies(executor: Executor) {
+  await executor.transaction(async (tx) => {
+    const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext('tz tallies')) as locked`);
+    if (!locked) return;
+    await tx.execute(sql`
+      with gone as (delete from ${tallies} returning dimension, key, total)
+      insert into ${tallies} (dimension, key, total)
+      select dimension, key, sum(total) from gone group by 1, 2 having sum(total) <> 0`);
+  });
+}
+
+/**
+ * Counts the tallies again from the records, in one statement (one snapshot: what it deletes and what it counts agree,
+ * and rows appended by writers not yet committed stay). The migration's backfill is the same statement. For after
+ * whatever writes talents or organisations with triggers off (a restore's data load, a bulk load that disables them).
+ */
+export async function refreshSummaries(executor: Executor) {
+  await executor.execute(sql`
+    with gone as (delete from ${tallies})
+    insert into ${tallies} (dimension, key, total)
+    select d.dimension, d.key, count(*) from ${talents} t
+      cross join lateral (values
+        ('talent.status', t.status),
+        ('talent.route', t.arrival_route),
+        ('talent.education', coalesce(t.highest_education, '')),
+        ('talent.industry', coalesce(t.industry, '')),
+        ('talent.arrived', extract(year from t.arrived_on)::int::text),
+        ('talent.left', case when t.status = 'left' then extract(year from t.status_since)::int::text end)
+      ) as d(dimension, key)
+      where d.key is not null group by 1, 2
+    union all
+    select 'organisation.kind', kind, count(*) from ${organisations} group by 2`);
+}
+
+/** The office's tiles: talents by arrival route and status, organisations by kind (from the tallies), units counted. */
+export async function zoneOverview(executor: Executor, counts: Tallies) {
+  const [unitCounts] = await executor
+    .select({
+      responsibleUnits: sql<number>`count(*) filter (where ${units.isResponsibleUnit})`.mapWith(Number),
+      serviceTeamDepartments: sql<number>`count(*) filter (where ${units.inServiceTeam})`.mapWith(Number),
+    })
+    .from(units);
+  const byStatus = counts.of('talent.status');
   return {
     talents: Object.values(byStatus).reduce((sum, value) => sum + value, 0),
-    talentsByRoute: counted(talentsByRoute),
+    talentsByRoute: counts.of('talent.route'),
     talentsByStatus: byStatus,
-    organisationsByKind: counted(organisationsByKind),
+    organisationsByKind: counts.of('organisation.kind'),
     responsibleUnits: unitCounts.responsibleUnits,
     serviceTeamDepartments: unitCounts.serviceTeamDepartments,
   };
@@ -36,18 +92,10 @@ export async function zoneOverview(executor: Executor) {
  * The zone at a glance, for leaders: the talents on record by key industry chain and by education, arrivals and
  * departures per year, and each published policy's money against its budget. Grouped counts and sums only.
  */
-export async function zoneGlance(executor: Executor) {
-  const year = (column: typeof talents.arrivedOn | typeof talents.statusSince) => sql<number>`extract(year from ${column})::int`.mapWith(Number);
-  const [byChain, byEducation, arrivals, departures, money] = await Promise.all([
-    executor
-      .select({ chain: industries.chain, total: count() })
-      .from(talents)
-      .leftJoin(industries, eq(industries.code, talents.industry))
-      .groupBy(industries.chain)
-      .orderBy(desc(count()), asc(industries.chain)),
-    executor.select({ education: talents.highestEducation, total: count() }).from(talents).groupBy(talents.highestEducation),
-    executor.select({ year: year(talents.arrivedOn), total: count() }).from(talents).where(isNotNull(talents.arrivedOn)).groupBy(sql`1`),
-    executor.select({ year: year(talents.statusSince), total: count() }).from(talents).where(and(eq(talents.status, 'left'), isNotNull(talents.statusSince))).groupBy(sql`1`),
+export async function zoneGlance(executor: Executor, counts: Tallies) {
+  const byIndustry = counts.of('talent.industry');
+  const [chains, money] = await Promise.all([
+    executor.select({ code: industries.code, chain: industries.chain }).from(industries),
     executor
       .select({
         id: policies.id,
@@ -63,7 +111,22 @@ export async function zoneGlance(executor: Executor) {
       .groupBy(policies.id)
       .orderBy(asc(policies.code)),
   ]);
-  return { byChain, byEducation, arrivals, departures, money };
+  // talents by chain: the industry tallies summed over each industry's chain (no industry, or one outside a chain: null)
+  const chainOf = new Map(chains.map((row) => [row.code, row.chain]));
+  const byChainMap = new Map<string | null, number>();
+  for (const [industry, total] of Object.entries(byIndustry)) {
+    const chain = chainOf.get(industry) ?? null;
+    byChainMap.set(chain, (byChainMap.get(chain) ?? 0) + total);
+  }
+  const byChain = [...byChainMap].map(([chain, total]) => ({ chain, total })).sort((a, b) => b.total - a.total || (a.chain ?? '').localeCompare(b.chain ?? ''));
+  const listed = (dimension: string) => Object.entries(counts.of(dimension)).map(([key, total]) => ({ key, total }));
+  return {
+    byChain,
+    byEducation: listed('talent.education').map(({ key, total }) => ({ education: (key || null) as EducationLevel | null, total })),
+    arrivals: listed('talent.arrived').map(({ key, total }) => ({ year: Number(key), total })),
+    departures: listed('talent.left').map(({ key, total }) => ({ year: Number(key), total })),
+    money,
+  };
 }
 
 export async function talentSummary(executor: Executor, talentId: string) {

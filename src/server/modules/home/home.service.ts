@@ -1,17 +1,22 @@
 import type { Executor } from '../../db/client';
 import type { SessionUser } from '../../plugins/auth';
 import { educationLevels, type EducationLevel } from '../../../domain/dictionaries';
-import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneGlance, zoneOverview } from './home.repo';
+import { accountOverview, auditOverview, benefitsOverview, compactTallies, enterpriseSummary, readTallies, talentSummary, tallyRowsToCompact, unitSummary, zoneGlance, zoneOverview } from './home.repo';
 
 const day = 24 * 60 * 60 * 1000;
 
-/** What each of the user's roles sees first: figures counted from the records, scoped to the role's binding. */
+/** What each of the user's roles sees first: figures counted from the records (the registry's from its tallies), scoped to the role's binding. */
 export async function homeFor(executor: Executor, user: SessionUser) {
   const roles = new Set(user.roles);
   const home: Record<string, unknown> = {};
   // the office works from the zone's tiles; a leader wants the zone at a glance (an office leader sees both)
-  if (roles.has('office')) home.zone = await zoneOverview(executor);
-  if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor));
+  if (roles.has('office') || roles.has('leader')) {
+    // the registry's counts come from the tallies, kept by the writing statements: no scan of the talents per request
+    const counts = await readTallies(executor);
+    if (roles.has('office')) home.zone = await zoneOverview(executor, counts);
+    if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor, counts));
+    if (counts.rows > tallyRowsToCompact) await compactTallies(executor);
+  }
   if (roles.has('talent') && user.talentId) {
     const row = await talentSummary(executor, user.talentId);
     if (row) {
