@@ -118,7 +118,7 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER "organisations_tally_truncate" AFTER TRUNCATE ON "organisations" FOR EACH STATEMENT EXECUTE FUNCTION "organisation_tally_truncate"();
 --> statement-breakpoint
--- backfill (the same statement as refreshSummaries in modules/home/home.repo.ts)
+-- backfill (the same statement as refreshSummaries in modules/home/tallies.repo.ts)
 INSERT INTO tallies (dimension, key, total)
 SELECT d.dimension, d.key, count(*) FROM talents t
   CROSS JOIN LATERAL (VALUES

@@ -1,73 +1,15 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { EducationLevel } from '../../../domain/dictionaries';
 import { committedStatuses } from '../../../domain/policies/policy';
-import { queryRows, type Executor } from '../../db/client';
-import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, tallies, talents, units, users } from '../../db/schema';
+import type { Executor } from '../../db/client';
+import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
 import { entitlementScope } from '../policies/ledger.service';
+import type { Tallies } from './tallies.repo';
 
 const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
-
-/** The counts of the tallies (summary table, migration 0014) by dimension and key, and how many rows hold them. */
-export async function readTallies(executor: Executor) {
-  const rows = await executor
-    .select({ dimension: tallies.dimension, key: tallies.key, total: sql<number>`sum(${tallies.total})`.mapWith(Number), rows: count() })
-    .from(tallies)
-    .groupBy(tallies.dimension, tallies.key);
-  const byDimension = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    if (row.total === 0) continue;
-    const counts = byDimension.get(row.dimension) ?? {};
-    counts[row.key] = row.total;
-    byDimension.set(row.dimension, counts);
-  }
-  return { of: (dimension: string) => byDimension.get(dimension) ?? {}, rows: rows.reduce((sum, row) => sum + Number(row.rows), 0) };
-}
-
-export type Tallies = Awaited<ReturnType<typeof readTallies>>;
-
-/** Past this many rows a read of the tallies folds them (`compactTallies`). */
-export const tallyRowsToCompact = 1000;
-
-/**
- * Folds each key's rows of the tallies into one. One statement: it deletes the rows it can see and inserts their sums,
- * so rows appended meanwhile by writers not yet committed stay as they are; an advisory lock keeps two folds apart.
- */
-export async function compactTallies(executor: Executor) {
-  await executor.transaction(async (tx) => {
-    const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext('tz tallies')) as locked`);
-    if (!locked) return;
-    await tx.execute(sql`
-      with gone as (delete from ${tallies} returning dimension, key, total)
-      insert into ${tallies} (dimension, key, total)
-      select dimension, key, sum(total) from gone group by 1, 2 having sum(total) <> 0`);
-  });
-}
-
-/**
- * Counts the tallies again from the records, in one statement (one snapshot: what it deletes and what it counts agree,
- * and rows appended by writers not yet committed stay). The migration's backfill is the same statement. For after
- * whatever writes talents or organisations with triggers off (a restore's data load, a bulk load that disables them).
- */
-export async function refreshSummaries(executor: Executor) {
-  await executor.execute(sql`
-    with gone as (delete from ${tallies})
-    insert into ${tallies} (dimension, key, total)
-    select d.dimension, d.key, count(*) from ${talents} t
-      cross join lateral (values
-        ('talent.status', t.status),
-        ('talent.route', t.arrival_route),
-        ('talent.education', coalesce(t.highest_education, '')),
-        ('talent.industry', coalesce(t.industry, '')),
-        ('talent.arrived', extract(year from t.arrived_on)::int::text),
-        ('talent.left', case when t.status = 'left' then extract(year from t.status_since)::int::text end)
-      ) as d(dimension, key)
-      where d.key is not null group by 1, 2
-    union all
-    select 'organisation.kind', kind, count(*) from ${organisations} group by 2`);
-}
 
 /** The office's tiles: talents by arrival route and status, organisations by kind (from the tallies), units counted. */
 export async function zoneOverview(executor: Executor, counts: Tallies) {

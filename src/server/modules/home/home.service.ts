@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/client';
 import type { SessionUser } from '../../plugins/auth';
 import { educationLevels, type EducationLevel } from '../../../domain/dictionaries';
-import { accountOverview, auditOverview, benefitsOverview, compactTallies, enterpriseSummary, readTallies, talentSummary, tallyRowsToCompact, unitSummary, zoneGlance, zoneOverview } from './home.repo';
+import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneGlance, zoneOverview } from './home.repo';
+import { compactTallies, readTallies, tallyRowsToCompact } from './tallies.repo';
 
 const day = 24 * 60 * 60 * 1000;
 

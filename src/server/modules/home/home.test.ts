@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../test/harness';
 import { uniqueCreditCode } from '../enterprises/enterprises.fixtures';
 import { exampleRows } from '../imports/imports.columns';
 import { headersOf, rowOf, uploadImport, waitForImport, workbookBytes } from '../imports/imports.fixtures';
-import { compactTallies, refreshSummaries } from './home.repo';
+import { compactTallies, refreshSummaries } from './tallies.repo';
 
 let t: TestApp;
 beforeAll(async () => {
