@@ -32,7 +32,7 @@ import type { SessionUser } from '../src/server/plugins/auth';
 import { createSecrets } from '../src/server/security/secrets';
 
 /** The benchmark's own master secret: a PostgreSQL database it filled once can be reused by later runs. */
-const benchSecret = 'talentzone-bench-secret-0123456789abcdef';
+export const benchSecret = 'talentzone-bench-secret-0123456789abcdef';
 const secrets = createSecrets(benchSecret);
 const root = resolve(import.meta.dirname, '..');
 
@@ -85,7 +85,7 @@ const progress = (label: string) => ({ added, wanted, seconds }: { added: number
   if (added === wanted || added % 20_000 === 0) console.log(`  ${label}: ${added} / ${wanted} talents generated (${seconds.toFixed(0)} s)`);
 };
 
-async function pgliteDatabase(options: SearchBenchOptions): Promise<Database> {
+export async function pgliteDatabase(options: Pick<SearchBenchOptions, 'talents' | 'fresh'>): Promise<Database> {
   const cache = pgliteCacheFile(options.talents);
   if (!options.fresh && existsSync(cache)) {
     const started = performance.now();
@@ -103,7 +103,7 @@ async function pgliteDatabase(options: SearchBenchOptions): Promise<Database> {
   return database;
 }
 
-async function postgresDatabase(url: string, options: SearchBenchOptions): Promise<Database> {
+export async function postgresDatabase(url: string, options: Pick<SearchBenchOptions, 'talents'>): Promise<Database> {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
   await database.migrate();
   const [{ stored }] = await database.db.select({ stored: count() }).from(talents);
