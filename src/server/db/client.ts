@@ -84,12 +84,13 @@ function restrictModes(path: string) {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const notifications = new EventEmitter().setMaxListeners(0);
-    pool.on('connect', (client) => {
-      for (const channel of notificationChannels) client.query(`LISTEN ${channel}`).catch(() => undefined);
+    // every pooled connection listens before its first use: a commit's notification reaches this server before the commit returns
+    const onConnect = async (client: pg.ClientBase) => {
       client.on('notification', (message) => notifications.emit(message.channel, message.payload ?? ''));
-    });
+      for (const channel of notificationChannels) await client.query(`LISTEN ${channel}`);
+    };
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, onConnect });
     const listeners = new Set<() => Promise<void>>();
     const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
     return {

@@ -353,5 +353,5 @@ describe('the registry figures come from tallies kept by every kind of write', (
     await expectFiguresRight(viewer);
     await refreshSummaries(t.db);
     await expectFiguresRight(viewer);
-  });
+  }, 180_000);
 });
