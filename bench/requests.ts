@@ -9,18 +9,31 @@
  * cached for PGlite), on PGlite in memory and with BENCH_DATABASE_URL on PostgreSQL. Targets (issue 11): auth/me at
  * least 25% of hello's req/s; home p95 under 50 ms and the list's under 30 ms at 100,000 talents.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import type { Database } from '../src/server/db/client';
+import { openDatabase, type Database } from '../src/server/db/client';
 import { demoPassword } from '../src/server/db/demo';
 import { createSecrets } from '../src/server/security/secrets';
 import { benchSecret, pgliteDatabase, postgresDatabase } from './search';
 
-export type RequestBenchOptions = { talents: number; seconds: number; rounds: number; connections: number; pglite: boolean; postgresUrl?: string; fresh: boolean };
+export type RequestBenchOptions = {
+  talents: number;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  pglite: boolean;
+  postgresUrl?: string;
+  fresh: boolean;
+  /** A PGlite dump (.tar.gz) of the large size made by an older schema (bench/search.ts's cache): loaded and migrated instead of generating again. */
+  largeDump?: string;
+};
 
 type Stats = { rps: number; p50: number; p95: number; p99: number };
 const root = resolve(import.meta.dirname, '..');
@@ -125,11 +138,20 @@ function print(kind: string, result: Awaited<ReturnType<typeof benchmarkDatabase
   }
 }
 
+async function migratedDump(file: string): Promise<Database> {
+  const started = performance.now();
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([gunzipSync(readFileSync(file))], { type: 'application/x-tar' }) });
+  await database.migrate();
+  await database.db.execute(sql`vacuum analyze`);
+  console.log(`PGlite: loaded ${file} and migrated it in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return database;
+}
+
 export async function runRequestBenchmark(options: RequestBenchOptions) {
   const scales = [{ generated: 1, large: false }, ...(options.talents > 1 ? [{ generated: options.talents, large: true }] : [])];
   for (const { generated, large } of scales) {
     if (options.pglite) {
-      const database = await pgliteDatabase({ talents: generated, fresh: options.fresh });
+      const database = large && options.largeDump ? await migratedDump(options.largeDump) : await pgliteDatabase({ talents: generated, fresh: options.fresh });
       try {
         print('PGlite (in memory)', await benchmarkDatabase(database, options), large, options);
       } finally {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --only search|rules|requests --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000
- *   --seconds 3 --rounds 3]`:
+ *   --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
@@ -58,6 +58,7 @@ if (runs('requests')) {
     pglite: !flag('no-pglite'),
     postgresUrl,
     fresh: flag('fresh'),
+    largeDump: option('large-dump'),
   });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
