@@ -120,7 +120,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
   const listen = app.hasDecorator('database') ? app.database.listen : undefined;
   if (listen) {
     const stop = await listen('tz_sessions', (payload) => cache.forget(payload), (healthy) => cache.setHealthy(healthy));
-    app.addHook('onClose', async () => stop());
+    // the database may be closed first (it ends its listeners itself)
+    app.addHook('onClose', async () => stop().catch(() => undefined));
   }
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as unknown as Actor);
