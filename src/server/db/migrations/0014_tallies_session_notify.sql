@@ -1,5 +1,5 @@
 -- Summary counts kept current by the writing statements (see docs/ARCHITECTURE.md, "Summary tables"): each statement that
--- inserts, updates or deletes talents or organisations appends one row per changed (dimension, key) with the change;
+-- inserts, updates or deletes talents, organisations or entitlements appends one row per changed (dimension, key) with the change;
 -- the count is the sum of a key's rows, and compaction folds them. Appending takes no lock another writer waits for.
 CREATE TABLE "tallies" (
 	"dimension" text NOT NULL,
@@ -118,6 +118,56 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER "organisations_tally_truncate" AFTER TRUNCATE ON "organisations" FOR EACH STATEMENT EXECUTE FUNCTION "organisation_tally_truncate"();
 --> statement-breakpoint
+CREATE FUNCTION "entitlement_tally_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tallies (dimension, key, total)
+  SELECT d.dimension, d.key, sum(c.sign * d.value) FROM (SELECT n.*, 1 AS sign FROM new_rows n) c
+  CROSS JOIN LATERAL (VALUES
+    ('entitlement.amount', c.policy_id::text || ' ' || c.status, c.amount::bigint),
+    ('entitlement.count', c.policy_id::text || ' ' || c.status, 1::bigint)
+  ) AS d(dimension, key, value)
+  GROUP BY 1, 2 HAVING sum(c.sign * d.value) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "entitlement_tally_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tallies (dimension, key, total)
+  SELECT d.dimension, d.key, sum(c.sign * d.value) FROM (SELECT n.*, 1 AS sign FROM new_rows n UNION ALL SELECT o.*, -1 AS sign FROM old_rows o) c
+  CROSS JOIN LATERAL (VALUES
+    ('entitlement.amount', c.policy_id::text || ' ' || c.status, c.amount::bigint),
+    ('entitlement.count', c.policy_id::text || ' ' || c.status, 1::bigint)
+  ) AS d(dimension, key, value)
+  GROUP BY 1, 2 HAVING sum(c.sign * d.value) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "entitlement_tally_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tallies (dimension, key, total)
+  SELECT d.dimension, d.key, sum(c.sign * d.value) FROM (SELECT o.*, -1 AS sign FROM old_rows o) c
+  CROSS JOIN LATERAL (VALUES
+    ('entitlement.amount', c.policy_id::text || ' ' || c.status, c.amount::bigint),
+    ('entitlement.count', c.policy_id::text || ' ' || c.status, 1::bigint)
+  ) AS d(dimension, key, value)
+  GROUP BY 1, 2 HAVING sum(c.sign * d.value) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "entitlements_tally_insert" AFTER INSERT ON "entitlements" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "entitlement_tally_insert"();
+--> statement-breakpoint
+CREATE TRIGGER "entitlements_tally_update" AFTER UPDATE ON "entitlements" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "entitlement_tally_update"();
+--> statement-breakpoint
+CREATE TRIGGER "entitlements_tally_delete" AFTER DELETE ON "entitlements" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "entitlement_tally_delete"();
+--> statement-breakpoint
+CREATE FUNCTION "entitlement_tally_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM tallies WHERE dimension LIKE 'entitlement.%';
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "entitlements_tally_truncate" AFTER TRUNCATE ON "entitlements" FOR EACH STATEMENT EXECUTE FUNCTION "entitlement_tally_truncate"();
+--> statement-breakpoint
 -- backfill (the same statement as refreshSummaries in modules/home/tallies.repo.ts)
 INSERT INTO tallies (dimension, key, total)
 SELECT d.dimension, d.key, count(*) FROM talents t
@@ -131,7 +181,11 @@ SELECT d.dimension, d.key, count(*) FROM talents t
   ) AS d(dimension, key)
   WHERE d.key IS NOT NULL GROUP BY 1, 2
 UNION ALL
-SELECT 'organisation.kind', kind, count(*) FROM organisations GROUP BY 2;
+SELECT 'organisation.kind', kind, count(*) FROM organisations GROUP BY 2
+UNION ALL
+SELECT 'entitlement.amount', policy_id::text || ' ' || status, sum(amount) FROM entitlements GROUP BY 2
+UNION ALL
+SELECT 'entitlement.count', policy_id::text || ' ' || status, count(*) FROM entitlements GROUP BY 2;
 --> statement-breakpoint
 -- The session cache (plugins/auth.ts) of every app server forgets a user's sessions when the user row changes or one
 -- of their sessions ends or changes (the idle refresh of last_seen_at too, at most once a minute): a notification on channel tz_sessions,

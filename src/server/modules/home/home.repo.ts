@@ -7,7 +7,7 @@ import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
 import { entitlementScope } from '../policies/ledger.service';
-import type { Tallies } from './tallies.repo';
+import { moneyByPolicy, type Tallies } from './tallies.repo';
 
 const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
 
@@ -36,23 +36,20 @@ export async function zoneOverview(executor: Executor, counts: Tallies) {
  */
 export async function zoneGlance(executor: Executor, counts: Tallies) {
   const byIndustry = counts.of('talent.industry');
-  const [chains, money] = await Promise.all([
+  const [chains, published] = await Promise.all([
     executor.select({ code: industries.code, chain: industries.chain }).from(industries),
     executor
-      .select({
-        id: policies.id,
-        code: policies.code,
-        title: policies.title,
-        budget: policies.budgetTotal,
-        committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
-        paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),
-      })
+      .select({ id: policies.id, code: policies.code, title: policies.title, budget: policies.budgetTotal })
       .from(policies)
-      .leftJoin(entitlements, eq(entitlements.policyId, policies.id))
       .where(eq(policies.status, 'published'))
-      .groupBy(policies.id)
       .orderBy(asc(policies.code)),
   ]);
+  // each published policy's money from the entitlement tallies
+  const byPolicy = moneyByPolicy(counts);
+  const money = published.map((policy) => {
+    const amounts = byPolicy.get(policy.id)?.amount ?? {};
+    return { ...policy, committed: committedStatuses.reduce((sum, status) => sum + (amounts[status] ?? 0), 0), paid: amounts.paid ?? 0 };
+  });
   // talents by chain: the industry tallies summed over each industry's chain (no industry, or one outside a chain: null)
   const chainOf = new Map(chains.map((row) => [row.code, row.chain]));
   const byChainMap = new Map<string | null, number>();
@@ -123,11 +120,24 @@ export async function auditOverview(executor: Executor, since: Date) {
   };
 }
 
+/** The zone's money (every entitlement) from the tallies: committed and paid amounts, pending entitlements. */
+function zoneMoney(counts: Tallies) {
+  let committed = 0;
+  let paid = 0;
+  let pending = 0;
+  for (const { amount, count: number } of moneyByPolicy(counts).values()) {
+    committed += committedStatuses.reduce((sum, status) => sum + (amount[status] ?? 0), 0);
+    paid += amount.paid ?? 0;
+    pending += number.pending ?? 0;
+  }
+  return { committed, paid, pending };
+}
+
 /**
  * Policies and money as the user may see them — the same scoping as the applications and the ledger: a talent their
  * own, enterprise HR its company's and staff's, a unit the policies it reviews or runs, the office and leaders all.
  */
-export async function benefitsOverview(executor: Executor, user: SessionUser) {
+export async function benefitsOverview(executor: Executor, user: SessionUser, counts?: Tallies) {
   const zoneWide = user.roles.includes('office') || user.roles.includes('leader');
   const reviewer = user.roles.includes('office') || (user.roles.includes('department') && !!user.unitId);
   const [[applicationCounts], [money], catalogue] = await Promise.all([
@@ -141,7 +151,10 @@ export async function benefitsOverview(executor: Executor, user: SessionUser) {
       .from(applications)
       .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
       .where(applicationScope(user)),
-    executor
+    // zone-wide (office, leader) from the entitlement tallies; scoped ones are few and counted
+    zoneWide && counts
+      ? Promise.resolve([zoneMoney(counts)])
+      : executor
       .select({
         committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
         paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),

@@ -11,9 +11,9 @@ export async function homeFor(executor: Executor, user: SessionUser) {
   const roles = new Set(user.roles);
   const home: Record<string, unknown> = {};
   // the office works from the zone's tiles; a leader wants the zone at a glance (an office leader sees both)
-  if (roles.has('office') || roles.has('leader')) {
-    // the registry's counts come from the tallies, kept by the writing statements: no scan of the talents per request
-    const counts = await readTallies(executor);
+  // the registry's counts and the zone's money come from the tallies, kept by the writing statements: no scan per request
+  const counts = roles.has('office') || roles.has('leader') ? await readTallies(executor) : undefined;
+  if (counts) {
     if (roles.has('office')) home.zone = await zoneOverview(executor, counts);
     if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor, counts));
     if (counts.rows > tallyRowsToCompact) await compactTallies(executor);
@@ -37,7 +37,7 @@ export async function homeFor(executor: Executor, user: SessionUser) {
     if (unit) home.unit = { id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: unit.isResponsibleUnit, inServiceTeam: unit.inServiceTeam };
   }
   // policies and money: everyone who applies, reviews, runs or watches them (not the three administrators)
-  if ((['office', 'leader', 'department', 'talent', 'enterprise'] as const).some((role) => roles.has(role))) home.benefits = await benefitsOverview(executor, user);
+  if ((['office', 'leader', 'department', 'talent', 'enterprise'] as const).some((role) => roles.has(role))) home.benefits = await benefitsOverview(executor, user, counts);
   if (roles.has('sysadmin') || roles.has('secadmin')) home.accounts = await accountOverview(executor);
   if (roles.has('auditor') || roles.has('secadmin')) home.audit = await auditOverview(executor, new Date(Date.now() - day));
   return home;

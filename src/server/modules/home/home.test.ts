@@ -287,6 +287,10 @@ describe('the registry figures come from tallies kept by every kind of write', (
     const { body } = await home(viewer.username, viewer.password);
     expect(body.zone).toEqual(await expectedZone());
     expect(body.glance).toEqual(await expectedGlance());
+    const [money] = await t.rows<{ committed: string; paid: string; pending: string }>(sql`
+      select coalesce(sum(amount) filter (where status in ('pending', 'scheduled', 'inBatch', 'paid', 'failed')), 0)::text as committed,
+        coalesce(sum(amount) filter (where status = 'paid'), 0)::text as paid, count(*) filter (where status = 'pending')::text as pending from entitlements`);
+    expect(body.benefits).toMatchObject({ committed: Number(money.committed), paid: Number(money.paid), pendingEntitlements: Number(money.pending) });
     return body;
   }
   const importedTalent = (name: string) => {
@@ -343,6 +347,13 @@ describe('the registry figures come from tallies kept by every kind of write', (
     await expectFiguresRight(viewer);
     await t.db.execute(sql`delete from talent_status_history where talent_id = ${gone.id}`);
     await t.db.execute(sql`delete from talents where id = ${gone.id}`);
+    await expectFiguresRight(viewer);
+
+    // the money: an entitlement paid, another's amount changed, one removed
+    await t.db.execute(sql`update entitlements set status = 'paid' where id = (select id from entitlements where status = 'pending' order by id limit 1)`);
+    await t.db.execute(sql`update entitlements set amount = amount + 100 where id = (select id from entitlements where status = 'scheduled' order by id limit 1)`);
+    await expectFiguresRight(viewer);
+    await t.db.execute(sql`delete from entitlements where id = (select id from entitlements e where status = 'pending' and not exists (select 1 from payments p where p.entitlement_id = e.id) order by id limit 1)`);
     await expectFiguresRight(viewer);
 
     // folding the tallies and counting them again from the records change nothing

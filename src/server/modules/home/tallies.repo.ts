@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { organisations, tallies, talents } from '../../db/schema';
+import { entitlements, organisations, tallies, talents } from '../../db/schema';
 
 /** The counts of the tallies (summary table, migration 0014) by dimension and key, and how many rows hold them. */
 export async function readTallies(executor: Executor) {
@@ -67,5 +67,26 @@ export async function refreshSummaries(executor: Executor) {
       ) as d(dimension, key)
       where d.key is not null group by 1, 2
     union all
-    select 'organisation.kind', kind, count(*) from ${organisations} group by 2`);
+    select 'organisation.kind', kind, count(*) from ${organisations} group by 2
+    union all
+    select 'entitlement.amount', policy_id::text || ' ' || status, sum(amount) from ${entitlements} group by 2
+    union all
+    select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2`);
+}
+
+/**
+ * The entitlements' money by policy from the tallies (`entitlement.amount` and `entitlement.count`, keyed
+ * "<policy id> <status>"): per policy, the amount and the number of entitlements in each status.
+ */
+export function moneyByPolicy(counts: Tallies) {
+  const byPolicy = new Map<string, { amount: Record<string, number>; count: Record<string, number> }>();
+  for (const [dimension, field] of [['entitlement.amount', 'amount'], ['entitlement.count', 'count']] as const) {
+    for (const [key, total] of Object.entries(counts.of(dimension))) {
+      const [policyId, status] = key.split(' ');
+      const entry = byPolicy.get(policyId) ?? { amount: {}, count: {} };
+      entry[field][status] = total;
+      byPolicy.set(policyId, entry);
+    }
+  }
+  return byPolicy;
 }
