@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --only search|rules|longwork --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000
- *   --import-rows 10000 --clients 4]`:
+ * `npm run bench [-- --only search|rules|longwork|requests --talents 100000 --runs 50 --fresh --explain --no-pglite
+ *   --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
  */
 import { runLongWorkBenchmark } from './longwork';
+import { runRequestBenchmark } from './requests';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 
@@ -22,7 +23,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -57,6 +58,18 @@ if (runs('longwork')) {
     pglite: !flag('no-pglite'),
     postgresUrl,
     fresh: flag('fresh'),
+  });
+}
+if (runs('requests')) {
+  await runRequestBenchmark({
+    talents: positive('talents', 100_000),
+    seconds: positive('seconds', 3),
+    rounds: positive('rounds', 3),
+    connections: 10,
+    pglite: !flag('no-pglite'),
+    postgresUrl,
+    fresh: flag('fresh'),
+    largeDump: option('large-dump'),
   });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -32,7 +32,7 @@ import type { SessionUser } from '../src/server/plugins/auth';
 import { createSecrets } from '../src/server/security/secrets';
 
 /** The benchmark's own master secret: a PostgreSQL database it filled once can be reused by later runs. */
-const benchSecret = 'talentzone-bench-secret-0123456789abcdef';
+export const benchSecret = 'talentzone-bench-secret-0123456789abcdef';
 const secrets = createSecrets(benchSecret);
 const root = resolve(import.meta.dirname, '..');
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -26,7 +27,22 @@ export type Database = {
   close: () => Promise<void>;
   /** Embedded database: its files set to 0600 again (files it created since run 0666; see openDatabase). */
   secure?: () => void;
+  /** LISTEN/NOTIFY on one of `notificationChannels`; see `Listen`. */
+  listen?: Listen;
 };
+
+/** The channels a database connection listens on (PostgreSQL: every pooled connection, so a committing connection hears its own). */
+export const notificationChannels = ['tz_sessions'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/**
+ * Calls `onMessage` with each notification's payload on `channel`, and `onHealth(false)` while notifications may be
+ * missed (PostgreSQL: the listening connection is lost; it reconnects every second), `onHealth(true)` once they are
+ * heard again. PGlite is one process: a notification is heard before the committing query returns. On PostgreSQL every
+ * pooled connection listens too, so this app server hears its own commits before they return; other servers' arrive
+ * on the listening connection moments after their commit. Returns the unsubscribe function.
+ */
+export type Listen = (channel: NotificationChannel, onMessage: (payload: string) => void, onHealth: (healthy: boolean) => void) => Promise<() => Promise<void>>;
 
 export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 
@@ -68,13 +84,34 @@ function restrictModes(path: string) {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const notifications = new EventEmitter().setMaxListeners(0);
+    // every pooled connection listens before its first use: a commit's notification reaches this server before the commit returns
+    const onConnect = async (client: pg.ClientBase) => {
+      client.on('notification', (message) => notifications.emit(message.channel, message.payload ?? ''));
+      for (const channel of notificationChannels) await client.query(`LISTEN ${channel}`);
+    };
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, onConnect });
+    const listeners = new Set<() => Promise<void>>();
     const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
     return {
       kind: 'postgres',
       db,
       migrate: () => (options.ownerUrl ? migrateAsOwner(options.ownerUrl, pool) : migratePostgres(drizzlePostgres({ client: pool, schema }), { migrationsFolder })),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      },
+      listen: async (channel, onMessage, onHealth) => {
+        notifications.on(channel, onMessage);
+        const stopListening = await listenOn(options.url, channel, onMessage, onHealth);
+        const stop = async () => {
+          listeners.delete(stop);
+          notifications.off(channel, onMessage);
+          await stopListening();
+        };
+        listeners.add(stop);
+        return stop;
+      },
     };
   }
   const { dataDir } = options;
@@ -97,7 +134,61 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       secure();
     },
     secure,
+    listen: async (channel, onMessage, onHealth) => {
+      onHealth(true);
+      return client.listen(channel, onMessage);
+    },
     ...{ pglite: client },
+  };
+}
+
+/**
+ * A connection of its own that LISTENs on `channel`, for notifications other app servers commit. When it is lost,
+ * `onHealth(false)`, and a new one is tried every second until it listens (`onHealth(true)`).
+ */
+async function listenOn(url: string, channel: NotificationChannel, onMessage: (payload: string) => void, onHealth: (healthy: boolean) => void) {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = () => {
+      if (lost || stopped) return;
+      lost = true;
+      current = null;
+      onHealth(false);
+      client.end().catch(() => undefined);
+      retry = setTimeout(() => void connect(), 1000);
+      retry.unref();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    onHealth(true);
+  };
+  onHealth(false);
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
   };
 }
 

@@ -148,6 +148,8 @@ export const talents = pgTable(
     index('talents_native_place_clear_idx').on(table.id).where(sql`${table.nativePlace} is not null`),
     // the list's order (most recently updated first), also a broad search's: a page reads 20 rows, not every match
     index('talents_updated_idx').on(table.updatedAt.desc().nullsFirst(), table.id),
+    // the list sorted by name (orderOf 'name' in talents.repo): initials, name, id
+    index('talents_name_order_idx').on(table.nameInitials, table.name, table.id),
   ],
 );
 
@@ -315,6 +317,15 @@ export const adminRequests = pgTable(
   },
   (table) => [index('admin_requests_status_idx').on(table.status, table.createdAt)],
 );
+
+/**
+ * Summary counts of talents and organisations (`talent.status`, `talent.route`, `talent.education`, `talent.industry`,
+ * `talent.arrived` and `talent.left` by year, `organisation.kind`), appended by statement triggers (migration 0014) in
+ * the writing transaction: a key's count is the sum of its rows; `compactTallies` folds them. See ARCHITECTURE.md.
+ */
+export const tallies = pgTable('tallies', { dimension: text('dimension').notNull(), key: text('key').notNull(), total: bigint('total', { mode: 'number' }).notNull() }, (table) => [
+  index('tallies_dimension_idx').on(table.dimension, table.key),
+]);
 
 /** Server-side sessions: the cookie carries a random token, the table keeps only its SHA-256. */
 export const sessions = pgTable(

@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import type { users } from '../db/schema';
 import { AppError } from '../errors';
 import { recordAudit } from '../modules/audit/audit.service';
+import { SessionCache } from '../modules/auth/sessions.cache';
 import { findLiveSession, hashToken } from '../modules/auth/sessions.repo';
 
 export const sessionCookie = 'tz_session';
@@ -30,7 +31,7 @@ export type SessionUser = {
 /** See auth.service `restrictionOf`: what the session must do before anything else, or null. */
 export type SessionRestriction = 'passwordChangeRequired' | 'secondFactorRequired' | null;
 
-export type RequestSession = { tokenHash: string; csrfToken: string; user: SessionUser; restriction: SessionRestriction };
+export type RequestSession = { tokenHash: string; csrfToken: string; user: SessionUser; restriction: SessionRestriction; secondFactor: boolean };
 
 /** Every route declares who may call it: anyone, any signed-in user, or holders of (any of) the named permissions. */
 export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
@@ -52,6 +53,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: RequestSession | null;
     actor: Actor;
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Fastify's interfaces needs an interface
+  interface FastifyInstance {
+    /** This app server's session cache (see SessionCache); tests wait on it for other servers' notifications. */
+    sessionCache: SessionCache;
   }
 }
 
@@ -80,7 +86,7 @@ export const sessionUserOf = (user: typeof users.$inferSelect): SessionUser => (
   id: user.id,
   username: user.username,
   displayName: user.displayName,
-  roles: user.roles,
+  roles: [...user.roles],
   talentId: user.talentId,
   organisationId: user.organisationId,
   unitId: user.unitId,
@@ -108,6 +114,15 @@ export const actorOf = (user: SessionUser | null, role: string | null, ip: strin
 
 export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   const { db } = options;
+  // a warm session costs no query; the database's notifications say when to forget (nothing cached without them)
+  const cache = new SessionCache();
+  app.decorate('sessionCache', cache);
+  const listen = app.hasDecorator('database') ? app.database.listen : undefined;
+  if (listen) {
+    const stop = await listen('tz_sessions', (payload) => cache.forget(payload), (healthy) => cache.setHealthy(healthy));
+    // the database may be closed first (it ends its listeners itself)
+    app.addHook('onClose', async () => stop().catch(() => undefined));
+  }
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as unknown as Actor);
 
@@ -125,7 +140,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
     request.actor = actorOf(null, null, request.ip);
     const token = request.cookies[sessionCookie];
     if (token) {
-      const live = await findLiveSession(db, token);
+      const live = await findLiveSession(db, token, new Date(), cache);
       if (live) {
         const { user, session } = live;
         request.session = {
@@ -133,6 +148,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
           csrfToken: session.csrfToken,
           user: sessionUserOf(user),
           restriction: restrictionOf(user),
+          secondFactor: !!user.totpEnabledAt,
         };
         request.actor = actorOf(request.session.user, user.roles.join(','), request.ip);
       } else {

@@ -4,9 +4,8 @@ import { AppError } from '../../errors';
 import { errorResponses, errorSchema, type App } from '../../http/types';
 import { sessionCookie } from '../../plugins/auth';
 import { timingSafeEqual } from 'node:crypto';
-import { changePassword, completeLogin, confirmTotpEnrolment, disableTotp, login, logout, runSetup, secondFactorStatus, sessionViewOf, setupRequired, startTotpEnrolment, type SessionResult } from './auth.service';
+import { changePassword, completeLogin, confirmTotpEnrolment, disableTotp, login, logout, runSetup, secondFactorStatus, setupRequired, startTotpEnrolment, type SessionResult } from './auth.service';
 import { newCaptcha } from './throttle';
-import { findUserById } from '../users/users.repo';
 import { sessionAbsoluteMs } from './sessions.repo';
 import { demoAccounts, demoPassword, demoTotpSecret } from '../../db/demo';
 import {
@@ -88,7 +87,11 @@ export async function authRoutes(app: App, options: AuthRoutesOptions) {
       config: { access: 'authenticated', whileRestricted: true },
       schema: { tags, summary: 'The signed-in user, the CSRF token, and what the session must do first (restriction)', response: { 200: sessionResponse, 401: errorSchema } },
     },
-    async (request) => ({ ...sessionViewOf((await findUserById(app.db, request.session!.user.id))!), csrfToken: request.session!.csrfToken }),
+    // from the session the request already checked (cached: no query on a warm session)
+    async (request) => {
+      const { user, restriction, secondFactor, csrfToken } = request.session!;
+      return { user, restriction, secondFactor, csrfToken };
+    },
   );
 
   app.post(

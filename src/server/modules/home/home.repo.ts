@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { EducationLevel } from '../../../domain/dictionaries';
 import { committedStatuses } from '../../../domain/policies/policy';
 import type { Executor } from '../../db/client';
 import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
@@ -6,27 +7,24 @@ import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
 import { entitlementScope } from '../policies/ledger.service';
+import { moneyByPolicy, type Tallies } from './tallies.repo';
 
 const counted = (rows: { key: string | null; total: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '', Number(row.total)]));
 
-export async function zoneOverview(executor: Executor) {
-  const [talentsByRoute, talentsByStatus, organisationsByKind, [unitCounts]] = await Promise.all([
-    executor.select({ key: talents.arrivalRoute, total: count() }).from(talents).groupBy(talents.arrivalRoute),
-    executor.select({ key: talents.status, total: count() }).from(talents).groupBy(talents.status),
-    executor.select({ key: organisations.kind, total: count() }).from(organisations).groupBy(organisations.kind),
-    executor
-      .select({
-        responsibleUnits: sql<number>`count(*) filter (where ${units.isResponsibleUnit})`.mapWith(Number),
-        serviceTeamDepartments: sql<number>`count(*) filter (where ${units.inServiceTeam})`.mapWith(Number),
-      })
-      .from(units),
-  ]);
-  const byStatus = counted(talentsByStatus);
+/** The office's tiles: talents by arrival route and status, organisations by kind (from the tallies), units counted. */
+export async function zoneOverview(executor: Executor, counts: Tallies) {
+  const [unitCounts] = await executor
+    .select({
+      responsibleUnits: sql<number>`count(*) filter (where ${units.isResponsibleUnit})`.mapWith(Number),
+      serviceTeamDepartments: sql<number>`count(*) filter (where ${units.inServiceTeam})`.mapWith(Number),
+    })
+    .from(units);
+  const byStatus = counts.of('talent.status');
   return {
     talents: Object.values(byStatus).reduce((sum, value) => sum + value, 0),
-    talentsByRoute: counted(talentsByRoute),
+    talentsByRoute: counts.of('talent.route'),
     talentsByStatus: byStatus,
-    organisationsByKind: counted(organisationsByKind),
+    organisationsByKind: counts.of('organisation.kind'),
     responsibleUnits: unitCounts.responsibleUnits,
     serviceTeamDepartments: unitCounts.serviceTeamDepartments,
   };
@@ -36,34 +34,38 @@ export async function zoneOverview(executor: Executor) {
  * The zone at a glance, for leaders: the talents on record by key industry chain and by education, arrivals and
  * departures per year, and each published policy's money against its budget. Grouped counts and sums only.
  */
-export async function zoneGlance(executor: Executor) {
-  const year = (column: typeof talents.arrivedOn | typeof talents.statusSince) => sql<number>`extract(year from ${column})::int`.mapWith(Number);
-  const [byChain, byEducation, arrivals, departures, money] = await Promise.all([
+export async function zoneGlance(executor: Executor, counts: Tallies) {
+  const byIndustry = counts.of('talent.industry');
+  const [chains, published] = await Promise.all([
+    executor.select({ code: industries.code, chain: industries.chain }).from(industries),
     executor
-      .select({ chain: industries.chain, total: count() })
-      .from(talents)
-      .leftJoin(industries, eq(industries.code, talents.industry))
-      .groupBy(industries.chain)
-      .orderBy(desc(count()), asc(industries.chain)),
-    executor.select({ education: talents.highestEducation, total: count() }).from(talents).groupBy(talents.highestEducation),
-    executor.select({ year: year(talents.arrivedOn), total: count() }).from(talents).where(isNotNull(talents.arrivedOn)).groupBy(sql`1`),
-    executor.select({ year: year(talents.statusSince), total: count() }).from(talents).where(and(eq(talents.status, 'left'), isNotNull(talents.statusSince))).groupBy(sql`1`),
-    executor
-      .select({
-        id: policies.id,
-        code: policies.code,
-        title: policies.title,
-        budget: policies.budgetTotal,
-        committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
-        paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),
-      })
+      .select({ id: policies.id, code: policies.code, title: policies.title, budget: policies.budgetTotal })
       .from(policies)
-      .leftJoin(entitlements, eq(entitlements.policyId, policies.id))
       .where(eq(policies.status, 'published'))
-      .groupBy(policies.id)
       .orderBy(asc(policies.code)),
   ]);
-  return { byChain, byEducation, arrivals, departures, money };
+  // each published policy's money from the entitlement tallies
+  const byPolicy = moneyByPolicy(counts);
+  const money = published.map((policy) => {
+    const amounts = byPolicy.get(policy.id)?.amount ?? {};
+    return { ...policy, committed: committedStatuses.reduce((sum, status) => sum + (amounts[status] ?? 0), 0), paid: amounts.paid ?? 0 };
+  });
+  // talents by chain: the industry tallies summed over each industry's chain (no industry, or one outside a chain: null)
+  const chainOf = new Map(chains.map((row) => [row.code, row.chain]));
+  const byChainMap = new Map<string | null, number>();
+  for (const [industry, total] of Object.entries(byIndustry)) {
+    const chain = chainOf.get(industry) ?? null;
+    byChainMap.set(chain, (byChainMap.get(chain) ?? 0) + total);
+  }
+  const byChain = [...byChainMap].map(([chain, total]) => ({ chain, total })).sort((a, b) => b.total - a.total || (a.chain ?? '').localeCompare(b.chain ?? ''));
+  const listed = (dimension: string) => Object.entries(counts.of(dimension)).map(([key, total]) => ({ key, total }));
+  return {
+    byChain,
+    byEducation: listed('talent.education').map(({ key, total }) => ({ education: (key || null) as EducationLevel | null, total })),
+    arrivals: listed('talent.arrived').map(({ key, total }) => ({ year: Number(key), total })),
+    departures: listed('talent.left').map(({ key, total }) => ({ year: Number(key), total })),
+    money,
+  };
 }
 
 export async function talentSummary(executor: Executor, talentId: string) {
@@ -118,11 +120,24 @@ export async function auditOverview(executor: Executor, since: Date) {
   };
 }
 
+/** The zone's money (every entitlement) from the tallies: committed and paid amounts, pending entitlements. */
+function zoneMoney(counts: Tallies) {
+  let committed = 0;
+  let paid = 0;
+  let pending = 0;
+  for (const { amount, count: number } of moneyByPolicy(counts).values()) {
+    committed += committedStatuses.reduce((sum, status) => sum + (amount[status] ?? 0), 0);
+    paid += amount.paid ?? 0;
+    pending += number.pending ?? 0;
+  }
+  return { committed, paid, pending };
+}
+
 /**
  * Policies and money as the user may see them — the same scoping as the applications and the ledger: a talent their
  * own, enterprise HR its company's and staff's, a unit the policies it reviews or runs, the office and leaders all.
  */
-export async function benefitsOverview(executor: Executor, user: SessionUser) {
+export async function benefitsOverview(executor: Executor, user: SessionUser, counts?: Tallies) {
   const zoneWide = user.roles.includes('office') || user.roles.includes('leader');
   const reviewer = user.roles.includes('office') || (user.roles.includes('department') && !!user.unitId);
   const [[applicationCounts], [money], catalogue] = await Promise.all([
@@ -136,7 +151,10 @@ export async function benefitsOverview(executor: Executor, user: SessionUser) {
       .from(applications)
       .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
       .where(applicationScope(user)),
-    executor
+    // zone-wide (office, leader) from the entitlement tallies; scoped ones are few and counted
+    zoneWide && counts
+      ? Promise.resolve([zoneMoney(counts)])
+      : executor
       .select({
         committed: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${inArray(entitlements.status, [...committedStatuses])}), 0)::bigint`.mapWith(Number),
         paid: sql<number>`coalesce(sum(${entitlements.amount}) filter (where ${entitlements.status} = 'paid'), 0)::bigint`.mapWith(Number),

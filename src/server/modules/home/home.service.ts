@@ -2,16 +2,22 @@ import type { Executor } from '../../db/client';
 import type { SessionUser } from '../../plugins/auth';
 import { educationLevels, type EducationLevel } from '../../../domain/dictionaries';
 import { accountOverview, auditOverview, benefitsOverview, enterpriseSummary, talentSummary, unitSummary, zoneGlance, zoneOverview } from './home.repo';
+import { compactTallies, readTallies, tallyRowsToCompact } from './tallies.repo';
 
 const day = 24 * 60 * 60 * 1000;
 
-/** What each of the user's roles sees first: figures counted from the records, scoped to the role's binding. */
+/** What each of the user's roles sees first: figures counted from the records (the registry's from its tallies), scoped to the role's binding. */
 export async function homeFor(executor: Executor, user: SessionUser) {
   const roles = new Set(user.roles);
   const home: Record<string, unknown> = {};
   // the office works from the zone's tiles; a leader wants the zone at a glance (an office leader sees both)
-  if (roles.has('office')) home.zone = await zoneOverview(executor);
-  if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor));
+  // the registry's counts and the zone's money come from the tallies, kept by the writing statements: no scan per request
+  const counts = roles.has('office') || roles.has('leader') ? await readTallies(executor) : undefined;
+  if (counts) {
+    if (roles.has('office')) home.zone = await zoneOverview(executor, counts);
+    if (roles.has('leader')) home.glance = presentGlance(await zoneGlance(executor, counts));
+    if (counts.rows > tallyRowsToCompact) await compactTallies(executor);
+  }
   if (roles.has('talent') && user.talentId) {
     const row = await talentSummary(executor, user.talentId);
     if (row) {
@@ -31,7 +37,7 @@ export async function homeFor(executor: Executor, user: SessionUser) {
     if (unit) home.unit = { id: unit.id, name: unit.name, nameEn: unit.nameEn, duties: unit.duties, isResponsibleUnit: unit.isResponsibleUnit, inServiceTeam: unit.inServiceTeam };
   }
   // policies and money: everyone who applies, reviews, runs or watches them (not the three administrators)
-  if ((['office', 'leader', 'department', 'talent', 'enterprise'] as const).some((role) => roles.has(role))) home.benefits = await benefitsOverview(executor, user);
+  if ((['office', 'leader', 'department', 'talent', 'enterprise'] as const).some((role) => roles.has(role))) home.benefits = await benefitsOverview(executor, user, counts);
   if (roles.has('sysadmin') || roles.has('secadmin')) home.accounts = await accountOverview(executor);
   if (roles.has('auditor') || roles.has('secadmin')) home.audit = await auditOverview(executor, new Date(Date.now() - day));
   return home;

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildTalent, buildUnit, buildUser } from '../../test/factories';
+import { buildOrganisation, buildTalent, buildUnit, buildUser, uniqueIdNumber } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/harness';
+import { uniqueCreditCode } from '../enterprises/enterprises.fixtures';
+import { exampleRows } from '../imports/imports.columns';
+import { headersOf, rowOf, uploadImport, waitForImport, workbookBytes } from '../imports/imports.fixtures';
+import { compactTallies, refreshSummaries } from './tallies.repo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,7 +43,7 @@ async function expectedGlance() {
     order by i.chain is null, count(*) desc, i.chain`);
   const byEducation = await countsBy(sql`select coalesce(highest_education, '') as key, count(*) as total from talents group by 1`);
   const arrived = await countsBy(sql`select extract(year from arrived_on)::int::text as key, count(*) as total from talents where arrived_on is not null group by 1`);
-  const left = await countsBy(sql`select extract(year from status_since)::int::text as key, count(*) as total from talents where status = 'left' group by 1`);
+  const left = await countsBy(sql`select extract(year from status_since)::int::text as key, count(*) as total from talents where status = 'left' and status_since is not null group by 1`);
   const years = [...Object.keys(arrived), ...Object.keys(left)].map(Number);
   const policies = await t.rows<{ id: string; code: string; title: string; budget: number; committed: number; paid: number }>(sql`
     select p.id, p.code, p.title, p.budget_total::int as budget,
@@ -275,4 +279,90 @@ describe('home figures per role', () => {
   it('anonymous callers get 401', async () => {
     expect((await t.anonymous().get('/api/home')).statusCode).toBe(401);
   });
+});
+
+describe('the registry figures come from tallies kept by every kind of write', () => {
+  /** An office leader sees both the zone tiles and the glance: both are compared with counts of the records. */
+  async function expectFiguresRight(viewer: { username: string; password: string }) {
+    const { body } = await home(viewer.username, viewer.password);
+    expect(body.zone).toEqual(await expectedZone());
+    expect(body.glance).toEqual(await expectedGlance());
+    const [money] = await t.rows<{ committed: string; paid: string; pending: string }>(sql`
+      select coalesce(sum(amount) filter (where status in ('pending', 'scheduled', 'inBatch', 'paid', 'failed')), 0)::text as committed,
+        coalesce(sum(amount) filter (where status = 'paid'), 0)::text as paid, count(*) filter (where status = 'pending')::text as pending from entitlements`);
+    expect(body.benefits).toMatchObject({ committed: Number(money.committed), paid: Number(money.paid), pendingEntitlements: Number(money.pending) });
+    return body;
+  }
+  const importedTalent = (name: string) => {
+    const idNumber = uniqueIdNumber('female');
+    return rowOf('talents', { ...exampleRows.talents, name, idNumber, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, arrivedOn: '2011-07-01' });
+  };
+
+  it('after a talent is registered, edited, moved out of the zone, imported, removed; an enterprise registered or imported; a bulk update', async () => {
+    const viewer = await buildUser(t.db, { roles: ['office', 'leader'] });
+    const office = await t.login('office');
+    const before = await expectFiguresRight(viewer);
+
+    // registered through the API
+    const created = await office.post('/api/talents', { name: '统计新人', idNumber: uniqueIdNumber(), arrivalRoute: 'selfArrived', arrivedOn: '2012-03-04', industry: 'newMaterials' });
+    expect(created.statusCode, created.body).toBe(201);
+    const afterCreate = await expectFiguresRight(viewer);
+    expect(afterCreate.zone.talents).toBe(before.zone.talents + 1);
+
+    // edited: route, industry, arrival; then moved out of the zone (a departure counted in its year)
+    const id = created.json().id;
+    const detail = (await office.get(`/api/talents/${id}`)).json();
+    const edited = await office.put(`/api/talents/${id}`, { arrivalRoute: 'flexible', industry: 'pumpsValves', arrivedOn: '2013-05-06', version: detail.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await expectFiguresRight(viewer);
+    const left = await office.put(`/api/talents/${id}`, { status: 'left', version: edited.json().version });
+    expect(left.statusCode, left.body).toBe(200);
+    const afterLeft = await expectFiguresRight(viewer);
+    expect(afterLeft.zone.talentsByStatus.left).toBe((before.zone.talentsByStatus.left ?? 0) + 1);
+
+    // an import of talents and one of enterprises (the background commit's own transaction)
+    const talentsFile = await workbookBytes(headersOf('talents'), [importedTalent('统计导入甲'), importedTalent('统计导入乙')]);
+    const talentsPreview = (await uploadImport(office, 'talents', talentsFile)).json();
+    expect(talentsPreview.valid, JSON.stringify(talentsPreview.problems)).toBe(2);
+    expect((await office.post(`/api/imports/${talentsPreview.id}/commit`, { mode: 'allOrNothing' })).statusCode).toBe(202);
+    expect(await waitForImport(office, talentsPreview.id)).toMatchObject({ status: 'done', imported: 2 });
+    const enterprisesFile = await workbookBytes(headersOf('enterprises'), [rowOf('enterprises', { ...exampleRows.enterprises, name: `统计导入企业 ${Date.now()}`, creditCode: uniqueCreditCode(), industry: '数字经济' })]);
+    const enterprisesPreview = (await uploadImport(office, 'enterprises', enterprisesFile)).json();
+    expect(enterprisesPreview.valid, JSON.stringify(enterprisesPreview.problems)).toBe(1);
+    expect((await office.post(`/api/imports/${enterprisesPreview.id}/commit`, { mode: 'allOrNothing' })).statusCode).toBe(202);
+    expect(await waitForImport(office, enterprisesPreview.id)).toMatchObject({ status: 'done', imported: 1 });
+    const afterImports = await expectFiguresRight(viewer);
+    expect(afterImports.zone.talents).toBe(before.zone.talents + 3);
+
+    // an enterprise registered through the API
+    const enterprise = await office.post('/api/enterprises', { name: `统计企业 ${Date.now()}`, creditCode: uniqueCreditCode(), industry: 'digitalEconomy' });
+    expect(enterprise.statusCode, enterprise.body).toBe(201);
+    const afterEnterprise = await expectFiguresRight(viewer);
+    expect(afterEnterprise.zone.organisationsByKind.enterprise).toBe(before.zone.organisationsByKind.enterprise + 2);
+
+    // whatever else writes the tables: a statement over many rows, a removal
+    await t.db.execute(sql`update talents set highest_education = 'doctorate', status_since = '2015-01-01' where name like '统计%'`);
+    await expectFiguresRight(viewer);
+    const gone = await buildTalent(t.db, { arrivalRoute: 'localTraining', arrivedOn: '2010-01-01' });
+    await expectFiguresRight(viewer);
+    await t.db.execute(sql`delete from talent_status_history where talent_id = ${gone.id}`);
+    await t.db.execute(sql`delete from talents where id = ${gone.id}`);
+    await expectFiguresRight(viewer);
+
+    // the money: an entitlement paid, another's amount changed, one removed
+    await t.db.execute(sql`update entitlements set status = 'paid' where id = (select id from entitlements where status = 'pending' order by id limit 1)`);
+    await t.db.execute(sql`update entitlements set amount = amount + 100 where id = (select id from entitlements where status = 'scheduled' order by id limit 1)`);
+    await expectFiguresRight(viewer);
+    await t.db.execute(sql`delete from entitlements where id = (select id from entitlements e where status = 'pending' and not exists (select 1 from payments p where p.entitlement_id = e.id) order by id limit 1)`);
+    await expectFiguresRight(viewer);
+
+    // folding the tallies and counting them again from the records change nothing
+    await compactTallies(t.db);
+    const [{ rows }] = await t.rows<{ rows: number }>(sql`select count(*)::int as rows from tallies`);
+    const [{ keys }] = await t.rows<{ keys: number }>(sql`select count(distinct (dimension, key))::int as keys from tallies`);
+    expect(rows).toBe(keys);
+    await expectFiguresRight(viewer);
+    await refreshSummaries(t.db);
+    await expectFiguresRight(viewer);
+  }, 180_000);
 });

@@ -5,6 +5,7 @@ import { auditLog, organisations, talentCertificates, talentEducations, talentSt
 import { pageOf, type Page } from '../../http/pagination';
 import { nameInitials, nameSearchWords, searchDataVersion } from '../../search/segment';
 import { escapeLike } from '../audit/audit.service';
+import { countTallied } from '../home/tallies.repo';
 
 export type TalentRow = typeof talents.$inferSelect;
 export type TalentValues = Omit<typeof talents.$inferInsert, 'searchVector'> & { searchDocument: string };
@@ -203,7 +204,7 @@ export const searchListLimits = { matchLimit: 5_000 };
 export type SearchListLimits = typeof searchListLimits;
 
 export type TalentList = Page<{ talent: TalentFields; employer: string | null }> & {
-  /** More matches than `total` says (a search stopped counting at its limit). */
+  /** More matches than `total` says (a search, or a list filtered beyond what the tallies count, stopped counting at its limit). */
   totalCapped: boolean;
   /** The page is in relevance order (a search sorted by relevance, with few enough matches to rank them). */
   ranked: boolean;
@@ -264,11 +265,11 @@ export async function listTalents(executor: Executor, query: TalentListQuery, sc
   const offset = (query.page - 1) * query.pageSize;
   const search = query.filters.search;
   if (!search) {
-    const [items, [{ total }]] = await Promise.all([
+    const [items, counted] = await Promise.all([
       listPage(executor, where, orderOf(query.sort, query.filters), query.pageSize, offset),
-      executor.select({ total: count() }).from(talents).where(where),
+      countList(executor, query.filters, scope, where, limits),
     ]);
-    return { ...pageOf(items, total), totalCapped: false, ranked: false };
+    return { ...pageOf(items, counted.total), totalCapped: counted.capped, ranked: false };
   }
   const rank = query.sort === 'relevance' ? search.rank : undefined;
   const { counted, ids } = await readMatches(executor, where, rank, limits.matchLimit, query.pageSize, offset);
@@ -280,6 +281,27 @@ export async function listTalents(executor: Executor, query: TalentListQuery, sc
   // past the last match there is no page to read (unless the count stopped at its limit)
   const items = counted > offset || totalCapped ? await listPage(executor, where, order, query.pageSize, offset) : [];
   return { ...pageOf(items, total), totalCapped, ranked };
+}
+
+/** The filters a list may have and still be counted from the tallies: none, or one of these (dimension of the tallies). */
+const talliedFilters = { status: 'talent.status', arrivalRoute: 'talent.route', industry: 'talent.industry', education: 'talent.education' } as const;
+
+/**
+ * How many talents a list without a search holds, without reading 100,000 rows per page view: the registry as a whole,
+ * or filtered by one of status, arrival route, industry or education, is the exact count of the tallies (kept by the
+ * writing statements, see home.repo); any other filter (or a record scope) is counted up to the search's limit, and
+ * beyond it the total is that limit with `capped` (shown as more than 5,000, like a broad search).
+ */
+async function countList(executor: Executor, filters: TalentFilters, scope: SQL | undefined, where: SQL | undefined, limits: SearchListLimits) {
+  const used = Object.entries(filters).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  if (!scope && used.length <= 1) {
+    const [name, value] = used[0] ?? [];
+    const dimension = name === undefined ? 'talent.status' : talliedFilters[name as keyof typeof talliedFilters];
+    if (dimension) return { total: await countTallied(executor, dimension, value as string | undefined), capped: false };
+  }
+  const matches = executor.select({ one: sql`1` }).from(talents).where(where).limit(limits.matchLimit + 1).as('matches');
+  const [{ counted }] = await executor.select({ counted: count() }).from(matches);
+  return counted > limits.matchLimit ? { total: limits.matchLimit, capped: true } : { total: counted, capped: false };
 }
 
 /** Every talent of a filtered list, in batches (for exports). */

@@ -82,8 +82,10 @@ export const talentPage = pageSchema(talentSummarySchema).extend({
   totalCapped: z
     .boolean()
     .describe(
-      `true: a search with more matches than it reads (${searchListLimits.matchLimit}); \`total\` is that limit (shown as more than ${searchListLimits.matchLimit}), ` +
-        'and its relevance order is most recently updated first',
+      `true: a search with more matches than it reads (${searchListLimits.matchLimit}), or a list filtered by more than one of status, arrival route, ` +
+        `industry and education (or by another filter, or scoped to one's own records) with more than that: \`total\` is that limit (shown as more than ` +
+        `${searchListLimits.matchLimit}), not an exact count; a search's relevance order is then most recently updated first. Without a search, no filter or ` +
+        'one of those four is counted exactly (from the summary tallies)',
     ),
 });
 export const revealBody = z.object({ reason: z.string().trim().min(2).max(200) });

@@ -779,8 +779,9 @@ describe('search', () => {
       expect(ids(await search({ q: '化工 安全', tag, page: 4, pageSize: 2 }, { matchLimit: 5 }))).toEqual([]);
       // no match: nothing to count or to page
       expect(await search({ q: '化工 安全 北京大学', tag }, { matchLimit: 3 })).toEqual({ items: [], total: 0, totalCapped: false });
-      // a list without a search is counted in full
-      expect(await search({ tag }, { matchLimit: 3 })).toMatchObject({ total: 5, totalCapped: false });
+      // a list without a search but with a filter the tallies do not count stops at the limit too; within it, exact
+      expect(await search({ tag }, { matchLimit: 3 })).toMatchObject({ total: 3, totalCapped: true });
+      expect(await search({ tag }, { matchLimit: 5 })).toMatchObject({ total: 5, totalCapped: false });
     });
   });
 
