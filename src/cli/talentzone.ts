@@ -14,6 +14,7 @@ import { checkMasterKey, KeyMismatchError } from '../server/security/key-check';
 import { secretKeyFile } from '../server/security/secrets';
 import { startServer, withKeyFileUndoneOnMismatch } from '../server/main';
 import { ensureWebBuild } from './web-build';
+import { projectRoot } from '../server/paths';
 import { breakGlassReset } from '../server/modules/users/users.service';
 
 const usage = `talentzone <command>
@@ -77,7 +78,7 @@ async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatab
 }
 
 function dev() {
-  const root = resolve(import.meta.dirname, '../..');
+  const root = projectRoot;
   const children = [
     spawn(process.execPath, ['--import', 'tsx', '--watch', '--watch-path=src/server', '--watch-path=src/domain', 'src/cli/talentzone.ts', 'serve'], {
       cwd: root,
