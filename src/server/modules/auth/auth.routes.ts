@@ -8,7 +8,7 @@ import { changePassword, completeLogin, confirmTotpEnrolment, disableTotp, login
 import { newCaptcha } from './throttle';
 import { findUserById } from '../users/users.repo';
 import { sessionAbsoluteMs } from './sessions.repo';
-import { demoAccounts, demoPassword, demoTotpSecret } from '../../db/demo';
+import { demoAccounts, demoPassword, demoTotpSecret } from '../../db/demo/accounts';
 import {
   captchaResponse, challengeResponse, changePasswordBody, loginBody, loginSecondFactorBody, secondFactorStatus as secondFactorStatusSchema, sessionResponse, setupBody,
   setupStatus, totpConfirmBody, totpConfirmResponse, totpDisableBody, totpEnrolmentResponse,
