@@ -113,17 +113,19 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-type Row = { name: string; timings: Timing[]; baselines: number[]; target?: number };
+type Row = { name: string; timings: Timing[]; baselines: Timing[]; target?: number };
 
 function print(rows: Row[]) {
-  console.log(`\n${'what'.padEnd(58)} ${'to healthy'.padStart(10)} ${'cpu'.padStart(7)} ${'hello'.padStart(7)} ${'ratio'.padStart(7)}  target`);
+  console.log(`\n${'what'.padEnd(58)} ${'to healthy'.padStart(10)} ${'cpu'.padStart(7)} ${'hello'.padStart(7)} ${'ratio'.padStart(7)} ${'hello cpu'.padStart(9)} ${'ratio'.padStart(7)}  target`);
   for (const row of rows) {
     const seconds = median(row.timings.map((timing) => timing.seconds));
-    const hello = median(row.baselines);
+    const hello = median(row.baselines.map((timing) => timing.seconds));
+    const cpu = median(row.timings.map((timing) => timing.cpu));
+    const helloCpu = median(row.baselines.map((timing) => timing.cpu));
     const target = row.target === undefined ? '' : `< ${row.target} s: ${seconds < row.target ? 'held' : 'NOT held'}`;
     console.log(
-      `${row.name.padEnd(58)} ${`${seconds.toFixed(2)} s`.padStart(10)} ${`${median(row.timings.map((timing) => timing.cpu)).toFixed(2)} s`.padStart(7)} ` +
-        `${`${hello.toFixed(2)} s`.padStart(7)} ${`${(seconds / hello).toFixed(1)}×`.padStart(7)}  ${target}`,
+      `${row.name.padEnd(58)} ${`${seconds.toFixed(2)} s`.padStart(10)} ${`${cpu.toFixed(2)} s`.padStart(7)} ` +
+        `${`${hello.toFixed(2)} s`.padStart(7)} ${`${(seconds / hello).toFixed(1)}×`.padStart(7)} ${`${helloCpu.toFixed(2)} s`.padStart(9)} ${`${(cpu / helloCpu).toFixed(1)}×`.padStart(7)}  ${target}`,
     );
   }
 }
@@ -172,7 +174,7 @@ export async function runStartupBenchmark(options: StartupBenchOptions) {
 
   const scratch = mkdtempSync(join(tmpdir(), 'tz-bench-startup-'));
   const rows: Record<string, Row> = {};
-  const add = (name: string, timing: Timing, hello: number, target?: number) => {
+  const add = (name: string, timing: Timing, hello: Timing, target?: number) => {
     rows[name] ??= { name, timings: [], baselines: [], target };
     rows[name].timings.push(timing);
     rows[name].baselines.push(hello);
@@ -186,19 +188,19 @@ export async function runStartupBenchmark(options: StartupBenchOptions) {
       console.log(`talentzone prepare (migrated template and a spare demo database, done ahead of time): ${((performance.now() - started) / 1000).toFixed(1)} s`);
       for (let round = 1; round <= options.rounds; round += 1) {
         const dataDir = join(scratch, `data-${round}`);
-        let hello = (await baseline()).seconds;
+        let hello = await baseline();
         add('PGlite first start (spare demo database)', await talentzoneStart({ TZ_DATA_DIR: dataDir, TZ_TEMPLATE_DIR: templateDir }), hello, 5);
         const waited = await templatesSettled(templateDir);
-        hello = (await baseline()).seconds;
+        hello = await baseline();
         add('PGlite second start', await talentzoneStart({ TZ_DATA_DIR: dataDir, TZ_TEMPLATE_DIR: templateDir }), hello, 2);
         // without a spare: only the migrated template (copied into a folder of its own)
         const migratedOnly = join(scratch, `migrated-only-${round}`);
         spawnSync('mkdir', ['-p', migratedOnly]);
         for (const name of readdirSync(templateDir).filter((entry) => entry.startsWith('migrated-'))) spawnSync('cp', [join(templateDir, name), migratedOnly]);
-        hello = (await baseline()).seconds;
+        hello = await baseline();
         add('PGlite first start (migrated template, demo load)', await talentzoneStart({ TZ_DATA_DIR: join(scratch, `data-migrated-${round}`), TZ_TEMPLATE_DIR: migratedOnly }), hello);
         await templatesSettled(migratedOnly);
-        hello = (await baseline()).seconds;
+        hello = await baseline();
         add('PGlite first start (no templates: initdb, migrations, demo)', await talentzoneStart({ TZ_DATA_DIR: join(scratch, `data-plain-${round}`), TZ_TEMPLATE_DIR: 'off' }), hello);
         console.log(`  round ${round} done (the background preparation of the next spare took ${waited.toFixed(1)} s more)`);
       }
@@ -207,15 +209,15 @@ export async function runStartupBenchmark(options: StartupBenchOptions) {
       for (let round = 1; round <= options.rounds; round += 1) {
         await withScratchDatabase(options.postgresUrl, async (url) => {
           const env = { DATABASE_URL: url, TZ_DATA_DIR: join(scratch, `data-pg-${round}`), TZ_TEMPLATE_DIR: 'off' };
-          let hello = (await baseline()).seconds;
+          let hello = await baseline();
           add('PostgreSQL first start (migrations, demo load)', await talentzoneStart(env), hello);
-          hello = (await baseline()).seconds;
+          hello = await baseline();
           add('PostgreSQL second start', await talentzoneStart(env), hello);
         });
       }
     }
     print(Object.values(rows));
-    console.log('(medians of', options.rounds, 'rounds; hello: a plain Fastify hello-world started with node -e in the same round; cpu: processor time of the server process until healthy)');
+    console.log('(medians of', options.rounds, 'rounds; hello: a plain Fastify hello-world started with node -e in the same round; cpu: processor time of the server process until healthy, against the hello-world’s)');
     if (options.pglite) await seedRate('PGlite', options.seedTalents);
     if (options.postgresUrl) await withScratchDatabase(options.postgresUrl, (url) => seedRate('PostgreSQL', options.seedTalents, url));
   } finally {
