@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 /**
  * `npm start` and `npm run talentzone -- …`: runs the `talentzone` command (src/cli/talentzone.ts) from one server
  * bundle, `dist/server/talentzone.mjs`, rebuilt with esbuild (about 0.5 s) when it is missing or older than any server,
