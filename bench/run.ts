@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --only search|rules|longwork|requests --talents 100000 --runs 50 --fresh --explain --no-pglite
- *   --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>]`:
+ * `npm run bench [-- --only search|rules|longwork|requests|startup --talents 100000 --runs 50 --fresh --explain --no-pglite
+ *   --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
+ *   --seed-talents 100000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
@@ -9,6 +10,7 @@ import { runLongWorkBenchmark } from './longwork';
 import { runRequestBenchmark } from './requests';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
+import { runStartupBenchmark } from './startup';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -23,7 +25,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork', 'requests'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -71,5 +73,8 @@ if (runs('requests')) {
     fresh: flag('fresh'),
     largeDump: option('large-dump'),
   });
+}
+if (runs('startup')) {
+  await runStartupBenchmark({ rounds: positive('rounds', 3), seedTalents: positive('seed-talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

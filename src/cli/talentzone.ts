@@ -1,27 +1,26 @@
 #!/usr/bin/env node
 /** The `talentzone` command: start, dev, migrate, seed, backup, restore, audit verify. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { join, resolve } from 'node:path';
 import { loadConfig, secretsFor } from '../server/config';
-import { openDatabase } from '../server/db/client';
-import { isEmpty, loadDemoData } from '../server/db/demo';
-import { addGeneratedTalents } from '../server/db/demo/scale';
-import { BackupError, createBackup, restoreBackup } from '../server/backup/backup';
-import { fill, systemMessage, systemMessages, type Language } from '../domain/i18n';
-import { useAuditChain } from '../server/modules/audit/audit.chain';
-import { verifyAuditChain, type ChainProblem } from '../server/modules/audit/audit.service';
-import { checkMasterKey, KeyMismatchError } from '../server/security/key-check';
-import { secretKeyFile } from '../server/security/secrets';
-import { startServer, withKeyFileUndoneOnMismatch } from '../server/main';
+import type { openDatabase } from '../server/db/client';
+import type { Language, systemMessages } from '../domain/i18n';
+import type { ChainProblem } from '../server/modules/audit/audit.service';
+import { startServer } from '../server/main';
 import { ensureWebBuild } from './web-build';
-import { breakGlassReset } from '../server/modules/users/users.service';
+import { projectRoot } from '../server/paths';
 
+// Each command imports what it needs when it runs: a start loads neither the demo loader, the backup code nor the
+// audit verifier (start-up time, see docs/ARCHITECTURE.md "Start-up").
 const usage = `talentzone <command>
 
   start     build the web bundle if stale, migrate, load demo data on an empty database, serve
   serve     like start, without building the web bundle
   dev       API server with reload on :3001 and Vite with hot reload on :3000
   migrate   apply database migrations
+  prepare   prepare a demo database in advance for the next first start (embedded database; TZ_TEMPLATE_DIR)
   seed      load the demo data into an empty database
             --talents N: add N generated talents (loads the demo data first on an empty database)
   admin-reset <username>
@@ -32,12 +31,14 @@ const usage = `talentzone <command>
   restore <dir>  restore a backup into an empty data directory / database (--force: overwrite), then check the key
   audit verify   recompute the audit log's hash chain; prints the first broken link (exit code 2) or the head
 
-Environment: PORT, HOST, DATABASE_URL, DATABASE_OWNER_URL, TZ_DATA_DIR, TZ_SECRET, TZ_PG_BIN, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
+Environment: PORT, HOST, DATABASE_URL, DATABASE_OWNER_URL, TZ_DATA_DIR, TZ_TEMPLATE_DIR, TZ_SECRET, TZ_PG_BIN, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
 
 async function serve(build: boolean) {
   const config = loadConfig();
   if (build) ensureWebBuild(config.webDir);
+  const firstStart = config.database.kind === 'pglite' && !!config.database.dataDir && !existsSync(join(config.database.dataDir, 'PG_VERSION'));
   const server = await startServer(config);
+  if (firstStart) prepareNextInBackground();
   const shutdown = (signal: string) => {
     console.log(`\n${signal}: stopping …`);
     server.stop().then(
@@ -53,12 +54,49 @@ async function serve(build: boolean) {
 }
 
 /**
+ * After a first start of the embedded database: the next new data directory's demo database (db/demo-template.ts) is
+ * prepared by a separate process at the lowest priority, so this server keeps its share of the processor. Nothing
+ * happens when it is there already or templates are off.
+ */
+function prepareNextInBackground() {
+  const config = loadConfig();
+  if (!config.templateDir || !config.demo || config.secret) return;
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1], 'prepare', '--quiet'], { cwd: process.cwd(), detached: true, stdio: 'ignore', env: process.env });
+  child.on('error', () => {});
+  if (child.pid) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // not permitted: it runs at normal priority
+    }
+  }
+  child.unref();
+}
+
+async function prepareCommand(quiet: boolean) {
+  const config = loadConfig();
+  if (!config.templateDir) return console.log('TZ_TEMPLATE_DIR=off: nothing to prepare');
+  const { hasSpareDemo, makeSpareDemo } = await import('../server/db/demo-template');
+  if (hasSpareDemo(config.templateDir)) return quiet || console.log(`a demo database for today is ready in ${config.templateDir}`);
+  const started = performance.now();
+  const result = await makeSpareDemo(config, quiet ? undefined : (step) => console.log(step));
+  if (!quiet) console.log(`${result === 'made' ? 'demo database prepared' : result === 'present' ? 'prepared by another process' : 'the day changed meanwhile: not kept'} in ${config.templateDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
  * Opens and migrates the database, then — as a start does — checks the master key against the data and hands the
  * audit chain its key, so any command that writes the audit log (seed, a break-glass reset …) chains its rows. Without
  * a key to be had (production on PostgreSQL without TZ_SECRET) a command that writes the log fails loudly.
  */
 async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
   const config = loadConfig();
+  const [{ openDatabase }, { withKeyFileUndoneOnMismatch }, { checkMasterKey }, { secretKeyFile }, { useAuditChain }] = await Promise.all([
+    import('../server/db/client'),
+    import('../server/main'),
+    import('../server/security/key-check'),
+    import('../server/security/secrets'),
+    import('../server/modules/audit/audit.chain'),
+  ]);
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
@@ -77,7 +115,7 @@ async function withDatabase(task: (database: Awaited<ReturnType<typeof openDatab
 }
 
 function dev() {
-  const root = resolve(import.meta.dirname, '../..');
+  const root = projectRoot;
   const children = [
     spawn(process.execPath, ['--import', 'tsx', '--watch', '--watch-path=src/server', '--watch-path=src/domain', 'src/cli/talentzone.ts', 'serve'], {
       cwd: root,
@@ -111,13 +149,15 @@ async function backupCommand(task: () => Promise<{ messages: string[] }>, failed
     console.log(result.messages.join('\n'));
     if (failed?.(result as never)) process.exitCode = 1;
   } catch (error) {
+    const { BackupError } = await import('../server/backup/backup');
     if (!(error instanceof BackupError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
   }
 }
 
-const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
+type SystemMessages = typeof systemMessages;
+const problemMessages: Record<ChainProblem, keyof SystemMessages> = {
   content: 'auditProblemContent',
   link: 'auditProblemLink',
   gap: 'auditProblemGap',
@@ -128,6 +168,7 @@ const problemMessages: Record<ChainProblem, keyof typeof systemMessages> = {
 async function auditVerify() {
   // withDatabase checked the key and gave the chain its key
   await withDatabase(async ({ db }) => {
+    const [{ verifyAuditChain }, { fill, systemMessage, systemMessages }] = await Promise.all([import('../server/modules/audit/audit.service'), import('../domain/i18n')]);
     const report = await verifyAuditChain(db);
     if (report.intact) {
       console.log(systemMessage('auditIntact', { checked: report.checked, legacy: report.legacyRows, lastSeq: report.lastSeq ?? '—', lastHash: report.lastHash ?? '—' }));
@@ -162,6 +203,9 @@ async function run() {
     case 'dev':
       dev();
       break;
+    case 'prepare':
+      await prepareCommand(args.includes('--quiet'));
+      break;
     case 'migrate':
       await withDatabase(async () => console.log('migrations applied'));
       break;
@@ -169,6 +213,7 @@ async function run() {
       const talents = seedTalentCount(process.argv.slice(3));
       await withDatabase(async ({ db }) => {
         const secrets = secretsFor(loadConfig());
+        const [{ isEmpty, loadDemoData }, { addGeneratedTalents }] = await Promise.all([import('../server/db/demo'), import('../server/db/demo/scale')]);
         if (talents === null) {
           if (!(await isEmpty(db))) return console.log('the database already holds data: demo data not loaded');
           await loadDemoData(db, secrets);
@@ -192,7 +237,7 @@ async function run() {
         process.exitCode = 1;
         break;
       }
-      await backupCommand(() => createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
+      await backupCommand(async () => (await import('../server/backup/backup')).createBackup(loadConfig(), resolve(args[0]), { includeKey: args.includes('--include-key') }));
       break;
     case 'restore':
       if (!args[0] || args[0].startsWith('--')) {
@@ -201,7 +246,7 @@ async function run() {
         break;
       }
       await backupCommand(
-        () => restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
+        async () => (await import('../server/backup/backup')).restoreBackup(loadConfig(), resolve(args[0]), { force: args.includes('--force') }),
         (result: { key: string }) => result.key !== 'matches',
       );
       break;
@@ -213,6 +258,7 @@ async function run() {
         break;
       }
       await withDatabase(async ({ db }) => {
+        const { breakGlassReset } = await import('../server/modules/users/users.service');
         try {
           const { oneTimePassword } = await breakGlassReset(db, username);
           console.log(`一次性密码 / one-time password for ${username}: ${oneTimePassword}`);
@@ -242,6 +288,7 @@ try {
   await run();
 } catch (error) {
   // a start refused by the key check: its message says what to do, no stack trace
+  const { KeyMismatchError } = await import('../server/security/key-check');
   if (!(error instanceof KeyMismatchError)) throw error;
   console.error(error.message);
   process.exitCode = 1;

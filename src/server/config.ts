@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DatabaseOptions } from './db/client';
 import { createSecrets, loadMasterSecret, type Secrets } from './security/secrets';
 
@@ -17,6 +18,11 @@ export type Config = {
   /** Mark cookies Secure even without https seen on the request (behind a TLS-terminating proxy). */
   forceSecureCookies: boolean;
   trustProxy: boolean;
+  /**
+   * TZ_TEMPLATE_DIR: where the embedded database's start-up templates are kept (a migrated empty database, a demo
+   * database prepared in advance: see db/demo-template.ts); undefined (`off`) for none.
+   */
+  templateDir: string | undefined;
   /** TZ_SECRET: the master secret for personal-data encryption; the embedded setup keeps a generated one in the data dir. */
   secret: string | undefined;
 };
@@ -42,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     forceSecureCookies: flag(env.TZ_SECURE_COOKIES, false),
     trustProxy: flag(env.TZ_TRUST_PROXY, false),
+    templateDir: env.TZ_TEMPLATE_DIR === 'off' ? undefined : resolve(env.TZ_TEMPLATE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'talentzone')),
     secret: env.TZ_SECRET || undefined,
   };
 }

