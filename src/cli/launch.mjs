@@ -8,6 +8,7 @@
  * packages imported from node_modules as usual. Without esbuild (or when the build fails) it falls back to the
  * sources through tsx, as before. `TZ_FROM_SOURCES=1` does that on purpose.
  */
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +49,15 @@ async function ensureServerBundle() {
       format: 'esm',
       target: 'node20',
       packages: 'external',
+      // a package's JSON data (chinese-days' holiday table) is bundled: Node would need an import attribute for it
+      plugins: [
+        {
+          name: 'bundle-package-json',
+          setup(build) {
+            build.onResolve({ filter: /\.json$/ }, (args) => ({ path: createRequire(join(args.resolveDir, 'x.js')).resolve(args.path) }));
+          },
+        },
+      ],
       sourcemap: 'linked',
       logLevel: 'error',
     });
