@@ -1,6 +1,7 @@
 /** Server-side messages in both languages: error codes and field labels. zh-CN is the default. */
 import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
+import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -54,6 +55,7 @@ export const errorMessages = {
   inputTooDeep: { 'zh-CN': '请求内容嵌套超过 {maximum} 层', 'en-US': 'The request nests deeper than {maximum} levels' },
   ...policyErrorMessages,
   ...accountErrorMessages,
+  ...caseErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -125,6 +127,7 @@ export const fieldMessages = {
   'import.interrupted': { 'zh-CN': '导入被中断（服务在执行期间停止），未写入任何数据，请重新导入', 'en-US': 'the import was interrupted (the server stopped while it ran) and wrote nothing; run it again' },
   ...policyFieldMessages,
   ...accountFieldMessages,
+  ...caseFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -132,6 +135,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   // the registry's labels below win where a field name is shared
   ...policyFieldLabels,
   ...accountFieldLabels,
+  ...caseFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
