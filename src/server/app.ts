@@ -31,6 +31,8 @@ import { talentsRoutes } from './modules/talents/talents.routes';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
 
 export type AppOptions = {
   config: Config;
@@ -141,6 +143,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
   await app.register(policiesRoutes);
+  await app.register(casesRoutes);
+  await app.register(serviceRequestsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
