@@ -10,6 +10,7 @@ import { auditEnUS, auditZhCN } from '../modules/audit/locales';
 import { notificationsEnUS, notificationsZhCN } from '../modules/notifications/locales';
 import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
 import { accountEnUS, accountZhCN } from '../modules/auth/locales';
+import { casesEnUS, casesZhCN } from '../modules/cases/locales';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -55,8 +56,8 @@ function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN) },
-    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS) },
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN, casesZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS, casesEnUS) },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -1,4 +1,5 @@
 import {
+  CarryOutOutlined, CustomerServiceOutlined, FolderOpenOutlined,
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
   SafetyCertificateOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -8,7 +9,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'inbox' | 'myCases' | 'serviceRequests';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -24,6 +25,8 @@ const readsRegistry = (roles: readonly Role[]) => roles.some((role) => role !== 
 /** The signed-in pages, in menu order, with who may open each (the server enforces the same on its routes). */
 export const pageEntries: readonly PageEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, access: 'everyone' },
+  { key: 'inbox', path: '/inbox', icon: <CarryOutOutlined />, access: 'cases.inbox' },
+  { key: 'myCases', path: '/my-cases', icon: <FolderOpenOutlined />, access: 'cases.mine' },
   { key: 'talents', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
   { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
@@ -31,6 +34,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'policies', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
+  { key: 'serviceRequests', path: '/service-requests', icon: <CustomerServiceOutlined />, access: 'serviceRequests.read' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
