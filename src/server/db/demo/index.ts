@@ -11,6 +11,7 @@ import { industries, organisations, talentTiers, units, users } from '../schema'
 import { demoPlan } from './plan';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
+import { storeServiceRequests } from './service-requests';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -107,9 +108,19 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       talentUserId: accounts.get('talent')!,
       today,
     });
+    const serviceRequests = await storeServiceRequests(tx, {
+      unitIds,
+      officeUserId: accounts.get('office')!,
+      reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])),
+      accountTalentId: accountTalent.id,
+      talentUserId: accounts.get('talent')!,
+      enterpriseId: pumpGroup.id,
+      enterpriseUserId: accounts.get('enterprise')!,
+      today,
+    });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, ...ledger },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, ...ledger, serviceRequests },
     });
   });
 }
