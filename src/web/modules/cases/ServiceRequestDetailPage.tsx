@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -65,7 +65,7 @@ export function ServiceRequestDetailPage() {
             data-testid="request-history"
             items={detail.history.map((entry) => ({
               content: (
-                <Space direction="vertical" size={0}>
+                <Flex vertical>
                   <span>
                     <Typography.Text strong>{t(`cases.actions.${entry.action}`)}</Typography.Text>
                     {entry.unit ? <Typography.Text> · {english ? entry.unitEn : entry.unit}</Typography.Text> : null}
@@ -74,7 +74,7 @@ export function ServiceRequestDetailPage() {
                   </span>
                   {entry.comment ? <span>{entry.comment}</span> : null}
                   {entry.internalNote ? <Typography.Text type="secondary">{t('cases.detail.internalNote')}：{entry.internalNote}</Typography.Text> : null}
-                </Space>
+                </Flex>
               ),
             }))}
           />
