@@ -2,6 +2,7 @@
 import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
 import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
+import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -56,6 +57,7 @@ export const errorMessages = {
   ...policyErrorMessages,
   ...accountErrorMessages,
   ...cardErrorMessages,
+  ...caseErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -131,6 +133,7 @@ export const fieldMessages = {
   ...policyFieldMessages,
   ...accountFieldMessages,
   ...cardFieldMessages,
+  ...caseFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -139,6 +142,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...policyFieldLabels,
   ...accountFieldLabels,
   ...cardFieldLabels,
+  ...caseFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

@@ -44,6 +44,19 @@ export const permissions = [
   'talentCard.read',
   /** Issue and revoke cards, set each tier's privileges. */
   'talentCard.manage',
+  /** 待办 / 已办: the cases of every type waiting for the user's unit, and those they handled. */
+  'cases.inbox',
+  /** 我的办件: the requester's cases of every type. */
+  'cases.mine',
+  'serviceRequests.read',
+  /** Raise a service request (诉求) online, for oneself or one's enterprise. */
+  'serviceRequests.submit',
+  /** Record a service request at the window on someone's behalf (代办). */
+  'serviceRequests.record',
+  /** Handle (办结, 退回补正, 不予受理) a request routed to one's unit; the office also reassigns and acts for a unit. */
+  'serviceRequests.handle',
+  /** Edit the categories' routing rules (unit, time limit). */
+  'serviceRequests.route',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,16 +64,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   talent: [
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
+    'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
     'talents.read', 'talents.create', 'talents.write', 'talents.export',
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
+    'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
+    'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -69,10 +85,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'policies.read', 'policies.manage', 'policies.simulate', 'applications.read', 'applications.review', 'ledger.read', 'ledger.manage',
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
+    'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read',
+    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -34,6 +34,8 @@ import { policiesRoutes } from './modules/policies/policies.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
 
 export type AppOptions = {
   config: Config;
@@ -148,6 +150,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(policiesRoutes);
   await app.register(calendarRoutes);
   await app.register(talentCardRoutes);
+  await app.register(casesRoutes);
+  await app.register(serviceRequestsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

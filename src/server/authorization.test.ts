@@ -228,8 +228,9 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['talent', 'enterprise']),
     request: (caller) => ({ url: `/api/applications/${caller === 'enterprise' ? policyFixtures.staffApplication : policyFixtures.ownApplication}/withdraw`, body: { version: 3 } }),
   },
+  // staff recording a service request at the window (代办) upload its files too
   'POST /api/attachments': {
-    expected: only(201, ['talent', 'enterprise']),
+    expected: only(201, ['talent', 'enterprise', 'department', 'office']),
     request: () => ({ body: samplePdf, query: { requirement: 'diploma', fileName: '证书.pdf' }, headers: { 'content-type': 'application/pdf' } }),
   },
   'GET /api/attachments/:id': {
@@ -272,6 +273,44 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/talent-cards': { expected: only(201, ['office']), request: () => ({ body: { talentId: cardFixtures.toIssue, validUntil: cardFixtures.validUntil } }) },
   'POST /api/talent-cards/issue-all': { expected: only(200, ['office']), request: () => ({ body: { validUntil: cardFixtures.validUntil } }) },
   'POST /api/talent-cards/:id/revoke': { expected: only(200, ['office']), request: () => ({ url: `/api/talent-cards/${cardFixtures.toRevoke}/revoke`, body: { reason: '授权测试', version: 1 } }) },
+  // ——— the case engine's inbox and service requests (fixtures: caseFixtures below) ———
+  'GET /api/cases/inbox': { expected: only(200, ['department', 'office']), request: () => ({ query: { tab: 'todo' } }) },
+  'GET /api/cases/mine': { expected: only(200, ['talent', 'enterprise']) },
+  'GET /api/service-requests/categories': { expected: only(200, talentReaders) },
+  'PUT /api/service-requests/categories/:code': { expected: only(200, ['office']), request: () => ({ url: '/api/service-requests/categories/finance', body: { unitCode: 'U06', workingDays: 8, version: 1 } }) },
+  'GET /api/service-requests': { expected: only(200, talentReaders) },
+  'GET /api/service-requests/:id': {
+    expected: only(200, talentReaders),
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseOpen : caseFixtures.talentOpen}` }),
+  },
+  // online for oneself (talent, enterprise); at the window for a requester (department, office)
+  'POST /api/service-requests': {
+    expected: only(201, ['talent', 'enterprise', 'department', 'office']),
+    request: (caller, context) => ({
+      body: {
+        requestCategory: 'other', requestTitle: '授权测试诉求', requestText: '授权测试',
+        ...(caller === 'department' || caller === 'office' ? { requesterKind: 'talent', requesterId: context.talents.other.id } : {}),
+      },
+    }),
+  },
+  // the department handles one routed to its unit; the office, not acting for an escalated one, is past access control (409)
+  'POST /api/service-requests/:id/decision': {
+    expected: { ...only(200, ['department']), office: 409 },
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'office' ? caseFixtures.toReassign : caseFixtures.toHandle}/decision`, body: { decision: 'approve', version: 1 } }),
+  },
+  // a requester's own returned request; staff may not resubmit what is not theirs (404)
+  'POST /api/service-requests/:id/resubmit': {
+    expected: { ...only(200, ['talent', 'enterprise']), department: 404, office: 404 },
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseReturned : caseFixtures.talentReturned}/resubmit`, body: { requestText: '补正', version: 2 } }),
+  },
+  'POST /api/service-requests/:id/withdraw': {
+    expected: { ...only(200, ['talent', 'enterprise']), department: 404, office: 404 },
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseToWithdraw : caseFixtures.talentToWithdraw}/withdraw`, body: { version: 1 } }),
+  },
+  'POST /api/service-requests/:id/reassignment': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/service-requests/${caseFixtures.toReassign}/reassignment`, body: { unitCode: policyFixtures.unitCode, version: 1 } }),
+  },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -404,6 +443,29 @@ beforeAll(async () => {
     automaticPolicy: automatic.id, ownApplication: own, staffApplication: staff, reviewApplication: review, escalatedApplication: escalated, ownAttachment, staffAttachment,
     talentEntitlement, enterpriseEntitlement, batch, batchEntitlement, notifications, unusedId: '00000000-0000-4000-8000-000000000000',
   };
+});
+
+/**
+ * What the service-request rows act on: the `other` category routed to the department account's unit; open requests
+ * of the talent and the enterprise accounts (to read, to withdraw), returned ones (to resubmit), one for the department
+ * to handle and one for the office to reassign.
+ */
+let caseFixtures: {
+  talentOpen: string; enterpriseOpen: string; talentToWithdraw: string; enterpriseToWithdraw: string; talentReturned: string; enterpriseReturned: string;
+  toHandle: string; toReassign: string;
+};
+beforeAll(async () => {
+  await t.db.execute(sql`update service_request_categories set unit_code = ${policyFixtures.unitCode} where code = 'other'`);
+  const raise = async (caller: 'talent' | 'enterprise') => {
+    const response = await agents.get(caller)!.post('/api/service-requests', { requestCategory: 'other', requestTitle: '授权测试诉求', requestText: '授权测试' });
+    if (response.statusCode !== 201) throw new Error(`service request: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  caseFixtures = {
+    talentOpen: await raise('talent'), enterpriseOpen: await raise('enterprise'), talentToWithdraw: await raise('talent'), enterpriseToWithdraw: await raise('enterprise'),
+    talentReturned: await raise('talent'), enterpriseReturned: await raise('enterprise'), toHandle: await raise('talent'), toReassign: await raise('enterprise'),
+  };
+  await t.db.execute(sql`update cases set status = 'returned', version = 2 where id in (${caseFixtures.talentReturned}, ${caseFixtures.enterpriseReturned})`);
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

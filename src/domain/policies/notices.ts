@@ -28,6 +28,16 @@ export const noticeParams = {
   /** 免申即享: granted without application by a scan; the subject may decline. */
   automatic: z.object({ policy: text, amount: yuan, periodKind }),
   paid: z.object({ policy: text, period: text, amount: yuan }),
+  /**
+   * A service request (诉求): for its unit, submitted / resubmitted / reassigned to it; for its requester, returned /
+   * rejected / handled. `policy` is the request's own title (as every kind names its matter so).
+   */
+  serviceRequest: z.object({
+    policy: text,
+    subject: text,
+    event: z.enum(['submitted', 'resubmitted', 'reassigned', 'returned', 'rejected', 'handled']),
+    comment: text,
+  }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -73,6 +83,16 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
     language === 'zh-CN'
       ? { title: `已拨付：${policy}`, body: period === 'once' ? `一次性 ${money(amount, language)}` : `${period} 期 ${money(amount, language)}` }
       : { title: `Paid: ${policy}`, body: period === 'once' ? `${money(amount, language)} (one-off)` : `${money(amount, language)} for ${period}` },
+  serviceRequest: ({ policy, subject, event, comment }, language) =>
+    language === 'zh-CN'
+      ? {
+          title: `${{ submitted: '新诉求', resubmitted: '诉求已补正', reassigned: '诉求改派至本单位', returned: '诉求需补正', rejected: '诉求不予受理', handled: '诉求已办结' }[event]}：${policy}`,
+          body: comment || `${subject} 的诉求`,
+        }
+      : {
+          title: `${{ submitted: 'New request', resubmitted: 'Request corrected', reassigned: 'Request reassigned to your unit', returned: 'Request needs correction', rejected: 'Request declined', handled: 'Request handled' }[event]}: ${policy}`,
+          body: comment || `Request of ${subject}`,
+        },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

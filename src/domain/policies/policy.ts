@@ -29,7 +29,7 @@ export const applicationStatuses = ['inReview', 'returned', 'approved', 'rejecte
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const openApplicationStatuses: readonly ApplicationStatus[] = ['inReview', 'returned'];
 
-export const applicationActions = ['submit', 'approve', 'reject', 'return', 'resubmit', 'withdraw', 'escalate'] as const;
+export const applicationActions = ['submit', 'approve', 'reject', 'return', 'resubmit', 'withdraw', 'escalate', 'reassign'] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
 export const reviewDecisions = ['approve', 'reject', 'return'] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];

@@ -9,8 +9,9 @@ import type {
 } from '../../domain/dictionaries';
 import type { SchoolCategory } from '../../domain/policies/facts';
 import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
+import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
 import type {
-  ApplicationAction, ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
+  ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
 } from '../../domain/policies/policy';
 
@@ -478,21 +479,34 @@ export const parameterValues = pgTable(
   (table) => [uniqueIndex('parameter_values_date_key').on(table.parameterId, table.effectiveFrom)],
 );
 
-/** An application (申请) of a talent or an enterprise for a policy; at most one open per subject, policy and round. */
-export const applications = pgTable(
-  'applications',
+/**
+ * A case (办件) of the case engine, of any type: a policy application (`policy`) or a service request
+ * (`serviceRequest`, 诉求). The engine's state — status, the steps (units, 会签/或签 mode, time limit in working days), the
+ * current step and when it started, escalation, who submitted it, the optimistic version — is the same for every type.
+ * The policy columns (policy, version, round, decision) are the policy extension, null for other types; the
+ * `applications` view (migration 0017) is the policy cases under their old name.
+ */
+export const cases = pgTable(
+  'cases',
   {
     id: id(),
-    policyId: uuid('policy_id').notNull().references(() => policies.id),
-    versionId: uuid('version_id').notNull().references(() => policyVersions.id),
+    type: text('type').$type<CaseType>().notNull().default('policy'),
+    policyId: uuid('policy_id').references(() => policies.id),
+    versionId: uuid('version_id').references(() => policyVersions.id),
+    /** A service request's category (routing rule); null for other types. */
+    category: text('category').references(() => serviceRequestCategories.code),
+    /** online: raised by the requester; window: recorded by staff at the window on the requester's behalf (代办). */
+    channel: text('channel').$type<CaseChannel>().notNull().default('online'),
     subjectKind: text('subject_kind').$type<'talent' | 'enterprise'>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** The application round: the year for yearly policies, `once` otherwise. */
     round: text('round').notNull(),
     status: text('status').$type<ApplicationStatus>().notNull(),
     form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
-    /** The check at submission: eligibility trace, facts, parameter values, amount. */
-    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    /** The check at submission: eligibility trace, facts, parameter values, amount (policy cases). */
+    decision: jsonb('decision').$type<Record<string, unknown>>().notNull().default({}),
+    /** The steps as they were when the case was submitted (a policy's from its published version). */
+    steps: jsonb('steps').$type<ReviewStepDefinition[]>().notNull().default([]),
     stepIndex: integer('step_index').notNull().default(0),
     stepStartedAt: timestamp('step_started_at', { withTimezone: true }).notNull().defaultNow(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
@@ -506,18 +520,32 @@ export const applications = pgTable(
   (table) => [
     index('applications_subject_idx').on(table.subjectKind, table.subjectId),
     index('applications_policy_idx').on(table.policyId, table.status),
+    index('cases_type_status_idx').on(table.type, table.status),
     uniqueIndex('applications_open_key')
       .on(table.policyId, table.subjectKind, table.subjectId, table.round)
       .where(sql`status in ('inReview', 'returned')`),
   ],
 );
 
-/** Files attached to an application; the bytes live under the data directory, named by their SHA-256. */
-export const applicationAttachments = pgTable(
-  'application_attachments',
+/** Service-request categories (诉求类别) as data, each routed to a unit by a rule the office edits. */
+export const serviceRequestCategories = pgTable('service_request_categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** The routing rule: the unit (by code) a request of this category goes to; null until the office sets one. */
+  unitCode: text('unit_code'),
+  workingDays: integer('working_days').notNull().default(5),
+  sort: integer('sort').notNull().default(0),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+/** Files attached to a case; the bytes live under the data directory, named by their SHA-256. */
+export const caseAttachments = pgTable(
+  'case_attachments',
   {
     id: id(),
-    applicationId: uuid('application_id').references(() => applications.id),
+    caseId: uuid('case_id').references(() => cases.id),
     requirement: text('requirement').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
@@ -527,29 +555,29 @@ export const applicationAttachments = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
-    index('application_attachments_application_idx').on(table.applicationId),
+    index('application_attachments_application_idx').on(table.caseId),
     // the upload quota counts a user's uploads of the last 24 hours
     index('application_attachments_uploader_idx').on(table.uploadedBy, table.createdAt),
   ],
 );
 
-/** Every step of an application's life: submission, each unit's decision, corrections, escalation. */
-export const applicationActions = pgTable(
-  'application_actions',
+/** Every step of a case's life: submission, each unit's decision, corrections, escalation, reassignment. */
+export const caseActions = pgTable(
+  'case_actions',
   {
     id: id(),
-    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
     stepIndex: integer('step_index'),
     unitId: uuid('unit_id').references(() => units.id),
     actorId: uuid('actor_id'),
-    action: text('action').$type<ApplicationAction>().notNull(),
+    action: text('action').$type<CaseAction>().notNull(),
     /** Shown to the applicant. */
     comment: text('comment').notNull().default(''),
     /** Seen by reviewers and the office only. */
     internalNote: text('internal_note').notNull().default(''),
     at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
-  (table) => [index('application_actions_application_idx').on(table.applicationId, table.at)],
+  (table) => [index('application_actions_application_idx').on(table.caseId, table.at)],
 );
 
 /** In-app notifications (站内消息). */
@@ -581,7 +609,7 @@ export const entitlements = pgTable(
     id: id(),
     policyId: uuid('policy_id').notNull().references(() => policies.id),
     versionId: uuid('version_id').notNull().references(() => policyVersions.id),
-    applicationId: uuid('application_id').references(() => applications.id),
+    applicationId: uuid('application_id').references(() => cases.id),
     subjectKind: text('subject_kind').$type<'talent' | 'enterprise'>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** `once`, `2026` or `2026-11`. */

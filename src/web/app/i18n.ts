@@ -12,6 +12,7 @@ import { policiesEnUS, policiesZhCN } from '../modules/policies/locales';
 import { accountEnUS, accountZhCN } from '../modules/auth/locales';
 import { calendarEnUS, calendarZhCN } from '../modules/calendar/locales';
 import { cardEnUS, cardZhCN } from '../modules/talent-card/locales';
+import { casesEnUS, casesZhCN } from '../modules/cases/locales';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -57,8 +58,8 @@ function withModuleTexts(base: Texts, ...modules: Texts[]): Texts {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN, calendarZhCN, cardZhCN) },
-    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS, calendarEnUS, cardEnUS) },
+    'zh-CN': { translation: withModuleTexts(zhCN, policiesZhCN, notificationsZhCN, accountZhCN, auditZhCN, calendarZhCN, cardZhCN, casesZhCN) },
+    'en-US': { translation: withModuleTexts(enUS, policiesEnUS, notificationsEnUS, accountEnUS, auditEnUS, calendarEnUS, cardEnUS, casesEnUS) },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -1,6 +1,7 @@
 import {
-  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CloudUploadOutlined, FileDoneOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
-  CreditCardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
+  CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -8,7 +9,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -24,6 +25,8 @@ const readsRegistry = (roles: readonly Role[]) => roles.some((role) => role !== 
 /** The signed-in pages, in menu order, with who may open each (the server enforces the same on its routes). */
 export const pageEntries: readonly PageEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, access: 'everyone' },
+  { key: 'inbox', path: '/inbox', icon: <CarryOutOutlined />, access: 'cases.inbox' },
+  { key: 'myCases', path: '/my-cases', icon: <FolderOpenOutlined />, access: 'cases.mine' },
   { key: 'talents', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
   { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
@@ -31,6 +34,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'policies', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
+  { key: 'serviceRequests', path: '/service-requests', icon: <CustomerServiceOutlined />, access: 'serviceRequests.read' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

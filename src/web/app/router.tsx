@@ -28,6 +28,10 @@ const MyProfilePage = lazyPage(() => import('../modules/talents/MyProfilePage'),
 const EnterprisesPage = lazyPage(() => import('../modules/enterprises/EnterprisesPage'), 'EnterprisesPage');
 const EnterpriseDetailPage = lazyPage(() => import('../modules/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const ImportPage = lazyPage(() => import('../modules/imports/ImportPage'), 'ImportPage');
+const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPage');
+const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
+const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
+const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const PoliciesPage = lazyPage(() => import('../modules/policies/PoliciesPage'), 'PoliciesPage');
 const PolicyDetailPage = lazyPage(() => import('../modules/policies/PolicyDetailPage'), 'PolicyDetailPage');
 const DraftEditorPage = lazyPage(() => import('../modules/policies/DraftEditorPage'), 'DraftEditorPage');
@@ -89,6 +93,10 @@ export const router = createBrowserRouter([
       { path: 'policies/:id/draft', element: <RequirePermission permission="policies.manage"><DraftEditorPage /></RequirePermission> },
       { path: 'policies/:id/simulate', element: <RequirePermission permission="policies.simulate"><SimulationPage /></RequirePermission> },
       { path: 'calculator', element: <RequirePage page="calculator"><CalculatorPage /></RequirePage> },
+      { path: 'inbox', element: <RequirePage page="inbox"><InboxPage /></RequirePage> },
+      { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
+      { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
+      { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'applications', element: <RequirePage page="applications"><ApplicationsPage /></RequirePage> },
       { path: 'applications/:id', element: <RequirePage page="applications"><ApplicationDetailPage /></RequirePage> },
       { path: 'ledger', element: <RequirePage page="ledger"><LedgerPage /></RequirePage> },

@@ -10,6 +10,7 @@ import { demoPlan } from './plan';
 import { storeTalentCards } from './cards';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
+import { storeServiceRequests } from './service-requests';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -78,10 +79,20 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       talentUserId: accounts.get('talent')!,
       today,
     });
+    const serviceRequests = await storeServiceRequests(tx, {
+      unitIds,
+      officeUserId: accounts.get('office')!,
+      reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])),
+      accountTalentId: accountTalent.id,
+      talentUserId: accounts.get('talent')!,
+      enterpriseId: pumpGroup.id,
+      enterpriseUserId: accounts.get('enterprise')!,
+      today,
+    });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests },
     });
   });
 }

@@ -16,7 +16,7 @@ import { referenceLabels, subjectFacts, subjectsFacts } from '../../modules/poli
 import type { Tx } from '../client';
 import { systemActor } from '../../plugins/auth';
 import { scanPolicy } from '../../modules/policies/scan.service';
-import { applicationActions, applications, disbursementBatches, entitlements, notifications, parameterValues, payments, policies, policyParameters, policyVersions, schools, talents } from '../schema';
+import { caseActions, cases, disbursementBatches, entitlements, notifications, parameterValues, payments, policies, policyParameters, policyVersions, schools, talents } from '../schema';
 import { schools as schoolNames } from './catalogue';
 import { seededRandom, seedOf } from './random';
 
@@ -330,17 +330,17 @@ async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; 
     const firstApproval = clock(workingDay(submittedDay, 3));
     const decidedAt = clock(workingDay(submittedDay, 6));
     const [application] = await tx
-      .insert(applications)
+      .insert(cases)
       .values({
-        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId: grant.id, round: 'once', status: 'approved',
+        policyId: living.id, versionId: living.versionId, steps: demo.version.steps, subjectKind: 'talent', subjectId: grant.id, round: 'once', status: 'approved',
         form: { note: '申请急需紧缺人才生活补贴' }, decision: grant.decision as unknown as Record<string, unknown>, stepIndex: 1,
         submittedBy: ids.officeUserId, submittedAt, decidedAt, stepStartedAt: firstApproval, createdAt: submittedAt, updatedAt: decidedAt, version: 3,
       })
-      .returning({ id: applications.id });
-    await tx.insert(applicationActions).values([
-      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理', at: submittedAt },
-      { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U07'), actorId: ids.reviewerIds.get('U07'), action: 'approve', at: firstApproval },
-      { applicationId: application.id, stepIndex: 1, unitId: ids.unitIds.get('U06'), actorId: ids.reviewerIds.get('U06'), action: 'approve', at: decidedAt },
+      .returning({ id: cases.id });
+    await tx.insert(caseActions).values([
+      { caseId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理', at: submittedAt },
+      { caseId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U07'), actorId: ids.reviewerIds.get('U07'), action: 'approve', at: firstApproval },
+      { caseId: application.id, stepIndex: 1, unitId: ids.unitIds.get('U06'), actorId: ids.reviewerIds.get('U06'), action: 'approve', at: decidedAt },
     ]);
     for (const period of periodKeys('monthly', 36, `${periodOf(grant.start)}-01`)) {
       const paid = monthIndex(period) <= lastPaid;
@@ -419,17 +419,17 @@ async function storeOpenApplications(tx: Tx, ids: Ids, living: { id: string; ver
     const last = actions.at(-1)?.at ?? plan.submitted;
     const stepStarted = plan.stepIndex === 1 ? actions[0].at : plan.submitted;
     const [application] = await tx
-      .insert(applications)
+      .insert(cases)
       .values({
-        policyId: living.id, versionId: living.versionId, subjectKind: 'talent', subjectId, round: 'once', status: plan.status as 'inReview' | 'returned',
+        policyId: living.id, versionId: living.versionId, steps: demo.version.steps, subjectKind: 'talent', subjectId, round: 'once', status: plan.status as 'inReview' | 'returned',
         form: { note: '申请急需紧缺人才生活补贴' }, decision: decision as unknown as Record<string, unknown>, stepIndex: plan.stepIndex,
         submittedBy: ids.officeUserId, submittedAt: plan.submitted, stepStartedAt: stepStarted, escalatedAt: plan.escalated ?? null,
         version: 1 + actions.filter((action) => action.action !== 'escalate').length, createdAt: plan.submitted, updatedAt: last,
       })
-      .returning({ id: applications.id });
-    await tx.insert(applicationActions).values([
-      { applicationId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理，纸质材料已收', at: plan.submitted },
-      ...actions.map((action) => ({ applicationId: application.id, ...action })),
+      .returning({ id: cases.id });
+    await tx.insert(caseActions).values([
+      { caseId: application.id, stepIndex: 0, actorId: ids.officeUserId, action: 'submit', comment: '人才办代为受理，纸质材料已收', at: plan.submitted },
+      ...actions.map((action) => ({ caseId: application.id, ...action })),
     ]);
     const link = `/applications/${application.id}`;
     const reviewers = (code: string) => (ids.reviewerIds.has(code) ? [ids.reviewerIds.get(code)!] : []);
@@ -468,16 +468,16 @@ async function storeAccountTalentStory(tx: Tx, ids: Ids, stored: Map<string, { i
   const decidedAt = clock('2026-03-12');
   const decision = await decisionOf('APARTMENT', '2026-03-09');
   const [application] = await tx
-    .insert(applications)
+    .insert(cases)
     .values({
-      policyId: apartmentId, versionId: apartmentVersion, subjectKind: 'talent', subjectId: talentId, round: 'once', status: 'approved',
+      policyId: apartmentId, versionId: apartmentVersion, steps: apartment.version.steps, subjectKind: 'talent', subjectId: talentId, round: 'once', status: 'approved',
       form: { note: '申请人才公寓一套（一居室），附劳动合同' }, decision: decision as unknown as Record<string, unknown>, stepIndex: 0,
       submittedBy: ids.talentUserId, submittedAt, stepStartedAt: submittedAt, decidedAt, version: 2, createdAt: submittedAt, updatedAt: decidedAt,
     })
-    .returning({ id: applications.id });
-  await tx.insert(applicationActions).values([
-    { applicationId: application.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: submittedAt },
-    { applicationId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U10'), actorId: ids.reviewerIds.get('U10'), action: 'approve', comment: '符合条件，已安排人才公寓 3 号楼一居室。', at: decidedAt },
+    .returning({ id: cases.id });
+  await tx.insert(caseActions).values([
+    { caseId: application.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: submittedAt },
+    { caseId: application.id, stepIndex: 0, unitId: ids.unitIds.get('U10'), actorId: ids.reviewerIds.get('U10'), action: 'approve', comment: '符合条件，已安排人才公寓 3 号楼一居室。', at: decidedAt },
   ]);
   const housing = ids.reviewerIds.has('U10') ? [ids.reviewerIds.get('U10')!] : [];
   notices.push({ userIds: housing, notice: { kind: 'review', params: { policy: apartment.policy.title, subject: name, event: 'submitted' }, link: `/applications/${application.id}` }, at: submittedAt, read: true });
@@ -513,14 +513,14 @@ async function storeAccountTalentStory(tx: Tx, ids: Ids, stored: Map<string, { i
   const chainAt = clock(chainDay);
   const chainDecision = await decisionOf('CHAIN', chainDay);
   const [pending] = await tx
-    .insert(applications)
+    .insert(cases)
     .values({
-      policyId: chainId, versionId: chainVersion, subjectKind: 'talent', subjectId: talentId, round: roundOf('yearly', chainDay), status: 'inReview',
+      policyId: chainId, versionId: chainVersion, steps: chain.version.steps, subjectKind: 'talent', subjectId: talentId, round: roundOf('yearly', chainDay), status: 'inReview',
       form: { note: '泵阀设计工程师，申请本年度重点产业链岗位津贴' }, decision: chainDecision as unknown as Record<string, unknown>, stepIndex: 0,
       submittedBy: ids.talentUserId, submittedAt: chainAt, stepStartedAt: chainAt, createdAt: chainAt, updatedAt: chainAt,
     })
-    .returning({ id: applications.id });
-  await tx.insert(applicationActions).values({ applicationId: pending.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: chainAt });
+    .returning({ id: cases.id });
+  await tx.insert(caseActions).values({ caseId: pending.id, stepIndex: 0, actorId: ids.talentUserId, action: 'submit', at: chainAt });
   const economy = ids.reviewerIds.has('U04') ? [ids.reviewerIds.get('U04')!] : [];
   notices.push({ userIds: economy, notice: { kind: 'review', params: { policy: chain.policy.title, subject: name, event: 'submitted' }, link: `/applications/${pending.id}` }, at: chainAt, read: false });
   await storeNotices(tx, notices);

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-
 import type { EducationLevel } from '../../../domain/dictionaries';
 import { committedStatuses } from '../../../domain/policies/policy';
 import type { Executor } from '../../db/client';
-import { applications, auditLog, entitlements, industries, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
+import { cases, auditLog, entitlements, industries, organisations, policies, talents, units, users } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { applicationScope } from '../policies/applications.service';
 import { inboxCondition } from '../policies/inbox';
@@ -143,13 +143,12 @@ export async function benefitsOverview(executor: Executor, user: SessionUser, co
   const [[applicationCounts], [money], catalogue] = await Promise.all([
     executor
       .select({
-        open: sql<number>`count(*) filter (where ${inArray(applications.status, ['inReview', 'returned'])})`.mapWith(Number),
-        returned: sql<number>`count(*) filter (where ${applications.status} = 'returned')`.mapWith(Number),
+        open: sql<number>`count(*) filter (where ${inArray(cases.status, ['inReview', 'returned'])})`.mapWith(Number),
+        returned: sql<number>`count(*) filter (where ${cases.status} = 'returned')`.mapWith(Number),
         inbox: reviewer ? sql<number>`count(*) filter (where ${inboxCondition(user)})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
-        escalated: sql<number>`count(*) filter (where ${applications.status} = 'inReview' and ${applications.escalatedAt} is not null)`.mapWith(Number),
+        escalated: sql<number>`count(*) filter (where ${cases.status} = 'inReview' and ${cases.escalatedAt} is not null)`.mapWith(Number),
       })
-      .from(applications)
-      .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
+      .from(cases)
       .where(applicationScope(user)),
     // zone-wide (office, leader) from the entitlement tallies; scoped ones are few and counted
     zoneWide && counts

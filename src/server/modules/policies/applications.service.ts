@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { openApplicationStatuses, roundOf, addWorkingDays, subjectKindOf, type ApplicationStatus, type ReviewDecision } from '../../../domain/policies/policy';
-import { applicationStatusLabels, inBothLanguages } from '../../../domain/policies/messages';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { openApplicationStatuses, roundOf, subjectKindOf, type ReviewDecision } from '../../../domain/policies/policy';
+import { inBothLanguages } from '../../../domain/policies/messages';
 import type { Language } from '../../../domain/i18n';
 import { factModels, type SubjectKind } from '../../../domain/policies/facts';
 import type { Db, Executor } from '../../db/client';
-import { applicationActions, applicationAttachments, applications, entitlements, organisations, policies, policyVersions, talents, units, users } from '../../db/schema';
+import { cases, entitlements, organisations, policies, policyVersions, talents } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
-import { notify, officeStaff, subjectAccounts, unitStaff } from '../notifications/notifications.service';
+import { notify, subjectAccounts, unitStaff } from '../notifications/notifications.service';
+import { canActNow, decideStep, escalateOverdueCases, resubmitCase, stepDeadline, withdrawCase } from '../cases/cases.engine';
+import { attachUploads, caseFiles, caseHistory, caseScope, findCase, insertAction, insertCase, lockCase, subjectName, unitNamesOf, unitsDecided, usableUploads, type CaseRow } from '../cases/cases.repo';
 import { decide, presentDecision, withoutBirthDate, type Decision } from './decision';
 import { inboxCondition } from './inbox';
 import { referenceLabels, subjectFacts } from './facts.repo';
@@ -19,12 +21,20 @@ import { enterpriseReadScope } from '../enterprises/enterprises.policies';
 import { grantEntitlements } from './ledger.service';
 import { findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type PolicyVersionRow } from './policies.repo';
 
+/**
+ * Policy applications (申请) are the `policy` cases of the case engine (modules/cases): the engine keeps their steps,
+ * decisions, returns, escalation and history; this file adds what is a policy's own — who may apply for whom, the
+ * eligibility check against the published rule, the required attachments, the entitlements on approval.
+ */
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export type Subject = { kind: SubjectKind; id: string; name: string };
 /** What the applicant wrote, as the submission body allows it (policies.schemas.ts submitBody). */
 export type ApplicationForm = Record<string, string | number | boolean | null>;
 type StepState = 'done' | 'current' | 'waiting';
+const applications = cases;
+const isPolicy = eq(cases.type, 'policy');
 
 /**
  * Who a user may apply for: a talent for themself; enterprise HR for its enterprise (enterprise and team policies) and
@@ -48,32 +58,12 @@ export async function subjectFor(executor: Executor, user: SessionUser, target: 
   return { kind, id, name: organisation.name };
 }
 
-/** Applications a user may see: their own and their subjects'; reviewers those of policies their unit reviews; office and leaders all. */
-export function applicationScope(user: SessionUser): SQL | undefined {
-  if (user.roles.includes('office') || user.roles.includes('leader')) return undefined;
-  const conditions: SQL[] = [eq(applications.submittedBy, user.id)];
-  if (user.talentId) conditions.push(and(eq(applications.subjectKind, 'talent'), eq(applications.subjectId, user.talentId))!);
-  if (user.roles.includes('enterprise') && user.organisationId) {
-    conditions.push(and(eq(applications.subjectKind, 'enterprise'), eq(applications.subjectId, user.organisationId))!);
-    conditions.push(and(eq(applications.subjectKind, 'talent'), sql`${applications.subjectId} in (select id from talents where employer_id = ${user.organisationId})`)!);
-  }
-  if (user.roles.includes('department') && user.unitId) {
-    conditions.push(sql`exists (
-      select 1 from policy_versions v, jsonb_array_elements(v.steps) step, units u
-      where v.id = ${applications.versionId} and u.id = ${user.unitId} and step->'units' ? u.code)`);
-  }
-  return or(...conditions);
+/** Applications a user may see: the policy cases of the engine's scope (own and their subjects'; reviewers those their unit reviews; office and leaders all). */
+export function applicationScope(user: SessionUser): SQL {
+  return and(isPolicy, caseScope(user))!;
 }
 
 const isReviewerView = (user: SessionUser) => user.roles.some((role) => role === 'office' || role === 'department' || role === 'leader');
-
-async function subjectName(executor: Executor, kind: SubjectKind, id: string) {
-  const [row] =
-    kind === 'talent'
-      ? await executor.select({ name: talents.name }).from(talents).where(eq(talents.id, id))
-      : await executor.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
-  return row?.name ?? '';
-}
 
 /**
  * Whether the user may open the subject's record, by the same scoping as the registry and the enterprise pages: the
@@ -90,21 +80,6 @@ async function subjectReadable(executor: Executor, user: SessionUser, kind: Subj
   return row !== undefined;
 }
 
-/** When the current step is due, and whether it is overdue. */
-function stepDeadline(application: typeof applications.$inferSelect, version: PolicyVersionRow) {
-  const step = version.steps[application.stepIndex];
-  if (application.status !== 'inReview' || !step) return { dueAt: null, overdue: false };
-  const dueAt = addWorkingDays(application.stepStartedAt, step.workingDays);
-  return { dueAt: dueAt.toISOString(), overdue: dueAt.getTime() < Date.now() };
-}
-
-/** Units by code with their names in both languages. */
-async function unitNamesOf(executor: Executor, codes: string[]) {
-  const unique = [...new Set(codes)];
-  const rows = unique.length ? await executor.select({ code: units.code, name: units.name, nameEn: units.nameEn }).from(units).where(inArray(units.code, unique)) : [];
-  return new Map(rows.map((row) => [row.code, row]));
-}
-
 export async function applicationDetail(executor: Executor, user: SessionUser, id: string) {
   const [found] = await executor
     .select({ application: applications, policy: policies, version: policyVersions })
@@ -116,21 +91,15 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
   const { application, policy, version } = found;
   const internal = isReviewerView(user);
   const [history, files, granted] = await Promise.all([
-    executor
-      .select({ action: applicationActions, unitName: units.name, unitNameEn: units.nameEn, actorName: users.displayName })
-      .from(applicationActions)
-      .leftJoin(units, eq(units.id, applicationActions.unitId))
-      .leftJoin(users, eq(users.id, applicationActions.actorId))
-      .where(eq(applicationActions.applicationId, id))
-      .orderBy(asc(applicationActions.at)),
-    executor.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id)),
-    executor.select().from(entitlements).where(eq(entitlements.applicationId, id)).orderBy(asc(entitlements.period)),
+    caseHistory(executor, id),
+    caseFiles(executor, id),
+    executor.select().from(entitlements).where(eq(entitlements.applicationId, id)).orderBy(entitlements.period),
   ]);
   const decision = presentDecision(application.decision as unknown as Decision);
-  const step = version.steps[application.stepIndex];
+  const step = application.steps[application.stepIndex];
   const decidedUnits = application.status === 'inReview' ? await unitsDecided(executor, application) : [];
   // the units' names in both languages, so an applicant (who may not read the unit list) sees names, not codes
-  const named = await unitNamesOf(executor, version.steps.flatMap((definition) => definition.units));
+  const named = await unitNamesOf(executor, application.steps.flatMap((definition) => definition.units));
   const stepState = (index: number): StepState =>
     index < application.stepIndex || application.status === 'approved' ? 'done' : index === application.stepIndex ? 'current' : 'waiting';
   return {
@@ -149,12 +118,12 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     form: application.form as ApplicationForm,
     decision,
     usedFacts: await usedFacts(executor, application.subjectKind, decision),
-    steps: version.steps.map((definition, index) => ({
+    steps: application.steps.map((definition, index) => ({
       ...definition,
       unitNames: definition.units.map((code) => named.get(code) ?? { code, name: code, nameEn: code }),
       state: stepState(index),
     })),
-    currentStep: step ? { index: application.stepIndex, name: step.name, units: step.units, mode: step.mode, decidedUnits, ...stepDeadline(application, version) } : null,
+    currentStep: step ? { index: application.stepIndex, name: step.name, units: step.units, mode: step.mode, decidedUnits, ...stepDeadline(application) } : null,
     escalated: application.escalatedAt !== null,
     history: history.map(({ action, unitName, unitNameEn, actorName }) => ({
       action: action.action,
@@ -184,7 +153,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     decidedAt: application.decidedAt?.toISOString() ?? null,
     version: application.version,
     permissions: {
-      review: await canReviewNow(executor, user, application, version),
+      review: await canActNow(executor, user, application),
       resubmit: application.status === 'returned' && application.submittedBy === user.id,
       withdraw: openApplicationStatuses.includes(application.status) && application.submittedBy === user.id,
     },
@@ -195,24 +164,23 @@ export type ApplicationListQuery = { page: number; pageSize: number; status?: st
 
 export async function listApplications(executor: Executor, user: SessionUser, query: ApplicationListQuery) {
   const conditions: (SQL | undefined)[] = [applicationScope(user)];
-  if (query.status) conditions.push(eq(applications.status, query.status as typeof applications.$inferSelect.status));
+  if (query.status) conditions.push(eq(applications.status, query.status as CaseRow['status']));
   if (query.policyId) conditions.push(eq(applications.policyId, query.policyId));
   if (query.inbox) conditions.push(inboxCondition(user));
   const where = and(...conditions);
   const [rows, [{ total }]] = await Promise.all([
     executor
-      .select({ application: applications, policy: policies, version: policyVersions })
+      .select({ application: applications, policy: policies })
       .from(applications)
       .innerJoin(policies, eq(policies.id, applications.policyId))
-      .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
       .where(where)
       .orderBy(desc(applications.submittedAt))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    executor.select({ total: sql<number>`count(*)::int` }).from(applications).innerJoin(policyVersions, eq(policyVersions.id, applications.versionId)).where(where),
+    executor.select({ total: sql<number>`count(*)::int` }).from(applications).where(where),
   ]);
   const items = await Promise.all(
-    rows.map(async ({ application, policy, version }) => ({
+    rows.map(async ({ application, policy }) => ({
       id: application.id,
       policy: { id: policy.id, code: policy.code, title: policy.title },
       subject: {
@@ -222,10 +190,10 @@ export async function listApplications(executor: Executor, user: SessionUser, qu
       readable: await subjectReadable(executor, user, application.subjectKind, application.subjectId),
     },
       status: application.status,
-      stepName: version.steps[application.stepIndex]?.name ?? null,
+      stepName: application.steps[application.stepIndex]?.name ?? null,
       amount: Number((application.decision as { amount?: number }).amount ?? 0),
       escalated: application.escalatedAt !== null,
-      ...stepDeadline(application, version),
+      ...stepDeadline(application),
       submittedAt: application.submittedAt.toISOString(),
     })),
   );
@@ -252,8 +220,6 @@ function requireEligible(decision: Decision) {
   throw new AppError(400, 'policyNotEligible', inBothLanguages('reasons', reasons));
 }
 
-const stateRefusal = (status: ApplicationStatus) => new AppError(409, 'applicationState', inBothLanguages('status', (language) => applicationStatusLabels[status][language]));
-
 /** Policies the subject already benefits from that exclude this one, or that this one excludes. */
 async function exclusionClash(executor: Executor, policy: PolicyRow, subject: Subject) {
   const rows = await executor
@@ -265,19 +231,13 @@ async function exclusionClash(executor: Executor, policy: PolicyRow, subject: Su
 }
 
 async function attachFiles(executor: Executor, user: SessionUser, applicationId: string, version: PolicyVersionRow, attachmentIds: string[]) {
-  const files = attachmentIds.length
-    ? await executor.select().from(applicationAttachments).where(and(inArray(applicationAttachments.id, attachmentIds), eq(applicationAttachments.uploadedBy, user.id)))
-    : [];
-  const usable = files.filter((file) => file.applicationId === null || file.applicationId === applicationId);
+  const usable = await usableUploads(executor, user.id, applicationId, attachmentIds);
   const unknown = attachmentIds.findIndex((id) => !usable.some((file) => file.id === id));
   if (unknown >= 0) throw invalid({ [`attachmentIds.${unknown}`]: { code: 'attachment.unknown' } });
-  const present = new Set([
-    ...usable.map((file) => file.requirement),
-    ...(await executor.select({ requirement: applicationAttachments.requirement }).from(applicationAttachments).where(eq(applicationAttachments.applicationId, applicationId))).map((row) => row.requirement),
-  ]);
+  const present = new Set([...usable.map((file) => file.requirement), ...(await caseFiles(executor, applicationId)).map((row) => row.requirement)]);
   const missing = version.attachments.find((requirement) => requirement.required && !present.has(requirement.code));
   if (missing) throw invalid({ attachmentIds: { code: 'attachment.missing', params: { name: missing.name } } });
-  if (usable.length) await executor.update(applicationAttachments).set({ applicationId }).where(inArray(applicationAttachments.id, usable.map((file) => file.id)));
+  await attachUploads(executor, applicationId, usable.map((file) => file.id));
 }
 
 export type SubmitInput = { policyId: string; subjectId?: string; form: Record<string, unknown>; attachmentIds: string[] };
@@ -292,19 +252,18 @@ export async function submitApplication(db: Db, actor: Actor, user: SessionUser,
     const [open] = await tx
       .select({ id: applications.id })
       .from(applications)
-      .where(and(eq(applications.policyId, policy.id), eq(applications.subjectKind, subject.kind), eq(applications.subjectId, subject.id), eq(applications.round, round), inArray(applications.status, [...openApplicationStatuses])));
+      .where(and(isPolicy, eq(applications.policyId, policy.id), eq(applications.subjectKind, subject.kind), eq(applications.subjectId, subject.id), eq(applications.round, round), inArray(applications.status, [...openApplicationStatuses])));
     if (open) throw new AppError(409, 'applicationOpen');
     if (await alreadyGranted(tx, policy.id, subject, round)) throw new AppError(409, 'applicationAlreadyGranted');
     const clash = await exclusionClash(tx, policy, subject);
     if (clash.length) throw new AppError(409, 'policyExcluded', { policies: clash.map((row) => row.title).join('、') });
     const decision = await decisionFor(tx, policy, version, subject);
     requireEligible(decision);
-    const [application] = await tx
-      .insert(applications)
-      .values({ policyId: policy.id, versionId: version.id, subjectKind: subject.kind, subjectId: subject.id, round, status: 'inReview', form: input.form, decision, submittedBy: user.id })
-      .returning();
+    const application = await insertCase(tx, {
+      type: 'policy', policyId: policy.id, versionId: version.id, subjectKind: subject.kind, subjectId: subject.id, round, status: 'inReview', form: input.form, decision, steps: version.steps, submittedBy: user.id,
+    });
     await attachFiles(tx, user, application.id, version, input.attachmentIds);
-    await tx.insert(applicationActions).values({ applicationId: application.id, stepIndex: 0, actorId: user.id, action: 'submit' });
+    await insertAction(tx, { caseId: application.id, stepIndex: 0, actorId: user.id, action: 'submit' });
     await recordAudit(tx, actor, { action: 'application.submit', targetType: 'application', targetId: application.id, changes: { policy: policy.code, subject: subject.id, round, amount: decision.amount } });
     await notify(tx, await unitStaff(tx, version.steps[0].units), { kind: 'review', params: { policy: policy.title, subject: subject.name, event: 'submitted' }, link: `/applications/${application.id}` });
     return applicationDetail(tx, user, application.id);
@@ -315,106 +274,44 @@ async function alreadyGranted(executor: Executor, policyId: string, subject: Sub
   const [row] = await executor
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.policyId, policyId), eq(applications.subjectKind, subject.kind), eq(applications.subjectId, subject.id), eq(applications.round, round), eq(applications.status, 'approved')));
+    .where(and(isPolicy, eq(applications.policyId, policyId), eq(applications.subjectKind, subject.kind), eq(applications.subjectId, subject.id), eq(applications.round, round), eq(applications.status, 'approved')));
   return Boolean(row);
-}
-
-/** Units that have approved the current step since it (re)started. */
-async function unitsDecided(executor: Executor, application: typeof applications.$inferSelect) {
-  const rows = await executor
-    .select({ code: units.code })
-    .from(applicationActions)
-    .innerJoin(units, eq(units.id, applicationActions.unitId))
-    .where(
-      and(
-        eq(applicationActions.applicationId, application.id),
-        eq(applicationActions.stepIndex, application.stepIndex),
-        eq(applicationActions.action, 'approve'),
-        sql`${applicationActions.at} >= ${application.stepStartedAt.toISOString()}`,
-      ),
-    );
-  return rows.map((row) => row.code);
-}
-
-/** The unit a reviewer acts for on the current step: their own unit if the step has it; the office for an escalated step. */
-async function actingUnit(executor: Executor, user: SessionUser, application: typeof applications.$inferSelect, version: PolicyVersionRow) {
-  const step = version.steps[application.stepIndex];
-  if (!step) return null;
-  if (user.unitId && user.roles.includes('department')) {
-    const [unit] = await executor.select().from(units).where(eq(units.id, user.unitId));
-    if (unit && step.units.includes(unit.code)) return unit;
-  }
-  if (user.roles.includes('office') && application.escalatedAt) {
-    const decided = await unitsDecided(executor, application);
-    const code = step.units.find((candidate) => !decided.includes(candidate));
-    const [unit] = code ? await executor.select().from(units).where(eq(units.code, code)) : [];
-    return unit ?? null;
-  }
-  return null;
-}
-
-const ownApplication = (user: SessionUser, application: typeof applications.$inferSelect) =>
-  application.submittedBy === user.id || (application.subjectKind === 'talent' && application.subjectId === user.talentId);
-
-async function canReviewNow(executor: Executor, user: SessionUser, application: typeof applications.$inferSelect, version: PolicyVersionRow) {
-  if (application.status !== 'inReview' || ownApplication(user, application)) return false;
-  const unit = await actingUnit(executor, user, application, version);
-  return unit !== null && !(await unitsDecided(executor, application)).includes(unit.code);
 }
 
 export type ReviewInput = { decision: ReviewDecision; comment: string; internalNote: string; version: number };
 
 /**
- * A unit's decision on the current step. 会签 (all) completes when every unit of the step approved, 或签 (any) on the
- * first approval; the last step's completion approves the application and grants its entitlements (budget permitting).
- * A decision on a stale version, on a step that is not the unit's, or twice by one unit answers 409.
+ * A unit's decision on the current step, through the engine (会签/或签, 409 on a stale version, another unit's step or a
+ * second decision of one unit); the last step's completion approves the application and grants its entitlements
+ * (budget permitting).
  */
 export async function reviewApplication(db: Db, actor: Actor, user: SessionUser, id: string, input: ReviewInput) {
   return db.transaction(async (tx) => {
-    const [application] = await tx.select().from(applications).where(and(eq(applications.id, id), applicationScope(user))).for('update');
+    const application = await lockCase(tx, id, applicationScope(user));
     if (!application) throw notFound();
-    if (ownApplication(user, application)) throw new AppError(403, 'reviewOwnApplication');
-    if (application.version !== input.version) throw new AppError(409, 'applicationStale');
-    if (application.status !== 'inReview') throw stateRefusal(application.status);
-    if (input.decision !== 'approve' && !input.comment.trim()) throw invalid({ comment: { code: 'review.commentRequired' } });
-    const version = (await findVersion(tx, application.versionId))!;
-    const unit = await actingUnit(tx, user, application, version);
-    if (!unit) throw new AppError(409, 'reviewNotYourStep');
-    if ((await unitsDecided(tx, application)).includes(unit.code)) throw new AppError(409, 'reviewAlreadyDecided');
-    await tx.insert(applicationActions).values({ applicationId: id, stepIndex: application.stepIndex, unitId: unit.id, actorId: user.id, action: input.decision, comment: input.comment, internalNote: input.internalNote });
-    const [policy] = await tx.select().from(policies).where(eq(policies.id, application.policyId));
+    const outcome = await decideStep(tx, user, application, input);
+    const [policy] = await tx.select().from(policies).where(eq(policies.id, application.policyId!));
     const applicants = await applicantAccounts(tx, application);
-    const next = { version: application.version + 1, updatedAt: new Date() };
-    if (input.decision === 'return') {
-      await tx.update(applications).set({ ...next, status: 'returned' }).where(eq(applications.id, id));
+    if (outcome.kind === 'returned') {
       await notify(tx, applicants, { kind: 'returned', params: { policy: policy.title, comment: input.comment }, link: `/applications/${id}` });
-    } else if (input.decision === 'reject') {
-      await tx.update(applications).set({ ...next, status: 'rejected', decidedAt: new Date() }).where(eq(applications.id, id));
+    } else if (outcome.kind === 'rejected') {
       await notify(tx, applicants, { kind: 'rejected', params: { policy: policy.title, comment: input.comment }, link: `/applications/${id}` });
-    } else {
-      const step = version.steps[application.stepIndex];
-      const decided = [...(await unitsDecided(tx, application))];
-      const stepDone = step.mode === 'any' || step.units.every((code) => decided.includes(code));
-      if (!stepDone) {
-        await tx.update(applications).set(next).where(eq(applications.id, id));
-      } else if (application.stepIndex + 1 < version.steps.length) {
-        await tx.update(applications).set({ ...next, stepIndex: application.stepIndex + 1, stepStartedAt: new Date(), escalatedAt: null }).where(eq(applications.id, id));
-        const subject = await subjectName(tx, application.subjectKind, application.subjectId);
-        await notify(tx, await unitStaff(tx, version.steps[application.stepIndex + 1].units), { kind: 'review', params: { policy: policy.title, subject, event: 'advanced' }, link: `/applications/${id}` });
-      } else {
-        await tx.update(applications).set({ ...next, status: 'approved', decidedAt: new Date() }).where(eq(applications.id, id));
-        const subject = { kind: application.subjectKind, id: application.subjectId, name: await subjectName(tx, application.subjectKind, application.subjectId) };
-        const decision = application.decision as unknown as Decision;
-        await grantEntitlements(tx, actor, { policy, version, subject, decision, applicationId: id, source: 'application', status: 'scheduled', start: today() });
-        await notify(tx, applicants, { kind: 'approved', params: { policy: policy.title, amount: decision.amount, periodKind: version.periodKind }, link: `/applications/${id}` });
-      }
+    } else if (outcome.kind === 'advanced') {
+      const subject = await subjectName(tx, application.subjectKind, application.subjectId);
+      await notify(tx, await unitStaff(tx, outcome.nextUnits), { kind: 'review', params: { policy: policy.title, subject, event: 'advanced' }, link: `/applications/${id}` });
+    } else if (outcome.kind === 'completed') {
+      const version = (await findVersion(tx, application.versionId!))!;
+      const subject = { kind: application.subjectKind, id: application.subjectId, name: await subjectName(tx, application.subjectKind, application.subjectId) };
+      const decision = application.decision as unknown as Decision;
+      await grantEntitlements(tx, actor, { policy, version, subject, decision, applicationId: id, source: 'application', status: 'scheduled', start: today() });
+      await notify(tx, applicants, { kind: 'approved', params: { policy: policy.title, amount: decision.amount, periodKind: version.periodKind }, link: `/applications/${id}` });
     }
-    await recordAudit(tx, actor, { action: `application.${input.decision}`, targetType: 'application', targetId: id, changes: { step: application.stepIndex, unit: unit.code, comment: input.comment } });
+    await recordAudit(tx, actor, { action: `application.${input.decision}`, targetType: 'application', targetId: id, changes: { step: application.stepIndex, unit: outcome.unitCode, comment: input.comment } });
     return applicationDetail(tx, user, id);
   });
 }
 
-async function applicantAccounts(executor: Executor, application: typeof applications.$inferSelect) {
+async function applicantAccounts(executor: Executor, application: CaseRow) {
   return [application.submittedBy, ...(await subjectAccounts(executor, application.subjectKind, application.subjectId))];
 }
 
@@ -423,63 +320,42 @@ export type ResubmitInput = { form: Record<string, unknown>; attachmentIds: stri
 /** 补正: the applicant corrects a returned application; it goes back to the step that returned it, checked again. */
 export async function resubmitApplication(db: Db, actor: Actor, user: SessionUser, id: string, input: ResubmitInput) {
   return db.transaction(async (tx) => {
-    const [application] = await tx.select().from(applications).where(and(eq(applications.id, id), applicationScope(user))).for('update');
-    if (!application) throw notFound();
-    if (application.submittedBy !== user.id) throw notFound();
+    const application = await lockCase(tx, id, applicationScope(user));
+    if (!application || application.submittedBy !== user.id) throw notFound();
     if (application.version !== input.version) throw new AppError(409, 'applicationStale');
-    if (application.status !== 'returned') throw stateRefusal(application.status);
-    const [policy] = await tx.select().from(policies).where(eq(policies.id, application.policyId));
-    const version = (await findVersion(tx, application.versionId))!;
+    const [policy] = await tx.select().from(policies).where(eq(policies.id, application.policyId!));
+    const version = (await findVersion(tx, application.versionId!))!;
     const subject = { kind: application.subjectKind, id: application.subjectId, name: await subjectName(tx, application.subjectKind, application.subjectId) };
-    const decision = await decisionFor(tx, policy, version, subject);
-    requireEligible(decision);
-    await attachFiles(tx, user, id, version, input.attachmentIds);
-    await tx
-      .update(applications)
-      .set({ status: 'inReview', form: input.form, decision, stepStartedAt: new Date(), escalatedAt: null, version: application.version + 1, updatedAt: new Date() })
-      .where(eq(applications.id, id));
-    await tx.insert(applicationActions).values({ applicationId: id, stepIndex: application.stepIndex, actorId: user.id, action: 'resubmit' });
+    if (application.status === 'returned') {
+      const decision = await decisionFor(tx, policy, version, subject);
+      requireEligible(decision);
+      await attachFiles(tx, user, id, version, input.attachmentIds);
+      await resubmitCase(tx, user, application, input.version, { form: input.form, decision });
+    } else {
+      await resubmitCase(tx, user, application, input.version, {});
+    }
     await recordAudit(tx, actor, { action: 'application.resubmit', targetType: 'application', targetId: id, changes: { form: input.form } });
-    await notify(tx, await unitStaff(tx, version.steps[application.stepIndex].units), { kind: 'review', params: { policy: policy.title, subject: subject.name, event: 'resubmitted' }, link: `/applications/${id}` });
+    await notify(tx, await unitStaff(tx, application.steps[application.stepIndex].units), { kind: 'review', params: { policy: policy.title, subject: subject.name, event: 'resubmitted' }, link: `/applications/${id}` });
     return applicationDetail(tx, user, id);
   });
 }
 
 export async function withdrawApplication(db: Db, actor: Actor, user: SessionUser, id: string, version: number) {
   return db.transaction(async (tx) => {
-    const [application] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.submittedBy, user.id))).for('update');
+    const application = await lockCase(tx, id, and(isPolicy, eq(cases.submittedBy, user.id)));
     if (!application) throw notFound();
-    if (application.version !== version) throw new AppError(409, 'applicationStale');
-    if (!openApplicationStatuses.includes(application.status)) throw stateRefusal(application.status);
-    await tx.update(applications).set({ status: 'withdrawn', decidedAt: new Date(), version: version + 1, updatedAt: new Date() }).where(eq(applications.id, id));
-    await tx.insert(applicationActions).values({ applicationId: id, stepIndex: application.stepIndex, actorId: user.id, action: 'withdraw' });
+    await withdrawCase(tx, user, application, version);
     await recordAudit(tx, actor, { action: 'application.withdraw', targetType: 'application', targetId: id });
     return applicationDetail(tx, user, id);
   });
 }
 
-/** Steps past their time limit are flagged once and escalated to the office (督办). Run by the daily work, as the system. */
+/** Overdue steps of every case type are escalated to the office by the engine (督办); the daily work calls this. */
 export async function escalateOverdue(db: Db, actor: Actor, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const open = await tx
-      .select({ application: applications, version: policyVersions, title: policies.title })
-      .from(applications)
-      .innerJoin(policyVersions, eq(policyVersions.id, applications.versionId))
-      .innerJoin(policies, eq(policies.id, applications.policyId))
-      .where(and(eq(applications.status, 'inReview'), sql`${applications.escalatedAt} is null`));
-    const overdue = open.filter(({ application, version }) => {
-      const step = version.steps[application.stepIndex];
-      return step && addWorkingDays(application.stepStartedAt, step.workingDays).getTime() < now.getTime();
-    });
-    if (!overdue.length) return 0;
-    const office = await officeStaff(tx);
-    for (const { application, version, title } of overdue) {
-      await tx.update(applications).set({ escalatedAt: now }).where(eq(applications.id, application.id));
-      await tx.insert(applicationActions).values({ applicationId: application.id, stepIndex: application.stepIndex, action: 'escalate', internalNote: '超过办理时限，已提交人才办督办' });
-      const step = version.steps[application.stepIndex];
-      await notify(tx, office, { kind: 'overdue', params: { policy: title, subject: await subjectName(tx, application.subjectKind, application.subjectId), step: step.name }, link: `/applications/${application.id}` });
-    }
-    await recordAudit(tx, actor, { action: 'application.escalate', targetType: 'application', changes: { applications: overdue.map(({ application }) => application.id) } });
-    return overdue.length;
-  });
+  return escalateOverdueCases(db, actor, now);
+}
+
+/** A policy case of any status, if the user may see it (attachments ask this). */
+export async function findApplication(executor: Executor, user: SessionUser, id: string) {
+  return findCase(executor, id, applicationScope(user));
 }

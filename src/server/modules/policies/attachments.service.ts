@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { attachmentSizeLimit, type AttachmentMediaType } from '../../../domain/policies/policy';
 import type { Db, Executor } from '../../db/client';
-import { applicationAttachments, applications } from '../../db/schema';
+import { caseAttachments } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
-import { applicationScope } from './applications.service';
+import { caseScope, findCase } from '../cases/cases.repo';
 import { deleteUnattachedBefore, filesInUse, lockUploader, uploadUsage } from './attachments.repo';
 
 /**
@@ -47,7 +47,7 @@ export async function storeAttachment(db: Db, dataDir: string, actor: Actor, use
     await mkdir(folderOf(dataDir), { recursive: true });
     await writeFile(join(folderOf(dataDir), sha256), bytes);
     const [row] = await tx
-      .insert(applicationAttachments)
+      .insert(caseAttachments)
       .values({ requirement: input.requirement, fileName: input.fileName.slice(0, 200), mediaType, size: bytes.length, sha256, uploadedBy: user.id })
       .returning();
     await recordAudit(tx, actor, { action: 'attachment.upload', targetType: 'attachment', targetId: row.id, changes: { fileName: row.fileName, mediaType, size: row.size, sha256 } });
@@ -55,14 +55,12 @@ export async function storeAttachment(db: Db, dataDir: string, actor: Actor, use
   });
 }
 
-/** A file the user may read: their own upload, or one of an application they may see. */
+/** A file the user may read: their own upload, or one of a case (of any type) they may see. */
 export async function readAttachment(executor: Executor, dataDir: string, user: SessionUser, id: string) {
-  const [row] = await executor.select().from(applicationAttachments).where(eq(applicationAttachments.id, id));
+  const [row] = await executor.select().from(caseAttachments).where(eq(caseAttachments.id, id));
   if (!row) throw notFound();
   if (row.uploadedBy !== user.id) {
-    const [visible] = row.applicationId
-      ? await executor.select({ id: applications.id }).from(applications).where(and(eq(applications.id, row.applicationId), applicationScope(user)))
-      : [];
+    const visible = row.caseId ? await findCase(executor, row.caseId, caseScope(user)) : undefined;
     if (!visible) throw notFound();
   }
   return { ...row, bytes: await readFile(join(folderOf(dataDir), row.sha256)) };

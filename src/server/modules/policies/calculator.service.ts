@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { subjectKindOf, type PolicyTarget } from '../../../domain/policies/policy';
 import type { Executor } from '../../db/client';
-import { applications, entitlements, policies, policyVersions, units } from '../../db/schema';
+import { cases, entitlements, policies, policyVersions, units } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 import { subjectFor } from './applications.service';
 import { decide, withoutBirthDate } from './decision';
@@ -28,7 +28,7 @@ export async function calculate(executor: Executor, user: SessionUser, query: { 
     .where(and(eq(policies.status, 'published'), inArray(policies.target, [...targets])));
   const [labels, open, granted] = await Promise.all([
     referenceLabels(executor),
-    executor.select({ policyId: applications.policyId, id: applications.id, status: applications.status }).from(applications).where(and(eq(applications.subjectKind, subject.kind), eq(applications.subjectId, subject.id))),
+    executor.select({ policyId: cases.policyId, id: cases.id, status: cases.status }).from(cases).where(and(eq(cases.type, 'policy'), eq(cases.subjectKind, subject.kind), eq(cases.subjectId, subject.id))),
     executor.select({ policyId: entitlements.policyId, status: entitlements.status, amount: entitlements.amount }).from(entitlements).where(and(eq(entitlements.subjectKind, subject.kind), eq(entitlements.subjectId, subject.id))),
   ]);
   const items = [];

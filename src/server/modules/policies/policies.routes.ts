@@ -120,7 +120,7 @@ export async function policiesRoutes(app: App) {
       upload.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: attachmentSizeLimit + 1 }, (_request, body, done) => done(null, body));
     }
     upload.addContentTypeParser('*', (_request, _payload, done) => done(new AppError(415, 'attachmentType'), undefined));
-    upload.post('/api/attachments', { bodyLimit: attachmentSizeLimit + 1, config: { access: 'applications.submit' }, schema: { tags: ['applications'], summary: 'Upload an attachment (raw body, at most 10 MB); attach it by id when applying', querystring: attachmentQuery, response: { 201: attachmentSchema, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema } } },
+    upload.post('/api/attachments', { bodyLimit: attachmentSizeLimit + 1, config: { access: ['applications.submit', 'serviceRequests.record'] }, schema: { tags: ['applications'], summary: 'Upload an attachment (raw body, at most 10 MB); attach it by id when applying', querystring: attachmentQuery, response: { 201: attachmentSchema, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema } } },
       async (request, reply) => reply.status(201).send(await storeAttachment(app.db, app.config.dataDir, request.actor, request.session!.user, { ...request.query, bytes: request.body })));
   });
   app.get('/api/attachments/:id', { config: { access: 'applications.read' }, schema: { tags: ['applications'], summary: 'Download an attachment', params: uuidParam, response: errorResponses } },
