@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --only search|rules --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000]`:
+ * `npm run bench [-- --only search|rules|assets --talents 100000 --runs 50 --fresh --explain --no-pglite --rules-engine-sample 2000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
  */
+import { runAssetsBenchmark } from './assets';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 
@@ -20,7 +21,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules'] as const;
+const benchmarks = ['search', 'rules', 'assets'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -46,5 +47,9 @@ if (runs('rules')) {
     pglite: !flag('no-pglite'),
     postgresUrl,
   });
+}
+if (runs('assets')) {
+  // a few cold-cache page loads in Chromium against the real server (builds the web bundle when stale)
+  await runAssetsBenchmark({ runs: Math.min(positive('runs', 3), 10) });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

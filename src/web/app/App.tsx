@@ -1,12 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
-import antdEnUS from 'antd/locale/en_US';
-import antdZhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { isApiError, setUnauthenticatedHandler } from './api';
-import { currentLanguage } from './i18n';
+import { antdLocale } from './i18n';
 import { router } from './router';
 import { sessionQueryKey, storeSession } from '../modules/auth/session';
 
@@ -76,11 +74,10 @@ const appTheme: ThemeConfig = {
 
 export function App() {
   useTranslation(); // re-render on language change
-  const language = currentLanguage();
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
-        locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
+        locale={antdLocale()}
         button={{ autoInsertSpace: false }}
         theme={appTheme}
       >

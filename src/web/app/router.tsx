@@ -1,15 +1,21 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { can, type Permission } from '../../domain/permissions';
-import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
 import { CenteredSpin } from '../ui/CenteredSpin';
-import { AppLayout } from './AppLayout';
-import { canOpen, pageEntry, type PageKey } from './navigation';
+import { loadSignedInTexts } from './i18n';
 
 /** A page as its own chunk: `lazyPage(() => import('…'), 'HomePage')` for a module with a named export. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
+
+/**
+ * The signed-in frame and the page guards: one chunk, with the texts of the signed-in screens, fetched on the first
+ * signed-in page (the sign-in page loads neither).
+ */
+const signedIn = () => Promise.all([import('./signed-in'), loadSignedInTexts()]).then(([module]) => module);
+const SignedInShell = lazy(async () => ({ default: (await signedIn()).SignedInShell }));
+const RequirePage = lazy(async () => ({ default: (await signedIn()).RequirePage }));
+const RequirePermission = lazy(async () => ({ default: (await signedIn()).RequirePermission }));
 
 const LoginPage = lazyPage(() => import('../modules/auth/LoginPage'), 'LoginPage');
 const SetupPage = lazyPage(() => import('../modules/auth/SetupPage'), 'SetupPage');
@@ -36,24 +42,8 @@ const LedgerPage = lazyPage(() => import('../modules/policies/LedgerPage'), 'Led
 const BatchesPage = lazyPage(() => import('../modules/policies/BatchesPage'), 'BatchesPage');
 const BatchDetailPage = lazyPage(() => import('../modules/policies/BatchDetailPage'), 'BatchDetailPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
-const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
 
-type RequirePageProps = { page: PageKey; children: ReactNode };
-
-/** A page the user's roles may not open answers 403 (the server refuses its data as well). */
-function RequirePage({ page, children }: RequirePageProps) {
-  const user = useCurrentUser();
-  return canOpen(pageEntry(page), user.roles) ? children : <ForbiddenPage />;
-}
-
-type RequirePermissionProps = { permission: Permission; children: ReactNode };
-
-/** A page for the holders of a permission (a talent opens their own record, HR its staff: the server scopes which). */
-function RequirePermission({ permission, children }: RequirePermissionProps) {
-  const user = useCurrentUser();
-  return can(user.roles, permission) ? children : <ForbiddenPage />;
-}
-
+/** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
 const signedOut = (element: ReactNode) => <Suspense fallback={<CenteredSpin fullScreen />}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -61,11 +51,7 @@ export const router = createBrowserRouter([
   { path: '/setup', element: signedOut(<SetupPage />) },
   {
     path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    element: signedOut(<SignedInShell />),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'talents', element: <RequirePage page="talents"><TalentsPage /></RequirePage> },

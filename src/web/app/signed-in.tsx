@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { can, type Permission } from '../../domain/permissions';
+import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
+import { AppLayout } from './AppLayout';
+import { ForbiddenPage } from './ErrorPages';
+import { canOpen, pageEntry, type PageKey } from './navigation';
+
+/**
+ * What only signed-in pages need, loaded as one chunk after the sign-in page (router.tsx): the session check, the
+ * frame (menu, bell, user menu) and the page guards.
+ */
+export function SignedInShell() {
+  return (
+    <RequireSession>
+      <AppLayout />
+    </RequireSession>
+  );
+}
+
+type RequirePageProps = { page: PageKey; children: ReactNode };
+
+/** A page the user's roles may not open answers 403 (the server refuses its data as well). */
+export function RequirePage({ page, children }: RequirePageProps) {
+  const user = useCurrentUser();
+  return canOpen(pageEntry(page), user.roles) ? children : <ForbiddenPage />;
+}
+
+type RequirePermissionProps = { permission: Permission; children: ReactNode };
+
+/** A page for the holders of a permission (a talent opens their own record, HR its staff: the server scopes which). */
+export function RequirePermission({ permission, children }: RequirePermissionProps) {
+  const user = useCurrentUser();
+  return can(user.roles, permission) ? children : <ForbiddenPage />;
+}
