@@ -49,8 +49,22 @@ export default defineConfig({
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
-    // antd is one large vendor chunk shared by every page; pages themselves are small lazy chunks.
     chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // a vendor chunk's name lists every page that uses it: the hash alone is enough
+        chunkFileNames: (chunk) => (chunk.name.startsWith('vendor') ? 'assets/vendor-[hash].js' : 'assets/[name]-[hash].js'),
+        // Library code apart from the app's, so an app change leaves the cached libraries valid: React in one chunk
+        // of its own (every page needs it), the other libraries (antd, react-router, i18next …) grouped by the
+        // pages that use them, so the sign-in page fetches only what it renders.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, entriesAware: true, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -1,12 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
-import { useEffect } from 'react';
+import { ConfigProvider, theme, type ThemeConfig } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { antdLocale } from './i18n';
 import { router } from './router';
 import { sessionQueryKey, storeSession } from '../modules/auth/session';
+
+const SessionExpiredNotice = lazy(async () => ({ default: (await import('./SessionExpiredNotice')).SessionExpiredNotice }));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,20 +21,26 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** When the server says the session is gone (idle timeout, disabled account), forget it: the router shows the sign-in page. */
+/**
+ * When the server says the session is gone (idle timeout, disabled account), forget it: the router shows the sign-in
+ * page, and a warning says why (its code, antd's message, is fetched then: the sign-in page does not load it).
+ */
 function SessionWatcher() {
-  const { t } = useTranslation();
-  const { message } = AntdApp.useApp();
+  const [expired, setExpired] = useState(0);
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       if (queryClient.getQueryData(sessionQueryKey)) {
         storeSession(queryClient, null);
-        void message.warning(t('account.sessionExpired'));
+        setExpired((count) => count + 1);
       }
     });
     return () => setUnauthenticatedHandler(null);
-  }, [message, t]);
-  return null;
+  }, []);
+  return expired > 0 ? (
+    <Suspense fallback={null}>
+      <SessionExpiredNotice key={expired} />
+    </Suspense>
+  ) : null;
 }
 
 /**
@@ -81,10 +89,8 @@ export function App() {
         button={{ autoInsertSpace: false }}
         theme={appTheme}
       >
-        <AntdApp>
-          <SessionWatcher />
-          <RouterProvider router={router} />
-        </AntdApp>
+        <SessionWatcher />
+        <RouterProvider router={router} />
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -17,8 +17,23 @@ const SignedInShell = lazy(async () => ({ default: (await signedIn()).SignedInSh
 const RequirePage = lazy(async () => ({ default: (await signedIn()).RequirePage }));
 const RequirePermission = lazy(async () => ({ default: (await signedIn()).RequirePermission }));
 
-const LoginPage = lazyPage(() => import('../modules/auth/LoginPage'), 'LoginPage');
-const SetupPage = lazyPage(() => import('../modules/auth/SetupPage'), 'SetupPage');
+const loginPage = () => import('../modules/auth/LoginPage');
+const LoginPage = lazyPage(loginPage, 'LoginPage');
+
+/**
+ * Starts fetching the first page's code while the texts load (main.tsx), instead of after them: the sign-in page, or
+ * the signed-in frame (the page itself follows when the frame renders).
+ */
+export function preloadFirstPage(path: string): Promise<unknown> {
+  if (path === '/login') return loginPage();
+  if (path === '/setup') return Promise.resolve();
+  return signedIn();
+}
+/** First-run set-up uses antd's App (its messages): both come with the page's chunk. */
+const SetupPage = lazy(async () => {
+  const [{ SetupPage: Page }, { WithAntdApp }] = await Promise.all([import('../modules/auth/SetupPage'), import('./with-antd-app')]);
+  return { default: () => <WithAntdApp><Page /></WithAntdApp> };
+});
 const HomePage = lazyPage(() => import('../modules/home/HomePage'), 'HomePage');
 const UsersPage = lazyPage(() => import('../modules/users/UsersPage'), 'UsersPage');
 const AdminRequestsPage = lazyPage(() => import('../modules/users/AdminRequestsPage'), 'AdminRequestsPage');

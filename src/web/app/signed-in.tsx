@@ -1,3 +1,4 @@
+import { App as AntdApp } from 'antd';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '../../domain/permissions';
 import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
@@ -7,13 +8,16 @@ import { canOpen, pageEntry, type PageKey } from './navigation';
 
 /**
  * What only signed-in pages need, loaded as one chunk after the sign-in page (router.tsx): the session check, the
- * frame (menu, bell, user menu) and the page guards.
+ * frame (menu, bell, user menu), the page guards, and antd's App (the `App.useApp()` message, modal and notification
+ * the pages call; the sign-in page does without).
  */
 export function SignedInShell() {
   return (
-    <RequireSession>
-      <AppLayout />
-    </RequireSession>
+    <AntdApp>
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    </AntdApp>
   );
 }
 
