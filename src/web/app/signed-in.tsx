@@ -1,10 +1,12 @@
 import { App as AntdApp } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { can, type Permission } from '../../domain/permissions';
 import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
 import { AppLayout } from './AppLayout';
-import { ForbiddenPage } from './ErrorPages';
 import { canOpen, pageEntry, type PageKey } from './navigation';
+
+/** The 403 page (antd's Result and its illustrations) only when it is shown. */
+const ForbiddenPage = lazy(async () => ({ default: (await import('./ErrorPages')).ForbiddenPage }));
 
 /**
  * What only signed-in pages need, loaded as one chunk after the sign-in page (router.tsx): the session check, the
