@@ -2,10 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, theme, type ThemeConfig } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { antdLocale } from './i18n';
-import { router } from './router';
+import { AppRoutes } from './router';
 import { sessionQueryKey, storeSession } from '../modules/auth/session';
 
 const SessionExpiredNotice = lazy(async () => ({ default: (await import('./SessionExpiredNotice')).SessionExpiredNotice }));
@@ -90,7 +90,9 @@ export function App() {
         theme={appTheme}
       >
         <SessionWatcher />
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </ConfigProvider>
     </QueryClientProvider>
   );
