@@ -29,6 +29,7 @@ export function preloadFirstPage(path: string): Promise<unknown> {
   if (path === '/setup') return Promise.resolve();
   return signedIn();
 }
+
 /** First-run set-up uses antd's App (its messages): both come with the page's chunk. */
 const SetupPage = lazy(async () => {
   const [{ SetupPage: Page }, { WithAntdApp }] = await Promise.all([import('../modules/auth/SetupPage'), import('./with-antd-app')]);
