@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --only search|rules|longwork|requests|startup --talents 100000 --runs 50 --fresh --explain --no-pglite
- *   --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
+ * `npm run bench [-- --only search|rules|longwork|requests|startup|assets --talents 100000 --runs 50 --fresh --explain
+ *   --no-pglite --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
  *   --seed-talents 100000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
@@ -8,6 +8,7 @@
  */
 import { runLongWorkBenchmark } from './longwork';
 import { runRequestBenchmark } from './requests';
+import { runAssetsBenchmark } from './assets';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 import { runStartupBenchmark } from './startup';
@@ -25,7 +26,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -76,5 +77,9 @@ if (runs('requests')) {
 }
 if (runs('startup')) {
   await runStartupBenchmark({ rounds: positive('rounds', 3), seedTalents: positive('seed-talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
+}
+if (runs('assets')) {
+  // a few cold-cache page loads in Chromium against the real server (builds the web bundle when stale)
+  await runAssetsBenchmark({ runs: Math.min(positive('runs', 3), 10) });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -14,6 +14,7 @@ import { idNumberCheckCharacter } from '../src/domain/validators/id-number';
 import { ensureWebBuild } from '../src/cli/web-build';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/main';
+import { assetsWalkthrough } from './assets';
 import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
@@ -645,6 +646,7 @@ const flows: Flow[] = [
   { name: 'policies: publish in the draft editor, calculator and 申请, 退回补正 and 会签, ledger, batch paid, 免申即享 scan, 政策模拟', run: () => policiesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'talent card: the QR code shown, checked at a service point (typed and scanned), an altered code refused, the office’s list and privileges, English', run: () => talentCardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
 ];
 
 async function main() {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -55,6 +55,11 @@ const validatorCompiler =
     const result = schema.safeParse(data, { reportInput: true });
     return result.success ? { value: result.data } : { error: result.error.issues as unknown as Error };
   };
+
+/** A file of the build's `assets/` folder: its name carries its content hash, so it may be cached for good. */
+function isHashedAsset(webDir: string, path: string): boolean {
+  return relative(webDir, path).split(sep)[0] === 'assets';
+}
 
 /** Builds the whole app without listening: `main` listens, tests call `app.inject`. */
 export async function buildApp({ config, database, setupToken, secrets, logStream }: AppOptions): Promise<App> {
@@ -156,18 +161,27 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
+    // The build writes a brotli (.br) and a gzip (.gz) copy next to each file (vite.config.ts): one is sent by the
+    // request's Accept-Encoding, the plain file otherwise. Hashed assets never change under their name; everything
+    // else (index.html, the icon) is revalidated by its ETag on every use.
     await app.register(fastifyStatic, {
       root: config.webDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz', '.build-stamp'],
+      // our own Cache-Control (send's `public, max-age=0` would replace the one set below)
+      cacheControl: false,
       setHeaders: (response, path) => {
-        response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('Cache-Control', isHashedAsset(config.webDir, path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('Vary', 'Accept-Encoding');
       },
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
-    if (wantsPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    // a missing hashed asset (a chunk of an older build) is a 404, never the page: a script must not get HTML
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/assets/') && hasWeb;
+    if (wantsPage) return reply.sendFile('index.html');
     throw new AppError(404, 'routeNotFound');
   });
   return app;

@@ -1,14 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
-import antdEnUS from 'antd/locale/en_US';
-import antdZhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { ConfigProvider, theme, type ThemeConfig } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { isApiError, setUnauthenticatedHandler } from './api';
-import { currentLanguage } from './i18n';
-import { router } from './router';
+import { antdLocale } from './i18n';
+import { AppRoutes } from './router';
 import { sessionQueryKey, storeSession } from '../modules/auth/session';
+
+const SessionExpiredNotice = lazy(async () => ({ default: (await import('./SessionExpiredNotice')).SessionExpiredNotice }));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,20 +21,26 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** When the server says the session is gone (idle timeout, disabled account), forget it: the router shows the sign-in page. */
+/**
+ * When the server says the session is gone (idle timeout, disabled account), forget it: the router shows the sign-in
+ * page, and a warning says why (its code, antd's message, is fetched then: the sign-in page does not load it).
+ */
 function SessionWatcher() {
-  const { t } = useTranslation();
-  const { message } = AntdApp.useApp();
+  const [expired, setExpired] = useState(0);
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       if (queryClient.getQueryData(sessionQueryKey)) {
         storeSession(queryClient, null);
-        void message.warning(t('account.sessionExpired'));
+        setExpired((count) => count + 1);
       }
     });
     return () => setUnauthenticatedHandler(null);
-  }, [message, t]);
-  return null;
+  }, []);
+  return expired > 0 ? (
+    <Suspense fallback={null}>
+      <SessionExpiredNotice key={expired} />
+    </Suspense>
+  ) : null;
 }
 
 /**
@@ -76,18 +82,17 @@ const appTheme: ThemeConfig = {
 
 export function App() {
   useTranslation(); // re-render on language change
-  const language = currentLanguage();
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
-        locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
+        locale={antdLocale()}
         button={{ autoInsertSpace: false }}
         theme={appTheme}
       >
-        <AntdApp>
-          <SessionWatcher />
-          <RouterProvider router={router} />
-        </AntdApp>
+        <SessionWatcher />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,21 +1,40 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { can, type Permission } from '../../domain/permissions';
-import { RequireSession, useCurrentUser } from '../modules/auth/RequireSession';
+import { useRoutes, type RouteObject } from 'react-router';
 import { CenteredSpin } from '../ui/CenteredSpin';
-import { AppLayout } from './AppLayout';
-import { canOpen, pageEntry, type PageKey } from './navigation';
-import { CardCheckPage } from '../modules/talent-card/CardCheckPage';
-import { CardsPage } from '../modules/talent-card/CardsPage';
-import { MyCardPage } from '../modules/talent-card/MyCardPage';
+import { loadSignedInTexts } from './i18n';
 
 /** A page as its own chunk: `lazyPage(() => import('…'), 'HomePage')` for a module with a named export. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-const LoginPage = lazyPage(() => import('../modules/auth/LoginPage'), 'LoginPage');
-const SetupPage = lazyPage(() => import('../modules/auth/SetupPage'), 'SetupPage');
+/**
+ * The signed-in frame and the page guards: one chunk, with the texts of the signed-in screens, fetched on the first
+ * signed-in page (the sign-in page loads neither).
+ */
+const signedIn = () => Promise.all([import('./signed-in'), loadSignedInTexts()]).then(([module]) => module);
+const SignedInShell = lazy(async () => ({ default: (await signedIn()).SignedInShell }));
+const RequirePage = lazy(async () => ({ default: (await signedIn()).RequirePage }));
+const RequirePermission = lazy(async () => ({ default: (await signedIn()).RequirePermission }));
+
+const loginPage = () => import('../modules/auth/LoginPage');
+const LoginPage = lazyPage(loginPage, 'LoginPage');
+
+/**
+ * Starts fetching the first page's code while the texts load (main.tsx), instead of after them: the sign-in page, or
+ * the signed-in frame (the page itself follows when the frame renders).
+ */
+export function preloadFirstPage(path: string): Promise<unknown> {
+  if (path === '/login') return loginPage();
+  if (path === '/setup') return Promise.resolve();
+  return signedIn();
+}
+
+/** First-run set-up uses antd's App (its messages): both come with the page's chunk. */
+const SetupPage = lazy(async () => {
+  const [{ SetupPage: Page }, { WithAntdApp }] = await Promise.all([import('../modules/auth/SetupPage'), import('./with-antd-app')]);
+  return { default: () => <WithAntdApp><Page /></WithAntdApp> };
+});
 const HomePage = lazyPage(() => import('../modules/home/HomePage'), 'HomePage');
 const UsersPage = lazyPage(() => import('../modules/users/UsersPage'), 'UsersPage');
 const AdminRequestsPage = lazyPage(() => import('../modules/users/AdminRequestsPage'), 'AdminRequestsPage');
@@ -28,10 +47,6 @@ const MyProfilePage = lazyPage(() => import('../modules/talents/MyProfilePage'),
 const EnterprisesPage = lazyPage(() => import('../modules/enterprises/EnterprisesPage'), 'EnterprisesPage');
 const EnterpriseDetailPage = lazyPage(() => import('../modules/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const ImportPage = lazyPage(() => import('../modules/imports/ImportPage'), 'ImportPage');
-const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPage');
-const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
-const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
-const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const PoliciesPage = lazyPage(() => import('../modules/policies/PoliciesPage'), 'PoliciesPage');
 const PolicyDetailPage = lazyPage(() => import('../modules/policies/PolicyDetailPage'), 'PolicyDetailPage');
 const DraftEditorPage = lazyPage(() => import('../modules/policies/DraftEditorPage'), 'DraftEditorPage');
@@ -43,37 +58,24 @@ const LedgerPage = lazyPage(() => import('../modules/policies/LedgerPage'), 'Led
 const BatchesPage = lazyPage(() => import('../modules/policies/BatchesPage'), 'BatchesPage');
 const BatchDetailPage = lazyPage(() => import('../modules/policies/BatchDetailPage'), 'BatchDetailPage');
 const CalendarPage = lazyPage(() => import('../modules/calendar/CalendarPage'), 'CalendarPage');
+const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPage');
+const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
+const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
+const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
+const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
+const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
+const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
-const ForbiddenPage = lazyPage(() => import('./ErrorPages'), 'ForbiddenPage');
 
-type RequirePageProps = { page: PageKey; children: ReactNode };
-
-/** A page the user's roles may not open answers 403 (the server refuses its data as well). */
-function RequirePage({ page, children }: RequirePageProps) {
-  const user = useCurrentUser();
-  return canOpen(pageEntry(page), user.roles) ? children : <ForbiddenPage />;
-}
-
-type RequirePermissionProps = { permission: Permission; children: ReactNode };
-
-/** A page for the holders of a permission (a talent opens their own record, HR its staff: the server scopes which). */
-function RequirePermission({ permission, children }: RequirePermissionProps) {
-  const user = useCurrentUser();
-  return can(user.roles, permission) ? children : <ForbiddenPage />;
-}
-
+/** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
 const signedOut = (element: ReactNode) => <Suspense fallback={<CenteredSpin fullScreen />}>{element}</Suspense>;
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: '/login', element: signedOut(<LoginPage />) },
   { path: '/setup', element: signedOut(<SetupPage />) },
   {
     path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    element: signedOut(<SignedInShell />),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'talents', element: <RequirePage page="talents"><TalentsPage /></RequirePage> },
@@ -87,25 +89,35 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequirePage page="audit"><AuditPage /></RequirePage> },
       { path: 'organisations', element: <RequirePage page="organisations"><OrganisationsPage /></RequirePage> },
       { path: 'units', element: <RequirePage page="units"><UnitsPage /></RequirePage> },
-      { path: 'calendar', element: <RequirePage page="calendar"><CalendarPage /></RequirePage> },
       { path: 'policies', element: <RequirePage page="policies"><PoliciesPage /></RequirePage> },
       { path: 'policies/:id', element: <RequirePage page="policies"><PolicyDetailPage /></RequirePage> },
       { path: 'policies/:id/draft', element: <RequirePermission permission="policies.manage"><DraftEditorPage /></RequirePermission> },
       { path: 'policies/:id/simulate', element: <RequirePermission permission="policies.simulate"><SimulationPage /></RequirePermission> },
       { path: 'calculator', element: <RequirePage page="calculator"><CalculatorPage /></RequirePage> },
-      { path: 'inbox', element: <RequirePage page="inbox"><InboxPage /></RequirePage> },
-      { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
-      { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
-      { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'applications', element: <RequirePage page="applications"><ApplicationsPage /></RequirePage> },
       { path: 'applications/:id', element: <RequirePage page="applications"><ApplicationDetailPage /></RequirePage> },
       { path: 'ledger', element: <RequirePage page="ledger"><LedgerPage /></RequirePage> },
       { path: 'batches', element: <RequirePage page="batches"><BatchesPage /></RequirePage> },
       { path: 'batches/:id', element: <RequirePage page="batches"><BatchDetailPage /></RequirePage> },
+      { path: 'calendar', element: <RequirePage page="calendar"><CalendarPage /></RequirePage> },
+      { path: 'inbox', element: <RequirePage page="inbox"><InboxPage /></RequirePage> },
+      { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
+      { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
+      { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * The app's pages by address. Declarative routing (BrowserRouter in App.tsx, `useRoutes` here): the pages use
+ * links, navigation and parameters only, none of the data router's loaders or actions, and react-router's data router
+ * is about a third of its code.
+ */
+export function AppRoutes() {
+  return useRoutes(routes);
+}
+
