@@ -3,8 +3,7 @@ import { cardCheckOutcomes, cardPrivilegeKinds } from '../../../domain/talent-ca
 import { safeText } from '../../../domain/text';
 import { pageQuery, pageSchema } from '../../http/pagination';
 import { errorResponses, type App } from '../../http/types';
-import { listCards } from './talent-card.repo';
-import { cardView, checkCardCode, issueAllCards, issueCard, myCard, privilegesByTier, revokeCard, savePrivileges } from './talent-card.service';
+import { checkCardCode, issueAllCards, issueCard, listCardViews, myCard, privilegesByTier, revokeCard, savePrivileges } from './talent-card.service';
 
 const cardSchema = z.object({
   id: z.uuid(),
@@ -108,11 +107,7 @@ export async function talentCardRoutes(app: App) {
         response: { 200: pageSchema(cardSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const now = new Date();
-      const page = await listCards(app.db, { ...request.query, today: now.toISOString().slice(0, 10) });
-      return { items: page.items.map((row) => cardView(row, now)), total: page.total };
-    },
+    async (request) => listCardViews(app.db, request.query),
   );
 
   app.post(

@@ -9,8 +9,8 @@ import {
   cardStatus, codeExpiresAt, codeFresh, formatCardCode, minuteOf, parseCardCode, signedText, type CardCheckOutcome, type CardPrivilegeKind,
 } from '../../../domain/talent-card/card';
 import {
-  findCard, findCurrentCard, findLatestCard, findTalentForCard, findTier, insertCard, insertCheck, listPrivileges, markRevoked, recentChecks,
-  replacePrivileges, talentsWithoutCard, type CardListRow,
+  findCard, findCurrentCard, findLatestCard, findTalentForCard, findTier, insertCard, insertCheck, listCards, listPrivileges, markRevoked, recentChecks,
+  replacePrivileges, talentsWithoutCard, type CardListRow, type CardQuery,
 } from './talent-card.repo';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -41,6 +41,12 @@ export function cardView({ card, talentName, tierName, tierNameEn }: CardListRow
     status: cardStatus(card, dayOf(now)),
     version: card.version,
   };
+}
+
+/** A page of the zone's cards as their readers see them, the status filter and each card's status judged on the same day. */
+export async function listCardViews(db: Db, query: Omit<CardQuery, 'today'>, now = new Date()) {
+  const page = await listCards(db, { ...query, today: dayOf(now) });
+  return { items: page.items.map((row) => cardView(row, now)), total: page.total };
 }
 
 /**
