@@ -40,6 +40,26 @@ async function decide(id: string, body: Record<string, unknown>) {
   return office.post(`/api/pools/members/${id}/decision`, body);
 }
 
+describe('the demo', () => {
+  it('has members in every status of each pool, 泵阀集团’s own nominations visible to its HR, and yearly reviews with history', async () => {
+    const rows = await t.rows<{ code: string; status: string; n: number }>(sql`
+      select p.code, m.status, count(*)::int as n from pool_members m join talent_pools p on p.id = m.pool_id group by p.code, m.status`);
+    for (const code of ['villageReserve', 'youngCadres', 'enterpriseBackbone']) {
+      expect(rows.filter((row) => row.code === code).map((row) => row.status)).toEqual(expect.arrayContaining(['nominated', 'inPool']));
+    }
+    const demoHr = await t.login('enterprise');
+    const seen = (await demoHr.get('/api/pools/members', { query: { pageSize: '100' } })).json<{ items: { pool: { name: string } }[]; total: number }>();
+    expect(seen.total).toBeGreaterThan(0);
+    expect(new Set(seen.items.map((item) => item.pool.name))).toEqual(new Set(['企业后备骨干库']));
+    // every member's history starts with its nomination and ends in its current status
+    const [{ inconsistent }] = await t.rows<{ inconsistent: number }>(sql`
+      select count(*)::int as inconsistent from pool_members m
+      where (select e.to_status from pool_member_events e where e.member_id = m.id order by e.at desc, e.id desc limit 1) <> m.status
+         or (select e.action from pool_member_events e where e.member_id = m.id order by e.at, e.id limit 1) <> 'nominate'`);
+    expect(inconsistent).toBe(0);
+  });
+});
+
 describe('nominations', () => {
   it('a unit nominates into a pool open to units; the enterprise only its own staff into the pool open to enterprises', async () => {
     const talent = await buildTalent(t.db);
