@@ -45,7 +45,7 @@ export async function poolsWalkthrough({ newPage, login, logout, shot, settle }:
   await page.locator('.ant-table-row').filter({ hasText: '优秀年轻干部库' }).filter({ hasText: chosen.name }).getByRole('link', { name: chosen.name }).click();
   await page.locator('[data-testid=pool-decision-form]').waitFor();
   assert.equal((await page.locator('[data-testid=pool-member-status]').innerText()).trim(), '待审核');
-  await page.locator('[data-testid=pool-decision-score]').locator('input').fill('86');
+  await page.locator('#pool-decision_score').fill('86');
   await page.locator('[data-testid=pool-decision-opinion]').fill('考察合格，同意入库');
   await page.locator('[data-testid=pool-decision-submit]').click();
   await page.locator('[data-testid=pool-member-status]').getByText('在库').waitFor();

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { organisations, poolMemberEvents, poolMembers, talentPools, talents, talentTiers, units, users } from '../../db/schema';
 import { pageOf, type Page } from '../../http/pagination';
 import { escapeLike } from '../audit/audit.service';
-import type { PoolMemberStatus } from '../../../domain/pools';
+import type { PoolMemberStatus, PoolNominator } from '../../../domain/pools';
 
 export type PoolRow = typeof talentPools.$inferSelect;
 export type MemberRow = typeof poolMembers.$inferSelect;
@@ -14,8 +14,9 @@ export type MemberRow = typeof poolMembers.$inferSelect;
  */
 export type MemberScope = SQL | undefined;
 
-export async function listPoolRows(executor: Executor, options: { nominator?: string } = {}) {
-  const where = options.nominator ? sql`${options.nominator} = any(${talentPools.nominators})` : undefined;
+/** The pools, all of them or those open to one of the given kinds of nominator. */
+export async function listPoolRows(executor: Executor, options: { nominators?: string[] } = {}) {
+  const where = options.nominators ? arrayOverlaps(talentPools.nominators, options.nominators as PoolNominator[]) : undefined;
   return executor.select().from(talentPools).where(where).orderBy(asc(talentPools.sort), asc(talentPools.code));
 }
 

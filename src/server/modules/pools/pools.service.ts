@@ -37,9 +37,14 @@ function nominatorOf(user: SessionUser): PoolNominator | null {
   return null;
 }
 
-/** The pools a user works with: the office, leaders and units every pool; enterprise HR the pools open to enterprises. */
-const visiblePools = (user: SessionUser) =>
-  user.roles.some((role) => role === 'office' || role === 'leader' || role === 'department') ? {} : { nominator: 'enterprise' };
+/** The pools a user works with: the office and leaders every pool; a unit's staff and enterprise HR those open to them. */
+function visiblePools(user: SessionUser) {
+  if (user.roles.includes('office') || user.roles.includes('leader')) return {};
+  const nominators: PoolNominator[] = [];
+  if (user.roles.includes('department')) nominators.push('department');
+  if (user.roles.includes('enterprise')) nominators.push('enterprise');
+  return { nominators };
+}
 
 const poolView = (pool: PoolRow, counts: Partial<Record<PoolMemberStatus, number>>, user: SessionUser) => ({
   id: pool.id,

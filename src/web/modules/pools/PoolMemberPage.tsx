@@ -104,10 +104,10 @@ function DecisionForm({ detail, onStale }: { detail: PoolMemberDetail; onStale: 
   });
   const scored = decision === 'admit' || decision === 'review';
   return (
-    <Card title={t('pools.tabs.members')} data-testid="pool-decision-form">
+    <Card title={t('pools.decision.title')} data-testid="pool-decision-form">
       <Form<DecisionValues> form={form} name="pool-decision" layout="vertical" initialValues={{ decision: detail.decisions[0] }} onFinish={(values) => { save.reset(); send.mutate(values); }}>
         <FormErrorAlert save={save} testId="pool-decision-error" />
-        <Form.Item name="decision" label={t('pools.decision.opinion')} rules={[{ required: true }]}>
+        <Form.Item name="decision" label={t('pools.decision.action')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={detail.decisions.map((value) => ({ value, label: t(`pools.actions.${value}`) }))} />
         </Form.Item>
         {scored ? (

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Switch, Table, Tabs, Tag, type TableColumnsType,
+  App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Switch, Table, Tabs, Tag, Typography, type TableColumnsType,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -61,6 +62,7 @@ function MemberList({ pools }: { pools: TalentPool[] }) {
   const members = useQuery({ queryKey: ['pool-members', query], queryFn: () => fetchMembers(query), placeholderData: keepPreviousData });
   const [nominating, setNominating] = useState(false);
   const open = pools.filter((entry) => entry.canNominate);
+  const today = dayjs().format('YYYY-MM-DD');
 
   const columns: TableColumnsType<PoolMember> = [
     { key: 'talent', title: t('pools.columns.talent'), render: (_, member) => <Link to={`/pools/members/${member.id}`}>{member.talent.name}</Link> },
@@ -76,7 +78,11 @@ function MemberList({ pools }: { pools: TalentPool[] }) {
     },
     { key: 'nominatedAt', title: t('pools.columns.nominatedAt'), render: (_, member) => formatDate(member.nominatedAt.slice(0, 10)), responsive: ['xl'] },
     { key: 'status', title: t('pools.columns.status'), render: (_, member) => <Tag color={poolStatusColor[member.status]}>{t(`pools.statuses.${member.status}`)}</Tag> },
-    { key: 'nextReview', title: t('pools.columns.nextReview'), render: (_, member) => (member.nextReviewOn ? formatDate(member.nextReviewOn) : '—') },
+    {
+      key: 'nextReview', title: t('pools.columns.nextReview'),
+      render: (_, member) =>
+        !member.nextReviewOn ? '—' : member.nextReviewOn <= today ? <Typography.Text type="danger">{formatDate(member.nextReviewOn)} · {t('pools.reviewOverdue')}</Typography.Text> : formatDate(member.nextReviewOn),
+    },
   ];
 
   return (

@@ -12,6 +12,7 @@ export const poolsZhCN = {
     status: '状态',
     search: '按姓名或拼音首字母查找',
     reviewDue: '只看年度复核到期的',
+    reviewOverdue: '待复核',
     talent: '人才',
     talentPlaceholder: '输入姓名查找',
     reason: '推荐理由',
@@ -43,6 +44,8 @@ export const poolsZhCN = {
     },
     actions: { nominate: '推荐', admit: '考察入库', decline: '不予入库', use: '使用', review: '年度复核', exit: '退出' },
     decision: {
+      title: '人才办办理',
+      action: '办理事项',
       score: '考察评分（0–100）',
       opinion: '意见',
       opinionHints: { admit: '考察意见（可选）', decline: '不予入库的原因', use: '使用情况，如提任、选派的岗位', review: '年度复核意见', exit: '退出原因' },
@@ -81,6 +84,7 @@ export const poolsEnUS: typeof poolsZhCN = {
     status: 'Status',
     search: 'Find by name or pinyin initials',
     reviewDue: 'Yearly review due only',
+    reviewOverdue: 'due',
     talent: 'Talent',
     talentPlaceholder: 'Type a name to find',
     reason: 'Reason for the nomination',
@@ -112,6 +116,8 @@ export const poolsEnUS: typeof poolsZhCN = {
     },
     actions: { nominate: 'Nominated', admit: 'Admit', decline: 'Decline', use: 'Use', review: 'Yearly review', exit: 'Exit' },
     decision: {
+      title: 'Talent office decision',
+      action: 'Decision',
       score: 'Assessment score (0–100)',
       opinion: 'Opinion',
       opinionHints: { admit: 'Assessment (optional)', decline: 'Why not admitted', use: 'How used, e.g. the post appointed or sent to', review: 'Yearly review opinion', exit: 'Why leaving the pool' },
