@@ -59,6 +59,8 @@ export async function poolsWalkthrough({ newPage, login, logout, shot, settle }:
   await page.locator('header [data-testid=language-switch]').getByText('English').click();
   await page.locator('[data-testid=pool-member-status]').getByText('In the pool').waitFor();
   await page.getByText('Next yearly review').waitFor();
+  // the form offers what may follow, the first chosen
+  assert.equal((await page.locator('[data-testid=pool-decision-form] .ant-radio-button-wrapper-checked').innerText()).trim(), 'Use');
   await shot(page, 'pool-member-english');
   await page.locator('header [data-testid=language-switch]').getByText('中文').click();
   await page.locator('[data-testid=pool-member-status]').getByText('在库').waitFor();

@@ -53,7 +53,7 @@ export function PoolMemberPage() {
             ]}
           />
         </Card>
-        {detail.decisions.length ? <DecisionForm detail={detail} onStale={() => void member.refetch()} /> : null}
+        {detail.decisions.length ? <DecisionForm key={detail.version} detail={detail} onStale={() => void member.refetch()} /> : null}
         <Card title={t('pools.detail.history')}>
           <Timeline
             data-testid="pool-member-history"
