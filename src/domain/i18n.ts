@@ -2,6 +2,7 @@
 import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './policies/messages';
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
 import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
+import { poolErrorMessages, poolFieldLabels, poolFieldMessages, poolScopedLabels } from './pool-messages';
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
@@ -57,6 +58,7 @@ export const errorMessages = {
   ...policyErrorMessages,
   ...accountErrorMessages,
   ...cardErrorMessages,
+  ...poolErrorMessages,
   ...caseErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
@@ -133,6 +135,7 @@ export const fieldMessages = {
   ...policyFieldMessages,
   ...accountFieldMessages,
   ...cardFieldMessages,
+  ...poolFieldMessages,
   ...caseFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
@@ -142,6 +145,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...policyFieldLabels,
   ...accountFieldLabels,
   ...cardFieldLabels,
+  ...poolFieldLabels,
   ...caseFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
@@ -229,7 +233,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -257,6 +261,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
     to: { 'zh-CN': '结束日期', 'en-US': 'To' },
   },
   card: cardScopedLabels,
+  pool: poolScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -268,6 +273,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/imports')) return 'import';
   if (url.startsWith('/api/calendar')) return 'calendar';
   if (url.startsWith('/api/talent-card')) return 'card';
+  if (url.startsWith('/api/pools')) return 'pool';
   return undefined;
 }
 

@@ -57,6 +57,12 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** 后备人才库: the pools and the memberships one may see (a unit or an enterprise: its own nominations). */
+  'pools.read',
+  /** Nominate a talent into a pool open to one's kind of organisation (an enterprise: its own staff). */
+  'pools.nominate',
+  /** Keep the pools and decide on members: admit, decline, use, yearly review, exit. */
+  'pools.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,11 +78,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'pools.read', 'pools.nominate',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'pools.read', 'pools.nominate',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +94,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'pools.read', 'pools.nominate', 'pools.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

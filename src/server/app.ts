@@ -34,6 +34,7 @@ import { policiesRoutes } from './modules/policies/policies.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
+import { poolsRoutes } from './modules/pools/pools.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
 
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(talentCardRoutes);
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
+  await app.register(poolsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

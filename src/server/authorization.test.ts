@@ -311,6 +311,33 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/service-requests/${caseFixtures.toReassign}/reassignment`, body: { unitCode: policyFixtures.unitCode, version: 1 } }),
   },
+  // ——— 后备人才库 (fixtures: poolFixtures below): a unit and an enterprise see their own nominations ———
+  'GET /api/pools': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
+  'POST /api/pools': { expected: only(201, ['office']), request: () => ({ body: { code: `authz${uniqueSuffix()}`, name: '授权测试库', nameEn: 'Authorization pool', nominators: ['office'], reviewMonths: 12 } }) },
+  'PUT /api/pools/:id': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/pools/${poolFixtures.toChange}`, body: { name: '授权测试库（改）', nameEn: 'Authorization pool', nominators: ['office'], reviewMonths: 24, version: 1 } }),
+  },
+  'GET /api/pools/members': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
+  'GET /api/pools/members/:id': {
+    expected: only(200, ['enterprise', 'department', 'office', 'leader']),
+    request: (caller) => ({ url: `/api/pools/members/${caller === 'enterprise' ? poolFixtures.enterpriseMember : poolFixtures.unitMember}` }),
+  },
+  // each nominator into a pool open to its kind: a unit and the office anyone, an enterprise its own staff
+  'POST /api/pools/members': {
+    expected: only(201, ['enterprise', 'department', 'office']),
+    request: (caller, context) => ({
+      body: {
+        poolId: caller === 'enterprise' ? poolFixtures.enterpriseBackbone : caller === 'office' ? poolFixtures.youngCadres : poolFixtures.villageReserve,
+        talentId: caller === 'enterprise' ? context.talents.staff.id : context.talents.other.id,
+        reason: '授权测试推荐',
+      },
+    }),
+  },
+  'POST /api/pools/members/:id/decision': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/pools/members/${poolFixtures.toAdmit}/decision`, body: { decision: 'admit', score: 85, opinion: '考察合格', version: 1 } }),
+  },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -371,6 +398,25 @@ beforeAll(async () => {
   await issueCard(t.db, systemActor, { talentId: context.users.talent.talentId!, validUntil });
   const toRevoke = await issueCard(t.db, systemActor, { talentId: (await buildTalent(t.db, { tier: 'D' })).id, validUntil });
   cardFixtures = { toIssue: (await buildTalent(t.db, { tier: 'E' })).id, toRevoke: toRevoke.id, validUntil };
+});
+
+/** The seeded pools, one pool to change, and nominations: the department's unit's, the enterprise's, one for the office to admit. */
+let poolFixtures: { villageReserve: string; youngCadres: string; enterpriseBackbone: string; toChange: string; unitMember: string; enterpriseMember: string; toAdmit: string };
+beforeAll(async () => {
+  const pools = Object.fromEntries((await t.rows<{ id: string; code: string }>(sql`select id, code from talent_pools`)).map((row) => [row.code, row.id]));
+  const nominate = async (agent: Agent, poolId: string, talentId: string) => {
+    const response = await agent.post('/api/pools/members', { poolId, talentId, reason: '授权测试推荐' });
+    if (response.statusCode !== 201) throw new Error(`pool nomination: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const department = agents.get('department')!;
+  const toChange = (await agents.get('office')!.post('/api/pools', { code: `authz${uniqueSuffix()}`, name: '授权测试库', nameEn: 'Authorization pool', nominators: ['office'], reviewMonths: 12 })).json().id as string;
+  poolFixtures = {
+    villageReserve: pools.villageReserve, youngCadres: pools.youngCadres, enterpriseBackbone: pools.enterpriseBackbone, toChange,
+    unitMember: await nominate(department, pools.villageReserve, (await buildTalent(t.db)).id),
+    enterpriseMember: await nominate(agents.get('enterprise')!, pools.enterpriseBackbone, (await buildTalent(t.db, { employerId: context.users.enterprise.organisationId })).id),
+    toAdmit: await nominate(department, pools.youngCadres, (await buildTalent(t.db)).id),
+  };
 });
 
 const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');

@@ -12,6 +12,9 @@ const examples: Notice[] = [
   { kind: 'automatic', params: { policy: '博士后工作站进站奖励', amount: 50000, periodKind: 'oneOff' } },
   { kind: 'paid', params: { policy: '急需紧缺人才生活补贴', period: '2026-11', amount: 1500 } },
   { kind: 'serviceRequest', params: { policy: '子女入学咨询', subject: '张三', event: 'handled', comment: '已协调入学' } },
+  { kind: 'poolNomination', params: { policy: '优秀年轻干部库', subject: '张三' } },
+  { kind: 'poolDecision', params: { policy: '优秀年轻干部库', subject: '张三', admitted: true } },
+  { kind: 'poolReview', params: { policy: '优秀年轻干部库', subject: '张三', due: '2027-03-01' } },
 ];
 
 describe('notifications in both languages', () => {

@@ -38,6 +38,12 @@ export const noticeParams = {
     event: z.enum(['submitted', 'resubmitted', 'reassigned', 'returned', 'rejected', 'handled']),
     comment: text,
   }),
+  /** 后备人才库: a nomination for the office to assess. `policy` names the pool (as every kind names its matter so), `subject` the talent. */
+  poolNomination: z.object({ policy: text, subject: text }),
+  /** The office admitted (入库) or declined a nomination: for the one who nominated. */
+  poolDecision: z.object({ policy: text, subject: text, admitted: z.boolean() }),
+  /** A member's yearly review (年度复核) is due. */
+  poolReview: z.object({ policy: text, subject: text, due: text }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -93,6 +99,14 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
           title: `${{ submitted: 'New request', resubmitted: 'Request corrected', reassigned: 'Request reassigned to your unit', returned: 'Request needs correction', rejected: 'Request declined', handled: 'Request handled' }[event]}: ${policy}`,
           body: comment || `Request of ${subject}`,
         },
+  poolNomination: ({ policy: pool, subject }, language) =>
+    language === 'zh-CN' ? { title: `新的入库推荐：${pool}`, body: `${subject} 被推荐入库，请考察` } : { title: `New nomination: ${pool}`, body: `${subject} was nominated; assess the nomination` },
+  poolDecision: ({ policy: pool, subject, admitted }, language) =>
+    language === 'zh-CN'
+      ? { title: `${admitted ? '推荐已入库' : '推荐未入库'}：${pool}`, body: `${subject}${admitted ? ' 已列入人才库' : ' 未列入人才库'}` }
+      : { title: `${admitted ? 'Nomination admitted' : 'Nomination declined'}: ${pool}`, body: `${subject} ${admitted ? 'is now in the pool' : 'was not admitted'}` },
+  poolReview: ({ policy: pool, subject, due }, language) =>
+    language === 'zh-CN' ? { title: `年度复核到期：${pool}`, body: `${subject} 的年度复核应于 ${due} 前完成` } : { title: `Yearly review due: ${pool}`, body: `${subject}'s yearly review is due by ${due}` },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

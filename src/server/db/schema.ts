@@ -10,6 +10,7 @@ import type {
 import type { SchoolCategory } from '../../domain/policies/facts';
 import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
 import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
+import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -809,4 +810,74 @@ export const talentCardChecks = pgTable(
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('talent_card_checks_card_idx').on(table.cardId, table.checkedAt)],
+);
+
+/** Reserve talent pools (后备人才库): data the office keeps — who may nominate into each and how often members are reviewed. */
+export const talentPools = pgTable('talent_pools', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description').notNull().default(''),
+  descriptionEn: text('description_en').notNull().default(''),
+  nominators: text('nominators').array().$type<PoolNominator[]>().notNull(),
+  reviewMonths: integer('review_months').notNull().default(12),
+  active: boolean('active').notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A talent nominated into a pool, and where the nomination stands. At most one membership of a talent per pool is
+ * active (nominated, in the pool or used): a partial unique index. The nominating unit or enterprise scopes who sees it.
+ */
+export const poolMembers = pgTable(
+  'pool_members',
+  {
+    id: id(),
+    poolId: uuid('pool_id').notNull().references(() => talentPools.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    status: text('status').$type<PoolMemberStatus>().notNull(),
+    reason: text('reason').notNull(),
+    nominatedBy: uuid('nominated_by').notNull().references(() => users.id),
+    nominatorKind: text('nominator_kind').$type<PoolNominator>().notNull(),
+    nominatingUnitId: uuid('nominating_unit_id').references(() => units.id),
+    nominatingOrgId: uuid('nominating_org_id').references(() => organisations.id),
+    nominatedAt: timestamp('nominated_at', { withTimezone: true }).notNull().defaultNow(),
+    score: integer('score'),
+    opinion: text('opinion'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    enteredOn: date('entered_on', { mode: 'string' }),
+    lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
+    nextReviewOn: date('next_review_on', { mode: 'string' }),
+    reviewRemindedFor: date('review_reminded_for', { mode: 'string' }),
+    leftOn: date('left_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('pool_members_one_active_idx').on(table.poolId, table.talentId).where(sql`${table.status} in ('nominated', 'inPool', 'used')`),
+    index('pool_members_pool_status_idx').on(table.poolId, table.status, table.nominatedAt.desc()),
+    index('pool_members_talent_idx').on(table.talentId),
+    index('pool_members_review_idx').on(table.nextReviewOn).where(sql`${table.status} in ('inPool', 'used')`),
+  ],
+);
+
+/** The history of a membership: each step, who took it and the opinion given. */
+export const poolMemberEvents = pgTable(
+  'pool_member_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: uuid('member_id').notNull().references(() => poolMembers.id),
+    action: text('action').$type<PoolAction>().notNull(),
+    fromStatus: text('from_status').$type<PoolMemberStatus>(),
+    toStatus: text('to_status').$type<PoolMemberStatus>().notNull(),
+    score: integer('score'),
+    note: text('note').notNull().default(''),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('pool_member_events_member_idx').on(table.memberId, table.at)],
 );

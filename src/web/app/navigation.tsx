@@ -1,7 +1,7 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
   CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
-  TeamOutlined, TransactionOutlined, UserOutlined,
+  TeamOutlined, TransactionOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -9,7 +9,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'pools';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -40,6 +40,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },
   { key: 'cards', path: '/cards', icon: <CreditCardOutlined />, access: 'talentCard.read' },
   { key: 'cardCheck', path: '/card-check', icon: <ScanOutlined />, access: 'talentCard.verify' },
+  { key: 'pools', path: '/pools', icon: <UsergroupAddOutlined />, access: 'pools.read' },
   { key: 'organisations', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, access: 'calendar.manage' },

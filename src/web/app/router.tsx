@@ -65,6 +65,8 @@ const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/Service
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
+const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
+const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -107,6 +109,8 @@ const routes: RouteObject[] = [
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
+      { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
+      { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -8,6 +8,7 @@ import type { Db } from '../client';
 import { industries, organisations, talentTiers, units, users } from '../schema';
 import { demoPlan } from './plan';
 import { storeTalentCards } from './cards';
+import { storeReservePools } from './pools';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
@@ -90,9 +91,16 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       today,
     });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
+    const pools = await storeReservePools(tx, {
+      today,
+      officeUserId: accounts.get('office')!,
+      enterpriseId: pumpGroup.id,
+      enterpriseUserId: accounts.get('enterprise')!,
+      unitNominators: Object.entries(unitOfAccount).map(([username, code]) => ({ unitId: unitIds.get(code)!, userId: accounts.get(username)! })),
+    });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...pools },
     });
   });
 }

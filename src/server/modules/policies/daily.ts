@@ -9,6 +9,7 @@ import { refreshWorkingCalendar } from '../calendar/calendar.service';
 import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
+import { announceDueReviews } from '../pools/pools.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -27,6 +28,8 @@ export const dailyJobs = {
     const { removed } = await removeStaleUploads(db, dataDir, systemActor, now);
     return { removedUploads: removed };
   },
+  /** 后备人才库: members whose yearly review is due, announced once to the office and the nominating unit. */
+  poolReviews: async (db: Db, _dataDir: string, now: Date) => ({ announcedReviews: await announceDueReviews(db, now) }),
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
     const { tables } = await analyzeTables(db, { vacuum: true });
