@@ -57,6 +57,8 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** The unit performance table of service requests (a unit's staff: their own unit's row). */
+  'serviceRequests.performance',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -77,6 +79,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'serviceRequests.performance',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +89,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'serviceRequests.performance',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'serviceRequests.performance',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],
