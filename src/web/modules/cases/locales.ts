@@ -17,7 +17,7 @@ export const casesZhCN = {
     mine: { title: '我的办件', description: '您提交的政策申请和诉求，以及每一件的办理进度。', raise: '提出诉求', timeline: '办理进度', empty: '暂无办件。' },
     list: {
       title: '诉求办理', description: '人才和企业提出的诉求，按类别分派到承办单位办理。', statusFilter: '状态', performance: '办理绩效', categories: '诉求类别',
-      filtered: '当前筛选', unit: '承办单位', period: '办结日期', timing: '时效', rating: '评价', clear: '清除筛选',
+      filtered: '当前筛选：', filterTag: '{{label}}：{{value}}', unit: '承办单位', period: '办结日期', timing: '时效', rating: '评价', clear: '清除筛选',
     },
     performance: {
       title: '承办单位办理绩效', description: '按承办单位统计所选期间办结的诉求：按时办结率、平均办理工作日、满意度，以及当前在办和超时未办的件数。点击数字查看对应诉求。',
@@ -26,7 +26,7 @@ export const casesZhCN = {
     },
     categories: {
       title: '诉求类别', description: '每类诉求分派到哪个承办单位、办理时限（工作日）和是否受理新诉求。', name: '类别名称', nameEn: '英文名称', unit: '承办单位', workingDays: '办理时限（工作日）',
-      active: '受理新诉求', activeYes: '受理', activeNo: '已停用', edit: '编辑', editTitle: '编辑诉求类别', save: '保存', saved: '已保存', stale: '该类别已被他人修改，已重新加载',
+      active: '受理新诉求', activeYes: '受理', activeNo: '已停用', edit: '编辑', editTitle: '编辑诉求类别', save: '保存', saved: '已保存', stale: '该类别已被他人修改，请重新加载后再改', reload: '重新加载',
     },
     raise: {
       title: '提出诉求', category: '诉求类别', requestTitle: '诉求标题', requestText: '诉求内容', submit: '提交', done: '诉求已提交',
@@ -67,7 +67,7 @@ export const casesEnUS: TextsOf<typeof casesZhCN> = {
     mine: { title: 'My cases', description: 'Your policy applications and service requests, each with its progress.', raise: 'Raise a request', timeline: 'Progress', empty: 'No cases yet.' },
     list: {
       title: 'Service requests', description: 'Requests of talents and enterprises, routed to the handling unit by category.', statusFilter: 'Status', performance: 'Unit performance', categories: 'Categories',
-      filtered: 'Filtered by', unit: 'Handling unit', period: 'Done between', timing: 'Timing', rating: 'Rating', clear: 'Clear filters',
+      filtered: 'Filtered by:', filterTag: '{{label}}: {{value}}', unit: 'Handling unit', period: 'Done between', timing: 'Timing', rating: 'Rating', clear: 'Clear filters',
     },
     performance: {
       title: 'Unit performance', description: 'Per handling unit, the requests done in the period: share on time, average working days, satisfaction, and those open and overdue now. Click a figure for its requests.',
@@ -76,7 +76,7 @@ export const casesEnUS: TextsOf<typeof casesZhCN> = {
     },
     categories: {
       title: 'Request categories', description: 'Which unit handles each category, its time limit in working days, and whether it takes new requests.', name: 'Name', nameEn: 'English name', unit: 'Handling unit', workingDays: 'Time limit (working days)',
-      active: 'Takes new requests', activeYes: 'Yes', activeNo: 'Switched off', edit: 'Edit', editTitle: 'Edit the category', save: 'Save', saved: 'Saved', stale: 'Someone else changed this category; reloaded',
+      active: 'Takes new requests', activeYes: 'Yes', activeNo: 'Switched off', edit: 'Edit', editTitle: 'Edit the category', save: 'Save', saved: 'Saved', stale: 'Someone else changed this category; reload it and edit again', reload: 'Reload',
     },
     raise: {
       title: 'Raise a request', category: 'Category', requestTitle: 'Subject', requestText: 'Details', submit: 'Submit', done: 'Request submitted',
