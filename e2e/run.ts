@@ -18,6 +18,7 @@ import { assetsWalkthrough } from './assets';
 import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
+import { serviceRequestWalkthrough } from './service-requests';
 import { reviewChainWalkthrough } from './review-chain';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
@@ -646,7 +647,7 @@ const flows: Flow[] = [
   { name: 'policies: publish in the draft editor, calculator and 申请, 退回补正 and 会签, ledger, batch paid, 免申即享 scan, 政策模拟', run: () => policiesWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'talent card: the QR code shown, checked at a service point (typed and scanned), an altered code refused, the office’s list and privileges, English', run: () => talentCardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
-  { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
+  { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },  { name: 'service request: raised with a file, 联办 sub-task by a second unit, closed, rated 不满意, reopened, closed again, the office’s performance table and its list, English', run: () => serviceRequestWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {
