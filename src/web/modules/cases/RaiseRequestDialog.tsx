@@ -53,7 +53,7 @@ export function RaiseRequestDialog({ open, onBehalf, onClose, onRaised }: { open
     },
   });
   return (
-    <Modal open={open} title={t('cases.raise.title')} okText={t('cases.raise.submit')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={mutation.isPending} destroyOnHidden>
+    <Modal open={open} title={t('cases.raise.title')} okText={t('cases.raise.submit')} okButtonProps={{ 'data-testid': 'raise-submit' }} onOk={() => form.submit()} onCancel={onClose} confirmLoading={mutation.isPending} destroyOnHidden>
       <Form<Values> form={form} name="raise-request" layout="vertical" onFinish={(values) => (setError(null), mutation.mutate(values))} initialValues={{ requesterKind: 'talent' }}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="raise-error" /> : null}
         <Form.Item name="requestCategory" label={t('cases.raise.category')} rules={[{ required: true }]}>
