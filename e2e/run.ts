@@ -19,6 +19,7 @@ import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
 import { poolsWalkthrough } from './pools';
+import { serviceRequestWalkthrough } from './service-requests';
 import { reviewChainWalkthrough } from './review-chain';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
@@ -649,6 +650,7 @@ const flows: Flow[] = [
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
   { name: 'reserve pools (后备人才库): a unit nominates, the office admits with a score, the member page in English, a tile opens its list, the leader reads', run: () => poolsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },  { name: 'service request: raised with a file, 联办 sub-task by a second unit, closed, rated 不满意, reopened, closed again, the office’s performance table and its list, English', run: () => serviceRequestWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

@@ -63,6 +63,8 @@ export const permissions = [
   'pools.nominate',
   /** Keep the pools and decide on members: admit, decline, use, yearly review, exit. */
   'pools.manage',
+  /** The unit performance table of service requests (a unit's staff: their own unit's row). */
+  'serviceRequests.performance',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -85,6 +87,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
     'pools.read', 'pools.nominate',
+    'serviceRequests.performance',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -99,6 +102,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
+    'serviceRequests.performance',
+  ],
+  leader: [
+    'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
+    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'serviceRequests.performance',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

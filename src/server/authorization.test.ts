@@ -337,6 +337,25 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/pools/members/:id/decision': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/pools/members/${poolFixtures.toAdmit}/decision`, body: { decision: 'admit', score: 85, opinion: '考察合格', version: 1 } }),
+  // 联办, 好差评 and the performance table (issue 12, the rest of the service-request flow)
+  'GET /api/service-requests/performance': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ query: { from: '2026-01-01', to: '2026-12-31' } }) },
+  // the handling unit (the department's) or the office splits its own open request
+  'POST /api/service-requests/:id/subtasks': {
+    expected: only(200, ['department', 'office']),
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'office' ? caseFixtures.toSplitOffice : caseFixtures.toSplit}/subtasks`, body: { subtasks: [{ unitCode: 'U04', task: '授权测试联办', workingDays: 3 }], version: 1 } }),
+  },
+  // the sub-task is the department's unit's; the office may act only once it is escalated (409)
+  'POST /api/service-requests/:id/subtasks/:subtaskId/decision': {
+    expected: { ...only(200, ['department']), office: 409 },
+    request: () => ({ url: `/api/service-requests/${caseFixtures.withSubtask}/subtasks/${caseFixtures.subtask}/decision`, body: { decision: 'done', note: '已办' } }),
+  },
+  'POST /api/service-requests/:id/rating': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseDone : caseFixtures.talentDone}/rating`, body: { score: 4, comment: '满意' } }),
+  },
+  'POST /api/service-requests/:id/reopen': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseUnhappy : caseFixtures.talentUnhappy}/reopen`, body: { comment: '问题未解决', version: 2 } }),
   },
 };
 
@@ -498,7 +517,8 @@ beforeAll(async () => {
  */
 let caseFixtures: {
   talentOpen: string; enterpriseOpen: string; talentToWithdraw: string; enterpriseToWithdraw: string; talentReturned: string; enterpriseReturned: string;
-  toHandle: string; toReassign: string;
+  toHandle: string; toReassign: string; toSplit: string; toSplitOffice: string; withSubtask: string; subtask: string; talentDone: string; enterpriseDone: string;
+  talentUnhappy: string; enterpriseUnhappy: string;
 };
 beforeAll(async () => {
   await t.db.execute(sql`update service_request_categories set unit_code = ${policyFixtures.unitCode} where code = 'other'`);
@@ -507,11 +527,22 @@ beforeAll(async () => {
     if (response.statusCode !== 201) throw new Error(`service request: ${response.statusCode} ${response.body}`);
     return response.json().id as string;
   };
+  const withSubtask = await raise('talent');
   caseFixtures = {
     talentOpen: await raise('talent'), enterpriseOpen: await raise('enterprise'), talentToWithdraw: await raise('talent'), enterpriseToWithdraw: await raise('enterprise'),
     talentReturned: await raise('talent'), enterpriseReturned: await raise('enterprise'), toHandle: await raise('talent'), toReassign: await raise('enterprise'),
+    toSplit: await raise('talent'), toSplitOffice: await raise('enterprise'), withSubtask, subtask: '', talentDone: await raise('talent'), enterpriseDone: await raise('enterprise'),
+    talentUnhappy: await raise('talent'), enterpriseUnhappy: await raise('enterprise'),
   };
   await t.db.execute(sql`update cases set status = 'returned', version = 2 where id in (${caseFixtures.talentReturned}, ${caseFixtures.enterpriseReturned})`);
+  // a request at another unit with a 联办 sub-task of the department's unit
+  await t.db.execute(sql`update cases set steps = '[{"name":"住房安居","units":["U10"],"mode":"any","workingDays":10}]'::jsonb where id = ${withSubtask}`);
+  const [subtask] = await t.rows<{ id: string }>(sql`insert into case_subtasks (id, case_id, unit_code, task, working_days, created_by)
+    select gen_random_uuid(), id, ${policyFixtures.unitCode}, '授权测试联办', 3, submitted_by from cases where id = ${withSubtask} returning id`);
+  caseFixtures.subtask = subtask.id;
+  const done = [caseFixtures.talentDone, caseFixtures.enterpriseDone, caseFixtures.talentUnhappy, caseFixtures.enterpriseUnhappy];
+  await t.db.execute(sql`update cases set status = 'approved', decided_at = now(), version = 2 where id in (${sql.join(done.map((id) => sql`${id}`), sql`, `)})`);
+  await t.db.execute(sql`insert into case_ratings (case_id, score, comment, rated_by) select id, 1, '不满意', submitted_by from cases where id in (${caseFixtures.talentUnhappy}, ${caseFixtures.enterpriseUnhappy})`);
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

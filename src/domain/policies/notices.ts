@@ -30,12 +30,14 @@ export const noticeParams = {
   paid: z.object({ policy: text, period: text, amount: yuan }),
   /**
    * A service request (诉求): for its unit, submitted / resubmitted / reassigned to it; for its requester, returned /
-   * rejected / handled. `policy` is the request's own title (as every kind names its matter so).
+   * rejected / handled; for a 联办 unit, a sub-task handed to it; for the handling unit, a sub-task ended; for the
+   * office and the unit, a request reopened after an unsatisfied rating. `policy` is the request's own title (as every
+   * kind names its matter so).
    */
   serviceRequest: z.object({
     policy: text,
     subject: text,
-    event: z.enum(['submitted', 'resubmitted', 'reassigned', 'returned', 'rejected', 'handled']),
+    event: z.enum(['submitted', 'resubmitted', 'reassigned', 'returned', 'rejected', 'handled', 'subtask', 'subtaskEnded', 'reopened']),
     comment: text,
   }),
   /** 后备人才库: a nomination for the office to assess. `policy` names the pool (as every kind names its matter so), `subject` the talent. */
@@ -92,11 +94,11 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
   serviceRequest: ({ policy, subject, event, comment }, language) =>
     language === 'zh-CN'
       ? {
-          title: `${{ submitted: '新诉求', resubmitted: '诉求已补正', reassigned: '诉求改派至本单位', returned: '诉求需补正', rejected: '诉求不予受理', handled: '诉求已办结' }[event]}：${policy}`,
+          title: `${{ submitted: '新诉求', resubmitted: '诉求已补正', reassigned: '诉求改派至本单位', returned: '诉求需补正', rejected: '诉求不予受理', handled: '诉求已办结', subtask: '联办事项', subtaskEnded: '联办事项已办理', reopened: '诉求不满意，已重新办理' }[event]}：${policy}`,
           body: comment || `${subject} 的诉求`,
         }
       : {
-          title: `${{ submitted: 'New request', resubmitted: 'Request corrected', reassigned: 'Request reassigned to your unit', returned: 'Request needs correction', rejected: 'Request declined', handled: 'Request handled' }[event]}: ${policy}`,
+          title: `${{ submitted: 'New request', resubmitted: 'Request corrected', reassigned: 'Request reassigned to your unit', returned: 'Request needs correction', rejected: 'Request declined', handled: 'Request handled', subtask: 'Sub-task for your unit', subtaskEnded: 'Sub-task ended', reopened: 'Request reopened after a dissatisfied rating' }[event]}: ${policy}`,
           body: comment || `Request of ${subject}`,
         },
   poolNomination: ({ policy: pool, subject }, language) =>

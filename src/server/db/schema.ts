@@ -11,6 +11,7 @@ import type { SchoolCategory } from '../../domain/policies/facts';
 import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
 import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
 import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
+import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -522,6 +523,7 @@ export const cases = pgTable(
     index('applications_subject_idx').on(table.subjectKind, table.subjectId),
     index('applications_policy_idx').on(table.policyId, table.status),
     index('cases_type_status_idx').on(table.type, table.status),
+    index('cases_decided_idx').on(table.type, table.decidedAt),
     uniqueIndex('applications_open_key')
       .on(table.policyId, table.subjectKind, table.subjectId, table.round)
       .where(sql`status in ('inReview', 'returned')`),
@@ -536,6 +538,8 @@ export const serviceRequestCategories = pgTable('service_request_categories', {
   /** The routing rule: the unit (by code) a request of this category goes to; null until the office sets one. */
   unitCode: text('unit_code'),
   workingDays: integer('working_days').notNull().default(5),
+  /** Switched off by the office: no new requests of this category (those raised stay). */
+  active: boolean('active').notNull().default(true),
   sort: integer('sort').notNull().default(0),
   version: integer('version').notNull().default(1),
   updatedAt: updatedAt(),
@@ -579,6 +583,47 @@ export const caseActions = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (table) => [index('application_actions_application_idx').on(table.caseId, table.at)],
+);
+
+/**
+ * 联办: a part of a case handed to another unit (its unit by code, what to do, a time limit in working days from
+ * `started_at`). The unit ends it done (with a note) or returns it to the handling unit; the case cannot close while one
+ * is open. Overdue ones are flagged once (`escalated_at`) by the daily escalation (migration 0018).
+ */
+export const caseSubtasks = pgTable(
+  'case_subtasks',
+  {
+    id: id(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    unitCode: text('unit_code').notNull(),
+    task: text('task').notNull(),
+    workingDays: integer('working_days').notNull(),
+    status: text('status').$type<SubtaskStatus>().notNull().default('open'),
+    note: text('note').notNull().default(''),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('case_subtasks_case_idx').on(table.caseId),
+    index('case_subtasks_unit_idx').on(table.unitCode, table.status),
+    check('case_subtasks_status_check', sql`${table.status} in ('open', 'done', 'returned')`),
+  ],
+);
+
+/** 好差评: the requester's one rating of a closed case (5 非常满意 … 1 非常不满意) with a comment (migration 0018). */
+export const caseRatings = pgTable(
+  'case_ratings',
+  {
+    caseId: uuid('case_id').primaryKey().references(() => cases.id),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    ratedBy: uuid('rated_by').notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('case_ratings_score_check', sql`${table.score} between 1 and 5`)],
 );
 
 /** In-app notifications (站内消息). */

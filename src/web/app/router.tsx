@@ -62,6 +62,8 @@ const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPag
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
+const PerformancePage = lazyPage(() => import('../modules/cases/PerformancePage'), 'PerformancePage');
+const CategoriesPage = lazyPage(() => import('../modules/cases/CategoriesPage'), 'CategoriesPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
@@ -105,6 +107,8 @@ const routes: RouteObject[] = [
       { path: 'inbox', element: <RequirePage page="inbox"><InboxPage /></RequirePage> },
       { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
       { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
+      { path: 'service-requests/performance', element: <RequirePage page="serviceRequests"><PerformancePage /></RequirePage> },
+      { path: 'service-requests/categories', element: <RequirePage page="serviceRequests"><CategoriesPage /></RequirePage> },
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },

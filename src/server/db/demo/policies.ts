@@ -272,9 +272,9 @@ const demoPolicy = (code: string) => demoPolicies.find((demo) => demo.policy.cod
 const paramsOf = (demo: DemoPolicy) => Object.fromEntries(demo.parameters.map((parameter) => [parameter.name, parameter.value]));
 
 /** A notice as the event that sent it would have: at its moment, read an hour later or still unread. */
-type StoredNotice = { userIds: string[]; notice: Notice; at: Date; read: boolean };
+export type StoredNotice = { userIds: string[]; notice: Notice; at: Date; read: boolean };
 
-async function storeNotices(tx: Tx, notices: StoredNotice[]) {
+export async function storeNotices(tx: Tx, notices: StoredNotice[]) {
   const rows = notices.flatMap(({ userIds, notice, at, read }) => {
     const { title, body } = renderNotice(notice.kind, notice.params, defaultLanguage)!;
     return userIds.map((userId) => ({

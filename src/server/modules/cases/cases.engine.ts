@@ -14,7 +14,11 @@ import { AppError, invalid } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { notify, officeStaff } from '../notifications/notifications.service';
-import { insertAction, subjectName, unescalatedOpenCases, unitByCode, unitById, unitsDecided, updateCase, type CaseRow } from './cases.repo';
+import {
+  insertAction, insertSubtasks, lockSubtask, openSubtaskUnits, subjectName, unescalatedOpenCases, unescalatedOpenSubtasks, unitByCode, unitById, unitsDecided, updateCase, updateSubtask,
+  type CaseRow, type SubtaskRow,
+} from './cases.repo';
+import type { SubtaskDecision } from '../../../domain/cases';
 import { caseLink } from '../../../domain/cases';
 
 /** The refusal codes of each type: policy applications keep the codes their API always answered. */
@@ -86,6 +90,8 @@ export async function decideStep(tx: Executor, user: SessionUser, row: CaseRow, 
   if (input.decision !== 'approve' && !input.comment.trim()) throw invalid({ comment: { code: 'review.commentRequired' } });
   const unit = await actingUnit(tx, user, row);
   if (!unit) throw new AppError(409, codes.notYourStep);
+  // 联办: the case closes when every sub-task is ended, not before (a return to the requester is still possible)
+  if (input.decision !== 'return' && (await openSubtaskUnits(tx, row.id)).length) throw new AppError(409, 'caseSubtasksOpen');
   const decided = await unitsDecided(tx, row);
   if (decided.includes(unit.code)) throw new AppError(409, codes.alreadyDecided);
   await insertAction(tx, { caseId: row.id, stepIndex: row.stepIndex, unitId: unit.id, actorId: user.id, action: input.decision, comment: input.comment, internalNote: input.internalNote });
@@ -143,16 +149,79 @@ export async function reassignStep(tx: Executor, user: SessionUser, row: CaseRow
   return unit;
 }
 
+/** When a 联办 sub-task is due (its start plus its time limit in working days), and whether it is overdue. */
+export function subtaskDeadline(subtask: SubtaskRow, now = new Date()) {
+  if (subtask.status !== 'open') return { dueAt: addWorkingDays(subtask.startedAt, subtask.workingDays).toISOString(), overdue: false };
+  const dueAt = addWorkingDays(subtask.startedAt, subtask.workingDays);
+  return { dueAt: dueAt.toISOString(), overdue: dueAt.getTime() < now.getTime() };
+}
+
+export type SubtaskInput = { unitCode: string; task: string; workingDays: number };
+
 /**
- * Steps past their time limit (working days on the calendar of `addWorkingDays`) are flagged once and escalated to the
- * office (督办), for every case type: one history entry each, the office notified, one audit row per type. Run by the
+ * 联办: the handling unit of the current step (or the office) hands parts of an open case to other units, each with what
+ * to do and a time limit in working days. A unit gets one open sub-task per case, never the handling unit itself. The
+ * case sees the history entry `split` per sub-task; the caller notifies the units.
+ */
+export async function splitCase(tx: Executor, user: SessionUser, row: CaseRow, input: { subtasks: SubtaskInput[]; version: number }) {
+  const codes = refusals[row.type];
+  if (ownCase(user, row)) throw new AppError(403, codes.own);
+  requireVersion(row, input.version);
+  if (row.status !== 'inReview') throw stateRefusal(row);
+  const unit = await actingUnit(tx, user, row);
+  if (!unit && !user.roles.includes('office')) throw new AppError(409, codes.notYourStep);
+  const stepUnits = row.steps[row.stepIndex]?.units ?? [];
+  const open = await openSubtaskUnits(tx, row.id);
+  const fields: Record<string, { code: 'case.unitUnknown' | 'subtask.unitSame' | 'subtask.unitTwice' }> = {};
+  const found: { id: string; code: string }[] = [];
+  for (const [index, subtask] of input.subtasks.entries()) {
+    const target = await unitByCode(tx, subtask.unitCode);
+    if (!target) fields[`subtasks.${index}.unitCode`] = { code: 'case.unitUnknown' };
+    else if (stepUnits.includes(target.code)) fields[`subtasks.${index}.unitCode`] = { code: 'subtask.unitSame' };
+    else if (open.includes(target.code) || input.subtasks.findIndex((other) => other.unitCode === subtask.unitCode) !== index) fields[`subtasks.${index}.unitCode`] = { code: 'subtask.unitTwice' };
+    else found.push({ id: target.id, code: target.code });
+  }
+  if (Object.keys(fields).length) throw invalid(fields);
+  const now = new Date();
+  const created = await insertSubtasks(tx, input.subtasks.map((subtask) => ({ caseId: row.id, unitCode: subtask.unitCode, task: subtask.task, workingDays: subtask.workingDays, startedAt: now, createdBy: user.id })));
+  for (const [index, subtask] of input.subtasks.entries()) {
+    await insertAction(tx, { caseId: row.id, stepIndex: row.stepIndex, unitId: found[index].id, actorId: user.id, action: 'split', comment: subtask.task });
+  }
+  await updateCase(tx, row.id, { version: row.version + 1, updatedAt: now });
+  return created;
+}
+
+/**
+ * A sub-task's unit ends it: done (with a note) or returned to the handling unit (the note says why). The office may act
+ * for the unit once the sub-task is escalated. A sub-task ended already: 409; another unit's: 409.
+ */
+export async function decideSubtask(tx: Executor, user: SessionUser, row: CaseRow, subtaskId: string, input: { decision: SubtaskDecision; note: string }) {
+  if (ownCase(user, row)) throw new AppError(403, refusals[row.type].own);
+  const subtask = await lockSubtask(tx, row.id, subtaskId);
+  if (!subtask) return null;
+  if (row.status !== 'inReview') throw stateRefusal(row);
+  if (subtask.status !== 'open') throw new AppError(409, 'subtaskState');
+  const own = user.unitId && user.roles.includes('department') ? await unitById(tx, user.unitId) : undefined;
+  const mine = own?.code === subtask.unitCode;
+  if (!mine && !(user.roles.includes('office') && subtask.escalatedAt)) throw new AppError(409, 'subtaskNotYours');
+  if (input.decision === 'return' && !input.note.trim()) throw invalid({ note: { code: 'subtask.noteRequired' } });
+  const unit = await unitByCode(tx, subtask.unitCode);
+  const now = new Date();
+  await updateSubtask(tx, subtask.id, { status: input.decision === 'done' ? 'done' : 'returned', note: input.note, decidedBy: user.id, decidedAt: now });
+  await insertAction(tx, { caseId: row.id, stepIndex: row.stepIndex, unitId: unit?.id ?? null, actorId: user.id, action: input.decision === 'done' ? 'subtaskDone' : 'subtaskReturn', comment: input.note });
+  await updateCase(tx, row.id, { version: row.version + 1, updatedAt: now });
+  return subtask;
+}
+
+/**
+ * Steps and 联办 sub-tasks past their time limit (working days on the calendar of `addWorkingDays`) are flagged once and
+ * escalated to the office (督办), for every case type: one history entry each, the office notified, one audit row per type. Run by the
  * daily work, as the system; reading an inbox changes nothing.
  */
 export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date()) {
   return db.transaction(async (tx) => {
     const open = await unescalatedOpenCases(tx);
     const overdue = open.filter(({ row }) => stepDeadline(row, now).overdue);
-    if (!overdue.length) return 0;
     const office = await officeStaff(tx);
     for (const { row, policyTitle, categoryName } of overdue) {
       await updateCase(tx, row.id, { escalatedAt: now });
@@ -160,10 +229,18 @@ export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date(
       const step = row.steps[row.stepIndex];
       await notify(tx, office, { kind: 'overdue', params: { policy: policyTitle ?? categoryName ?? '', subject: await subjectName(tx, row.subjectKind, row.subjectId), step: step.name }, link: caseLink(row.type, row.id) });
     }
-    for (const type of new Set(overdue.map(({ row }) => row.type))) {
-      const ids = overdue.filter(({ row }) => row.type === type).map(({ row }) => row.id);
+    // 联办 sub-tasks past their own time limit, flagged once each like a step
+    const lateSubtasks = (await unescalatedOpenSubtasks(tx)).filter(({ subtask }) => subtaskDeadline(subtask, now).overdue);
+    for (const { subtask, row, unitId, categoryName } of lateSubtasks) {
+      await updateSubtask(tx, subtask.id, { escalatedAt: now });
+      await insertAction(tx, { caseId: row.id, stepIndex: row.stepIndex, unitId, action: 'escalate', internalNote: '联办事项超过办理时限，已提交人才办督办' });
+      await notify(tx, office, { kind: 'overdue', params: { policy: categoryName ?? '', subject: await subjectName(tx, row.subjectKind, row.subjectId), step: subtask.task }, link: caseLink(row.type, row.id) });
+    }
+    const escalated = [...overdue.map(({ row }) => row), ...lateSubtasks.map(({ row }) => row)];
+    for (const type of new Set(escalated.map((row) => row.type))) {
+      const ids = [...new Set(escalated.filter((row) => row.type === type).map((row) => row.id))];
       await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: type === 'policy' ? 'application' : 'serviceRequest', changes: { [type === 'policy' ? 'applications' : 'serviceRequests']: ids } });
     }
-    return overdue.length;
+    return overdue.length + lateSubtasks.length;
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { caseActions, caseAttachments, cases, organisations, policies, serviceRequestCategories, talents, units, users } from '../../db/schema';
+import { caseActions, caseAttachments, caseSubtasks, cases, organisations, policies, serviceRequestCategories, talents, units, users } from '../../db/schema';
 import type { SessionUser } from '../../plugins/auth';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -19,9 +19,13 @@ export function caseScope(user: SessionUser): SQL | undefined {
     conditions.push(and(eq(cases.subjectKind, 'enterprise'), eq(cases.subjectId, user.organisationId))!);
     conditions.push(and(eq(cases.type, 'policy'), eq(cases.subjectKind, 'talent'), sql`${cases.subjectId} in (select id from talents where employer_id = ${user.organisationId})`)!);
   }
-  if (user.roles.includes('department') && user.unitId) conditions.push(unitNamedInSteps(user.unitId));
+  if (user.roles.includes('department') && user.unitId) conditions.push(unitNamedInSteps(user.unitId), unitHasSubtask(user.unitId));
   return or(...conditions);
 }
+
+/** The case has a 联办 sub-task of the unit (open or ended): the unit sees the case through it. */
+const unitHasSubtask = (unitId: string, open = false) =>
+  sql`exists (select 1 from case_subtasks s join units u on u.code = s.unit_code where s.case_id = ${cases.id} and u.id = ${unitId}${open ? sql` and s.status = 'open'` : sql``})`;
 
 /** The case's steps name the unit (any step: a unit sees the cases it reviewed and those coming its way). */
 const unitNamedInSteps = (unitId: string) =>
@@ -30,14 +34,15 @@ const unitNamedInSteps = (unitId: string) =>
 /** 待办: cases in review whose current step is assigned to the user's unit — and, for the office, those escalated (督办). */
 export function todoCondition(user: SessionUser): SQL {
   const mine = user.unitId
-    ? sql`exists (select 1 from units u where u.id = ${user.unitId} and ${cases.steps} -> ${cases.stepIndex} -> 'units' ? u.code)`
+    ? or(sql`exists (select 1 from units u where u.id = ${user.unitId} and ${cases.steps} -> ${cases.stepIndex} -> 'units' ? u.code)`, unitHasSubtask(user.unitId, true))!
     : sql`false`;
-  return and(eq(cases.status, 'inReview'), user.roles.includes('office') ? or(mine, isNotNull(cases.escalatedAt)) : mine)!;
+  const escalatedSubtask = sql`exists (select 1 from case_subtasks s where s.case_id = ${cases.id} and s.status = 'open' and s.escalated_at is not null)`;
+  return and(eq(cases.status, 'inReview'), user.roles.includes('office') ? or(mine, isNotNull(cases.escalatedAt), escalatedSubtask) : mine)!;
 }
 
-/** 已办: cases the user acted on (a decision, a return, a reassignment, a record at the window). */
+/** 已办: cases the user acted on (a decision, a return, a reassignment, a 联办 split or sub-task, a record at the window). */
 export function doneCondition(user: SessionUser): SQL {
-  return sql`exists (select 1 from case_actions a where a.case_id = ${cases.id} and a.actor_id = ${user.id} and a.action in ('approve', 'reject', 'return', 'reassign'))
+  return sql`exists (select 1 from case_actions a where a.case_id = ${cases.id} and a.actor_id = ${user.id} and a.action in ('approve', 'reject', 'return', 'reassign', 'split', 'subtaskDone', 'subtaskReturn'))
     or (${cases.channel} = 'window' and ${cases.submittedBy} = ${user.id})`;
 }
 
@@ -187,4 +192,45 @@ export async function unescalatedOpenCases(executor: Executor) {
     .leftJoin(policies, eq(policies.id, cases.policyId))
     .leftJoin(serviceRequestCategories, eq(serviceRequestCategories.code, cases.category))
     .where(and(eq(cases.status, 'inReview'), sql`${cases.escalatedAt} is null`));
+}
+
+export type SubtaskRow = typeof caseSubtasks.$inferSelect;
+
+export async function insertSubtasks(executor: Executor, values: (typeof caseSubtasks.$inferInsert)[]) {
+  return values.length ? executor.insert(caseSubtasks).values(values).returning() : [];
+}
+
+/** A case's 联办 sub-tasks with their unit's names, in the order they were handed out. */
+export async function subtasksOf(executor: Executor, caseId: string) {
+  return executor
+    .select({ subtask: caseSubtasks, unitName: units.name, unitNameEn: units.nameEn })
+    .from(caseSubtasks)
+    .leftJoin(units, eq(units.code, caseSubtasks.unitCode))
+    .where(eq(caseSubtasks.caseId, caseId))
+    .orderBy(asc(caseSubtasks.startedAt), asc(caseSubtasks.unitCode));
+}
+
+export async function lockSubtask(executor: Executor, caseId: string, id: string) {
+  const [row] = await executor.select().from(caseSubtasks).where(and(eq(caseSubtasks.id, id), eq(caseSubtasks.caseId, caseId))).for('update');
+  return row;
+}
+
+export async function updateSubtask(executor: Executor, id: string, values: Partial<typeof caseSubtasks.$inferInsert>) {
+  await executor.update(caseSubtasks).set(values).where(eq(caseSubtasks.id, id));
+}
+
+export async function openSubtaskUnits(executor: Executor, caseId: string) {
+  const rows = await executor.select({ unitCode: caseSubtasks.unitCode }).from(caseSubtasks).where(and(eq(caseSubtasks.caseId, caseId), eq(caseSubtasks.status, 'open')));
+  return rows.map((row) => row.unitCode);
+}
+
+/** Open sub-tasks not yet escalated, of cases still in progress, with what a 督办 notice names. */
+export async function unescalatedOpenSubtasks(executor: Executor) {
+  return executor
+    .select({ subtask: caseSubtasks, row: cases, unitId: units.id, categoryName: serviceRequestCategories.name })
+    .from(caseSubtasks)
+    .innerJoin(cases, eq(cases.id, caseSubtasks.caseId))
+    .leftJoin(units, eq(units.code, caseSubtasks.unitCode))
+    .leftJoin(serviceRequestCategories, eq(serviceRequestCategories.code, cases.category))
+    .where(and(eq(caseSubtasks.status, 'open'), sql`${caseSubtasks.escalatedAt} is null`, eq(cases.status, 'inReview')));
 }

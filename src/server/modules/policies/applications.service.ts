@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { openApplicationStatuses, roundOf, subjectKindOf, type ReviewDecision } from '../../../domain/policies/policy';
+import { applicationActions, openApplicationStatuses, roundOf, subjectKindOf, type ReviewDecision } from '../../../domain/policies/policy';
 import { inBothLanguages } from '../../../domain/policies/messages';
 import type { Language } from '../../../domain/i18n';
 import { factModels, type SubjectKind } from '../../../domain/policies/facts';
@@ -29,6 +29,8 @@ import { findVersion, lockPolicy, parameterValuesOn, type PolicyRow, type Policy
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+
+const isApplicationAction = (action: string): action is (typeof applicationActions)[number] => (applicationActions as readonly string[]).includes(action);
 export type Subject = { kind: SubjectKind; id: string; name: string };
 /** What the applicant wrote, as the submission body allows it (policies.schemas.ts submitBody). */
 export type ApplicationForm = Record<string, string | number | boolean | null>;
@@ -125,7 +127,8 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
     })),
     currentStep: step ? { index: application.stepIndex, name: step.name, units: step.units, mode: step.mode, decidedUnits, ...stepDeadline(application) } : null,
     escalated: application.escalatedAt !== null,
-    history: history.map(({ action, unitName, unitNameEn, actorName }) => ({
+    // a policy case only has the policy actions (联办 and ratings are service requests'); the filter narrows the type
+    history: history.flatMap(({ action, unitName, unitNameEn, actorName }) => (!isApplicationAction(action.action) ? [] : [{
       action: action.action,
       stepIndex: action.stepIndex,
       unit: unitName,
@@ -135,7 +138,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
       comment: action.comment,
       internalNote: internal ? action.internalNote : null,
       at: action.at.toISOString(),
-    })),
+    }])),
     // each file under the name of the document it is (学历学位证书), from the policy version's requirements
     attachments: files.map((file) => ({
       id: file.id,

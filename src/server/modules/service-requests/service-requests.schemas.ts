@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationStatuses, reviewDecisions } from '../../../domain/policies/policy';
-import { caseActions, caseChannels } from '../../../domain/cases';
+import { caseActions, caseChannels, requestTimings, subtaskDecisions, subtaskStatuses } from '../../../domain/cases';
 import { safeText } from '../../../domain/text';
 import { pageQuery, pageSchema } from '../../http/pagination';
 
@@ -16,11 +16,19 @@ export const categorySchema = z.object({
   unitName: z.string().nullable(),
   unitNameEn: z.string().nullable(),
   workingDays: int,
+  active: z.boolean().describe('switched off: no new requests of this category'),
   version: int,
 });
 export const categoryList = z.array(categorySchema);
 export const categoryParam = z.object({ code: z.string().trim().min(1).max(40) });
-export const categoryBody = z.object({ unitCode: z.string().trim().min(1).max(20), workingDays: z.number().int().min(1).max(60), version });
+export const categoryBody = z.object({
+  unitCode: z.string().trim().min(1).max(20),
+  workingDays: z.number().int().min(1).max(60),
+  active: z.boolean().optional().describe('left out: unchanged'),
+  categoryName: safeText(z.string().trim().min(2).max(40)).optional().describe('the label in Chinese; left out: unchanged'),
+  categoryNameEn: safeText(z.string().trim().min(2).max(80)).optional().describe('the label in English; left out: unchanged'),
+  version,
+});
 
 export const serviceRequestBody = z.object({
   requestCategory: z.string().trim().min(1).max(40),
@@ -41,10 +49,46 @@ export const resubmitBody = z.object({ requestText: safeText(z.string().trim().m
 export const versionBody = z.object({ version });
 export const reassignBody = z.object({ unitCode: z.string().trim().min(1).max(20), internalNote: safeText(z.string().trim().max(1000)).default(''), version });
 
+const isoDate = z.iso.date();
 export const serviceRequestListQuery = pageQuery.extend({
   status: z.enum(applicationStatuses).optional(),
   requestCategory: z.string().trim().max(40).optional(),
+  unitCode: z.string().trim().max(20).optional().describe('the unit of the current (or closing) step'),
+  decidedFrom: isoDate.optional().describe('closed (办结 or 不予受理) on or after this Beijing date'),
+  decidedTo: isoDate.optional().describe('closed on or before this Beijing date'),
+  timing: z.enum(requestTimings).optional().describe('onTime / late: closed within / past the time limit; overdue: open and past it now'),
+  rating: z.enum(['rated', 'satisfied']).optional().describe('rated; satisfied: rated 满意 or better'),
 });
+
+export const subtaskBody = z.object({
+  subtasks: z
+    .array(z.object({ unitCode: z.string().trim().min(1).max(20), task: safeText(z.string().trim().min(2).max(500)), workingDays: z.number().int().min(1).max(60) }))
+    .min(1)
+    .max(10),
+  version,
+});
+export const subtaskParams = z.object({ id: z.uuid(), subtaskId: z.uuid() });
+export const subtaskDecisionBody = z.object({ decision: z.enum(subtaskDecisions), note: safeText(z.string().trim().max(1000)).default('') });
+export const ratingBody = z.object({ score: z.number().int().min(1).max(5).describe('5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意'), comment: safeText(z.string().trim().max(500)).default('') });
+export const reopenBody = z.object({ comment: safeText(z.string().trim().min(2).max(1000)), version });
+
+export const performanceQuery = z.object({ from: isoDate, to: isoDate });
+export const performanceRow = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitNameEn: z.string(),
+  handled: int.describe('closed in the period (办结 or 不予受理)'),
+  onTime: int,
+  onTimeRate: z.number().nullable().describe('share of handled within the time limit, 0–1'),
+  averageWorkingDays: z.number().nullable().describe('working days from submission to closing, on average'),
+  rated: int,
+  satisfied: int.describe('rated 满意 or better'),
+  satisfiedRate: z.number().nullable(),
+  averageScore: z.number().nullable().describe('1 非常不满意 … 5 非常满意'),
+  open: int.describe('in progress now'),
+  overdue: int.describe('in progress now and past the time limit'),
+});
+export const performanceSchema = z.object({ from: isoDate, to: isoDate, rows: z.array(performanceRow) });
 
 const unitName = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
 const deadline = { dueAt: dateTime.nullable().describe('when the current step is due (working days)'), overdue: z.boolean() };
@@ -82,5 +126,23 @@ export const serviceRequestSchema = serviceRequestItem.extend({
   attachments: z.array(z.object({ id: z.uuid(), requirement: z.string(), fileName: z.string(), mediaType: z.string(), size: int })),
   decidedAt: dateTime.nullable(),
   version: int,
-  permissions: z.object({ handle: z.boolean(), resubmit: z.boolean(), withdraw: z.boolean(), reassign: z.boolean() }),
+  subtasks: z.array(
+    z.object({
+      id: z.uuid(),
+      unit: unitName,
+      task: z.string(),
+      workingDays: int,
+      status: z.enum(subtaskStatuses),
+      note: z.string(),
+      startedAt: dateTime,
+      dueAt: dateTime,
+      overdue: z.boolean(),
+      escalated: z.boolean(),
+      decidedAt: dateTime.nullable(),
+      canDecide: z.boolean().describe('the user may end it now (its unit; the office once escalated)'),
+    }),
+  ).describe('联办: parts handed to other units; the request closes when none is open'),
+  rating: z.object({ score: z.number().int(), comment: z.string(), ratedAt: dateTime }).nullable(),
+  reopened: z.boolean().describe('reopened once after an unsatisfied rating (a second time is refused)'),
+  permissions: z.object({ handle: z.boolean(), resubmit: z.boolean(), withdraw: z.boolean(), reassign: z.boolean(), split: z.boolean(), rate: z.boolean(), reopen: z.boolean() }),
 });

@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,8 +11,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { decideServiceRequest, fetchServiceRequest, resubmitServiceRequest, withdrawServiceRequest, type ServiceRequestDetail } from './cases.api';
+import { decideServiceRequest, downloadRequestFile, fetchServiceRequest, resubmitServiceRequest, withdrawServiceRequest, type ServiceRequestDetail } from './cases.api';
 import { CaseDeadline, CaseStatusTag } from './CaseTags';
+import { RatingCard, SubtasksCard } from './RequestFollowUp';
 
 /** One service request: what was asked, where it stands, its history (internal notes for staff), and the actions the user may take. */
 export function ServiceRequestDetailPage() {
@@ -50,6 +52,22 @@ export function ServiceRequestDetailPage() {
               { key: 'channel', label: t('cases.detail.channel'), children: t(`cases.channels.${detail.channel}`) },
               { key: 'submittedAt', label: t('cases.columns.submittedAt'), children: formatDateTime(detail.submittedAt) },
               { key: 'text', label: t('cases.detail.text'), span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{detail.text}</Typography.Paragraph> },
+              {
+                key: 'attachments',
+                label: t('cases.detail.attachments'),
+                span: 2,
+                children: detail.attachments.length ? (
+                  <Flex gap={8} wrap data-testid="request-attachments">
+                    {detail.attachments.map((file) => (
+                      <Button key={file.id} type="link" icon={<PaperClipOutlined />} onClick={() => void downloadRequestFile(file).catch((caught: unknown) => void message.error(String(caught)))} style={{ padding: 0 }}>
+                        {file.fileName}
+                      </Button>
+                    ))}
+                  </Flex>
+                ) : (
+                  t('cases.detail.none')
+                ),
+              },
             ]}
           />
           {detail.permissions.withdraw ? (
@@ -58,8 +76,10 @@ export function ServiceRequestDetailPage() {
             </Button>
           ) : null}
         </Card>
+        <SubtasksCard detail={detail} onSaved={stored} />
         {detail.permissions.handle ? <HandleForm detail={detail} onSaved={stored} onStale={() => void request.refetch()} /> : null}
         {detail.permissions.resubmit ? <ResubmitForm detail={detail} onSaved={stored} /> : null}
+        <RatingCard detail={detail} onSaved={stored} />
         <Card title={t('cases.detail.history')}>
           <Timeline
             data-testid="request-history"
