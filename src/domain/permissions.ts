@@ -57,6 +57,12 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** Talent apartments (人才公寓): read the inventory, applications, waiting list and leases (a department: the housing unit only). */
+  'apartments.read',
+  /** Manage buildings and units, decide applications, allocate, move in, renew, move out (the office and the housing unit U10). */
+  'apartments.manage',
+  /** Apply for an apartment and follow one's application, waiting-list position and lease (a talent). */
+  'apartments.apply',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +71,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'apartments.apply',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -77,6 +84,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'apartments.read', 'apartments.manage',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +94,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'apartments.read', 'apartments.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'apartments.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],
