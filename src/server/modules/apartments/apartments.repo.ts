@@ -14,11 +14,11 @@ export async function listBuildingRows(executor: Executor) {
   return executor
     .select({
       building: apartmentBuildings,
-      units: sql<number>`(select count(*)::int from apartment_units u where u.building_id = ${apartmentBuildings.id})`,
-      vacant: sql<number>`(select count(*)::int from apartment_units u where u.building_id = ${apartmentBuildings.id} and u.status = 'vacant')`,
-      maintenance: sql<number>`(select count(*)::int from apartment_units u where u.building_id = ${apartmentBuildings.id} and u.status = 'maintenance')`,
-      reserved: sql<number>`(select count(*)::int from apartment_leases l join apartment_units u on u.id = l.unit_id where u.building_id = ${apartmentBuildings.id} and l.status = 'reserved')`,
-      occupied: sql<number>`(select count(*)::int from apartment_leases l join apartment_units u on u.id = l.unit_id where u.building_id = ${apartmentBuildings.id} and l.status = 'active')`,
+      units: sql<number>`(select count(*)::int from apartment_units u where u.building_id = apartment_buildings.id)`,
+      vacant: sql<number>`(select count(*)::int from apartment_units u where u.building_id = apartment_buildings.id and u.status = 'vacant')`,
+      maintenance: sql<number>`(select count(*)::int from apartment_units u where u.building_id = apartment_buildings.id and u.status = 'maintenance')`,
+      reserved: sql<number>`(select count(*)::int from apartment_leases l join apartment_units u on u.id = l.unit_id where u.building_id = apartment_buildings.id and l.status = 'reserved')`,
+      occupied: sql<number>`(select count(*)::int from apartment_leases l join apartment_units u on u.id = l.unit_id where u.building_id = apartment_buildings.id and l.status = 'active')`,
     })
     .from(apartmentBuildings)
     .orderBy(asc(apartmentBuildings.name));
@@ -53,7 +53,7 @@ export async function updateBuilding(executor: Executor, id: string, values: Par
 export type UnitFilters = { buildingId?: string; status?: ApartmentUnitStatus; layout?: ApartmentLayout; furnished?: boolean; number?: string };
 
 /** The tenant of a unit's open lease (reserved or active), by name. */
-const tenantName = sql<string | null>`(select t.name from apartment_leases l join talents t on t.id = l.talent_id where l.unit_id = ${apartmentUnits.id} and l.status in ('reserved', 'active'))`;
+const tenantName = sql<string | null>`(select t.name from apartment_leases l join talents t on t.id = l.talent_id where l.unit_id = apartment_units.id and l.status in ('reserved', 'active'))`;
 
 export async function listUnitRows(executor: Executor, filters: UnitFilters, page: number, pageSize: number) {
   const conditions: (SQL | undefined)[] = [
@@ -184,7 +184,7 @@ export async function waitingRows(executor: Executor) {
     .select({ row: cases, talentName: talents.name, tier: talents.tier })
     .from(cases)
     .innerJoin(talents, eq(talents.id, cases.subjectId))
-    .where(and(isApartment, eq(cases.status, 'approved'), sql`not exists (select 1 from apartment_leases l where l.case_id = ${cases.id})`))
+    .where(and(isApartment, eq(cases.status, 'approved'), sql`not exists (select 1 from apartment_leases l where l.case_id = cases.id)`))
     .orderBy(tierOrder, asc(cases.submittedAt), asc(cases.id));
 }
 
@@ -198,7 +198,7 @@ export async function openApartmentOf(executor: Executor, talentId: string) {
         isApartment,
         eq(cases.subjectId, talentId),
         sql`(${cases.status} in ('inReview', 'returned')
-          or (${cases.status} = 'approved' and not exists (select 1 from apartment_leases l where l.case_id = ${cases.id} and l.status = 'ended')))`,
+          or (${cases.status} = 'approved' and not exists (select 1 from apartment_leases l where l.case_id = cases.id and l.status = 'ended')))`,
       ),
     )
     .limit(1);

@@ -44,7 +44,7 @@ export const unitBody = z.object({
   monthlyRent: z.number().int().min(0).max(100_000),
   unitStatus: z.enum(manualUnitStatuses).default('vacant'),
 });
-export const unitUpdateBody = unitBody.omit({ buildingId: true }).extend({ version });
+export const unitUpdateBody = unitBody.omit({ buildingId: true }).extend({ unitStatus: z.enum(manualUnitStatuses).optional(), version });
 export const unitListQuery = pageQuery.extend({
   buildingId: z.uuid().optional(),
   unitStatus: z.enum(apartmentUnitStatuses).optional(),
