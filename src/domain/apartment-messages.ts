@@ -3,7 +3,6 @@ type Bilingual = Record<'zh-CN' | 'en-US', string>;
 
 export const apartmentErrorMessages = {
   // placeholders ending in Zh/En carry a value in each language (inBothLanguages)
-  apartmentHousingOnly: { 'zh-CN': '人才公寓由规划建设局和人才办管理，您的单位不能办理', 'en-US': 'Talent apartments are managed by the planning and construction bureau and the talent office; your unit cannot do this' },
   apartmentNotEligible: { 'zh-CN': '不符合人才公寓申请条件：{reasonsZh}', 'en-US': 'Not eligible for a talent apartment: {reasonsEn}' },
   apartmentMissingData: { 'zh-CN': '资料不全，无法判断是否符合人才公寓申请条件，请先补充：{factsZh}', 'en-US': 'Eligibility for a talent apartment cannot be decided; first complete: {factsEn}' },
   apartmentPolicyMissing: { 'zh-CN': '人才公寓政策未发布，暂不受理申请', 'en-US': 'The talent apartment policy is not published; applications are not accepted' },

@@ -128,7 +128,7 @@ export const applicationItem = z.object({
 });
 export const applicationPage = pageSchema(applicationItem);
 export const applicationSchema = applicationItem.extend({
-  eligibility: explanationSchema.describe('the housing policy’s rule on the applicant’s facts when applying, as the calculator says it'),
+  eligibility: explanationSchema.nullable().describe('the housing policy’s rule on the applicant’s facts when applying, as the calculator says it'),
   policy: z.object({ code: z.string(), title: z.string(), asOf: z.string() }),
   history: z.array(z.object({ action: z.enum(caseActions), unit: z.string().nullable(), unitEn: z.string().nullable(), actor: z.string().nullable(), comment: z.string(), internalNote: z.string().nullable(), at: dateTime })),
   lease: leaseItem.nullable(),

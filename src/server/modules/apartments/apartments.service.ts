@@ -38,7 +38,7 @@ const link = (id: string) => caseLink('apartment', id);
 
 /**
  * Staff who may read (office, leaders, the housing unit) or manage (office, the housing unit) the apartments. Another
- * unit's staff are refused (403 `apartmentHousingOnly`); its cases are outside its scope (404).
+ * unit's staff are refused (403, as without the permission); its cases are outside its scope (404).
  */
 async function requireHousingStaff(executor: Executor, user: SessionUser, write: boolean) {
   if (user.roles.includes('office')) return;
@@ -46,7 +46,6 @@ async function requireHousingStaff(executor: Executor, user: SessionUser, write:
   if (user.roles.includes('department') && user.unitId) {
     const unit = await unitById(executor, user.unitId);
     if (unit?.code === housingUnitCode) return;
-    throw new AppError(403, 'apartmentHousingOnly');
   }
   throw forbidden();
 }
@@ -303,7 +302,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
   const leaseView = lease ? (await listLeaseRows(executor, { caseIds: [id] }, 1, 1)).rows.map(presentLease)[0] ?? null : null;
   return {
     ...presentApplication({ row, talentName: talent?.name ?? '', tier: talent?.tier ?? null }, positions, lease?.id ?? null, names),
-    eligibility: explanationOf(decision),
+    eligibility: decision.explanation ? explanationOf(decision) : null,
     policy: { code: decision.policyCode ?? apartmentPolicyCode, title: decision.policyTitle ?? '', asOf: decision.asOf ?? '' },
     history: history.map(({ action, unitName, unitNameEn, actorName }) => ({
       action: action.action, unit: unitName, unitEn: unitNameEn, actor: internal ? actorName : null, comment: action.comment, internalNote: internal ? action.internalNote : null, at: action.at.toISOString(),

@@ -174,7 +174,7 @@ describe('allocation and leases', () => {
     const { agent } = await talentAccount();
     const application = (await apply(agent)).json();
     expect((await economy.get('/api/apartments/buildings')).statusCode).toBe(403);
-    expect((await economy.get('/api/apartments/buildings')).json().error.code).toBe('apartmentHousingOnly');
+    expect((await economy.get('/api/apartments/buildings')).json().error.code).toBe('forbidden');
     expect((await economy.get('/api/apartments/units')).statusCode).toBe(403);
     expect((await economy.get(`/api/apartments/applications/${application.id}`)).statusCode).toBe(404);
     expect((await economy.post(`/api/apartments/applications/${application.id}/decision`, { decision: 'approve', version: 1 })).statusCode).toBe(404);
