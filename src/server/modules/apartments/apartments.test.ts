@@ -208,3 +208,23 @@ describe('allocation and leases', () => {
     expect([toMaintenance.statusCode, toMaintenance.json().error.code]).toEqual([409, 'apartmentUnitOccupied']);
   });
 });
+
+describe('demo data', () => {
+  it('28 furnished apartments in two buildings, most of them let; applicants waiting; the talent account free to apply', async () => {
+    const { items, totals } = (await office.get('/api/apartments/buildings')).json();
+    const demo = items.filter((item: { name: string }) => item.name.startsWith('人才公寓'));
+    expect(demo).toHaveLength(2);
+    const sum = (key: string) => demo.reduce((total: number, item: Record<string, number>) => total + item[key], 0);
+    expect([sum('units'), sum('occupied'), sum('reserved'), sum('maintenance'), sum('vacant')]).toEqual([28, 23, 1, 1, 3]);
+    expect(totals.units).toBeGreaterThanOrEqual(28);
+    const [{ furnished }] = await t.rows<{ furnished: number }>(sql`select count(*)::int as furnished from apartment_units u join apartment_buildings b on b.id = u.building_id where b.name like '人才公寓%' and u.furnished`);
+    expect(furnished).toBe(28);
+    const waiting = (await housing.get('/api/apartments/waiting-list')).json().items;
+    expect(waiting.length).toBeGreaterThanOrEqual(4);
+    const todo = (await housing.get('/api/cases/inbox', { query: { tab: 'todo', pageSize: '200' } })).json().items.filter((item: { type: string }) => item.type === 'apartment');
+    expect(todo.length).toBeGreaterThanOrEqual(2);
+    const talent = await t.login('talent');
+    expect((await talent.get('/api/apartments/eligibility')).json().status).toBe('eligible');
+    expect((await talent.get('/api/apartments/mine')).json()).toMatchObject({ applications: [], leases: [] });
+  });
+});
