@@ -62,6 +62,8 @@ const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPag
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
+const ApartmentsPage = lazyPage(() => import('../modules/apartments/ApartmentsPage'), 'ApartmentsPage');
+const ApartmentApplicationPage = lazyPage(() => import('../modules/apartments/ApartmentApplicationPage'), 'ApartmentApplicationPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
@@ -104,6 +106,8 @@ const routes: RouteObject[] = [
       { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
       { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
+      { path: 'apartments', element: <RequirePage page="apartments"><ApartmentsPage /></RequirePage> },
+      { path: 'apartments/applications/:id', element: <RequirePage page="apartments"><ApartmentApplicationPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },

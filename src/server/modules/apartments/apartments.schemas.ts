@@ -134,7 +134,7 @@ export const applicationSchema = applicationItem.extend({
   lease: leaseItem.nullable(),
   waitingCount: int,
   version: int,
-  permissions: z.object({ decide: z.boolean(), resubmit: z.boolean(), withdraw: z.boolean(), allocate: z.boolean() }),
+  permissions: z.object({ decide: z.boolean(), resubmit: z.boolean(), withdraw: z.boolean(), allocate: z.boolean(), manage: z.boolean().describe('may allocate, move in, renew, move out') }),
 });
 
 export const eligibilitySchema = z.object({

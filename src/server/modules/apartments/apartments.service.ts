@@ -299,6 +299,7 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
   const internal = isStaff(user);
   const mine = row.submittedBy === user.id || (await subjectAccounts(executor, 'talent', row.subjectId)).includes(user.id);
   const decision = row.decision as unknown as Decision & { policyCode?: string; policyTitle?: string };
+  const manage = await isManager(executor, user);
   const leaseView = lease ? (await listLeaseRows(executor, { caseIds: [id] }, 1, 1)).rows.map(presentLease)[0] ?? null : null;
   return {
     ...presentApplication({ row, talentName: talent?.name ?? '', tier: talent?.tier ?? null }, positions, lease?.id ?? null, names),
@@ -314,7 +315,8 @@ export async function applicationDetail(executor: Executor, user: SessionUser, i
       decide: await canActNow(executor, user, row),
       resubmit: row.status === 'returned' && mine,
       withdraw: (row.status === 'inReview' || row.status === 'returned') && mine,
-      allocate: row.status === 'approved' && !lease && positions.has(id) && (await isManager(executor, user)),
+      allocate: row.status === 'approved' && !lease && positions.has(id) && manage,
+      manage,
     },
   };
 }
