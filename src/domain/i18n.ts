@@ -4,6 +4,7 @@ import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from '
 import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
 import { poolErrorMessages, poolFieldLabels, poolFieldMessages, poolScopedLabels } from './pool-messages';
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
+import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } from './apartment-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -60,6 +61,7 @@ export const errorMessages = {
   ...cardErrorMessages,
   ...poolErrorMessages,
   ...caseErrorMessages,
+  ...apartmentErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -137,6 +139,7 @@ export const fieldMessages = {
   ...cardFieldMessages,
   ...poolFieldMessages,
   ...caseFieldMessages,
+  ...apartmentFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -147,6 +150,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...cardFieldLabels,
   ...poolFieldLabels,
   ...caseFieldLabels,
+  ...apartmentFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

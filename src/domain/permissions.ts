@@ -65,6 +65,12 @@ export const permissions = [
   'pools.manage',
   /** The unit performance table of service requests (a unit's staff: their own unit's row). */
   'serviceRequests.performance',
+  /** Talent apartments (人才公寓): read the inventory, applications, waiting list and leases (a department: the housing unit only). */
+  'apartments.read',
+  /** Manage buildings and units, decide applications, allocate, move in, renew, move out (the office and the housing unit U10). */
+  'apartments.manage',
+  /** Apply for an apartment and follow one's application, waiting-list position and lease (a talent). */
+  'apartments.apply',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -73,6 +79,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'apartments.apply',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -88,6 +95,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
     'pools.read', 'pools.nominate',
     'serviceRequests.performance',
+    'apartments.read', 'apartments.manage',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -103,11 +111,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
     'serviceRequests.performance',
+    'apartments.read', 'apartments.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
     'serviceRequests.performance',
+    'apartments.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -37,6 +37,7 @@ import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 import { poolsRoutes } from './modules/pools/pools.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
+import { apartmentsRoutes } from './modules/apartments/apartments.routes';
 
 export type AppOptions = {
   config: Config;
@@ -159,6 +160,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
   await app.register(poolsRoutes);
+  await app.register(apartmentsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

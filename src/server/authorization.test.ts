@@ -356,6 +356,62 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/service-requests/:id/reopen': {
     expected: only(200, ['talent', 'enterprise']),
     request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseUnhappy : caseFixtures.talentUnhappy}/reopen`, body: { comment: '问题未解决', version: 2 } }),
+  // ——— talent apartments (fixtures: apartmentFixtures below). The department account's unit is not the housing unit
+  // (U10): the inventory refuses it (403); the fixture cases' step names its unit, so it reads and decides them ———
+  'GET /api/apartments/buildings': { expected: only(200, ['office', 'leader']) },
+  'POST /api/apartments/buildings': { expected: only(201, ['office']), request: () => ({ body: { buildingName: `授权测试楼${uniqueSuffix()}`, buildingAddress: '授权测试路 1 号' } }) },
+  'PUT /api/apartments/buildings/:id': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/apartments/buildings/${apartmentFixtures.building}`, body: { buildingName: `授权测试楼${uniqueSuffix()}`, buildingAddress: '授权测试路 2 号', version: 1 } }),
+  },
+  'GET /api/apartments/units': { expected: only(200, ['office', 'leader']) },
+  'GET /api/apartments/units/:id': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/apartments/units/${apartmentFixtures.toEdit}` }) },
+  'POST /api/apartments/units': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { buildingId: apartmentFixtures.building, unitNumber: uniqueSuffix(), layout: 'studio', area: 32.5, furnished: true, monthlyRent: 700 } }),
+  },
+  'PUT /api/apartments/units/:id': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/apartments/units/${apartmentFixtures.toEdit}`, body: { unitNumber: 'A-101', layout: 'studio', area: 33, furnished: true, monthlyRent: 750, unitStatus: 'maintenance', version: 1 } }),
+  },
+  'GET /api/apartments/eligibility': { expected: only(200, ['talent']) },
+  'GET /api/apartments/mine': { expected: only(200, ['talent']) },
+  'POST /api/apartments/applications': { expected: only(201, ['talent']), request: () => ({ body: { preferredLayout: 'oneBedroom', familySize: 1 } }) },
+  'GET /api/apartments/applications': { expected: only(200, ['talent', 'office', 'leader']) },
+  'GET /api/apartments/applications/:id': {
+    expected: only(200, ['talent', 'department', 'office', 'leader']),
+    request: () => ({ url: `/api/apartments/applications/${apartmentFixtures.ownOpen}` }),
+  },
+  // the step names the department account's unit; the office, the step not escalated, is past access control (409)
+  'POST /api/apartments/applications/:id/decision': {
+    expected: { ...only(200, ['department']), office: 409 },
+    request: () => ({ url: `/api/apartments/applications/${apartmentFixtures.toDecide}/decision`, body: { decision: 'approve', version: 1 } }),
+  },
+  'POST /api/apartments/applications/:id/resubmit': {
+    expected: only(200, ['talent']),
+    request: () => ({ url: `/api/apartments/applications/${apartmentFixtures.ownReturned}/resubmit`, body: { familySize: 2, version: 2 } }),
+  },
+  'POST /api/apartments/applications/:id/withdraw': {
+    expected: only(200, ['talent']),
+    request: () => ({ url: `/api/apartments/applications/${apartmentFixtures.ownToWithdraw}/withdraw`, body: { version: 1 } }),
+  },
+  'GET /api/apartments/waiting-list': { expected: only(200, ['office', 'leader']) },
+  'POST /api/apartments/allocations': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { applicationId: apartmentFixtures.waiting, apartmentId: apartmentFixtures.vacant, startDate: '2026-12-01', endDate: '2027-11-30' } }),
+  },
+  'GET /api/apartments/leases': { expected: only(200, ['talent', 'office', 'leader']) },
+  'POST /api/apartments/leases/:id/move-in': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/apartments/leases/${apartmentFixtures.reservedLease}/move-in`, body: { moveInDate: '2026-12-02', version: 1 } }),
+  },
+  'POST /api/apartments/leases/:id/renewal': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/apartments/leases/${apartmentFixtures.activeLease}/renewal`, body: { endDate: '2028-11-30', version: 1 } }),
+  },
+  'POST /api/apartments/leases/:id/move-out': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/apartments/leases/${apartmentFixtures.leaseToEnd}/move-out`, body: { moveOutDate: '2027-01-31', version: 1 } }),
   },
 };
 
@@ -543,6 +599,48 @@ beforeAll(async () => {
   const done = [caseFixtures.talentDone, caseFixtures.enterpriseDone, caseFixtures.talentUnhappy, caseFixtures.enterpriseUnhappy];
   await t.db.execute(sql`update cases set status = 'approved', decided_at = now(), version = 2 where id in (${sql.join(done.map((id) => sql`${id}`), sql`, `)})`);
   await t.db.execute(sql`insert into case_ratings (case_id, score, comment, rated_by) select id, 1, '不满意', submitted_by from cases where id in (${caseFixtures.talentUnhappy}, ${caseFixtures.enterpriseUnhappy})`);
+});
+
+/**
+ * What the apartment rows act on: a building and its units; apartment cases submitted by the talent account (the
+ * open, returned and withdrawable ones about other talents, as the one-open-application rule allows: its own record
+ * stays free for the POST row), one whose step names the department account's unit, a waiting one, and leases.
+ */
+let apartmentFixtures: {
+  building: string; toEdit: string; vacant: string; ownOpen: string; ownReturned: string; ownToWithdraw: string; toDecide: string; waiting: string;
+  reservedLease: string; activeLease: string; leaseToEnd: string;
+};
+beforeAll(async () => {
+  const talentUser = context.users.talent;
+  // a bachelor's degree on record (the PUT row rewrites the talent from its stored educations), so the housing policy admits it
+  await t.db.execute(sql`insert into talent_educations (id, talent_id, position, level, degree, school, graduation_year, full_time, overseas)
+    values (gen_random_uuid(), ${talentUser.talentId}, 0, 'bachelor', 'bachelor', '太原理工大学', 2020, true, false)`);
+  await t.db.execute(sql`update talents set highest_education = 'bachelor' where id = ${talentUser.talentId}`);
+  const [building] = await t.rows<{ id: string }>(sql`insert into apartment_buildings (id, name, address) values (gen_random_uuid(), ${`授权公寓${uniqueSuffix()}`}, '授权测试路') returning id`);
+  const unit = async (status: string) =>
+    (await t.rows<{ id: string }>(sql`insert into apartment_units (id, building_id, number, layout, area, monthly_rent, status) values (gen_random_uuid(), ${building.id}, ${uniqueSuffix()}, 'oneBedroom', 45.0, 900, ${status}) returning id`))[0].id;
+  const [unitRow] = await t.rows<{ code: string }>(sql`select code from units where id = ${context.users.department.unitId}`);
+  const steps = JSON.stringify([{ name: '审核', units: [unitRow.code], mode: 'any', workingDays: 10 }]);
+  const apartmentCase = async (status: string, version = 1) => {
+    const subject = (await buildTalent(t.db)).id;
+    await t.db.execute(sql`update talents set highest_education = 'bachelor' where id = ${subject}`);
+    const [row] = await t.rows<{ id: string }>(sql`insert into cases (id, type, subject_kind, subject_id, round, status, form, steps, submitted_by, version)
+      values (gen_random_uuid(), 'apartment', 'talent', ${subject}, 'once', ${status}, '{"familySize":1}'::jsonb, ${steps}::jsonb, ${talentUser.id}, ${version}) returning id`);
+    return { id: row.id, subject };
+  };
+  const lease = async (status: 'reserved' | 'active') => {
+    const application = await apartmentCase('approved', 2);
+    const unitId = await unit(status === 'reserved' ? 'reserved' : 'occupied');
+    const [row] = await t.rows<{ id: string }>(sql`insert into apartment_leases (id, unit_id, case_id, talent_id, status, start_date, end_date, move_in_date, allocated_by)
+      values (gen_random_uuid(), ${unitId}, ${application.id}, ${application.subject}, ${status}, '2026-12-01', '2027-11-30', ${status === 'active' ? '2026-12-01' : null}, ${talentUser.id}) returning id`);
+    return row.id;
+  };
+  apartmentFixtures = {
+    building: building.id, toEdit: await unit('vacant'), vacant: await unit('vacant'),
+    ownOpen: (await apartmentCase('inReview')).id, ownReturned: (await apartmentCase('returned', 2)).id, ownToWithdraw: (await apartmentCase('inReview')).id,
+    toDecide: (await apartmentCase('inReview')).id, waiting: (await apartmentCase('approved', 2)).id,
+    reservedLease: await lease('reserved'), activeLease: await lease('active'), leaseToEnd: await lease('active'),
+  };
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { AdminRole, Role } from '../../domain/roles';
 import type {
@@ -12,6 +12,7 @@ import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-ca
 import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
 import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
+import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -527,6 +528,8 @@ export const cases = pgTable(
     uniqueIndex('applications_open_key')
       .on(table.policyId, table.subjectKind, table.subjectId, table.round)
       .where(sql`status in ('inReview', 'returned')`),
+    // one open apartment application per talent (migration 0019)
+    uniqueIndex('cases_apartment_open_key').on(table.subjectId).where(sql`type = 'apartment' and status in ('inReview', 'returned')`),
   ],
 );
 
@@ -869,6 +872,14 @@ export const talentPools = pgTable('talent_pools', {
   reviewMonths: integer('review_months').notNull().default(12),
   active: boolean('active').notNull().default(true),
   sort: integer('sort').notNull().default(0),
+// ——— talent apartments (人才公寓, modules/apartments) ———
+
+/** An apartment building (楼栋) of the zone's talent apartments. */
+export const apartmentBuildings = pgTable('apartment_buildings', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  address: text('address').notNull(),
+  park: text('park').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -899,6 +910,44 @@ export const poolMembers = pgTable(
     nextReviewOn: date('next_review_on', { mode: 'string' }),
     reviewRemindedFor: date('review_reminded_for', { mode: 'string' }),
     leftOn: date('left_on', { mode: 'string' }),
+/** An apartment (套): layout, area, furnished (拎包入住), monthly rent, status. Reserved and occupied come from leases. */
+export const apartmentUnits = pgTable(
+  'apartment_units',
+  {
+    id: id(),
+    buildingId: uuid('building_id').notNull().references(() => apartmentBuildings.id),
+    number: text('number').notNull(),
+    layout: text('layout').$type<ApartmentLayout>().notNull(),
+    area: numeric('area', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    furnished: boolean('furnished').notNull().default(true),
+    monthlyRent: integer('monthly_rent').notNull(),
+    status: text('status').$type<ApartmentUnitStatus>().notNull().default('vacant'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('apartment_units_number_key').on(table.buildingId, table.number), index('apartment_units_status_idx').on(table.status)],
+);
+
+/**
+ * A lease (租约): a unit allocated to an approved application (reserved), moved into (active), moved out of (ended).
+ * The partial unique indexes are the last word on "never two tenants in one unit" and "one home per talent".
+ */
+export const apartmentLeases = pgTable(
+  'apartment_leases',
+  {
+    id: id(),
+    unitId: uuid('unit_id').notNull().references(() => apartmentUnits.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    status: text('status').$type<LeaseStatus>().notNull().default('reserved'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    moveInDate: date('move_in_date', { mode: 'string' }),
+    moveOutDate: date('move_out_date', { mode: 'string' }),
+    renewals: integer('renewals').notNull().default(0),
+    allocatedBy: uuid('allocated_by').notNull(),
+    allocatedAt: timestamp('allocated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
     updatedAt: updatedAt(),
   },
@@ -925,4 +974,11 @@ export const poolMemberEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('pool_member_events_member_idx').on(table.memberId, table.at)],
+);
+    uniqueIndex('apartment_leases_unit_open_key').on(table.unitId).where(sql`status in ('reserved', 'active')`),
+    uniqueIndex('apartment_leases_talent_open_key').on(table.talentId).where(sql`status in ('reserved', 'active')`),
+    uniqueIndex('apartment_leases_case_key').on(table.caseId),
+    index('apartment_leases_unit_idx').on(table.unitId),
+    index('apartment_leases_talent_idx').on(table.talentId),
+  ],
 );

@@ -61,6 +61,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'apartments'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -94,6 +95,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   pools: async () => {
     const { poolsZhCN, poolsEnUS } = await import('../modules/pools/locales');
     return { 'zh-CN': poolsZhCN, 'en-US': poolsEnUS };
+  apartments: async () => {
+    const { apartmentsZhCN, apartmentsEnUS } = await import('../modules/apartments/locales');
+    return { 'zh-CN': apartmentsZhCN, 'en-US': apartmentsEnUS };
   },
 };
 

@@ -8,11 +8,13 @@ import type { calendarZhCN } from '../modules/calendar/locales';
 import type { cardZhCN } from '../modules/talent-card/locales';
 import type { casesZhCN } from '../modules/cases/locales';
 import type { poolsZhCN } from '../modules/pools/locales';
+import type { apartmentsZhCN } from '../modules/apartments/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof poolsZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof apartmentsZhCN };
   }
 }

@@ -1,5 +1,5 @@
 import {
-  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
   CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   TeamOutlined, TransactionOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -10,6 +10,7 @@ import type { Role } from '../../domain/roles';
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'pools';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'apartments';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -35,6 +36,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CustomerServiceOutlined />, access: 'serviceRequests.read' },
+  { key: 'apartments', path: '/apartments', icon: <BuildOutlined />, access: (roles) => can(roles, 'apartments.read') || can(roles, 'apartments.apply') },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

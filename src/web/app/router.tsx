@@ -64,6 +64,8 @@ const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceReque
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const PerformancePage = lazyPage(() => import('../modules/cases/PerformancePage'), 'PerformancePage');
 const CategoriesPage = lazyPage(() => import('../modules/cases/CategoriesPage'), 'CategoriesPage');
+const ApartmentsPage = lazyPage(() => import('../modules/apartments/ApartmentsPage'), 'ApartmentsPage');
+const ApartmentApplicationPage = lazyPage(() => import('../modules/apartments/ApartmentApplicationPage'), 'ApartmentApplicationPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
@@ -110,6 +112,8 @@ const routes: RouteObject[] = [
       { path: 'service-requests/performance', element: <RequirePage page="serviceRequests"><PerformancePage /></RequirePage> },
       { path: 'service-requests/categories', element: <RequirePage page="serviceRequests"><CategoriesPage /></RequirePage> },
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
+      { path: 'apartments', element: <RequirePage page="apartments"><ApartmentsPage /></RequirePage> },
+      { path: 'apartments/applications/:id', element: <RequirePage page="apartments"><ApartmentApplicationPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },

@@ -12,6 +12,7 @@ import { storeReservePools } from './pools';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
+import { storeApartments } from './apartments';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -90,6 +91,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       enterpriseUserId: accounts.get('enterprise')!,
       today,
     });
+    await storeApartments(tx, { accountTalentId: accountTalent.id, housingUserId: accounts.get('housing')!, housingUnitId: unitIds.get('U10')!, today });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,

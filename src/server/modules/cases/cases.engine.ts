@@ -25,10 +25,17 @@ import { caseLink } from '../../../domain/cases';
 const refusals: Record<CaseType, Record<'stale' | 'state' | 'notYourStep' | 'alreadyDecided' | 'own', ErrorCode>> = {
   policy: { stale: 'applicationStale', state: 'applicationState', notYourStep: 'reviewNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'reviewOwnApplication' },
   serviceRequest: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'caseOwn' },
+  apartment: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'caseOwn' },
 };
 
 /** The audit action prefix of each type (`application.approve`, `serviceRequest.approve` …). */
-export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest' };
+export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', apartment: 'apartmentApplication' };
+/** The audit target type and the key of the escalated ids in an `*.escalate` row, per type. */
+const escalationTarget: Record<CaseType, { targetType: string; key: string }> = {
+  policy: { targetType: 'application', key: 'applications' },
+  serviceRequest: { targetType: 'serviceRequest', key: 'serviceRequests' },
+  apartment: { targetType: 'apartmentApplication', key: 'apartmentApplications' },
+};
 
 export const stateRefusal = (row: CaseRow) =>
   new AppError(409, refusals[row.type].state, inBothLanguages('status', (language) => applicationStatusLabels[row.status][language]));
@@ -240,6 +247,9 @@ export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date(
     for (const type of new Set(escalated.map((row) => row.type))) {
       const ids = [...new Set(escalated.filter((row) => row.type === type).map((row) => row.id))];
       await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: type === 'policy' ? 'application' : 'serviceRequest', changes: { [type === 'policy' ? 'applications' : 'serviceRequests']: ids } });
+    for (const type of new Set(overdue.map(({ row }) => row.type))) {
+      const ids = overdue.filter(({ row }) => row.type === type).map(({ row }) => row.id);
+      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: escalationTarget[type].targetType, changes: { [escalationTarget[type].key]: ids } });
     }
     return overdue.length + lateSubtasks.length;
   });
