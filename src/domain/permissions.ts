@@ -57,6 +57,11 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** Start-up guaranteed loans (创业担保贷款): read the loans in one's scope; apply (a talent, an enterprise); handle a stage routed to one's unit; the zone's totals. */
+  'loans.read',
+  'loans.apply',
+  'loans.handle',
+  'loans.totals',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +70,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'loans.read', 'loans.apply',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -72,11 +78,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'loans.read', 'loans.apply',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'loans.read', 'loans.handle',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +94,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'loans.read', 'loans.handle', 'loans.totals',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'loans.read', 'loans.totals',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

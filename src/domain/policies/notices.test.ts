@@ -12,6 +12,7 @@ const examples: Notice[] = [
   { kind: 'automatic', params: { policy: '博士后工作站进站奖励', amount: 50000, periodKind: 'oneOff' } },
   { kind: 'paid', params: { policy: '急需紧缺人才生活补贴', period: '2026-11', amount: 1500 } },
   { kind: 'serviceRequest', params: { policy: '子女入学咨询', subject: '张三', event: 'handled', comment: '已协调入学' } },
+  { kind: 'loan', params: { policy: '张三', stage: 'bankApproval', event: 'waiting', comment: '' } },
 ];
 
 describe('notifications in both languages', () => {

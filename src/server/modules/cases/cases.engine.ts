@@ -21,10 +21,11 @@ import { caseLink } from '../../../domain/cases';
 const refusals: Record<CaseType, Record<'stale' | 'state' | 'notYourStep' | 'alreadyDecided' | 'own', ErrorCode>> = {
   policy: { stale: 'applicationStale', state: 'applicationState', notYourStep: 'reviewNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'reviewOwnApplication' },
   serviceRequest: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'caseOwn' },
+  loan: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'loanOwn' },
 };
 
 /** The audit action prefix of each type (`application.approve`, `serviceRequest.approve` …). */
-export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest' };
+export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', loan: 'loan' };
 
 export const stateRefusal = (row: CaseRow) =>
   new AppError(409, refusals[row.type].state, inBothLanguages('status', (language) => applicationStatusLabels[row.status][language]));
@@ -162,7 +163,7 @@ export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date(
     }
     for (const type of new Set(overdue.map(({ row }) => row.type))) {
       const ids = overdue.filter(({ row }) => row.type === type).map(({ row }) => row.id);
-      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: type === 'policy' ? 'application' : 'serviceRequest', changes: { [type === 'policy' ? 'applications' : 'serviceRequests']: ids } });
+      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: auditPrefix[type], changes: { [`${auditPrefix[type]}s`]: ids } });
     }
     return overdue.length;
   });
