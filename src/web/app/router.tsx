@@ -62,6 +62,9 @@ const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPag
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
+const LoansPage = lazyPage(() => import('../modules/loans/LoansPage'), 'LoansPage');
+const LoanDetailPage = lazyPage(() => import('../modules/loans/LoanDetailPage'), 'LoanDetailPage');
+const LoanTotalsPage = lazyPage(() => import('../modules/loans/LoanTotalsPage'), 'LoanTotalsPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
@@ -104,6 +107,9 @@ const routes: RouteObject[] = [
       { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
       { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
+      { path: 'loans', element: <RequirePage page="loans"><LoansPage /></RequirePage> },
+      { path: 'loans/:id', element: <RequirePage page="loans"><LoanDetailPage /></RequirePage> },
+      { path: 'loan-totals', element: <RequirePage page="loanTotals"><LoanTotalsPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
