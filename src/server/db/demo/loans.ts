@@ -12,7 +12,7 @@ import type { ApplicationStatus } from '../../../domain/policies/policy';
 import { decide } from '../../modules/policies/decision';
 import { referenceLabels, subjectFacts } from '../../modules/policies/facts.repo';
 import type { Tx } from '../client';
-import { caseActions, cases, disbursementBatches, entitlements, loanInstitutions, loans, organisations, parameterValues, payments, policies, policyParameters, policyVersions, talents } from '../schema';
+import { caseActions, cases, disbursementBatches, entitlements, loanInstitutions, loans, organisations, parameterValues, payments, policies, policyParameters, policyVersions, talents, users } from '../schema';
 import { beijingDay, workingDay } from './policies';
 import { seededRandom, seedOf } from './random';
 
@@ -132,7 +132,7 @@ export async function storeLoans(tx: Tx, ids: Ids) {
       disbursed ? workingDay(disbursed, -5) : workingDay(submittedDay, 5),
       disbursed ?? today,
       disbursed ? workingDay(disbursed, loan.stage === 'subsidy' ? 0 : 8) : today,
-      disbursed ? maturityOf(disbursed, loan.termMonths) : today,
+      disbursed ? workingDay(maturityOf(disbursed, loan.termMonths), 0) : today,
     ];
     const done = loan.stage === 'settled' ? loanStages.length : stageIndex;
     const stepStartedDay = done === 0 ? submittedDay : dayOf[done - 1];
@@ -184,9 +184,8 @@ export async function storeLoans(tx: Tx, ids: Ids) {
     }
   }
   // the applicants' accounts: the talent's or enterprise's own user when it has one; otherwise recorded as submitted by the office's window
-  const accounts = await tx.execute(sql`select id, talent_id, organisation_id from users where talent_id is not null or organisation_id is not null`);
-  const owner = new Map<string, string>();
-  for (const row of (accounts as unknown as { rows: { id: string; talent_id: string | null; organisation_id: string | null }[] }).rows) owner.set((row.talent_id ?? row.organisation_id)!, row.id);
+  const accounts = await tx.select({ id: users.id, talentId: users.talentId, organisationId: users.organisationId }).from(users).where(sql`${users.talentId} is not null or ${users.organisationId} is not null`);
+  const owner = new Map(accounts.map((row) => [(row.talentId ?? row.organisationId)!, row.id]));
   for (const row of caseRows) {
     const user = owner.get(row.subjectId);
     if (user) row.submittedBy = user;
