@@ -62,7 +62,7 @@ export function LoanDetailPage() {
             column={{ xs: 1, lg: 2 }}
             items={[
               { key: 'stage', label: t('loans.columns.stage'), children: <Flex gap={4}><LoanStageTag stage={detail.stage} /><CaseStatusTag status={detail.status} /></Flex> },
-              { key: 'applicant', label: t('loans.columns.applicant'), children: `${detail.applicant.name}（${t(`loans.applicantKinds.${detail.applicant.kind}`)}）` },
+              { key: 'applicant', label: t('loans.columns.applicant'), children: `${detail.applicant.name} · ${t(`loans.applicantKinds.${detail.applicant.kind}`)}` },
               { key: 'bank', label: t('loans.columns.bank'), children: name(detail.bank) },
               { key: 'guarantor', label: t('loans.columns.guarantor'), children: name(detail.guarantor) },
               { key: 'amount', label: t('loans.columns.amount'), children: formatMoney(detail.loanAmount) },
@@ -103,7 +103,7 @@ export function LoanDetailPage() {
                 dataSource={detail.subsidy.entitlements}
                 columns={[
                   { key: 'period', title: t('loans.detail.period'), render: (_, entry) => t('loans.detail.periodYear', { year: entry.period }) },
-                  { key: 'amount', title: t('loans.columns.amount'), align: 'right', render: (_, entry) => formatMoney(entry.amount) },
+                  { key: 'amount', title: t('loans.detail.subsidyAmount'), align: 'right', render: (_, entry) => formatMoney(entry.amount) },
                   { key: 'status', title: t('loans.detail.entitlementStatus'), render: (_, entry) => <EntitlementStatusTag status={entry.status} /> },
                   { key: 'paidAt', title: t('loans.detail.paidAt'), render: (_, entry) => formatDateTime(entry.paidAt) || none },
                 ]}

@@ -18,7 +18,7 @@ export const loansZhCN = {
     detail: {
       title: '创业担保贷款', loan: '贷款信息', purpose: '贷款用途', approvedAmount: '审批金额', bankReference: '银行审批编号', approvedAt: '审批时间', maturityOn: '到期日', settledOn: '结清日期',
       subsidy: '贴息', subsidyEligible: '贴息按政策“创业担保贷款贴息”计入兑现台账，按期拨付。', subsidyNone: '本笔贷款不予贴息', subsidyPending: '放款后在“贴息”环节按政策计算并计入兑现台账。',
-      basis: '计算依据', period: '期间', periodYear: '{{year}} 年度', entitlementStatus: '台账状态', paidAt: '拨付时间', ledger: '在兑现台账中查看',
+      basis: '计算依据', period: '期间', subsidyAmount: '贴息金额', periodYear: '{{year}} 年度', entitlementStatus: '台账状态', paidAt: '拨付时间', ledger: '在兑现台账中查看',
       stages: '办理环节', history: '办理记录', attachments: '材料', internalNote: '内部意见', none: '无',
       handle: '办理当前环节：{{stage}}', decision: '办理结果', decisions: { approve: '完成本环节', return: '退回补正', reject: '不予办理' }, comment: '意见（申请人可见）', commentRequired: '退回或不予办理时必须填写意见',
       submit: '提交', handled: '已提交办理结果', stale: '该贷款已被他人处理或已更新，已重新加载', stageData: '本环节登记',
@@ -54,7 +54,7 @@ export const loansEnUS: TextsOf<typeof loansZhCN> = {
     detail: {
       title: 'Start-up guaranteed loan', loan: 'Loan', purpose: 'Purpose', approvedAmount: 'Approved amount', bankReference: 'Bank reference', approvedAt: 'Approved', maturityOn: 'Matures', settledOn: 'Settled on',
       subsidy: 'Interest subsidy', subsidyEligible: 'The subsidy is on the entitlement ledger under the policy "创业担保贷款贴息" and paid period by period.', subsidyNone: 'This loan gets no subsidy', subsidyPending: 'After disbursement, the subsidy is computed at the subsidy stage and put on the ledger.',
-      basis: 'How it was computed', period: 'Period', periodYear: 'Year {{year}}', entitlementStatus: 'Ledger status', paidAt: 'Paid', ledger: 'See it on the ledger',
+      basis: 'How it was computed', period: 'Period', subsidyAmount: 'Subsidy', periodYear: 'Year {{year}}', entitlementStatus: 'Ledger status', paidAt: 'Paid', ledger: 'See it on the ledger',
       stages: 'Stages', history: 'History', attachments: 'Documents', internalNote: 'Internal note', none: 'None',
       handle: 'Handle the current stage: {{stage}}', decision: 'Result', decisions: { approve: 'Complete this stage', return: 'Return for correction', reject: 'Refuse' }, comment: 'Comment (the applicant sees it)', commentRequired: 'A comment is required to return or refuse',
       submit: 'Submit', handled: 'Result saved', stale: 'Someone else handled or changed this loan; reloaded', stageData: 'Recorded at this stage',
