@@ -270,7 +270,7 @@ describe('the demo policies', () => {
     const [unbacked] = await t.rows<{ count: string }>(sql`
       select count(*)::text from entitlements e join policies p on p.id = e.policy_id left join applications a on a.id = e.application_id
       left join loans l on l.case_id = e.application_id and l.subsidy_at is not null
-      where p.mode = 'apply' and (a.id is null or (a.status <> 'approved' and l.case_id is null) or (e.decision->>'eligible')::boolean is not true)`);
+      where p.mode = 'apply' and (((a.id is null or a.status <> 'approved') and l.case_id is null) or (e.decision->>'eligible')::boolean is not true)`);
     expect(Number(unbacked.count)).toBe(0);
   });
 
