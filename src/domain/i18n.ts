@@ -5,6 +5,7 @@ import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels
 import { poolErrorMessages, poolFieldLabels, poolFieldMessages, poolScopedLabels } from './pool-messages';
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
 import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } from './apartment-messages';
+import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -62,6 +63,7 @@ export const errorMessages = {
   ...poolErrorMessages,
   ...caseErrorMessages,
   ...apartmentErrorMessages,
+  ...loanErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -140,6 +142,7 @@ export const fieldMessages = {
   ...poolFieldMessages,
   ...caseFieldMessages,
   ...apartmentFieldMessages,
+  ...loanFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -151,6 +154,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...poolFieldLabels,
   ...caseFieldLabels,
   ...apartmentFieldLabels,
+  ...loanFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

@@ -71,6 +71,11 @@ export const permissions = [
   'apartments.manage',
   /** Apply for an apartment and follow one's application, waiting-list position and lease (a talent). */
   'apartments.apply',
+  /** Start-up guaranteed loans (创业担保贷款): read the loans in one's scope; apply (a talent, an enterprise); handle a stage routed to one's unit; the zone's totals. */
+  'loans.read',
+  'loans.apply',
+  'loans.handle',
+  'loans.totals',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -80,6 +85,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
     'apartments.apply',
+    'loans.read', 'loans.apply',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -88,6 +94,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
     'pools.read', 'pools.nominate',
+    'loans.read', 'loans.apply',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -96,6 +103,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'pools.read', 'pools.nominate',
     'serviceRequests.performance',
     'apartments.read', 'apartments.manage',
+    'loans.read', 'loans.handle',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -112,12 +120,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
     'serviceRequests.performance',
     'apartments.read', 'apartments.manage',
+    'loans.read', 'loans.handle', 'loans.totals',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
     'serviceRequests.performance',
     'apartments.read',
+    'loans.read', 'loans.totals',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

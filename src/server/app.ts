@@ -38,6 +38,7 @@ import { poolsRoutes } from './modules/pools/pools.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
 import { apartmentsRoutes } from './modules/apartments/apartments.routes';
+import { loansRoutes } from './modules/loans/loans.routes';
 
 export type AppOptions = {
   config: Config;
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(serviceRequestsRoutes);
   await app.register(poolsRoutes);
   await app.register(apartmentsRoutes);
+  await app.register(loansRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

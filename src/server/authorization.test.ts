@@ -412,6 +412,30 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/apartments/leases/:id/move-out': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/apartments/leases/${apartmentFixtures.leaseToEnd}/move-out`, body: { moveOutDate: '2027-01-31', version: 1 } }),
+  // ——— start-up loans (fixtures: loanFixtures below) ———
+  'GET /api/loans/institutions': { expected: only(200, talentReaders) },
+  'GET /api/loans/totals': { expected: only(200, ['office', 'leader']) },
+  'GET /api/loans': { expected: only(200, talentReaders) },
+  'GET /api/loans/:id': {
+    expected: only(200, talentReaders),
+    request: (caller) => ({ url: `/api/loans/${caller === 'talent' ? loanFixtures.talentOpen : caller === 'enterprise' ? loanFixtures.enterpriseOpen : loanFixtures.toHandle}` }),
+  },
+  'POST /api/loans': {
+    expected: only(201, ['talent', 'enterprise']),
+    request: () => ({ body: { ...loanApplication } }),
+  },
+  // the department's unit holds the loan's 受理 step; the office, not acting for an escalated one, is past access control (409)
+  'POST /api/loans/:id/stage': {
+    expected: { ...only(200, ['department']), office: 409 },
+    request: () => ({ url: `/api/loans/${loanFixtures.toHandle}/stage`, body: { decision: 'approve', version: 1 } }),
+  },
+  'POST /api/loans/:id/resubmit': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/loans/${caller === 'enterprise' ? loanFixtures.enterpriseReturned : loanFixtures.talentReturned}/resubmit`, body: { version: 2 } }),
+  },
+  'POST /api/loans/:id/withdraw': {
+    expected: only(200, ['talent', 'enterprise']),
+    request: (caller) => ({ url: `/api/loans/${caller === 'enterprise' ? loanFixtures.enterpriseToWithdraw : loanFixtures.talentToWithdraw}/withdraw`, body: { version: 1 } }),
   },
 };
 
@@ -641,6 +665,26 @@ beforeAll(async () => {
     toDecide: (await apartmentCase('inReview')).id, waiting: (await apartmentCase('approved', 2)).id,
     reservedLease: await lease('reserved'), activeLease: await lease('active'), leaseToEnd: await lease('active'),
   };
+});
+
+/**
+ * What the loan rows act on: open loans of the talent and the enterprise accounts (to read, to withdraw), returned ones
+ * (to resubmit), and one whose 受理 step names the department account's unit (to handle).
+ */
+const loanApplication = { bankCode: 'icbc', guarantorCode: 'yqGuarantee', loanAmount: 100_000, termMonths: 12, subsidyRate: 2, purpose: '授权测试' };
+let loanFixtures: { talentOpen: string; enterpriseOpen: string; talentToWithdraw: string; enterpriseToWithdraw: string; talentReturned: string; enterpriseReturned: string; toHandle: string };
+beforeAll(async () => {
+  const apply = async (caller: 'talent' | 'enterprise') => {
+    const response = await agents.get(caller)!.post('/api/loans', loanApplication);
+    if (response.statusCode !== 201) throw new Error(`loan: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  loanFixtures = {
+    talentOpen: await apply('talent'), enterpriseOpen: await apply('enterprise'), talentToWithdraw: await apply('talent'), enterpriseToWithdraw: await apply('enterprise'),
+    talentReturned: await apply('talent'), enterpriseReturned: await apply('enterprise'), toHandle: await apply('talent'),
+  };
+  await t.db.execute(sql`update cases set status = 'returned', version = 2 where id in (${loanFixtures.talentReturned}, ${loanFixtures.enterpriseReturned})`);
+  await t.db.execute(sql`update cases set steps = jsonb_set(steps, '{0,units}', jsonb_build_array(${policyFixtures.unitCode}::text)) where id = ${loanFixtures.toHandle}`);
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

@@ -15,6 +15,7 @@ const examples: Notice[] = [
   { kind: 'poolNomination', params: { policy: '优秀年轻干部库', subject: '张三' } },
   { kind: 'poolDecision', params: { policy: '优秀年轻干部库', subject: '张三', admitted: true } },
   { kind: 'poolReview', params: { policy: '优秀年轻干部库', subject: '张三', due: '2027-03-01' } },
+  { kind: 'loan', params: { policy: '张三', stage: 'bankApproval', event: 'waiting', comment: '' } },
 ];
 
 describe('notifications in both languages', () => {

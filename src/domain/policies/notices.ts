@@ -8,6 +8,7 @@ import { formatMoney } from '../money';
 import { z } from 'zod';
 import { periodKinds } from './policy';
 import { renderAccountNotice } from '../account-notices';
+import { loanStageLabels, loanStages } from '../loans';
 
 type Language = 'zh-CN' | 'en-US';
 
@@ -46,6 +47,8 @@ export const noticeParams = {
   poolDecision: z.object({ policy: text, subject: text, admitted: z.boolean() }),
   /** A member's yearly review (年度复核) is due. */
   poolReview: z.object({ policy: text, subject: text, due: text }),
+  /** A start-up loan (创业担保贷款): for the unit of its stage, waiting; for its applicant, returned / rejected / a stage done / settled. `policy` is the applicant's name. */
+  loan: z.object({ policy: text, stage: z.enum(loanStages), event: z.enum(['waiting', 'returned', 'rejected', 'advanced', 'settled']), comment: text }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -109,6 +112,14 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
       : { title: `${admitted ? 'Nomination admitted' : 'Nomination declined'}: ${pool}`, body: `${subject} ${admitted ? 'is now in the pool' : 'was not admitted'}` },
   poolReview: ({ policy: pool, subject, due }, language) =>
     language === 'zh-CN' ? { title: `年度复核到期：${pool}`, body: `${subject} 的年度复核应于 ${due} 前完成` } : { title: `Yearly review due: ${pool}`, body: `${subject}'s yearly review is due by ${due}` },
+  loan: ({ policy, stage, event, comment }, language) => {
+    const name = loanStageLabels[stage][language];
+    const title =
+      language === 'zh-CN'
+        ? { waiting: `创业担保贷款待${name}`, returned: `创业担保贷款需补正（${name}）`, rejected: `创业担保贷款未通过（${name}）`, advanced: `创业担保贷款已完成“${name}”`, settled: '创业担保贷款已结清' }[event]
+        : { waiting: `Start-up loan waiting for ${name.toLowerCase()}`, returned: `Start-up loan needs correction (${name})`, rejected: `Start-up loan refused (${name})`, advanced: `Start-up loan: ${name.toLowerCase()} done`, settled: 'Start-up loan settled' }[event];
+    return { title: language === 'zh-CN' ? `${title}：${policy}` : `${title}: ${policy}`, body: comment || (language === 'zh-CN' ? `${policy} 的创业担保贷款` : `Start-up loan of ${policy}`) };
+  },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

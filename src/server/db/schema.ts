@@ -981,4 +981,43 @@ export const poolMemberEvents = pgTable(
     index('apartment_leases_unit_idx').on(table.unitId),
     index('apartment_leases_talent_idx').on(table.talentId),
   ],
+/** Banks and guarantors (担保机构) of start-up guaranteed loans, as data the office keeps. */
+export const loanInstitutions = pgTable('loan_institutions', {
+  code: text('code').primaryKey(),
+  kind: text('kind').$type<'bank' | 'guarantor'>().notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  sort: integer('sort').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+
+/**
+ * A start-up guaranteed loan (创业担保贷款): the `loan` case it belongs to (one row per case), what was applied for, and
+ * what each stage recorded (the bank's approval, the disbursement, the subsidy granted, the settlement).
+ */
+export const loans = pgTable(
+  'loans',
+  {
+    caseId: uuid('case_id').primaryKey().references(() => cases.id),
+    bankCode: text('bank_code').notNull().references(() => loanInstitutions.code),
+    guarantorCode: text('guarantor_code').notNull().references(() => loanInstitutions.code),
+    amount: integer('amount').notNull(),
+    termMonths: integer('term_months').notNull(),
+    /** The interest-subsidy rate in basis points a year (300 = 3.00 %). */
+    subsidyRateBp: integer('subsidy_rate_bp').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    approvedAmount: integer('approved_amount'),
+    bankReference: text('bank_reference'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    disbursedAmount: integer('disbursed_amount'),
+    disbursedOn: date('disbursed_on', { mode: 'string' }),
+    /** The balance the subsidy was computed on, and its total over the periods granted (0: not eligible). */
+    subsidyBalance: integer('subsidy_balance'),
+    subsidyTotal: integer('subsidy_total'),
+    subsidyAt: timestamp('subsidy_at', { withTimezone: true }),
+    settledOn: date('settled_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('loans_bank_idx').on(table.bankCode), index('loans_disbursed_idx').on(table.disbursedOn)],
 );

@@ -62,6 +62,7 @@ type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'apartments'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'loans'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -98,6 +99,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   apartments: async () => {
     const { apartmentsZhCN, apartmentsEnUS } = await import('../modules/apartments/locales');
     return { 'zh-CN': apartmentsZhCN, 'en-US': apartmentsEnUS };
+  loans: async () => {
+    const { loansZhCN, loansEnUS } = await import('../modules/loans/locales');
+    return { 'zh-CN': loansZhCN, 'en-US': loansEnUS };
   },
 };
 

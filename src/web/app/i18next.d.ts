@@ -9,6 +9,7 @@ import type { cardZhCN } from '../modules/talent-card/locales';
 import type { casesZhCN } from '../modules/cases/locales';
 import type { poolsZhCN } from '../modules/pools/locales';
 import type { apartmentsZhCN } from '../modules/apartments/locales';
+import type { loansZhCN } from '../modules/loans/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -16,5 +17,6 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof poolsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof apartmentsZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof loansZhCN };
   }
 }

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
   CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   TeamOutlined, TransactionOutlined, UsergroupAddOutlined, UserOutlined,
+  TeamOutlined, TransactionOutlined, UserOutlined, DollarOutlined, BarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -11,6 +12,7 @@ export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'pools';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'apartments';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'loans' | 'loanTotals';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -37,6 +39,8 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CustomerServiceOutlined />, access: 'serviceRequests.read' },
   { key: 'apartments', path: '/apartments', icon: <BuildOutlined />, access: (roles) => can(roles, 'apartments.read') || can(roles, 'apartments.apply') },
+  { key: 'loans', path: '/loans', icon: <DollarOutlined />, access: 'loans.read' },
+  { key: 'loanTotals', path: '/loan-totals', icon: <BarChartOutlined />, access: 'loans.totals' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

@@ -66,6 +66,9 @@ const PerformancePage = lazyPage(() => import('../modules/cases/PerformancePage'
 const CategoriesPage = lazyPage(() => import('../modules/cases/CategoriesPage'), 'CategoriesPage');
 const ApartmentsPage = lazyPage(() => import('../modules/apartments/ApartmentsPage'), 'ApartmentsPage');
 const ApartmentApplicationPage = lazyPage(() => import('../modules/apartments/ApartmentApplicationPage'), 'ApartmentApplicationPage');
+const LoansPage = lazyPage(() => import('../modules/loans/LoansPage'), 'LoansPage');
+const LoanDetailPage = lazyPage(() => import('../modules/loans/LoanDetailPage'), 'LoanDetailPage');
+const LoanTotalsPage = lazyPage(() => import('../modules/loans/LoanTotalsPage'), 'LoanTotalsPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
@@ -114,6 +117,9 @@ const routes: RouteObject[] = [
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'apartments', element: <RequirePage page="apartments"><ApartmentsPage /></RequirePage> },
       { path: 'apartments/applications/:id', element: <RequirePage page="apartments"><ApartmentApplicationPage /></RequirePage> },
+      { path: 'loans', element: <RequirePage page="loans"><LoansPage /></RequirePage> },
+      { path: 'loans/:id', element: <RequirePage page="loans"><LoanDetailPage /></RequirePage> },
+      { path: 'loan-totals', element: <RequirePage page="loanTotals"><LoanTotalsPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },

@@ -13,6 +13,7 @@ import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
 import { storeApartments } from './apartments';
+import { storeLoans } from './loans';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -92,6 +93,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       today,
     });
     await storeApartments(tx, { accountTalentId: accountTalent.id, housingUserId: accounts.get('housing')!, housingUnitId: unitIds.get('U10')!, today });
+    const loans = await storeLoans(tx, { unitIds, officeUserId: accounts.get('office')!, reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])), today });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,
@@ -103,6 +105,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...pools },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...loans },
     });
   });
 }

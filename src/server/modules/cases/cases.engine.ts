@@ -36,6 +36,11 @@ const escalationTarget: Record<CaseType, { targetType: string; key: string }> = 
   serviceRequest: { targetType: 'serviceRequest', key: 'serviceRequests' },
   apartment: { targetType: 'apartmentApplication', key: 'apartmentApplications' },
 };
+  loan: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'loanOwn' },
+};
+
+/** The audit action prefix of each type (`application.approve`, `serviceRequest.approve` …). */
+export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', loan: 'loan' };
 
 export const stateRefusal = (row: CaseRow) =>
   new AppError(409, refusals[row.type].state, inBothLanguages('status', (language) => applicationStatusLabels[row.status][language]));
@@ -250,6 +255,7 @@ export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date(
     for (const type of new Set(overdue.map(({ row }) => row.type))) {
       const ids = overdue.filter(({ row }) => row.type === type).map(({ row }) => row.id);
       await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: escalationTarget[type].targetType, changes: { [escalationTarget[type].key]: ids } });
+      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: auditPrefix[type], changes: { [`${auditPrefix[type]}s`]: ids } });
     }
     return overdue.length + lateSubtasks.length;
   });

@@ -241,8 +241,11 @@ describe('home figures per role', () => {
       publishedPolicies: await single(sql`select count(*) as value from policies where status = 'published'`),
       budget: await single(sql`select sum(budget_total) as value from policies where status = 'published'`),
     });
-    // the demo: the living subsidy's ¥3,012,000 and the demo talent's rent subsidy paid, six applications under way, one of them escalated
-    expect(office).toMatchObject({ paid: 3_012_000 + 7 * 800, openApplications: 6, returnedApplications: 1, escalated: 1, publishedPolicies: 9 });
+    // the demo: the living subsidy's ¥3,012,000, the demo talent's rent subsidy and the start-up loans' subsidies paid (the
+    // periods before the load year: demo/loans.ts), six applications under way, one of them escalated
+    const loanSubsidiesPaid = await single(sql`select coalesce(sum(e.amount), 0) as value from entitlements e join loans l on l.case_id = e.application_id where e.status = 'paid'`);
+    expect(loanSubsidiesPaid).toBeGreaterThan(0);
+    expect(office).toMatchObject({ paid: 3_012_000 + 7 * 800 + loanSubsidiesPaid, openApplications: 6, returnedApplications: 1, escalated: 1, publishedPolicies: 9 });
 
     // 人社局 (U07): the applications of the policies it reviews, its inbox the ones at its step; the money of the policies it runs
     const department = await home('department');

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { entitlementStatusLabels, inBothLanguages } from '../../../domain/policies/messages';
 import { periodKeys, type EntitlementStatus } from '../../../domain/policies/policy';
 import type { Db, Executor } from '../../db/client';
-import { disbursementBatches, entitlements, organisations, payments, policies, talents } from '../../db/schema';
+import { disbursementBatches, entitlements, loanInstitutions, loans, organisations, payments, policies, talents } from '../../db/schema';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
@@ -26,6 +26,8 @@ export type Grant = {
   source: 'application' | 'automatic';
   status: Extract<EntitlementStatus, 'pending' | 'scheduled'>;
   start: string;
+  /** Periods and amounts decided by the caller (a loan's subsidy: the periods its term covers); default: every period of the version from `start`, each the decision's amount. */
+  periods?: { period: string; amount: number }[];
 };
 
 /** The budget left, read under the policy's row lock so two approvals cannot both take the last yuan. */
@@ -43,14 +45,14 @@ export async function grantEntitlements(executor: Executor, actor: Actor, grants
   if (!list.length) return 0;
   const policy = (await lockPolicy(executor, list[0].policy.id))!;
   const rows = list.flatMap((grant) =>
-    periodKeys(grant.version.periodKind, grant.version.periods, grant.start).map((period) => ({
+    (grant.periods ?? periodKeys(grant.version.periodKind, grant.version.periods, grant.start).map((period) => ({ period, amount: grant.decision.amount }))).map(({ period, amount }) => ({
       policyId: grant.policy.id,
       versionId: grant.version.id,
       applicationId: grant.applicationId,
       subjectKind: grant.subject.kind,
       subjectId: grant.subject.id,
       period,
-      amount: grant.decision.amount,
+      amount,
       source: grant.source,
       status: grant.status,
       decision: grant.decision as unknown as Record<string, unknown>,
@@ -96,9 +98,11 @@ export async function listEntitlements(executor: Executor, user: SessionUser, qu
   );
   const [rows, [totals]] = await Promise.all([
     executor
-      .select({ entitlement: entitlements, policyTitle: policies.title, policyCode: policies.code, subjectName: subjectNameSql })
+      .select({ entitlement: entitlements, policyTitle: policies.title, policyCode: policies.code, subjectName: subjectNameSql, loan: loans, bank: loanInstitutions })
       .from(entitlements)
       .innerJoin(policies, eq(policies.id, entitlements.policyId))
+      .leftJoin(loans, eq(loans.caseId, entitlements.applicationId))
+      .leftJoin(loanInstitutions, eq(loanInstitutions.code, loans.bankCode))
       .where(where)
       .orderBy(desc(entitlements.period), asc(entitlements.createdAt))
       .limit(query.pageSize)
@@ -113,7 +117,7 @@ export async function listEntitlements(executor: Executor, user: SessionUser, qu
       .where(where),
   ]);
   return {
-    items: rows.map(({ entitlement, policyTitle, policyCode, subjectName }) => ({
+    items: rows.map(({ entitlement, policyTitle, policyCode, subjectName, loan, bank }) => ({
       id: entitlement.id,
       policy: { id: entitlement.policyId, code: policyCode, title: policyTitle },
       subject: { kind: entitlement.subjectKind, id: entitlement.subjectId, name: subjectName },
@@ -125,6 +129,10 @@ export async function listEntitlements(executor: Executor, user: SessionUser, qu
       decision: presentDecision(entitlement.decision as unknown as Decision),
       paidAt: entitlement.paidAt?.toISOString() ?? null,
       version: entitlement.version,
+      loan:
+        loan && bank
+          ? { id: loan.caseId, amount: loan.disbursedAmount ?? loan.amount, bank: { code: bank.code, name: bank.name, nameEn: bank.nameEn }, basis: (entitlement.decision as { loan?: { basis?: Record<'zh-CN' | 'en-US', string> } }).loan?.basis ?? null }
+          : null,
     })),
     total: totals.total,
     sums: { amount: Number(totals.amount), paid: Number(totals.paid) },

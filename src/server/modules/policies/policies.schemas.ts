@@ -254,6 +254,15 @@ export const entitlementPage = pageSchema(
     decision: decisionSchema,
     paidAt: dateTime.nullable(),
     version: int,
+    loan: z
+      .object({
+        id: z.uuid(),
+        amount: z.number().describe('the amount disbursed (applied for, before disbursement)'),
+        bank: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }),
+        basis: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }).nullable().describe('how the subsidy was computed'),
+      })
+      .nullable()
+      .describe('the start-up loan whose interest subsidy this is (LOAN policy), if any'),
   }),
 ).extend({ sums: z.object({ amount: z.number(), paid: z.number() }) });
 export const confirmBody = z.object({ ids: z.array(z.uuid()).min(1).max(5000) });

@@ -32,7 +32,8 @@ function periodOptions(t: TFunction, current: string | undefined) {
 
 /** 兑现台账: entitlements by period with sums; the office confirms what a scan found; a subject may decline what was granted unasked. */
 export function LedgerPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en-US';
   const { message, modal } = App.useApp();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
@@ -76,7 +77,16 @@ export function LedgerPage() {
     {
       key: 'policy',
       title: t('ledger.columns.policy'),
-      render: (_, entitlement) => <Link to={`/policies/${entitlement.policy.id}`}>{entitlement.policy.title}</Link>,
+      render: (_, entitlement) => (
+        <Flex vertical>
+          <Link to={`/policies/${entitlement.policy.id}`}>{entitlement.policy.title}</Link>
+          {entitlement.loan ? (
+            <Link to={`/loans/${entitlement.loan.id}`} style={{ fontSize: 12 }} title={entitlement.loan.basis?.[english ? 'en-US' : 'zh-CN']} data-testid="ledger-loan">
+              {t('loans.ledgerLoan', { bank: english ? entitlement.loan.bank.nameEn : entitlement.loan.bank.name, amount: formatMoney(entitlement.loan.amount) })}
+            </Link>
+          ) : null}
+        </Flex>
+      ),
     },
     { key: 'subject', title: t('ledger.columns.subject'), render: (_, entitlement) => entitlement.subject.name },
     { key: 'period', title: t('ledger.columns.period'), render: (_, entitlement) => periodLabel(t, entitlement.period) },

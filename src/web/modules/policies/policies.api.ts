@@ -201,6 +201,8 @@ export type Entitlement = {
   statusReason: string | null;
   paidAt: string | null;
   version: number;
+  /** The start-up loan whose interest subsidy this is (LOAN policy). */
+  loan: { id: string; amount: number; bank: { code: string; name: string; nameEn: string }; basis: { 'zh-CN': string; 'en-US': string } | null } | null;
 };
 export type EntitlementQuery = { policyId?: string; status?: EntitlementStatus; period?: string; subjectId?: string; page: number; pageSize: number };
 

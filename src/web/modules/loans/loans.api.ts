@@ -1,0 +1,63 @@
+import type { CaseAction } from '../../../domain/cases';
+import type { LoanStage } from '../../../domain/loans';
+import type { ApplicationStatus, EntitlementStatus, ReviewDecision } from '../../../domain/policies/policy';
+import { api, type Page } from '../../app/api';
+
+export type Named = { code: string; name: string; nameEn: string };
+export type LoanStageOrSettled = LoanStage | 'settled';
+export type LoanSummary = {
+  id: string;
+  applicant: { kind: 'talent' | 'enterprise'; id: string; name: string };
+  bank: Named;
+  guarantor: Named;
+  loanAmount: number;
+  termMonths: number;
+  subsidyRate: number;
+  approvedAmount: number | null;
+  disbursedAmount: number | null;
+  disbursedOn: string | null;
+  subsidyTotal: number | null;
+  settledOn: string | null;
+  status: ApplicationStatus;
+  stage: LoanStageOrSettled;
+  unitNames: Named[];
+  escalated: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+  submittedAt: string;
+};
+type Bilingual = { 'zh-CN': string; 'en-US': string };
+export type LoanDetail = LoanSummary & {
+  purpose: string;
+  bankReference: string | null;
+  approvedAt: string | null;
+  maturityOn: string | null;
+  subsidy: {
+    eligible: boolean;
+    basis: Bilingual | null;
+    reasons: Bilingual | null;
+    balance: number | null;
+    total: number;
+    entitlements: { id: string; period: string; amount: number; status: EntitlementStatus; paidAt: string | null }[];
+  } | null;
+  stages: { stage: LoanStage; name: string; unitNames: Named[]; workingDays: number; state: 'done' | 'current' | 'waiting' }[];
+  history: { action: CaseAction; stage: LoanStage | null; unit: string | null; unitEn: string | null; actor: string | null; comment: string; internalNote: string | null; at: string }[];
+  attachments: { id: string; requirement: string; fileName: string; mediaType: string; size: number }[];
+  decidedAt: string | null;
+  version: number;
+  permissions: { handle: boolean; resubmit: boolean; withdraw: boolean };
+};
+export type LoanQuery = { page: number; pageSize: number; status?: ApplicationStatus; stage?: LoanStageOrSettled; bankCode?: string; year?: number; applicantKind?: 'talent' | 'enterprise' };
+export type LoanPayload = { bankCode: string; guarantorCode: string; loanAmount: number; termMonths: number; subsidyRate: number; purpose: string; attachmentIds: string[] };
+export type StageData = { approvedAmount?: number; bankReference?: string; disbursedAmount?: number; disbursedOn?: string; balance?: number; settledOn?: string };
+type Figures = { count: number; amount: number; subsidyGranted: number; subsidyPaid: number };
+export type LoanTotals = { byYear: (Figures & { year: number })[]; byBank: (Figures & { bank: Named })[]; total: Figures; years: number[] };
+
+export const fetchInstitutions = () => api.get<{ banks: Named[]; guarantors: Named[] }>('/api/loans/institutions');
+export const fetchLoans = (query: LoanQuery) => api.get<Page<LoanSummary>>('/api/loans', query);
+export const fetchLoan = (id: string) => api.get<LoanDetail>(`/api/loans/${id}`);
+export const fetchLoanTotals = (query: { year?: number; bankCode?: string }) => api.get<LoanTotals>('/api/loans/totals', query);
+export const applyForLoan = (payload: LoanPayload) => api.post<LoanDetail>('/api/loans', payload);
+export const decideLoanStage = (id: string, payload: { decision: ReviewDecision; comment: string; internalNote: string; version: number; data: StageData }) => api.post<LoanDetail>(`/api/loans/${id}/stage`, payload);
+export const resubmitLoan = (id: string, payload: { purpose?: string; attachmentIds: string[]; version: number }) => api.post<LoanDetail>(`/api/loans/${id}/resubmit`, payload);
+export const withdrawLoan = (id: string, version: number) => api.post<LoanDetail>(`/api/loans/${id}/withdraw`, { version });
