@@ -30,6 +30,3 @@ export type { TitleLevel };
 export const scoreRange = { min: 0, max: 100 } as const;
 /** 公示 lasts at least 5 working days (the usual rule), at most 20. */
 export const publicityDaysRange = { min: 5, max: 20 } as const;
-
-/** The name a passed candidate's title gets in the registry: 工程 + 副高级 → 工程副高级职称. */
-export const awardedTitleName = (seriesName: string, levelLabel: string) => `${seriesName}${levelLabel}职称`;

@@ -819,6 +819,9 @@ export const titleSeries = pgTable('title_series', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
+  /** The series as the registry's titles name it (工程 → 工程技术), and each level's title (工程师, 高级工程师 …). */
+  registrySeries: text('registry_series').notNull(),
+  levelNames: jsonb('level_names').$type<Record<TitleLevel, string>>().notNull(),
   position: integer('position').notNull(),
 });
 

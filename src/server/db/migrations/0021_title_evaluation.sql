@@ -4,6 +4,8 @@ CREATE TABLE "title_series" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"name_en" text NOT NULL,
+	"registry_series" text NOT NULL,
+	"level_names" jsonb NOT NULL,
 	"position" integer NOT NULL
 );
 --> statement-breakpoint
@@ -95,10 +97,10 @@ CREATE UNIQUE INDEX "title_declarations_round_talent_key" ON "title_declarations
 CREATE INDEX "title_declarations_round_idx" ON "title_declarations" USING btree ("round_id","status");--> statement-breakpoint
 CREATE INDEX "title_declarations_organisation_idx" ON "title_declarations" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "title_objections_declaration_idx" ON "title_objections" USING btree ("declaration_id");--> statement-breakpoint
-INSERT INTO "title_series" ("code", "name", "name_en", "position") VALUES
-	('engineering', '工程', 'Engineering', 1),
-	('economics', '经济', 'Economics', 2),
-	('accounting', '会计', 'Accounting', 3),
-	('agriculture', '农业', 'Agriculture', 4),
-	('health', '卫生', 'Health', 5),
-	('education', '教育', 'Education', 6);
+INSERT INTO "title_series" ("code", "name", "name_en", "registry_series", "level_names", "position") VALUES
+	('engineering', '工程', 'Engineering', '工程技术', '{"junior":"助理工程师","intermediate":"工程师","associateSenior":"高级工程师","senior":"正高级工程师"}', 1),
+	('economics', '经济', 'Economics', '经济', '{"junior":"助理经济师","intermediate":"经济师","associateSenior":"高级经济师","senior":"正高级经济师"}', 2),
+	('accounting', '会计', 'Accounting', '会计', '{"junior":"助理会计师","intermediate":"会计师","associateSenior":"高级会计师","senior":"正高级会计师"}', 3),
+	('agriculture', '农业', 'Agriculture', '农业技术', '{"junior":"助理农艺师","intermediate":"农艺师","associateSenior":"高级农艺师","senior":"正高级农艺师"}', 4),
+	('health', '卫生', 'Health', '卫生', '{"junior":"医师","intermediate":"主治医师","associateSenior":"副主任医师","senior":"主任医师"}', 5),
+	('research', '自然科学研究', 'Natural science research', '自然科学研究', '{"junior":"研究实习员","intermediate":"助理研究员","associateSenior":"副研究员","senior":"研究员"}', 6);

@@ -1,7 +1,7 @@
 import { addWorkingDays, beijingDate } from '../../../domain/calendar';
-import { titleLabels, type TitleLevel } from '../../../domain/dictionaries';
+import type { TitleLevel } from '../../../domain/dictionaries';
 import {
-  awardedTitleName, titleRoundStatuses, type TitleDeclarationStatus, type TitleObjectionStatus, type TitleResult, type TitleRoundStatus,
+  titleRoundStatuses, type TitleDeclarationStatus, type TitleObjectionStatus, type TitleResult, type TitleRoundStatus,
 } from '../../../domain/title-evaluations/titles';
 import { titleDeclarationStatusWords, titleRoundStatusWords } from '../../../domain/title-evaluations/messages';
 import type { Db, Executor } from '../../db/client';
@@ -191,7 +191,7 @@ export async function advanceRound(db: Db, secrets: Secrets, actor: Actor, id: s
       const series = (await findSeries(tx, round.series))!;
       for (const declaration of await passedDeclarations(tx, id)) {
         await recordAwardedTitle(tx, secrets, actor, declaration.talentId, {
-          level: declaration.level, series: series.name, name: awardedTitleName(series.name, titleLabels[declaration.level]), year: round.year,
+          level: declaration.level, series: series.registrySeries, name: series.levelNames[declaration.level], year: round.year,
         });
         await updateDeclaration(tx, declaration.id, declaration.version, { recordedAt: now });
         recorded += 1;

@@ -38,7 +38,7 @@ beforeAll(async () => {
     employerId: organisationId,
     arrivedOn: shiftDate(today(), -300),
     educations: [{ level: 'juniorCollege', degree: 'none', school: '太原职业技术学院', major: '机电一体化', graduationYear: 2018, fullTime: true, overseas: false }],
-    titles: [{ level: 'junior', series: '工程', name: '助理工程师', year: 2021 }],
+    titles: [{ level: 'junior', series: '工程技术', name: '助理工程师', year: 2021 }],
   });
   staffId = staff.id;
   otherStaffId = (await buildTalent(t.db, { employerId: otherOrganisationId })).id;
@@ -150,7 +150,7 @@ describe('title evaluation (职称评聘)', () => {
     expect(completed).toMatchObject({ status: 'completed', declared: 1, passed: 1, enterprises: 1 });
     expect((await declarationOf(declaration.id)).recordedAt).not.toBeNull();
     const profile = (await office.get(`/api/talents/${staffId}`)).json();
-    expect(profile.titles).toContainEqual({ level: 'intermediate', series: '工程', name: '工程中级职称', year });
+    expect(profile.titles).toContainEqual({ level: 'intermediate', series: '工程技术', name: '工程师', year });
     expect(profile.highestTitle).toBe('intermediate');
     const [audit] = await t.rows<{ detail: string; changes: { titles: unknown } }>(sql`select detail, changes from audit_log where action = 'talent.update' and target_id = ${staffId}`);
     expect(audit.detail).toBe('titleEvaluation');
@@ -233,5 +233,31 @@ describe('title evaluation (职称评聘)', () => {
     expect(profile.titles).toEqual([]);
     const figures = (await office.get(`/api/title-evaluations/rounds/${round.id}`)).json().figures;
     expect(figures).toMatchObject({ declared: 1, passed: 0, enterprises: 1 });
+  });
+});
+
+describe('the demo’s title evaluation, counted from the records', () => {
+  it('153 enterprises declared 1,549 people over the recent rounds, most of them completed; every recorded pass is a title in the registry', async () => {
+    const [counts] = await t.rows<{ declarations: number; enterprises: number }>(
+      sql`select count(*)::int as declarations, count(distinct organisation_id)::int as enterprises from title_declarations d join title_rounds r on r.id = d.round_id where r.year < 2030`,
+    );
+    expect(counts).toEqual({ declarations: 1549, enterprises: 153 });
+    const statuses = await t.rows<{ status: string; rounds: number }>(sql`select status, count(*)::int as rounds from title_rounds where year < 2030 group by status order by status`);
+    expect(statuses).toEqual([{ status: 'completed', rounds: 12 }, { status: 'declaring', rounds: 1 }, { status: 'publicizing', rounds: 1 }]);
+    // a declared talent is the declaring enterprise's staff, but for two who have moved since (their enterprises have no staff today)
+    const moved = await t.rows<{ status: string; round: string }>(sql`
+      select d.status, r.status as round from title_declarations d join talents t on t.id = d.talent_id join title_rounds r on r.id = d.round_id where t.employer_id is distinct from d.organisation_id`);
+    expect(moved).toEqual([{ status: 'failed', round: 'completed' }, { status: 'failed', round: 'completed' }]);
+    // a recorded pass is a title the talent holds, in the series' registry name at the level declared
+    const [unmatched] = await t.rows<{ count: number }>(sql`
+      select count(*)::int as count from title_declarations d join title_rounds r on r.id = d.round_id join title_series s on s.code = r.series
+      where d.recorded_at is not null and not exists (select 1 from talent_titles tt where tt.talent_id = d.talent_id and tt.series = s.registry_series and tt.level = d.level)`);
+    expect(unmatched.count).toBe(0);
+    // the expert of an enterprise never scored its staff
+    const [conflicts] = await t.rows<{ count: number }>(sql`
+      select count(*)::int as count from title_scores s join title_experts e on e.id = s.expert_id join title_declarations d on d.id = s.declaration_id where e.organisation_id = d.organisation_id`);
+    expect(conflicts.count).toBe(0);
+    const figures = (await office.get('/api/title-evaluations/figures')).json();
+    expect(figures.declared).toBeGreaterThanOrEqual(1549);
   });
 });
