@@ -65,6 +65,8 @@ const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/Service
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
+const TitleRoundsPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundsPage'), 'TitleRoundsPage');
+const TitleRoundPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundPage'), 'TitleRoundPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -107,6 +109,8 @@ const routes: RouteObject[] = [
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
+      { path: 'title-evaluations', element: <RequirePage page="titleEvaluations"><TitleRoundsPage /></RequirePage> },
+      { path: 'title-evaluations/:id', element: <RequirePage page="titleEvaluations"><TitleRoundPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
