@@ -72,7 +72,7 @@ export async function titleEvaluationWalkthrough({ newPage, login, logout, shot,
   for (const [expert, score] of [['孙玉兰', 86], ['马俊峰', 81]] as const) {
     await page.locator('[data-testid=title-score-expert]').click();
     await pick(page, expert);
-    await page.locator('[data-testid=title-score-value] input').fill(String(score));
+    await page.locator('.ant-drawer #title-score_score').fill(String(score));
     await page.locator('[data-testid=title-score-opinion]').fill('业绩突出，同意通过');
     await page.locator('[data-testid=title-score-submit]').click();
     await page.locator('.ant-drawer .ant-table-row', { hasText: expert }).getByText(String(score)).waitFor();

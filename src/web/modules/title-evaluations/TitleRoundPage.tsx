@@ -176,13 +176,13 @@ function DeclarationDrawer({ id, round, onClose, onChanged }: { id: string; roun
   return (
     <Drawer open width={640} title={data ? `${t('titles.detail')} · ${data.talentName}` : t('titles.detail')} onClose={onClose} destroyOnHidden>
       {!data ? <Spin /> : (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('titles.columns.candidate')}>{data.talentName}</Descriptions.Item>
             <Descriptions.Item label={t('titles.columns.enterprise')}>{data.organisationName}</Descriptions.Item>
             <Descriptions.Item label={t('titles.levelSought')}>{t(`titles.level.${data.level}`)}</Descriptions.Item>
             <Descriptions.Item label={t('titles.columns.status')}><Tag color={declarationColor[data.status]} data-testid="title-declaration-status">{t(`titles.declarationStatus.${data.status}`)}</Tag></Descriptions.Item>
-            <Descriptions.Item label={t('titles.materials')}>{data.materials.map((file) => <div key={file.name} data-verbatim>{file.name}</div>)}</Descriptions.Item>
+            <Descriptions.Item label={t('titles.materialsList')}>{data.materials.map((file) => <div key={file.name} data-verbatim>{file.name}</div>)}</Descriptions.Item>
             {data.checkComment ? <Descriptions.Item label={t('titles.check.comment')}>{data.checkComment}</Descriptions.Item> : null}
             {data.averageScore !== null ? <Descriptions.Item label={t('titles.columns.averageScore')}>{data.averageScore.toFixed(1)}</Descriptions.Item> : null}
             {data.resultComment ? <Descriptions.Item label={t('titles.result.comment')}>{data.resultComment}</Descriptions.Item> : null}
