@@ -62,7 +62,7 @@ function roundView(round: RoundRow, names: { seriesName: string; seriesNameEn: s
 
 export async function roundList(db: Db, query: RoundQuery) {
   const page = await listRounds(db, query);
-  return { items: page.items.map((row) => roundView(row, row, row)), total: page.total };
+  return { items: page.items.map((row) => roundView(row, row, { declared: row.declared, passed: row.passed, enterprises: row.enterprises })), total: page.total };
 }
 
 /** Declarations per series and level with how many passed, and the distinct enterprises: from the records, for a round or a year. */

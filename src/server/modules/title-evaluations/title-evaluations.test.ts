@@ -257,6 +257,9 @@ describe('the demo’s title evaluation, counted from the records', () => {
     const [conflicts] = await t.rows<{ count: number }>(sql`
       select count(*)::int as count from title_scores s join title_experts e on e.id = s.expert_id join title_declarations d on d.id = s.declaration_id where e.organisation_id = d.organisation_id`);
     expect(conflicts.count).toBe(0);
+    const publicizing = await office.get('/api/title-evaluations/rounds', { query: { status: 'publicizing', pageSize: '50' } });
+    expect(publicizing.statusCode, publicizing.body).toBe(200);
+    expect(publicizing.json().items.map((round: { series: string }) => round.series)).toContain('economics');
     const figures = (await office.get('/api/title-evaluations/figures')).json();
     expect(figures.declared).toBeGreaterThanOrEqual(1549);
   });
