@@ -6,6 +6,7 @@ import { poolErrorMessages, poolFieldLabels, poolFieldMessages, poolScopedLabels
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
 import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } from './apartment-messages';
 import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
+import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -64,6 +65,7 @@ export const errorMessages = {
   ...caseErrorMessages,
   ...apartmentErrorMessages,
   ...loanErrorMessages,
+  ...titleErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -143,6 +145,7 @@ export const fieldMessages = {
   ...caseFieldMessages,
   ...apartmentFieldMessages,
   ...loanFieldMessages,
+  ...titleFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -155,6 +158,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...caseFieldLabels,
   ...apartmentFieldLabels,
   ...loanFieldLabels,
+  ...titleFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -242,6 +246,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'title'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -270,6 +275,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   },
   card: cardScopedLabels,
   pool: poolScopedLabels,
+  title: titleScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -282,6 +288,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/calendar')) return 'calendar';
   if (url.startsWith('/api/talent-card')) return 'card';
   if (url.startsWith('/api/pools')) return 'pool';
+  if (url.startsWith('/api/title-evaluations')) return 'title';
   return undefined;
 }
 

@@ -76,6 +76,14 @@ export const permissions = [
   'loans.apply',
   'loans.handle',
   'loans.totals',
+  /** 职称评聘: the rounds and the declarations in one's scope (an enterprise its own), with the rounds' figures. */
+  'titles.read',
+  /** Declare one's staff as candidates in a round, correct and resubmit a returned declaration. */
+  'titles.declare',
+  /** Run the rounds: create and change them, check declarations, record the group's results, objections, final results. */
+  'titles.manage',
+  /** Score a declaration as a round's expert (the office also records a named expert's score). */
+  'titles.score',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -95,6 +103,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
     'pools.read', 'pools.nominate',
     'loans.read', 'loans.apply',
+    'titles.read', 'titles.declare',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -104,6 +113,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'serviceRequests.performance',
     'apartments.read', 'apartments.manage',
     'loans.read', 'loans.handle',
+    'titles.read', 'titles.score',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -121,6 +131,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'serviceRequests.performance',
     'apartments.read', 'apartments.manage',
     'loans.read', 'loans.handle', 'loans.totals',
+    'titles.read', 'titles.manage', 'titles.score',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -128,6 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'serviceRequests.performance',
     'apartments.read',
     'loans.read', 'loans.totals',
+    'titles.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -39,6 +39,7 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
 import { apartmentsRoutes } from './modules/apartments/apartments.routes';
 import { loansRoutes } from './modules/loans/loans.routes';
+import { titleEvaluationsRoutes } from './modules/title-evaluations/title-evaluations.routes';
 
 export type AppOptions = {
   config: Config;
@@ -163,6 +164,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(poolsRoutes);
   await app.register(apartmentsRoutes);
   await app.register(loansRoutes);
+  await app.register(titleEvaluationsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -51,6 +51,11 @@ const targetFor = (caller: Caller, context: Context) => (caller === 'secadmin' ?
 
 /** Business roles: they read the talent registry and the reference data. */
 const talentReaders: Role[] = ['talent', 'enterprise', 'department', 'office', 'leader'];
+/** Business roles that read title evaluation (the talent has no part in it). */
+const titleReaders: Role[] = ['enterprise', 'department', 'office', 'leader'];
+const titleRoundBody = (year: number) => ({
+  year, series: 'engineering', name: `授权测试${year}`, levels: ['intermediate'], declareFrom: '2020-01-01', declareTo: '2099-12-31', publicityDays: 5,
+});
 /**
  * A talent in the caller's record scope (its own record for a talent, its staff for enterprise HR), so the status is the
  * permission's decision; a record outside the scope answers 404, which talents.test.ts covers.
@@ -436,6 +441,51 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/loans/:id/withdraw': {
     expected: only(200, ['talent', 'enterprise']),
     request: (caller) => ({ url: `/api/loans/${caller === 'enterprise' ? loanFixtures.enterpriseToWithdraw : loanFixtures.talentToWithdraw}/withdraw`, body: { version: 1 } }),
+  // ——— 职称评聘 (fixtures: titleFixtures below) ———
+  'GET /api/title-evaluations/series': { expected: only(200, titleReaders) },
+  'GET /api/title-evaluations/figures': { expected: only(200, titleReaders) },
+  'GET /api/title-evaluations/rounds': { expected: only(200, titleReaders) },
+  'GET /api/title-evaluations/rounds/:id': { expected: only(200, titleReaders), request: () => ({ url: `/api/title-evaluations/rounds/${titleFixtures.declaringRound}` }) },
+  'POST /api/title-evaluations/rounds': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { year: 2099, series: 'economics', name: '授权测试批次', levels: ['intermediate'], declareFrom: '2099-01-01', declareTo: '2099-02-01', publicityDays: 5 } }),
+  },
+  'PUT /api/title-evaluations/rounds/:id': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/title-evaluations/rounds/${titleFixtures.toChange}`, body: { ...titleRoundBody(2092), name: '授权测试改名', version: 1 } }),
+  },
+  'POST /api/title-evaluations/rounds/:id/advance': { expected: only(200, ['office']), request: () => ({ url: `/api/title-evaluations/rounds/${titleFixtures.toAdvance}/advance`, body: { version: 1 } }) },
+  'GET /api/title-evaluations/declarations': { expected: only(200, titleReaders) },
+  // the enterprise account's own declaration: staff read every one
+  'GET /api/title-evaluations/declarations/:id': { expected: only(200, titleReaders), request: () => ({ url: `/api/title-evaluations/declarations/${titleFixtures.toRead}` }) },
+  'POST /api/title-evaluations/declarations': {
+    expected: only(201, ['enterprise']),
+    request: () => ({ body: { roundId: titleFixtures.declaringRound, talentId: titleFixtures.toDeclare, level: 'intermediate', materials: [{ name: '授权测试.pdf' }] } }),
+  },
+  'PUT /api/title-evaluations/declarations/:id': {
+    expected: only(200, ['enterprise']),
+    request: () => ({ url: `/api/title-evaluations/declarations/${titleFixtures.returned}`, body: { level: 'intermediate', materials: [{ name: '补正.pdf' }], version: 1 } }),
+  },
+  'POST /api/title-evaluations/declarations/:id/check': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/title-evaluations/declarations/${titleFixtures.toCheck}/check`, body: { outcome: 'accept', version: 1 } }),
+  },
+  // the department account is an expert of the round; the office records the outside expert's score
+  'POST /api/title-evaluations/declarations/:id/scores': {
+    expected: only(200, ['department', 'office']),
+    request: (caller) => ({ url: `/api/title-evaluations/declarations/${titleFixtures.toScore}/scores`, body: { score: 80, opinion: '授权测试', ...(caller === 'office' ? { expertId: titleFixtures.outsideExpert } : {}) } }),
+  },
+  'POST /api/title-evaluations/declarations/:id/result': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/title-evaluations/declarations/${titleFixtures.toDecide}/result`, body: { result: 'pass', version: 1 } }),
+  },
+  'POST /api/title-evaluations/declarations/:id/objections': {
+    expected: only(201, ['office']),
+    request: () => ({ url: `/api/title-evaluations/declarations/${titleFixtures.passed}/objections`, body: { objector: '授权测试', content: '授权测试异议' } }),
+  },
+  'POST /api/title-evaluations/objections/:id/resolution': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/title-evaluations/objections/${titleFixtures.objection}/resolution`, body: { outcome: 'dismissed', resolution: '授权测试' } }),
   },
 };
 
@@ -685,6 +735,53 @@ beforeAll(async () => {
   };
   await t.db.execute(sql`update cases set status = 'returned', version = 2 where id in (${loanFixtures.talentReturned}, ${loanFixtures.enterpriseReturned})`);
   await t.db.execute(sql`update cases set steps = jsonb_set(steps, '{0,units}', jsonb_build_array(${policyFixtures.unitCode}::text)) where id = ${loanFixtures.toHandle}`);
+});
+
+
+/**
+ * Rounds and declarations the title rows act on: a round taking declarations (the enterprise account's declarations to
+ * read, check and correct), one under review whose expert group has the department account (a declaration to score, one
+ * scored to decide), one in 公示 (a passed declaration with an open objection), one to advance and one to change.
+ */
+let titleFixtures: {
+  declaringRound: string; toChange: string; toAdvance: string; toRead: string; toDeclare: string; returned: string; toCheck: string;
+  toScore: string; toDecide: string; outsideExpert: string; passed: string; objection: string;
+};
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const enterprise = agents.get('enterprise')!;
+  const experts = [{ name: '授权测试专家', userId: context.users.department.id }, { name: '外部专家' }];
+  const round = async (year: number) => {
+    const response = await office.post('/api/title-evaluations/rounds', { ...titleRoundBody(year), experts });
+    if (response.statusCode !== 201) throw new Error(`title round: ${response.statusCode} ${response.body}`);
+    return response.json() as { id: string; experts: { id: string }[] };
+  };
+  const staff = async () => (await buildTalent(t.db, { employerId: context.users.enterprise.organisationId })).id;
+  const declare = async (roundId: string) => {
+    const response = await enterprise.post('/api/title-evaluations/declarations', { roundId, talentId: await staff(), level: 'intermediate', materials: [{ name: '申报表.pdf' }] });
+    if (response.statusCode !== 201) throw new Error(`title declaration: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const declaring = await round(2091);
+  const [toRead, returned, toCheck] = [await declare(declaring.id), await declare(declaring.id), await declare(declaring.id)];
+  await t.db.execute(sql`update title_declarations set status = 'returned' where id = ${returned}`);
+  const reviewing = await round(2093);
+  const [toScore, toDecide] = [await declare(reviewing.id), await declare(reviewing.id)];
+  await t.db.execute(sql`update title_declarations set status = 'accepted' where round_id = ${reviewing.id}`);
+  await t.db.execute(sql`update title_rounds set status = 'reviewing' where id = ${reviewing.id}`);
+  for (const expert of reviewing.experts) {
+    const scored = await office.post(`/api/title-evaluations/declarations/${toDecide}/scores`, { expertId: expert.id, score: 75, opinion: '同意' });
+    if (scored.statusCode !== 200) throw new Error(`title score: ${scored.statusCode} ${scored.body}`);
+  }
+  const publicizing = await round(2094);
+  const passed = await declare(publicizing.id);
+  await t.db.execute(sql`update title_declarations set status = 'passed' where id = ${passed}`);
+  await t.db.execute(sql`update title_rounds set status = 'publicizing' where id = ${publicizing.id}`);
+  const objected = await office.post(`/api/title-evaluations/declarations/${passed}/objections`, { objector: '授权测试', content: '待处理的异议' });
+  titleFixtures = {
+    declaringRound: declaring.id, toChange: (await round(2092)).id, toAdvance: (await round(2095)).id, toRead, toDeclare: await staff(), returned, toCheck,
+    toScore, toDecide, outsideExpert: reviewing.experts[1].id, passed, objection: objected.json().objections[0].id,
+  };
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

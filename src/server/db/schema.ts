@@ -13,6 +13,7 @@ import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
 import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
+import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } from '../../domain/title-evaluations/titles';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -1020,4 +1021,113 @@ export const loans = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [index('loans_bank_idx').on(table.bankCode), index('loans_disbursed_idx').on(table.disbursedOn)],
+// ——— 职称评聘 (title evaluation, migration 0021) ———
+
+/** The title series (工程, 经济, 会计 …): data, seeded by the migration. */
+export const titleSeries = pgTable('title_series', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** The series as the registry's titles name it (工程 → 工程技术), and each level's title (工程师, 高级工程师 …). */
+  registrySeries: text('registry_series').notNull(),
+  levelNames: jsonb('level_names').$type<Record<TitleLevel, string>>().notNull(),
+  position: integer('position').notNull(),
+});
+
+/** An evaluation round: one per year and series, the levels it evaluates, its declaration window and 公示 length. */
+export const titleRounds = pgTable(
+  'title_rounds',
+  {
+    id: id(),
+    year: integer('year').notNull(),
+    series: text('series').notNull().references(() => titleSeries.code),
+    name: text('name').notNull(),
+    levels: jsonb('levels').$type<TitleLevel[]>().notNull(),
+    declareFrom: date('declare_from', { mode: 'string' }).notNull(),
+    declareTo: date('declare_to', { mode: 'string' }).notNull(),
+    publicityDays: integer('publicity_days').notNull(),
+    status: text('status').$type<TitleRoundStatus>().notNull().default('declaring'),
+    publicityFrom: timestamp('publicity_from', { withTimezone: true }),
+    publicityUntil: timestamp('publicity_until', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [uniqueIndex('title_rounds_year_series_key').on(table.year, table.series), index('title_rounds_status_idx').on(table.status, table.year)],
+);
+
+/** The round's expert group: a user (who then scores as themself) or a named outside expert; the organisation decides 回避. */
+export const titleExperts = pgTable(
+  'title_experts',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => titleRounds.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+  },
+  (table) => [index('title_experts_round_idx').on(table.roundId), index('title_experts_user_idx').on(table.userId)],
+);
+
+/** An enterprise's candidate in a round, with the level sought and the materials (a file list). */
+export const titleDeclarations = pgTable(
+  'title_declarations',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => titleRounds.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    level: text('level').$type<TitleLevel>().notNull(),
+    materials: jsonb('materials').$type<{ name: string }[]>().notNull(),
+    status: text('status').$type<TitleDeclarationStatus>().notNull().default('submitted'),
+    checkComment: text('check_comment'),
+    checkedBy: uuid('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    resultComment: text('result_comment'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex('title_declarations_round_talent_key').on(table.roundId, table.talentId),
+    index('title_declarations_round_idx').on(table.roundId, table.status),
+    index('title_declarations_organisation_idx').on(table.organisationId),
+  ],
+);
+
+/** One expert's score and opinion of one declaration. */
+export const titleScores = pgTable(
+  'title_scores',
+  {
+    declarationId: uuid('declaration_id').notNull().references(() => titleDeclarations.id),
+    expertId: uuid('expert_id').notNull().references(() => titleExperts.id),
+    score: integer('score').notNull(),
+    opinion: text('opinion').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.declarationId, table.expertId] })],
+);
+
+/** An objection raised during 公示 against a passed candidate, and how the office resolved it. */
+export const titleObjections = pgTable(
+  'title_objections',
+  {
+    id: id(),
+    declarationId: uuid('declaration_id').notNull().references(() => titleDeclarations.id),
+    objector: text('objector').notNull(),
+    content: text('content').notNull(),
+    status: text('status').$type<TitleObjectionStatus>().notNull().default('open'),
+    resolution: text('resolution'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (table) => [index('title_objections_declaration_idx').on(table.declarationId)],
 );

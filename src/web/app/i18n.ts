@@ -63,6 +63,7 @@ type ModuleTexts = Record<Language, Texts>;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'apartments'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'loans'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'titles'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -102,6 +103,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   loans: async () => {
     const { loansZhCN, loansEnUS } = await import('../modules/loans/locales');
     return { 'zh-CN': loansZhCN, 'en-US': loansEnUS };
+  titles: async () => {
+    const { titlesZhCN, titlesEnUS } = await import('../modules/title-evaluations/locales');
+    return { 'zh-CN': titlesZhCN, 'en-US': titlesEnUS };
   },
 };
 

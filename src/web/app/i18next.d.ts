@@ -10,6 +10,7 @@ import type { casesZhCN } from '../modules/cases/locales';
 import type { poolsZhCN } from '../modules/pools/locales';
 import type { apartmentsZhCN } from '../modules/apartments/locales';
 import type { loansZhCN } from '../modules/loans/locales';
+import type { titlesZhCN } from '../modules/title-evaluations/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -18,5 +19,6 @@ declare module 'i18next' {
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof poolsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof apartmentsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof loansZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof titlesZhCN };
   }
 }

@@ -74,6 +74,8 @@ const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'Ca
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
+const TitleRoundsPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundsPage'), 'TitleRoundsPage');
+const TitleRoundPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundPage'), 'TitleRoundPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -125,6 +127,8 @@ const routes: RouteObject[] = [
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },
+      { path: 'title-evaluations', element: <RequirePage page="titleEvaluations"><TitleRoundsPage /></RequirePage> },
+      { path: 'title-evaluations/:id', element: <RequirePage page="titleEvaluations"><TitleRoundPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -14,6 +14,7 @@ import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
 import { storeApartments } from './apartments';
 import { storeLoans } from './loans';
+import { storeTitleEvaluations } from './title-evaluations';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -106,6 +107,10 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       action: 'demo.load',
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...pools },
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...loans },
+    const titleEvaluations = await storeTitleEvaluations(tx, { today, officeUserId: accounts.get('office')!, enterpriseUserId: accounts.get('enterprise')! });
+    await recordAudit(tx, systemActor, {
+      action: 'demo.load',
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...titleEvaluations },
     });
   });
 }

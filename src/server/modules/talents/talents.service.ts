@@ -278,6 +278,27 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
   }
 }
 
+export type AwardedTitle = { level: TalentInput['titles'][number]['level']; series: string; name: string; year: number };
+
+/**
+ * A title the zone awarded (职称评聘's final result) written into the talent's record in the caller's transaction: the
+ * same series and level replaces an older entry, the record keeps at most 10 titles (the oldest goes). The highest title
+ * — a fact of every eligibility rule — changes with it, so eligibility follows at once. Audited as a registry change
+ * (`talent.update`, detail `titleEvaluation`) with the diff, like an edit.
+ */
+export async function recordAwardedTitle(tx: Executor, secrets: Secrets, actor: Actor, talentId: string, title: AwardedTitle) {
+  const found = await findTalent(tx, talentId, undefined);
+  if (!found) throw notFound();
+  const children = await loadTalentChildren(tx, talentId);
+  const stored = storedInput(found.talent, children, secrets);
+  const titles = [...stored.titles.filter((entry) => !(entry.series === title.series && entry.level === title.level)), title].slice(-10);
+  const record = talentRecord({ ...stored, titles }, secrets, found.employer);
+  const row = await updateTalentRecord(tx, talentId, found.talent.version, record);
+  if (!row) throw new AppError(409, 'conflict');
+  const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, talentId), secrets));
+  await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: talentId, changes, detail: 'titleEvaluation' });
+}
+
 function normalised(input: TalentInput, field: VerifiableField): unknown {
   switch (field) {
     case 'idNumber': {
