@@ -57,6 +57,17 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** Talent demand (岗位需求): read (enterprise HR its own), post and fill (enterprise HR its own, the office any). */
+  'demands.read',
+  'demands.write',
+  /** Suggested candidates for a demand (talents of the registry, masked). */
+  'demands.match',
+  /** Recruitment campaigns (引才): read; create, run the stages, hire (the office). */
+  'campaigns.read',
+  'campaigns.manage',
+  /** Market-hired executives (市场化选聘): read (enterprise HR its own); appraisals and terms (the office). */
+  'executives.read',
+  'executives.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,11 +83,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'demands.read', 'demands.write', 'executives.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'demands.read', 'campaigns.read',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +99,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'demands.read', 'demands.write', 'demands.match', 'campaigns.read', 'campaigns.manage', 'executives.read', 'executives.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'demands.read', 'demands.match', 'campaigns.read', 'executives.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

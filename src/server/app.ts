@@ -36,6 +36,8 @@ import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
+import { demandsRoutes } from './modules/demands/demands.routes';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 
 export type AppOptions = {
   config: Config;
@@ -157,6 +159,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(talentCardRoutes);
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
+  await app.register(demandsRoutes);
+  await app.register(campaignsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

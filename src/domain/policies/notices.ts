@@ -38,6 +38,8 @@ export const noticeParams = {
     event: z.enum(['submitted', 'resubmitted', 'reassigned', 'returned', 'rejected', 'handled']),
     comment: text,
   }),
+  /** A market-hired executive's term ends soon (市场化选聘 任期届满提醒): `policy` is the executive and post, `subject` the enterprise. */
+  executiveTerm: z.object({ policy: text, subject: text, termEnd: text }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -93,6 +95,10 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
           title: `${{ submitted: 'New request', resubmitted: 'Request corrected', reassigned: 'Request reassigned to your unit', returned: 'Request needs correction', rejected: 'Request declined', handled: 'Request handled' }[event]}: ${policy}`,
           body: comment || `Request of ${subject}`,
         },
+  executiveTerm: ({ policy, subject, termEnd }, language) =>
+    language === 'zh-CN'
+      ? { title: `任期即将届满：${policy}`, body: `${subject} 市场化选聘高管任期至 ${termEnd} 届满，请安排考核与续聘或解聘` }
+      : { title: `Term ending soon: ${policy}`, body: `The term of this market-hired executive of ${subject} ends on ${termEnd}; arrange the appraisal and renewal or end of term` },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

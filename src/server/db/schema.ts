@@ -918,6 +918,8 @@ export const campaignApplicants = pgTable(
     id: id(),
     campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
     postId: uuid('post_id').notNull().references(() => campaignPosts.id),
+    /** 报名号: 1, 2, 3 … within the campaign, the key of the score sheet (no ID number in a spreadsheet). */
+    number: integer('number').notNull(),
     name: text('name').notNull(),
     gender: text('gender').$type<Gender>().notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
@@ -940,6 +942,7 @@ export const campaignApplicants = pgTable(
   },
   (table) => [
     uniqueIndex('campaign_applicants_person_idx').on(table.campaignId, table.idNumberHash),
+    uniqueIndex('campaign_applicants_number_idx').on(table.campaignId, table.number),
     index('campaign_applicants_post_idx').on(table.postId),
   ],
 );

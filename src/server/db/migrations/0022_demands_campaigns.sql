@@ -79,6 +79,7 @@ CREATE TABLE "campaign_applicants" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"campaign_id" uuid NOT NULL,
 	"post_id" uuid NOT NULL,
+	"number" integer NOT NULL,
 	"name" text NOT NULL,
 	"gender" text NOT NULL,
 	"birth_date" date NOT NULL,
@@ -150,6 +151,7 @@ CREATE INDEX "demands_discipline_idx" ON "demands" USING btree ("discipline");--
 CREATE INDEX "demand_fills_demand_idx" ON "demand_fills" USING btree ("demand_id","filled_on");--> statement-breakpoint
 CREATE INDEX "campaign_posts_campaign_idx" ON "campaign_posts" USING btree ("campaign_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_applicants_person_idx" ON "campaign_applicants" USING btree ("campaign_id","id_number_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_applicants_number_idx" ON "campaign_applicants" USING btree ("campaign_id","number");--> statement-breakpoint
 CREATE INDEX "campaign_applicants_post_idx" ON "campaign_applicants" USING btree ("post_id");--> statement-breakpoint
 CREATE INDEX "executives_term_end_idx" ON "executives" USING btree ("status","term_end");--> statement-breakpoint
 CREATE UNIQUE INDEX "executive_appraisals_cycle_idx" ON "executive_appraisals" USING btree ("executive_id","cycle");--> statement-breakpoint

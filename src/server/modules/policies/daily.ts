@@ -9,6 +9,7 @@ import { refreshWorkingCalendar } from '../calendar/calendar.service';
 import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
+import { remindExecutiveTerms } from '../campaigns/executives.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -27,6 +28,8 @@ export const dailyJobs = {
     const { removed } = await removeStaleUploads(db, dataDir, systemActor, now);
     return { removedUploads: removed };
   },
+  /** Market-hired executives whose term ends within 60 days announced to the office and their enterprise (once per term end). */
+  executiveTerms: async (db: Db, _dataDir: string, now: Date) => ({ reminded: await remindExecutiveTerms(db, systemActor, beijingDate(now)) }),
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
     const { tables } = await analyzeTables(db, { vacuum: true });
