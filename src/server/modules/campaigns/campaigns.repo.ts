@@ -211,6 +211,11 @@ export async function updateExecutive(executor: Executor, id: string, values: Pa
   await executor.update(executives).set({ ...values, version: sql`${executives.version} + 1` }).where(eq(executives.id, id));
 }
 
+/** Marks the term end a reminder announced (the record's own version is not changed: nobody edited it). */
+export async function markReminded(executor: Executor, id: string, termEnd: string) {
+  await executor.update(executives).set({ remindedFor: termEnd }).where(eq(executives.id, id));
+}
+
 export async function listAppraisals(executor: Executor, executiveId: string) {
   return executor.select().from(executiveAppraisals).where(eq(executiveAppraisals.executiveId, executiveId)).orderBy(asc(executiveAppraisals.createdAt));
 }

@@ -12,7 +12,7 @@ import { AppError, invalid, notFound } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
 import { recordAudit } from '../audit/audit.service';
 import { notify, officeStaff, subjectAccounts } from '../notifications/notifications.service';
-import { findAppraisal, findExecutive, insertAppraisal, listAppraisals, listExecutiveRows, lockExecutive, termsToRemind, updateExecutive } from './campaigns.repo';
+import { findAppraisal, findExecutive, insertAppraisal, listAppraisals, listExecutiveRows, lockExecutive, markReminded, termsToRemind, updateExecutive } from './campaigns.repo';
 
 export function executiveScope(user: SessionUser): SQL | undefined {
   if (user.roles.some((role) => role === 'office' || role === 'leader')) return undefined;
@@ -94,7 +94,7 @@ export async function remindExecutiveTerms(db: Db, actor: Actor, today: string) 
         params: { policy: `${row.talentName}（${row.executive.post}）`, subject: row.enterpriseName ?? '', termEnd: row.executive.termEnd },
         link: `/executives/${row.executive.id}`,
       });
-      await updateExecutive(tx, row.executive.id, { remindedFor: row.executive.termEnd });
+      await markReminded(tx, row.executive.id, row.executive.termEnd);
     }
     await recordAudit(tx, actor, { action: 'executive.remind', targetType: 'executive', targetId: null, changes: { executives: due.map((row) => row.executive.id), termEnds: due.map((row) => row.executive.termEnd) } });
     return due.length;
