@@ -163,7 +163,8 @@ INSERT INTO "disciplines" ("code", "name", "name_en", "keywords", "sort_order") 
 	('informationTechnology', '信息技术', 'Information technology', '{计算机,软件,信息,电子,通信,人工智能,数据,网络}', 5),
 	('newEnergy', '新能源', 'New energy', '{能源,电池,储能,电力,光伏,氢能}', 6),
 	('materials', '新材料', 'New materials', '{材料,冶金,陶瓷,纤维,半导体}', 7),
-	('management', '经营管理', 'Business management', '{工商管理,市场营销,人力资源,行政管理,企业管理,物流}', 8);
+	('management', '经营管理', 'Business management', '{工商管理,市场营销,人力资源,行政管理,企业管理,物流}', 8),
+	('publicHealth', '医疗卫生', 'Public health', '{医学,临床,护理,公共卫生,预防医学,检验,疾控}', 9);
 --> statement-breakpoint
 INSERT INTO "skills" ("name", "name_en", "synonyms") VALUES
 	('电池材料', 'Battery materials', '{锂电材料,正极材料,负极材料,电极材料}'),

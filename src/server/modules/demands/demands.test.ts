@@ -130,3 +130,28 @@ describe('demands', () => {
     expect((await hr.get(`/api/talents/${ownStaff.id}/openings`)).statusCode).toBe(200);
   });
 });
+
+describe('demo data', () => {
+  it('reproduces the source: 68 master’s graduates hired and 1 PhD planned, 19 executives by 市场化选聘, 11 technicians by open recruitment; hires are the registry’s talents', async () => {
+    const list = (await office.get('/api/campaigns', { query: { pageSize: '50' } })).json().items as { id: string; type: string; planned: number; hired: number }[];
+    const of = (type: string) => list.filter((item) => item.type === type);
+    expect(of('campusRecruitment').map((item) => [item.planned, item.hired])).toEqual([[69, 68]]);
+    expect(of('marketSelection').map((item) => [item.planned, item.hired])).toEqual([[19, 19]]);
+    expect(of('openRecruitment').map((item) => [item.planned, item.hired])).toEqual([[11, 11]]);
+    const campus = (await office.get(`/api/campaigns/${of('campusRecruitment')[0].id}`)).json();
+    expect(campus.stageCounts.map((entry: { stage: string }) => entry.stage)).toEqual(['registration', 'qualification', 'writtenExam', 'interview', 'medical', 'inspection', 'publicity', 'offer']);
+    // every hire is a talent with the arrival route of its campaign, and the same person (ID number hash)
+    const mismatched = await t.rows(sql`select a.id from campaign_applicants a join campaigns c on c.id = a.campaign_id left join talents t on t.id = a.talent_id
+      where a.state = 'hired' and (t.id is null or t.id_number_hash <> a.id_number_hash or t.arrival_route <> case when c.type in ('campusRecruitment', 'urgentTalent') then 'civilService' else 'marketHire' end)`);
+    expect(mismatched).toEqual([]);
+    const executives = (await office.get('/api/executives', { query: { pageSize: '50' } })).json();
+    expect(executives.total).toBe(19);
+    // demands of the demo enterprises across the key chains; the enterprise account's own
+    const summary = (await office.get('/api/demands/summary')).json() as { chain: string | null }[];
+    expect(new Set(summary.map((row) => row.chain).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+    const own = (await (await t.login('enterprise')).get('/api/demands')).json();
+    expect(own.total).toBeGreaterThanOrEqual(3);
+    const [{ bad }] = await t.rows<{ bad: number }>(sql`select count(*)::int as bad from demands d where d.filled <> (select coalesce(sum(count), 0) from demand_fills f where f.demand_id = d.id)`);
+    expect(bad).toBe(0);
+  });
+});

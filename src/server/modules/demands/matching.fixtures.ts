@@ -14,6 +14,7 @@ export const matchingDisciplines: DisciplineEntry[] = [
   { code: 'newEnergy', name: '新能源', nameEn: 'New energy', keywords: ['能源', '电池', '储能', '电力', '光伏', '氢能'] },
   { code: 'materials', name: '新材料', nameEn: 'New materials', keywords: ['材料', '冶金', '陶瓷', '纤维', '半导体'] },
   { code: 'management', name: '经营管理', nameEn: 'Business management', keywords: ['工商管理', '市场营销', '人力资源', '行政管理', '企业管理', '物流'] },
+  { code: 'publicHealth', name: '医疗卫生', nameEn: 'Public health', keywords: ['医学', '临床', '护理', '公共卫生', '预防医学', '检验', '疾控'] },
 ];
 
 export const matchingSkills: SkillEntry[] = [
