@@ -61,6 +61,7 @@ const CalendarPage = lazyPage(() => import('../modules/calendar/CalendarPage'), 
 const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPage');
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
+const DemandsPage = lazyPage(() => import('../modules/demands/DemandsPage'), 'DemandsPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
@@ -104,6 +105,7 @@ const routes: RouteObject[] = [
       { path: 'my-cases', element: <RequirePage page="myCases"><MyCasesPage /></RequirePage> },
       { path: 'service-requests', element: <RequirePage page="serviceRequests"><ServiceRequestsPage /></RequirePage> },
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
+      { path: 'demands', element: <RequirePage page="demands"><DemandsPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },

@@ -7,7 +7,7 @@ export const notificationsZhCN = {
     empty: '暂无消息。申请的办理进展、待您审核的事项和到账的补贴会在这里通知您。',
     markAllRead: '全部已读',
     loadFailed: '消息加载失败',
-    kinds: { review: '待审核', returned: '退回补正', rejected: '未通过', approved: '已通过', overdue: '超时督办', automatic: '免申即享', serviceRequest: '诉求' },
+    kinds: { review: '待审核', returned: '退回补正', rejected: '未通过', approved: '已通过', overdue: '超时督办', automatic: '免申即享', serviceRequest: '诉求', executiveTerm: '任期届满提醒' },
   },
 };
 
@@ -21,6 +21,6 @@ export const notificationsEnUS: TextsOf<typeof notificationsZhCN> = {
     empty: 'No notifications. Progress of applications, items waiting for your review and money paid to you are announced here.',
     markAllRead: 'Mark all read',
     loadFailed: 'Could not load notifications',
-    kinds: { review: 'To review', returned: 'Returned', rejected: 'Rejected', approved: 'Approved', overdue: 'Overdue', automatic: 'Granted automatically', serviceRequest: 'Service request' },
+    kinds: { review: 'To review', returned: 'Returned', rejected: 'Rejected', approved: 'Approved', overdue: 'Overdue', automatic: 'Granted automatically', serviceRequest: 'Service request', executiveTerm: 'Term ending' },
   },
 };
