@@ -76,6 +76,8 @@ export async function demandsWalkthrough({ newPage, login, logout, shot, settle 
   assert.ok(reasons.some((text) => text.startsWith('技能: ')), 'reasons name the skills');
   await settle(page);
   await shot(page, 'demand-candidates');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
   await logout(page);
 
   // English

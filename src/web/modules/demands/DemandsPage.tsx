@@ -82,13 +82,13 @@ function DemandDrawer({ id, matches, onClose }: { id: string | undefined; matche
     <Drawer open={Boolean(id)} onClose={onClose} title={data?.post ?? ''} size={640} data-testid="demand-drawer">
       {demand.error ? <ErrorAlert error={demand.error} /> : null}
       {data ? (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('demands.columns.enterprise')}>{data.enterprise.name}</Descriptions.Item>
             <Descriptions.Item label={t('demands.columns.discipline')}>{english ? data.discipline.nameEn : data.discipline.name}</Descriptions.Item>
             <Descriptions.Item label={t('demands.detail.skills')}>{data.skills.map((skill) => <Tag key={skill}>{skill}</Tag>)}</Descriptions.Item>
             <Descriptions.Item label={t('demands.detail.education')}>{data.education ? t(`dictionaries.educationLevels.${data.education}`) : t('demands.detail.anyEducation')}</Descriptions.Item>
-            <Descriptions.Item label={t('demands.detail.minYears')}>{t('demands.detail.years', { count: data.minYears })}</Descriptions.Item>
+            <Descriptions.Item label={t('demands.detail.minYears')}>{data.minYears > 0 ? t('demands.detail.years', { count: data.minYears }) : t('demands.detail.anyEducation')}</Descriptions.Item>
             <Descriptions.Item label={t('demands.columns.headcount')}>{`${data.headcount} / ${data.filled}`}</Descriptions.Item>
             <Descriptions.Item label={t('demands.columns.status')}>{t(`demands.statuses.${data.status}`)}</Descriptions.Item>
           </Descriptions>
@@ -113,7 +113,7 @@ function DemandDrawer({ id, matches, onClose }: { id: string | undefined; matche
                 loading={candidates.isLoading}
                 renderItem={(item) => (
                   <List.Item data-testid="candidate">
-                    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                       <Flex justify="space-between" align="center" gap={12}>
                         <Typography.Text strong>{item.talent.name}</Typography.Text>
                         <Progress percent={Math.round(item.score)} size="small" style={{ width: 160 }} aria-label={t('demands.detail.score')} />
