@@ -88,7 +88,7 @@ export async function demandsWalkthrough({ newPage, login, logout, shot, settle 
   await english.page.goto(`/demands?demand=${demand.id}`);
   const englishDrawer = english.page.locator('[data-testid=demand-drawer]');
   await englishDrawer.locator('[data-testid=candidate]').first().waitFor();
-  await english.page.getByText('Suggested candidates').waitFor();
+  await english.page.getByRole('heading', { name: 'Suggested candidates' }).waitFor();
   const englishReasons = await englishDrawer.locator('[data-testid=candidate-reason]').allInnerTexts();
   assert.ok(englishReasons.some((text) => text === 'Discipline: New energy ✓'), `English reasons (${englishReasons.slice(0, 4).join(', ')})`);
   await shot(english.page, 'demand-candidates-en');
