@@ -47,7 +47,11 @@ export async function campaignsRoutes(app: App) {
     upload.addContentTypeParser(xlsxMediaType, { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
     upload.addContentTypeParser('*', (_request, _payload, done) => done(new AppError(415, 'importMediaType'), undefined));
     upload.post('/api/campaigns/:id/scores', { bodyLimit: uploadLimit, config: { access: 'campaigns.manage' }, schema: { tags, summary: `Upload the filled score sheet (.xlsx body, Content-Type ${xlsxMediaType}): all rows or none, problems named by cell`, params: uuidParam, response: { 200: scoreImportResult, ...errorResponses, 413: errorSchema, 415: errorSchema } } },
-      async (request) => importScores(app.db, request.actor, request.params.id, request.body as Buffer));
+      async (request) => {
+        // JSON (which the app's own parser reads) or no body at all is not a workbook
+        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'importMediaType');
+        return importScores(app.db, request.actor, request.params.id, request.body);
+      });
   });
   app.get('/api/executives', { config: { access: 'executives.read' }, schema: { tags, summary: 'Market-hired executives (enterprise HR: its own), by term end', querystring: executiveListQuery, response: { 200: executivePage, ...errorResponses } } },
     async (request) => listExecutives(app.db, request.session!.user, request.query));
