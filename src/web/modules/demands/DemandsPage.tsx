@@ -80,7 +80,7 @@ function DemandDrawer({ id, matches, onClose }: { id: string | undefined; matche
   const data = demand.data;
   return (
     <Drawer open={Boolean(id)} onClose={onClose} title={data?.post ?? ''} size={640} data-testid="demand-drawer">
-      {demand.error ? <ErrorAlert error={demand.error} /> : null}
+      {demand.error ? <ErrorAlert message={demand.error.message} /> : null}
       {data ? (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
@@ -105,7 +105,7 @@ function DemandDrawer({ id, matches, onClose }: { id: string | undefined; matche
           {matches ? (
             <div data-testid="demand-candidates">
               <Typography.Title level={5}>{t('demands.detail.candidates')}</Typography.Title>
-              {candidates.error ? <ErrorAlert error={candidates.error} /> : null}
+              {candidates.error ? <ErrorAlert message={candidates.error.message} /> : null}
               {candidates.data ? <Typography.Paragraph type="secondary">{t('demands.detail.considered', { count: candidates.data.considered })}</Typography.Paragraph> : null}
               {candidates.data && candidates.data.items.length === 0 ? <Empty description={t('demands.detail.noCandidates')} /> : null}
               <List
