@@ -7,6 +7,7 @@ import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-me
 import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } from './apartment-messages';
 import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
 import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
+import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -66,6 +67,7 @@ export const errorMessages = {
   ...apartmentErrorMessages,
   ...loanErrorMessages,
   ...titleErrorMessages,
+  ...demandErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -146,6 +148,7 @@ export const fieldMessages = {
   ...apartmentFieldMessages,
   ...loanFieldMessages,
   ...titleFieldMessages,
+  ...demandFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -159,6 +162,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...apartmentFieldLabels,
   ...loanFieldLabels,
   ...titleFieldLabels,
+  ...demandFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

@@ -84,6 +84,17 @@ export const permissions = [
   'titles.manage',
   /** Score a declaration as a round's expert (the office also records a named expert's score). */
   'titles.score',
+  /** Talent demand (岗位需求): read (enterprise HR its own), post and fill (enterprise HR its own, the office any). */
+  'demands.read',
+  'demands.write',
+  /** Suggested candidates for a demand (talents of the registry, masked). */
+  'demands.match',
+  /** Recruitment campaigns (引才): read; create, run the stages, hire (the office). */
+  'campaigns.read',
+  'campaigns.manage',
+  /** Market-hired executives (市场化选聘): read (enterprise HR its own); appraisals and terms (the office). */
+  'executives.read',
+  'executives.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -104,6 +115,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'pools.read', 'pools.nominate',
     'loans.read', 'loans.apply',
     'titles.read', 'titles.declare',
+    'demands.read', 'demands.write', 'executives.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -114,6 +126,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'apartments.read', 'apartments.manage',
     'loans.read', 'loans.handle',
     'titles.read', 'titles.score',
+    'demands.read', 'campaigns.read',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -132,6 +145,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'apartments.read', 'apartments.manage',
     'loans.read', 'loans.handle', 'loans.totals',
     'titles.read', 'titles.manage', 'titles.score',
+    'demands.read', 'demands.write', 'demands.match', 'campaigns.read', 'campaigns.manage', 'executives.read', 'executives.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -140,6 +154,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'apartments.read',
     'loans.read', 'loans.totals',
     'titles.read',
+    'demands.read', 'demands.match', 'campaigns.read', 'executives.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -40,6 +40,8 @@ import { serviceRequestsRoutes } from './modules/service-requests/service-reques
 import { apartmentsRoutes } from './modules/apartments/apartments.routes';
 import { loansRoutes } from './modules/loans/loans.routes';
 import { titleEvaluationsRoutes } from './modules/title-evaluations/title-evaluations.routes';
+import { demandsRoutes } from './modules/demands/demands.routes';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 
 export type AppOptions = {
   config: Config;
@@ -165,6 +167,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(apartmentsRoutes);
   await app.register(loansRoutes);
   await app.register(titleEvaluationsRoutes);
+  await app.register(demandsRoutes);
+  await app.register(campaignsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -486,6 +486,63 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/title-evaluations/objections/:id/resolution': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/title-evaluations/objections/${titleFixtures.objection}/resolution`, body: { outcome: 'dismissed', resolution: '授权测试' } }),
+  // talent demand: enterprise HR its own demands, the office any; candidates for the office and leaders
+  'GET /api/demands/dictionaries': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
+  'GET /api/demands': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
+  'GET /api/demands/summary': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
+  'POST /api/demands': {
+    expected: only(201, ['enterprise', 'office']),
+    request: (caller, context) => ({ body: { post: '授权测试岗位', industry: 'digitalEconomy', discipline: 'informationTechnology', headcount: 1, ...(caller === 'office' ? { enterpriseId: context.users.enterprise.organisationId } : {}) } }),
+  },
+  'GET /api/demands/:id': { expected: only(200, ['enterprise', 'department', 'office', 'leader']), request: () => ({ url: `/api/demands/${demandFixtures.read}` }) },
+  'PUT /api/demands/:id': {
+    expected: only(200, ['enterprise', 'office']),
+    request: (caller) => ({ url: `/api/demands/${caller === 'office' ? demandFixtures.officeEdit : demandFixtures.enterpriseEdit}`, body: { post: '授权测试岗位（改）', industry: 'digitalEconomy', discipline: 'informationTechnology', headcount: 2, version: 1 } }),
+  },
+  'POST /api/demands/:id/close': {
+    expected: only(200, ['enterprise', 'office']),
+    request: (caller) => ({ url: `/api/demands/${caller === 'office' ? demandFixtures.officeClose : demandFixtures.enterpriseClose}/close`, body: { version: 1 } }),
+  },
+  'POST /api/demands/:id/fills': {
+    expected: only(200, ['enterprise', 'office']),
+    request: () => ({ url: `/api/demands/${demandFixtures.fill}/fills`, body: { channel: 'ownHiring', count: 1, filledOn: '2026-11-02' } }),
+  },
+  'GET /api/demands/:id/candidates': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/demands/${demandFixtures.read}/candidates` }) },
+  'GET /api/talents/:id/openings': { expected: only(200, talentReaders), request: (caller, context) => ({ url: talentUrl(caller, context, '/openings') }) },
+  // recruitment campaigns: the office runs them; department and leaders read
+  'GET /api/campaigns': { expected: only(200, ['department', 'office', 'leader']) },
+  'POST /api/campaigns': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { type: 'openRecruitment', name: '授权测试招聘', year: 2026, stages: ['registration', 'offer'], plan: [] } }),
+  },
+  'GET /api/campaigns/:id': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}` }) },
+  'POST /api/campaigns/:id/posts': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/posts`, body: { title: '授权测试岗位', discipline: 'equipment', headcount: 1 } }),
+  },
+  'GET /api/campaigns/:id/applicants': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants` }) },
+  'POST /api/campaigns/:id/applicants': {
+    expected: only(201, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants`, body: { postId: campaignFixtures.post, name: '授权测试', idNumber: uniqueIdNumber(), education: 'bachelor', school: '太原理工大学', graduationYear: 2024 } }),
+  },
+  'POST /api/campaigns/:id/applicants/:applicantId/results': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toScore}/results`, body: { stage: 'registration', passed: true, version: 1 } }),
+  },
+  'POST /api/campaigns/:id/applicants/:applicantId/hire': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toHire}/hire`, body: { hiredOn: '2026-11-02', version: 1 } }),
+  },
+  'GET /api/campaigns/:id/scores/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/scores/template` }) },
+  'POST /api/campaigns/:id/scores': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.scoreCampaign}/scores`, body: campaignFixtures.scoreSheet, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'GET /api/executives': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/executives/:id': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ url: `/api/executives/${campaignFixtures.executive}` }) },
+  'POST /api/executives/:id/appraisals': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/executives/${campaignFixtures.executive}/appraisals`, body: { cycle: '授权测试年度', targets: '目标', score: 80, outcome: 'adjustPay', newSalary: 500000, version: 1 } }),
   },
 };
 
@@ -782,6 +839,42 @@ beforeAll(async () => {
     declaringRound: declaring.id, toChange: (await round(2092)).id, toAdvance: (await round(2095)).id, toRead, toDeclare: await staff(), returned, toCheck,
     toScore, toDecide, outsideExpert: reviewing.experts[1].id, passed, objection: objected.json().objections[0].id,
   };
+});
+
+/**
+ * What the demand and campaign rows act on: demands of the enterprise account's organisation (to read, edit, close and
+ * fill, one per writer where the row needs a version), a campaign with a post, an applicant in its first stage, one
+ * ready for the offer, a second campaign with a one-row score sheet, and an executive of the enterprise account.
+ */
+let demandFixtures: { read: string; enterpriseEdit: string; officeEdit: string; enterpriseClose: string; officeClose: string; fill: string };
+let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; executive: string };
+beforeAll(async () => {
+  const enterprise = agents.get('enterprise')!;
+  const office = agents.get('office')!;
+  const demand = async (headcount = 2) => {
+    const response = await enterprise.post('/api/demands', { post: '授权测试岗位', industry: 'digitalEconomy', discipline: 'informationTechnology', headcount, skills: ['软件开发'] });
+    if (response.statusCode !== 201) throw new Error(`demand: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  demandFixtures = { read: await demand(), enterpriseEdit: await demand(), officeEdit: await demand(), enterpriseClose: await demand(), officeClose: await demand(), fill: await demand(20) };
+  const campaign = async (stages: string[]) => (await office.post('/api/campaigns', { type: 'openRecruitment', name: '授权测试招聘', year: 2026, stages, plan: [] })).json().id as string;
+  const campaignId = await campaign(['registration', 'interview', 'offer']);
+  const post = (await office.post(`/api/campaigns/${campaignId}/posts`, { title: '授权测试岗位', discipline: 'management', headcount: 5, enterpriseId: context.users.enterprise.organisationId })).json().posts[0].id as string;
+  const apply = async (id: string, postId: string) => {
+    const response = await office.post(`/api/campaigns/${id}/applicants`, { postId, name: '授权测试', idNumber: uniqueIdNumber(), education: 'master', school: '山西大学', graduationYear: 2010 });
+    if (response.statusCode !== 201) throw new Error(`applicant: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const toScore = await apply(campaignId, post);
+  const toHire = await apply(campaignId, post);
+  await t.db.execute(sql`update campaign_applicants set stage_index = 2 where id = ${toHire}`);
+  const scoreCampaign = await campaign(['registration', 'offer']);
+  const scorePost = (await office.post(`/api/campaigns/${scoreCampaign}/posts`, { title: '授权测试岗位', discipline: 'management', headcount: 5 })).json().posts[0].id as string;
+  await apply(scoreCampaign, scorePost);
+  const scoreSheet = await workbookBytes(['报名号', '姓名', '岗位', '环节', '成绩', '是否通过'], [[1, '授权测试', '授权测试岗位', '报名', '', '通过']]);
+  const [executive] = await t.rows<{ id: string }>(sql`insert into executives (id, talent_id, enterprise_id, post, term_start, term_end, agreement_salary)
+    values (gen_random_uuid(), ${context.talents.staff.id}, ${context.users.enterprise.organisationId}, '总经理', '2026-01-01', '2028-12-31', 480000) returning id`);
+  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, executive: executive.id };
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

@@ -49,6 +49,8 @@ export const noticeParams = {
   poolReview: z.object({ policy: text, subject: text, due: text }),
   /** A start-up loan (创业担保贷款): for the unit of its stage, waiting; for its applicant, returned / rejected / a stage done / settled. `policy` is the applicant's name. */
   loan: z.object({ policy: text, stage: z.enum(loanStages), event: z.enum(['waiting', 'returned', 'rejected', 'advanced', 'settled']), comment: text }),
+  /** A market-hired executive's term ends soon (市场化选聘 任期届满提醒): `policy` is the executive and post, `subject` the enterprise. */
+  executiveTerm: z.object({ policy: text, subject: text, termEnd: text }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -120,6 +122,10 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
         : { waiting: `Start-up loan waiting for ${name.toLowerCase()}`, returned: `Start-up loan needs correction (${name})`, rejected: `Start-up loan refused (${name})`, advanced: `Start-up loan: ${name.toLowerCase()} done`, settled: 'Start-up loan settled' }[event];
     return { title: language === 'zh-CN' ? `${title}：${policy}` : `${title}: ${policy}`, body: comment || (language === 'zh-CN' ? `${policy} 的创业担保贷款` : `Start-up loan of ${policy}`) };
   },
+  executiveTerm: ({ policy, subject, termEnd }, language) =>
+    language === 'zh-CN'
+      ? { title: `任期即将届满：${policy}`, body: `${subject} 市场化选聘高管任期至 ${termEnd} 届满，请安排考核与续聘或解聘` }
+      : { title: `Term ending soon: ${policy}`, body: `The term of this market-hired executive of ${subject} ends on ${termEnd}; arrange the appraisal and renewal or end of term` },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

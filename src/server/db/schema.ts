@@ -14,6 +14,7 @@ import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/p
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
 import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } from '../../domain/title-evaluations/titles';
+import type { ApplicantState, AppraisalOutcome, CampaignStage, CampaignType, DemandStatus, DemandUrgency, ExecutiveStatus, FillChannel } from '../../domain/demands';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -1130,4 +1131,175 @@ export const titleObjections = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (table) => [index('title_objections_declaration_idx').on(table.declarationId)],
+// ——— Talent demand, recruitment campaigns, market-hired executives (issue 13, migration 0022) ———
+
+/** Disciplines (学科/专业方向: 经济金融, 工程建设, 化工 …) as data; `keywords` say which majors and posts belong to one. */
+export const disciplines = pgTable('disciplines', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** The skill dictionary: a skill and the words that mean it (synonyms), for matching. Data the office edits. */
+export const skills = pgTable('skills', {
+  name: text('name').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+});
+
+/** An enterprise's talent demand (岗位需求): a record with dates, never a count. */
+export const demands = pgTable(
+  'demands',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    post: text('post').notNull(),
+    industry: text('industry').notNull().references(() => industries.code),
+    chainSegment: text('chain_segment').$type<ChainSegment>(),
+    discipline: text('discipline').notNull().references(() => disciplines.code),
+    education: text('education').$type<EducationLevel>(),
+    title: text('title').$type<TitleLevel>(),
+    minYears: integer('min_years').notNull().default(0),
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    headcount: integer('headcount').notNull(),
+    filled: integer('filled').notNull().default(0),
+    salaryBand: text('salary_band').$type<SalaryBand>(),
+    urgency: text('urgency').$type<DemandUrgency>().notNull().default('normal'),
+    deadline: date('deadline', { mode: 'string' }),
+    description: text('description').notNull().default(''),
+    status: text('status').$type<DemandStatus>().notNull().default('open'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    postedBy: uuid('posted_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('demands_enterprise_idx').on(table.enterpriseId, table.createdAt),
+    index('demands_status_idx').on(table.status, table.createdAt),
+    index('demands_discipline_idx').on(table.discipline),
+  ],
+);
+
+/** How a demand was filled: one dated record per hire (or group of hires) and channel. */
+export const demandFills = pgTable(
+  'demand_fills',
+  {
+    id: id(),
+    demandId: uuid('demand_id').notNull().references(() => demands.id),
+    channel: text('channel').$type<FillChannel>().notNull(),
+    count: integer('count').notNull(),
+    filledOn: date('filled_on', { mode: 'string' }).notNull(),
+    talentId: uuid('talent_id').references(() => talents.id),
+    /** The record the fill came from: a campaign applicant, a training order, an expert … (by id only). */
+    sourceId: uuid('source_id'),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('demand_fills_demand_idx').on(table.demandId, table.filledOn)],
+);
+
+/** A recruitment campaign (校园招聘, 急需紧缺人才引进, 市场化选聘, 公开招聘) with its stages and its plan by discipline. */
+export const campaigns = pgTable('campaigns', {
+  id: id(),
+  type: text('type').$type<CampaignType>().notNull(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  stages: text('stages').array().$type<CampaignStage[]>().notNull(),
+  plan: jsonb('plan').$type<{ discipline: string; planned: number }[]>().notNull().default(sql`'[]'::jsonb`),
+  createdBy: uuid('created_by'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const campaignPosts = pgTable(
+  'campaign_posts',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+    title: text('title').notNull(),
+    discipline: text('discipline').notNull().references(() => disciplines.code),
+    headcount: integer('headcount').notNull(),
+    demandId: uuid('demand_id').references(() => demands.id),
+    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index('campaign_posts_campaign_idx').on(table.campaignId)],
+);
+
+/** An applicant of a campaign post: identity sealed like a talent's, the stage reached and each stage's result. */
+export const campaignApplicants = pgTable(
+  'campaign_applicants',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+    postId: uuid('post_id').notNull().references(() => campaignPosts.id),
+    /** 报名号: 1, 2, 3 … within the campaign, the key of the score sheet (no ID number in a spreadsheet). */
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    idNumberCipher: text('id_number_cipher').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: text('phone_masked'),
+    education: text('education').$type<EducationLevel>().notNull(),
+    degree: text('degree').$type<Degree>().notNull().default('none'),
+    school: text('school').notNull(),
+    major: text('major').notNull().default(''),
+    graduationYear: integer('graduation_year').notNull(),
+    state: text('state').$type<ApplicantState>().notNull().default('inProgress'),
+    stageIndex: integer('stage_index').notNull().default(0),
+    results: jsonb('results').$type<Partial<Record<CampaignStage, { passed: boolean; score: number | null; at: string }>>>().notNull().default(sql`'{}'::jsonb`),
+    talentId: uuid('talent_id').references(() => talents.id),
+    hiredOn: date('hired_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('campaign_applicants_person_idx').on(table.campaignId, table.idNumberHash),
+    uniqueIndex('campaign_applicants_number_idx').on(table.campaignId, table.number),
+    index('campaign_applicants_post_idx').on(table.postId),
+  ],
+);
+
+/** A market-hired executive (市场化选聘): term of office, agreement salary, appraisal cycles. */
+export const executives = pgTable(
+  'executives',
+  {
+    id: id(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+    applicantId: uuid('applicant_id').references(() => campaignApplicants.id),
+    post: text('post').notNull(),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    termEnd: date('term_end', { mode: 'string' }).notNull(),
+    agreementSalary: integer('agreement_salary').notNull(),
+    status: text('status').$type<ExecutiveStatus>().notNull().default('serving'),
+    /** The term end the last reminder announced (a renewal moves the end, and the next reminder is due again). */
+    remindedFor: date('reminded_for', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [index('executives_term_end_idx').on(table.status, table.termEnd)],
+);
+
+export const executiveAppraisals = pgTable(
+  'executive_appraisals',
+  {
+    id: id(),
+    executiveId: uuid('executive_id').notNull().references(() => executives.id),
+    cycle: text('cycle').notNull(),
+    targets: text('targets').notNull(),
+    score: integer('score').notNull(),
+    outcome: text('outcome').$type<AppraisalOutcome>().notNull(),
+    newSalary: integer('new_salary'),
+    newTermEnd: date('new_term_end', { mode: 'string' }),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('executive_appraisals_cycle_idx').on(table.executiveId, table.cycle)],
 );

@@ -38,6 +38,11 @@ export function searchDocument(parts: readonly (string | null | undefined)[]): s
   return [...lexemes].join(' ');
 }
 
+/** The words of a text as jieba cuts it (accurate mode), lower-cased, punctuation dropped: the matching's words. */
+export function cutWords(text: string): string[] {
+  return [...clean(segmenter().cut(text, true))];
+}
+
 /**
  * A query that may be (the beginning of) a name written in pinyin, Han characters or both: `zhang`, `ZHANG BO WEI`,
  * `张b`, `zhang博`. Spaces are ignored and ü is written v, as the name's words are stored (`nameSearchWords`).

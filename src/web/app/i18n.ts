@@ -64,6 +64,7 @@ const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar'
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'apartments'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'loans'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'titles'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'demands'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -106,6 +107,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   titles: async () => {
     const { titlesZhCN, titlesEnUS } = await import('../modules/title-evaluations/locales');
     return { 'zh-CN': titlesZhCN, 'en-US': titlesEnUS };
+  demands: async () => {
+    const { demandsZhCN, demandsEnUS } = await import('../modules/demands/locales');
+    return { 'zh-CN': demandsZhCN, 'en-US': demandsEnUS };
   },
 };
 

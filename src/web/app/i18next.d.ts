@@ -11,6 +11,7 @@ import type { poolsZhCN } from '../modules/pools/locales';
 import type { apartmentsZhCN } from '../modules/apartments/locales';
 import type { loansZhCN } from '../modules/loans/locales';
 import type { titlesZhCN } from '../modules/title-evaluations/locales';
+import type { demandsZhCN } from '../modules/demands/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -20,5 +21,6 @@ declare module 'i18next' {
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof apartmentsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof loansZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof titlesZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof demandsZhCN };
   }
 }

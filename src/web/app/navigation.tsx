@@ -4,6 +4,7 @@ import {
   TeamOutlined, TransactionOutlined, UsergroupAddOutlined, UserOutlined,
   TeamOutlined, TransactionOutlined, UserOutlined, DollarOutlined, BarChartOutlined,
   TeamOutlined, TransactionOutlined, TrophyOutlined, UserOutlined,
+  SolutionOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -15,6 +16,7 @@ export type PageKey =
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'apartments';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'loans' | 'loanTotals';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'titleEvaluations';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'demands';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -44,6 +46,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'loans', path: '/loans', icon: <DollarOutlined />, access: 'loans.read' },
   { key: 'loanTotals', path: '/loan-totals', icon: <BarChartOutlined />, access: 'loans.totals' },
   { key: 'titleEvaluations', path: '/title-evaluations', icon: <TrophyOutlined />, access: 'titles.read' },
+  { key: 'demands', path: '/demands', icon: <SolutionOutlined />, access: 'demands.read' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

@@ -61,6 +61,7 @@ const CalendarPage = lazyPage(() => import('../modules/calendar/CalendarPage'), 
 const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPage');
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
+const DemandsPage = lazyPage(() => import('../modules/demands/DemandsPage'), 'DemandsPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const PerformancePage = lazyPage(() => import('../modules/cases/PerformancePage'), 'PerformancePage');
 const CategoriesPage = lazyPage(() => import('../modules/cases/CategoriesPage'), 'CategoriesPage');
@@ -122,6 +123,7 @@ const routes: RouteObject[] = [
       { path: 'loans', element: <RequirePage page="loans"><LoansPage /></RequirePage> },
       { path: 'loans/:id', element: <RequirePage page="loans"><LoanDetailPage /></RequirePage> },
       { path: 'loan-totals', element: <RequirePage page="loanTotals"><LoanTotalsPage /></RequirePage> },
+      { path: 'demands', element: <RequirePage page="demands"><DemandsPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },

@@ -15,6 +15,7 @@ import { storeServiceRequests } from './service-requests';
 import { storeApartments } from './apartments';
 import { storeLoans } from './loans';
 import { storeTitleEvaluations } from './title-evaluations';
+import { storeDemands } from './demands';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -95,6 +96,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     });
     await storeApartments(tx, { accountTalentId: accountTalent.id, housingUserId: accounts.get('housing')!, housingUnitId: unitIds.get('U10')!, today });
     const loans = await storeLoans(tx, { unitIds, officeUserId: accounts.get('office')!, reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])), today });
+    const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,
@@ -111,6 +113,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...titleEvaluations },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, recruitment },
     });
   });
 }

@@ -10,6 +10,7 @@ import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
 import { announceDueReviews } from '../pools/pools.service';
+import { remindExecutiveTerms } from '../campaigns/executives.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -30,6 +31,8 @@ export const dailyJobs = {
   },
   /** 后备人才库: members whose yearly review is due, announced once to the office and the nominating unit. */
   poolReviews: async (db: Db, _dataDir: string, now: Date) => ({ announcedReviews: await announceDueReviews(db, now) }),
+  /** Market-hired executives whose term ends within 60 days announced to the office and their enterprise (once per term end). */
+  executiveTerms: async (db: Db, _dataDir: string, now: Date) => ({ reminded: await remindExecutiveTerms(db, systemActor, beijingDate(now)) }),
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
     const { tables } = await analyzeTables(db, { vacuum: true });

@@ -175,7 +175,7 @@ type TalentChildRows = Awaited<ReturnType<typeof loadTalentChildren>>;
  * The stored record as the input that would save it unchanged (the identity decrypted): the base an update's fields
  * are laid over, and the "before" of its audit diff. Gender and birth date are left out: the ID number gives them.
  */
-function storedInput(row: TalentRow, children: TalentChildRows, secrets: Secrets): TalentInput {
+export function storedInput(row: TalentRow, children: TalentChildRows, secrets: Secrets): TalentInput {
   return {
     name: row.name,
     idNumber: secrets.decrypt(row.idNumberCipher),

@@ -157,7 +157,7 @@ export function CalendarPage() {
 
   const jobColumns: TableColumnsType<JobRun> = [
     { key: 'runDate', title: t('calendar.jobs.runDate'), dataIndex: 'runDate', width: 120 },
-    { key: 'job', title: t('calendar.jobs.job'), dataIndex: 'job', render: (job: string) => (['policyScans', 'escalation', 'uploadCleanup'].includes(job) ? t(`calendar.jobs.names.${job as 'escalation'}`) : job) },
+    { key: 'job', title: t('calendar.jobs.job'), dataIndex: 'job', render: (job: string) => (['policyScans', 'escalation', 'uploadCleanup', 'executiveTerms'].includes(job) ? t(`calendar.jobs.names.${job as 'escalation'}`) : job) },
     {
       key: 'status',
       title: t('calendar.jobs.status'),
