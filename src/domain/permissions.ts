@@ -57,6 +57,23 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  // skills training and 揭榜挂帅 (modules/training, modules/challenges)
+  /** Read training orders and classes (an enterprise: its own). */
+  'training.read',
+  /** File a skill order (an enterprise for itself; the office for any enterprise). */
+  'training.order',
+  /** Match providers, open classes, enrol trainees, record attendance, assessment, certificates and placements. */
+  'training.manage',
+  /** Read challenges (an enterprise: those it posted; a reviewer: those it was appointed to). */
+  'challenges.read',
+  /** Post a challenge (an enterprise for itself, the office for the zone). */
+  'challenges.post',
+  /** Appoint reviewers, award a proposal, keep milestones. */
+  'challenges.manage',
+  /** See the open challenges and submit a team's proposal; see one's own proposals. */
+  'challenges.propose',
+  /** Score the proposals of a challenge one was appointed to review. */
+  'challenges.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +82,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'home.read', 'reference.read', 'talents.read', 'talents.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline', 'talentCard.show',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'challenges.read', 'challenges.propose', 'challenges.review',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -72,11 +90,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'training.read', 'challenges.read', 'challenges.review',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +106,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'training.read', 'challenges.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -36,6 +36,8 @@ import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
+import { trainingRoutes } from './modules/training/training.routes';
+import { challengesRoutes } from './modules/challenges/challenges.routes';
 
 export type AppOptions = {
   config: Config;
@@ -157,6 +159,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(talentCardRoutes);
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
+  await app.register(trainingRoutes);
+  await app.register(challengesRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
