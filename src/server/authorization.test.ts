@@ -349,7 +349,7 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(201, ['enterprise', 'office']),
     request: () => ({ body: { title: '授权测试榜单', problem: '授权测试难题', budget: 100_000, deadline: growthFixtures.deadline } }),
   },
-  'POST /api/challenges/:id/reviewers': { expected: only(200, ['office']), request: (caller, context) => ({ url: `/api/challenges/${growthFixtures.challenge}/reviewers`, body: { username: context.users.office.username } }) },
+  'POST /api/challenges/:id/reviewers': { expected: only(200, ['office']), request: (_caller, context) => ({ url: `/api/challenges/${growthFixtures.challenge}/reviewers`, body: { username: context.users.office.username } }) },
   // the office's own challenge, open to every proposer
   'POST /api/challenges/:id/proposals': {
     expected: only(201, ['talent', 'enterprise']),
