@@ -65,6 +65,11 @@ const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/Service
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
+const TrainingPage = lazyPage(() => import('../modules/training/TrainingPage'), 'TrainingPage');
+const TrainingOrderPage = lazyPage(() => import('../modules/training/TrainingOrderPage'), 'TrainingOrderPage');
+const TrainingClassPage = lazyPage(() => import('../modules/training/TrainingClassPage'), 'TrainingClassPage');
+const ChallengesPage = lazyPage(() => import('../modules/challenges/ChallengesPage'), 'ChallengesPage');
+const ChallengeDetailPage = lazyPage(() => import('../modules/challenges/ChallengeDetailPage'), 'ChallengeDetailPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -107,6 +112,11 @@ const routes: RouteObject[] = [
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
+      { path: 'training', element: <RequirePage page="training"><TrainingPage /></RequirePage> },
+      { path: 'training/orders/:id', element: <RequirePage page="training"><TrainingOrderPage /></RequirePage> },
+      { path: 'training/classes/:id', element: <RequirePage page="training"><TrainingClassPage /></RequirePage> },
+      { path: 'challenges', element: <RequirePage page="challenges"><ChallengesPage /></RequirePage> },
+      { path: 'challenges/:id', element: <RequirePermission permission="challenges.read"><ChallengeDetailPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
