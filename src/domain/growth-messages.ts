@@ -30,6 +30,8 @@ export const growthFieldMessages = {
   'training.notInClass': { 'zh-CN': '不是该班次的学员', 'en-US': 'is not a trainee of this class' },
   'date.beforeStart': { 'zh-CN': '不能早于开始日期', 'en-US': 'must not be before the start date' },
   'date.past': { 'zh-CN': '不能早于今天', 'en-US': 'must not be in the past' },
+  'training.nameMismatch': { 'zh-CN': '与人才库中该身份证号码的姓名（{name}）不一致', 'en-US': 'differs from the name registered with this ID number ({name})' },
+  'training.duplicateInFile': { 'zh-CN': '与第 {row} 行重复', 'en-US': 'duplicates row {row}' },
   'challenge.reviewerUnknown': { 'zh-CN': '找不到该账户，或该账户不能担任评审', 'en-US': 'no such account, or it cannot review' },
   'challenge.proposalUnknown': { 'zh-CN': '不是该榜单的揭榜方案', 'en-US': 'is not a proposal of this challenge' },
 } satisfies Record<string, Bilingual>;
@@ -68,6 +70,7 @@ export const growthFieldLabels: Record<string, Bilingual> = {
   plan: { 'zh-CN': '实施方案', 'en-US': 'Plan' },
   proposalId: { 'zh-CN': '揭榜方案', 'en-US': 'Proposal' },
   dueOn: { 'zh-CN': '计划完成日期', 'en-US': 'Due date' },
+  rows: { 'zh-CN': '表格第…行', 'en-US': 'Sheet row' },
   doneOn: { 'zh-CN': '实际完成日期', 'en-US': 'Done on' },
 };
 

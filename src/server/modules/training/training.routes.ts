@@ -1,10 +1,12 @@
+import { AppError } from '../../errors';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
+import { xlsxMediaType } from '../imports/imports.workbook';
 import {
   assessmentBody, attendanceBody, certificateBody, classBody, classListQuery, classPage, classSchema, enrolBody, matchBody, orderBody, orderListQuery, orderPage, orderSchema,
-  placementBody, providerList, sessionBody, sessionParams, talentTrainingList, talentTrainingQuery,
+  placementBody, providerList, sessionBody, sessionParams, talentTrainingList, talentTrainingQuery, traineeImportResult,
 } from './training.schemas';
 import {
-  addTrainingSession, assessTrainee, enrolTrainee, fileTrainingOrder, issueCertificate, listTrainingClasses, listTrainingOrders, listTrainingProviders, matchTrainingProvider,
+  addTrainingSession, assessTrainee, enrolTrainee, fileTrainingOrder, importTrainees, issueCertificate, listTrainingClasses, listTrainingOrders, listTrainingProviders, matchTrainingProvider,
   openTrainingClass, placeTrainee, recordAttendance, talentTrainingRecords, trainingClassDetail, trainingOrderDetail,
 } from './training.service';
 
@@ -34,6 +36,28 @@ export async function trainingRoutes(app: App) {
     async (request) => recordAttendance(app.db, request.actor, request.session!.user, request.params.id, request.params.sessionId, request.body.presentEnrolmentIds));
   app.post('/api/training-classes/:id/enrolments', { config: { access: 'training.manage' }, schema: { tags, summary: 'Enrol a trainee: a talent of the registry, or a new person registered first', params: uuidParam, body: enrolBody, response: { 200: classSchema, ...withConflict } } },
     async (request) => enrolTrainee(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body));
+  // a class's trainees from a sheet: the one body here that is not JSON, in its own encapsulated scope (as imports do)
+  await app.register(async (upload: App) => {
+    upload.addContentTypeParser(xlsxMediaType, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    upload.addContentTypeParser('*', (_request, _payload, done) => done(new AppError(415, 'importMediaType'), undefined));
+    upload.post(
+      '/api/training-classes/:id/enrolments/import',
+      {
+        bodyLimit: 5 * 1024 * 1024,
+        config: { access: 'training.manage' },
+        schema: {
+          tags,
+          summary: `Enrol a sheet of trainees (.xlsx body, Content-Type ${xlsxMediaType}; columns 姓名, 身份证号码, 手机号码): registered ID numbers enrol that talent, new ones are registered first; all or nothing`,
+          params: uuidParam,
+          response: { 200: traineeImportResult, ...withConflict, 413: errorSchema, 415: errorSchema },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'importMediaType');
+        return importTrainees(app.db, app.secrets, request.actor, request.session!.user, request.params.id, request.body);
+      },
+    );
+  });
   app.put('/api/training-enrolments/:id/assessment', { config: { access: 'training.manage' }, schema: { tags, summary: 'Record a trainee’s assessment', params: uuidParam, body: assessmentBody, response: { 200: classSchema, ...withConflict } } },
     async (request) => assessTrainee(app.db, request.actor, request.session!.user, request.params.id, request.body));
   app.post('/api/training-enrolments/:id/certificate', { config: { access: 'training.manage' }, schema: { tags, summary: 'Issue the certificate (written onto the talent’s profile)', params: uuidParam, body: certificateBody, response: { 200: classSchema, ...withConflict } } },

@@ -143,3 +143,9 @@ export const talentTrainingList = z.array(
     placedOn: z.string().nullable(),
   }),
 );
+
+export const traineeImportResult = z.object({
+  enrolled: z.number().int().describe('trainees added to the class'),
+  registered: z.number().int().describe('of those, people registered in the talent registry first'),
+  skipped: z.number().int().describe('rows whose talent was already in the class'),
+});

@@ -12,7 +12,8 @@ import { fulfilmentRate, trainingProviderKinds, type TrainingClassKind } from '.
 import { trainingOrderStatusLabels } from '../../../domain/growth-messages';
 import { can } from '../../../domain/permissions';
 import { inBothLanguages } from '../../../domain/policies/messages';
-import type { TalentInput } from '../../../domain/talent';
+import { talentInput, type TalentInput } from '../../../domain/talent';
+import { parseIdNumber } from '../../../domain/validators/id-number';
 import type { Db, Executor } from '../../db/client';
 import { trainingClasses, trainingOrders } from '../../db/schema';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
@@ -20,8 +21,9 @@ import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { talentReadScope } from '../talents/talents.policies';
-import { findTalent, loadTalentChildren } from '../talents/talents.repo';
-import { createTalent, updateTalent } from '../talents/talents.service';
+import { readSheetRows } from '../imports/imports.workbook';
+import { findByIdNumberHash, findTalent, loadTalentChildren } from '../talents/talents.repo';
+import { createTalent, problemsOfIssues, updateTalent } from '../talents/talents.service';
 import {
   certificatesInYear, classesOfOrder, enrolmentsOfClass, findClass, findEnrolment, findEnrolmentOf, findOrder, findOrganisation, findSession, insertClass, insertEnrolments,
   insertOrder, insertSession, listClasses, listOrders, listProviders, lockClass, lockOrder, sessionsOfClass, setAttendance, trainingOfTalent, updateEnrolment, updateOrder,
@@ -379,4 +381,80 @@ export async function talentTrainingRecords(executor: Executor, user: SessionUse
     certificateIssuedOn: enrolment.certificateIssuedOn,
     placedOn: enrolment.placedOn,
   }));
+}
+
+/** The trainee sheet the office fills (姓名, 身份证号码, 手机号码): what `importTrainees` reads. */
+export const traineeColumns = [
+  { key: 'name', header: '姓名', width: 12, required: true },
+  { key: 'idNumber', header: '身份证号码', width: 22, required: true, text: true },
+  { key: 'phone', header: '手机号码', width: 16, text: true },
+] as const;
+const traineeRowLimit = 500;
+
+/**
+ * Enrols the trainees of a sheet (.xlsx, 姓名 / 身份证号码 / 手机号码) into a class, all or nothing: a registered ID number
+ * enrols that talent (the name must agree), an unknown one registers the person in the registry first (the registry's
+ * create: checks, audit); one already in the class is skipped. A bad row is a 400 naming its sheet row and column
+ * (`rows.<row − 1>.<column>`, shown as #row), and nothing is written.
+ */
+export async function importTrainees(db: Db, secrets: Secrets, actor: Actor, user: SessionUser, classId: string, bytes: Buffer) {
+  const rows = await readSheetRows(bytes, traineeColumns, traineeRowLimit);
+  return db.transaction(async (tx) => {
+    await openClassFor(tx, user, classId);
+    const problems: Record<string, FieldProblem> = {};
+    const field = (row: number, key: string) => `rows.${row - 1}.${key}`;
+    const seen = new Map<string, number>();
+    const planned: { row: number; talentId: string | null; input: TalentInput | null }[] = [];
+    for (const { row, cells } of rows) {
+      const raw = { name: cells.name?.text ?? '', idNumber: cells.idNumber?.text ?? '', phone: cells.phone?.text || undefined, arrivalRoute: 'localTraining' as const };
+      if (cells.idNumber?.number !== undefined) {
+        problems[field(row, 'idNumber')] = { code: 'import.numberCell' };
+        continue;
+      }
+      const parsed = talentInput.safeParse(raw, { reportInput: true });
+      if (!parsed.success) {
+        for (const [path, problem] of Object.entries(problemsOfIssues(parsed.error.issues))) problems[field(row, path)] = problem;
+        continue;
+      }
+      const identity = parseIdNumber(parsed.data.idNumber);
+      const number = identity.ok ? identity.value.idNumber : parsed.data.idNumber;
+      const earlier = seen.get(number);
+      if (earlier) {
+        problems[field(row, 'idNumber')] = { code: 'training.duplicateInFile', params: { row: earlier } };
+        continue;
+      }
+      seen.set(number, row);
+      const existing = await findByIdNumberHash(tx, secrets.lookupHash(number), undefined);
+      if (existing && existing.name !== parsed.data.name) problems[field(row, 'name')] = { code: 'training.nameMismatch', params: { name: existing.name } };
+      planned.push({ row, talentId: existing?.id ?? null, input: existing ? null : parsed.data });
+    }
+    if (rows.length === 0) throw new AppError(400, 'importNothingToImport');
+    if (Object.keys(problems).length) throw invalid(problems);
+    let registered = 0;
+    let enrolled = 0;
+    let skipped = 0;
+    for (const entry of planned) {
+      let talentId = entry.talentId;
+      if (!talentId && entry.input) {
+        try {
+          talentId = (await createTalent(tx as Db, secrets, actor, user, entry.input, { confirmPossibleDuplicate: true })).id;
+        } catch (error) {
+          if (error instanceof AppError && error.statusCode === 400) {
+            throw invalid(Object.fromEntries(Object.entries(error.fields).map(([path, problem]) => [field(entry.row, path), problem])));
+          }
+          throw error;
+        }
+        registered += 1;
+      }
+      if (!talentId) continue;
+      if (await findEnrolmentOf(tx, classId, talentId)) {
+        skipped += 1;
+        continue;
+      }
+      const [row] = await insertEnrolments(tx, [{ classId, talentId, enrolledOn: today() }]);
+      await recordAudit(tx, actor, { action: 'trainingEnrolment.create', targetType: 'trainingEnrolment', targetId: row.id, changes: { classId, talentId, newTalent: Boolean(entry.input), sheetRow: entry.row } });
+      enrolled += 1;
+    }
+    return { enrolled, registered, skipped };
+  });
 }
