@@ -332,6 +332,10 @@ export const authorizationTable: Record<string, Row> = {
     request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/sessions/${growthFixtures.session}/attendance`, body: { presentEnrolmentIds: [growthFixtures.toAssess] } }),
   },
   'POST /api/training-classes/:id/enrolments': { expected: only(200, ['office']), request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/enrolments`, body: { talentId: growthFixtures.toEnrol } }) },
+  'POST /api/training-classes/:id/enrolments/import': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/enrolments/import`, body: growthFixtures.traineeSheet, headers: { 'content-type': xlsxMediaType } }),
+  },
   'PUT /api/training-enrolments/:id/assessment': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/training-enrolments/${growthFixtures.toAssess}/assessment`, body: { score: 80, passed: true, assessedOn: '2026-01-09', version: 1 } }),
@@ -529,7 +533,7 @@ beforeAll(async () => {
  * proposals; one to award; an awarded one with a milestone.
  */
 let growthFixtures: {
-  deadline: string; college: string; order: string; trainingClass: string; session: string; toEnrol: string; toAssess: string; toCertify: string; toPlace: string;
+  deadline: string; college: string; order: string; trainingClass: string; session: string; toEnrol: string; toAssess: string; toCertify: string; toPlace: string; traineeSheet: Buffer;
   challenge: string; proposal: string; zoneChallenge: string; toAward: string; toAwardProposal: string; awarded: string; milestone: string;
 };
 beforeAll(async () => {
@@ -556,6 +560,9 @@ beforeAll(async () => {
   await t.db.execute(sql`update training_enrolments set assessment_score = 90, assessment_passed = true, assessed_on = '2026-01-09', version = 2 where id = ${toCertify}`);
   const session = (await office.post(`/api/training-classes/${trainingClass}/sessions`, { heldOn: '2026-01-05', topic: '授权测试课' })).json().sessions[0].id as string;
   const toEnrol = (await buildTalent(t.db)).id;
+  // a sheet naming a talent already in the class: past access control it answers 200 (skipped), whoever sends it first
+  const [inClass] = await t.rows<{ name: string; cipher: string }>(sql`select t.name, t.id_number_cipher as cipher from talents t join training_enrolments e on e.talent_id = t.id where e.id = ${toAssess}`);
+  const traineeSheet = await workbookBytes(['姓名', '身份证号码'], [[inClass.name, t.app.secrets.decrypt(inClass.cipher)]]);
 
   const post = async (agent: Agent, title: string) => {
     const response = await agent.post('/api/challenges', { title, problem: '授权测试难题', budget: 100_000, deadline });
@@ -580,7 +587,7 @@ beforeAll(async () => {
   await t.db.execute(sql`update challenges set status = 'awarded' where id = ${awarded}`);
   const milestone = (await office.post(`/api/challenges/${awarded}/milestones`, { title: '授权测试节点', dueOn: '2026-06-30' })).json().milestones[0].id as string;
   growthFixtures = {
-    deadline, college: college.id, order, trainingClass, session, toEnrol, toAssess, toCertify, toPlace, challenge, proposal, zoneChallenge, toAward, toAwardProposal, awarded, milestone,
+    deadline, college: college.id, order, trainingClass, session, toEnrol, toAssess, toCertify, toPlace, traineeSheet, challenge, proposal, zoneChallenge, toAward, toAwardProposal, awarded, milestone,
   };
 });
 

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber } from '../../test/factories';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness';
+import { workbookBytes } from '../imports/imports.fixtures';
+import { xlsxMediaType } from '../imports/imports.workbook';
 
 let t: TestApp;
 let office: Agent;
@@ -152,5 +154,40 @@ describe('order-based training', () => {
     expect((await office.post(`/api/training-enrolments/${enrolled.enrolments[0].id}/placement`, { placedOn: day, version: 2 })).json().error.code).toBe('trainingNoEnterprise');
     const listed = (await office.get('/api/training-classes', { query: { kind: 'programme' } })).json();
     expect(listed.items.every((item: { kind: string }) => item.kind === 'programme')).toBe(true);
+  });
+});
+
+describe('trainees from a sheet', () => {
+  it('enrols registered ID numbers, registers new people first; a bad row is a 400 naming its sheet row and writes nothing', async () => {
+    const { trainingClass } = await orderWithClass();
+    const known = await buildTalent(t.db, { name: '表格学员甲', idNumber: uniqueIdNumber() });
+    const [{ cipher }] = await t.rows<{ cipher: string }>(sql`select id_number_cipher as cipher from talents where id = ${known.id}`);
+    const knownNumber = t.app.secrets.decrypt(cipher);
+    const newNumber = uniqueIdNumber('male');
+    const wrongCheck = `${newNumber.slice(0, 17)}${newNumber.endsWith('0') ? '1' : '0'}`;
+    const upload = (rows: unknown[][]) => async () =>
+      office.post(`/api/training-classes/${trainingClass.id}/enrolments/import`, await workbookBytes(['姓名', '身份证号码', '手机号码'], rows), { headers: { 'content-type': xlsxMediaType } });
+    const bad = await (upload([['表格学员甲', knownNumber, null], ['表格学员乙', wrongCheck, null], ['别的名字', knownNumber, null]]))();
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.fields).toEqual({
+      'rows.2.idNumber': '表格第…行 › #3 › 身份证号码：校验码（最后一位）不正确，请核对号码',
+      'rows.3.idNumber': '表格第…行 › #4 › 身份证号码：与第 2 行重复',
+    });
+    const mismatch = await (upload([['别的名字', knownNumber, null]]))();
+    expect(mismatch.json().error.fields).toEqual({ 'rows.1.name': '表格第…行 › #2 › 姓名：与人才库中该身份证号码的姓名（表格学员甲）不一致' });
+    expect(await t.rows(sql`select 1 from training_enrolments where class_id = ${trainingClass.id}`)).toHaveLength(0);
+
+    const good = await (upload([['表格学员甲', knownNumber, null], ['表格学员乙', newNumber, '13912345678']]))();
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ enrolled: 2, registered: 1, skipped: 0 });
+    const detail = (await office.get(`/api/training-classes/${trainingClass.id}`)).json();
+    expect(detail.enrolments.map((row: { talent: { name: string } }) => row.talent.name).sort()).toEqual(['表格学员乙', '表格学员甲'].sort());
+    const newcomer = detail.enrolments.find((row: { talent: { name: string } }) => row.talent.name === '表格学员乙').talent.id;
+    expect((await auditActions(newcomer)).map((row) => row.action)).toEqual(['talent.create']);
+    // again: everyone is in the class already
+    expect((await (upload([['表格学员甲', knownNumber, null]]))()).json()).toEqual({ enrolled: 0, registered: 0, skipped: 1 });
+    // JSON is not a sheet; enterprise HR does not import
+    expect((await office.post(`/api/training-classes/${trainingClass.id}/enrolments/import`, { rows: [] })).statusCode).toBe(415);
+    expect((await hr.post(`/api/training-classes/${trainingClass.id}/enrolments/import`, Buffer.from('x'), { headers: { 'content-type': xlsxMediaType } })).statusCode).toBe(403);
   });
 });

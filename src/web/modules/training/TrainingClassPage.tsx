@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Table, Tag, Tooltip, Upload, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormErrorAlert } from '../../ui/FormDrawer';
@@ -13,7 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
 import { fetchTalents } from '../talents/talents.api';
-import { addSession, assess, certify, enrol, fetchClass, place, saveAttendance, type Enrolment, type TrainingClassDetail } from './training.api';
+import { addSession, assess, certify, enrol, fetchClass, importTrainees, place, saveAttendance, type Enrolment, type TrainingClassDetail } from './training.api';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 
@@ -41,6 +42,15 @@ export function TrainingClassPage() {
       void message.success(t('training.class.saved'));
     },
     onError: (error) => void message.error(error.message),
+  });
+  const sheet = useMutation({
+    mutationFn: (file: File) => importTrainees(id, file),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: ['training-class', id] });
+      void message.success(t('training.class.imported', result));
+    },
+    // a refused sheet names its rows: every message, one per line
+    onError: (error) => void modal.error({ title: t('training.class.importFailed'), content: <div style={{ whiteSpace: 'pre-line' }}>{isApiError(error) && Object.keys(error.fields).length ? Object.values(error.fields).join('\n') : error.message}</div> }),
   });
   if (detail.isError) return <ErrorAlert message={detail.error.message} retryLabel={t('common.retry')} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <CenteredSpin />;
@@ -124,7 +134,18 @@ export function TrainingClassPage() {
       <Card
         title={t('training.class.trainees')}
         style={{ marginBottom: 16 }}
-        extra={manage ? <Button icon={<PlusOutlined />} onClick={() => setEnrolling(true)} data-testid="class-enrol">{t('training.class.enrol')}</Button> : null}
+        extra={
+          manage ? (
+            <Space wrap>
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { sheet.mutate(file); return false; }}>
+                <Tooltip title={t('training.class.importHint')}>
+                  <Button icon={<UploadOutlined />} loading={sheet.isPending} data-testid="class-import">{t('training.class.importSheet')}</Button>
+                </Tooltip>
+              </Upload>
+              <Button icon={<PlusOutlined />} onClick={() => setEnrolling(true)} data-testid="class-enrol">{t('training.class.enrol')}</Button>
+            </Space>
+          ) : null
+        }
       >
         {data.enrolments.length ? (
           <Table<Enrolment> rowKey="id" size="middle" columns={columns} dataSource={data.enrolments} pagination={data.enrolments.length > 20 ? { pageSize: 20, showSizeChanger: false } : false} scroll={{ x: 'max-content' }} />

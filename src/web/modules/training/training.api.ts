@@ -1,5 +1,5 @@
 import type { TrainingClassKind, TrainingClassStatus, TrainingOrderStatus } from '../../../domain/growth';
-import { api, type Page } from '../../app/api';
+import { api, apiUpload, type Page } from '../../app/api';
 
 type Named = { id: string; name: string };
 
@@ -93,3 +93,5 @@ export const assess = (id: string, input: { score: number; passed: boolean; asse
 export const certify = (id: string, input: { issuedOn: string; version: number }) => api.post<TrainingClassDetail>(`/api/training-enrolments/${id}/certificate`, input);
 export const place = (id: string, input: { placedOn: string; version: number }) => api.post<TrainingClassDetail>(`/api/training-enrolments/${id}/placement`, input);
 export const fetchTrainingRecords = (talentId: string) => api.get<TrainingRecord[]>('/api/training-records', { talentId });
+export const importTrainees = (classId: string, file: File) =>
+  apiUpload<{ enrolled: number; registered: number; skipped: number }>(`/api/training-classes/${classId}/enrolments/import`, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
