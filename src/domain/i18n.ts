@@ -8,6 +8,7 @@ import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } 
 import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
 import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
 import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
+import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -68,6 +69,7 @@ export const errorMessages = {
   ...loanErrorMessages,
   ...titleErrorMessages,
   ...demandErrorMessages,
+  ...growthErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -149,6 +151,7 @@ export const fieldMessages = {
   ...loanFieldMessages,
   ...titleFieldMessages,
   ...demandFieldMessages,
+  ...growthFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -163,6 +166,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...loanFieldLabels,
   ...titleFieldLabels,
   ...demandFieldLabels,
+  ...growthFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -251,6 +255,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  */
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool'] as const;
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'title'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'training', 'challenge'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -280,6 +285,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   card: cardScopedLabels,
   pool: poolScopedLabels,
   title: titleScopedLabels,
+  ...growthScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -293,6 +299,8 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/talent-card')) return 'card';
   if (url.startsWith('/api/pools')) return 'pool';
   if (url.startsWith('/api/title-evaluations')) return 'title';
+  if (url.startsWith('/api/training')) return 'training';
+  if (url.startsWith('/api/challenge')) return 'challenge';
   return undefined;
 }
 

@@ -95,6 +95,23 @@ export const permissions = [
   /** Market-hired executives (市场化选聘): read (enterprise HR its own); appraisals and terms (the office). */
   'executives.read',
   'executives.manage',
+  // skills training and 揭榜挂帅 (modules/training, modules/challenges)
+  /** Read training orders and classes (an enterprise: its own). */
+  'training.read',
+  /** File a skill order (an enterprise for itself; the office for any enterprise). */
+  'training.order',
+  /** Match providers, open classes, enrol trainees, record attendance, assessment, certificates and placements. */
+  'training.manage',
+  /** Read challenges (an enterprise: those it posted; a reviewer: those it was appointed to). */
+  'challenges.read',
+  /** Post a challenge (an enterprise for itself, the office for the zone). */
+  'challenges.post',
+  /** Appoint reviewers, award a proposal, keep milestones. */
+  'challenges.manage',
+  /** See the open challenges and submit a team's proposal; see one's own proposals. */
+  'challenges.propose',
+  /** Score the proposals of a challenge one was appointed to review. */
+  'challenges.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -105,6 +122,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
     'apartments.apply',
     'loans.read', 'loans.apply',
+    'challenges.read', 'challenges.propose', 'challenges.review',
   ],
   enterprise: [
     'home.read', 'organisations.read', 'units.read', 'reference.read',
@@ -116,6 +134,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'loans.read', 'loans.apply',
     'titles.read', 'titles.declare',
     'demands.read', 'demands.write', 'executives.read',
+    'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -127,6 +146,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'loans.read', 'loans.handle',
     'titles.read', 'titles.score',
     'demands.read', 'campaigns.read',
+    'training.read', 'challenges.read', 'challenges.review',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -146,6 +166,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'loans.read', 'loans.handle', 'loans.totals',
     'titles.read', 'titles.manage', 'titles.score',
     'demands.read', 'demands.write', 'demands.match', 'campaigns.read', 'campaigns.manage', 'executives.read', 'executives.manage',
+    'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -155,6 +176,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'loans.read', 'loans.totals',
     'titles.read',
     'demands.read', 'demands.match', 'campaigns.read', 'executives.read',
+    'training.read', 'challenges.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -42,6 +42,8 @@ import { loansRoutes } from './modules/loans/loans.routes';
 import { titleEvaluationsRoutes } from './modules/title-evaluations/title-evaluations.routes';
 import { demandsRoutes } from './modules/demands/demands.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
+import { trainingRoutes } from './modules/training/training.routes';
+import { challengesRoutes } from './modules/challenges/challenges.routes';
 
 export type AppOptions = {
   config: Config;
@@ -169,6 +171,8 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(titleEvaluationsRoutes);
   await app.register(demandsRoutes);
   await app.register(campaignsRoutes);
+  await app.register(trainingRoutes);
+  await app.register(challengesRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

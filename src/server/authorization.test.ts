@@ -543,6 +543,63 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/executives/:id/appraisals': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/executives/${campaignFixtures.executive}/appraisals`, body: { cycle: '授权测试年度', targets: '目标', score: 80, outcome: 'adjustPay', newSalary: 500000, version: 1 } }),
+  // ——— skills training and 揭榜挂帅 (fixtures: growthFixtures below) ———
+  'GET /api/training-providers': { expected: only(200, enterpriseReaders) },
+  'GET /api/training-orders': { expected: only(200, enterpriseReaders) },
+  'GET /api/training-orders/:id': { expected: only(200, enterpriseReaders), request: () => ({ url: `/api/training-orders/${growthFixtures.order}` }) },
+  'POST /api/training-orders': {
+    expected: only(201, ['enterprise', 'office']),
+    request: (caller, context) => ({ body: { skill: '授权测试技能', headcount: 2, deadline: growthFixtures.deadline, ...(caller === 'office' ? { enterpriseId: context.users.enterprise.organisationId } : {}) } }),
+  },
+  'POST /api/training-orders/:id/provider': { expected: only(200, ['office']), request: () => ({ url: `/api/training-orders/${growthFixtures.order}/provider`, body: { providerId: growthFixtures.college, version: 1 } }) },
+  'GET /api/training-classes': { expected: only(200, enterpriseReaders) },
+  'GET /api/training-classes/:id': { expected: only(200, enterpriseReaders), request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}` }) },
+  'POST /api/training-classes': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { kind: 'programme', className: '授权测试研修班', providerId: growthFixtures.college, skill: '战略管理', startsOn: '2026-01-05', endsOn: '2026-01-09' } }),
+  },
+  'POST /api/training-classes/:id/sessions': { expected: only(200, ['office']), request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/sessions`, body: { heldOn: '2026-01-05', topic: '授权测试课' } }) },
+  'PUT /api/training-classes/:id/sessions/:sessionId/attendance': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/sessions/${growthFixtures.session}/attendance`, body: { presentEnrolmentIds: [growthFixtures.toAssess] } }),
+  },
+  'POST /api/training-classes/:id/enrolments': { expected: only(200, ['office']), request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/enrolments`, body: { talentId: growthFixtures.toEnrol } }) },
+  'POST /api/training-classes/:id/enrolments/import': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/training-classes/${growthFixtures.trainingClass}/enrolments/import`, body: growthFixtures.traineeSheet, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'PUT /api/training-enrolments/:id/assessment': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/training-enrolments/${growthFixtures.toAssess}/assessment`, body: { score: 80, passed: true, assessedOn: '2026-01-09', version: 1 } }),
+  },
+  'POST /api/training-enrolments/:id/certificate': { expected: only(200, ['office']), request: () => ({ url: `/api/training-enrolments/${growthFixtures.toCertify}/certificate`, body: { issuedOn: '2026-01-10', version: 2 } }) },
+  'POST /api/training-enrolments/:id/placement': { expected: only(200, ['office']), request: () => ({ url: `/api/training-enrolments/${growthFixtures.toPlace}/placement`, body: { placedOn: '2026-01-12', version: 1 } }) },
+  // whoever reads the talent reads its training records (each caller a talent in its own scope)
+  'GET /api/training-records': { expected: only(200, talentReaders), request: (caller, context) => ({ query: { talentId: talentFor(caller, context).id } }) },
+  'GET /api/challenges': { expected: only(200, talentReaders) },
+  'GET /api/challenges/board': { expected: only(200, talentReaders) },
+  'GET /api/challenges/proposals/mine': { expected: only(200, ['talent', 'enterprise']) },
+  // posted by the enterprise account; the talent and department accounts review it
+  'GET /api/challenges/:id': { expected: only(200, talentReaders), request: () => ({ url: `/api/challenges/${growthFixtures.challenge}` }) },
+  'POST /api/challenges': {
+    expected: only(201, ['enterprise', 'office']),
+    request: () => ({ body: { title: '授权测试榜单', problem: '授权测试难题', budget: 100_000, deadline: growthFixtures.deadline } }),
+  },
+  'POST /api/challenges/:id/reviewers': { expected: only(200, ['office']), request: (_caller, context) => ({ url: `/api/challenges/${growthFixtures.challenge}/reviewers`, body: { username: context.users.office.username } }) },
+  // the office's own challenge, open to every proposer
+  'POST /api/challenges/:id/proposals': {
+    expected: only(201, ['talent', 'enterprise']),
+    request: () => ({ url: `/api/challenges/${growthFixtures.zoneChallenge}/proposals`, body: { teamName: '授权测试团队', organisationName: '授权测试单位', members: [{ name: '张测试' }], plan: '授权测试方案', budget: 1000 } }),
+  },
+  'PUT /api/challenges/:id/proposals/:proposalId/score': {
+    expected: only(200, ['talent', 'enterprise', 'department', 'office']),
+    request: () => ({ url: `/api/challenges/${growthFixtures.challenge}/proposals/${growthFixtures.proposal}/score`, body: { score: 80 } }),
+  },
+  'POST /api/challenges/:id/award': { expected: only(200, ['office']), request: () => ({ url: `/api/challenges/${growthFixtures.toAward}/award`, body: { proposalId: growthFixtures.toAwardProposal, version: 1 } }) },
+  'POST /api/challenges/:id/milestones': { expected: only(200, ['office']), request: () => ({ url: `/api/challenges/${growthFixtures.awarded}/milestones`, body: { title: '授权测试节点', dueOn: '2026-06-30' } }) },
+  'PUT /api/challenges/:id/milestones/:milestoneId': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/challenges/${growthFixtures.awarded}/milestones/${growthFixtures.milestone}`, body: { status: 'inProgress', version: 1 } }),
   },
 };
 
@@ -875,6 +932,71 @@ beforeAll(async () => {
   const [executive] = await t.rows<{ id: string }>(sql`insert into executives (id, talent_id, enterprise_id, post, term_start, term_end, agreement_salary)
     values (gen_random_uuid(), ${context.talents.staff.id}, ${context.users.enterprise.organisationId}, '总经理', '2026-01-01', '2028-12-31', 480000) returning id`);
   campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, executive: executive.id };
+});
+
+/**
+ * What the training and 揭榜挂帅 rows act on: a college; a skill order of the enterprise account with a class, a session
+ * and trainees (to assess, to certify, to place) and a talent to enrol; a challenge the enterprise account posted, reviewed
+ * by the talent, enterprise, department and office accounts, with a proposal from elsewhere; an office challenge open to
+ * proposals; one to award; an awarded one with a milestone.
+ */
+let growthFixtures: {
+  deadline: string; college: string; order: string; trainingClass: string; session: string; toEnrol: string; toAssess: string; toCertify: string; toPlace: string; traineeSheet: Buffer;
+  challenge: string; proposal: string; zoneChallenge: string; toAward: string; toAwardProposal: string; awarded: string; milestone: string;
+};
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const enterprise = agents.get('enterprise')!;
+  const deadline = `${new Date().getFullYear() + 1}-12-31`;
+  const fail = (what: string, response: { statusCode: number; body: string }) => {
+    throw new Error(`${what}: ${response.statusCode} ${response.body}`);
+  };
+  const college = await buildOrganisation(t.db, { kind: 'college', name: `授权测试职业学院 ${uniqueSuffix()}`, industry: null });
+  const orderResponse = await enterprise.post('/api/training-orders', { skill: '授权测试技能', headcount: 3, deadline });
+  if (orderResponse.statusCode !== 201) fail('training order', orderResponse);
+  const order = orderResponse.json().id as string;
+  const opened = await office.post('/api/training-classes', { kind: 'order', className: '授权测试订单班', orderId: order, providerId: college.id, startsOn: '2026-01-05', endsOn: '2026-01-09' });
+  if (opened.statusCode !== 201) fail('training class', opened);
+  const trainingClass = opened.json().id as string;
+  await t.db.execute(sql`update training_orders set provider_id = null, status = 'open', version = 1 where id = ${order}`);
+  const enrol = async () => {
+    const talent = await buildTalent(t.db);
+    const response = await office.post(`/api/training-classes/${trainingClass}/enrolments`, { talentId: talent.id });
+    return (response.json().enrolments as { id: string; talent: { id: string } }[]).find((row) => row.talent.id === talent.id)!.id;
+  };
+  const [toAssess, toCertify, toPlace] = [await enrol(), await enrol(), await enrol()];
+  await t.db.execute(sql`update training_enrolments set assessment_score = 90, assessment_passed = true, assessed_on = '2026-01-09', version = 2 where id = ${toCertify}`);
+  const session = (await office.post(`/api/training-classes/${trainingClass}/sessions`, { heldOn: '2026-01-05', topic: '授权测试课' })).json().sessions[0].id as string;
+  const toEnrol = (await buildTalent(t.db)).id;
+  // a sheet naming a talent already in the class: past access control it answers 200 (skipped), whoever sends it first
+  const [inClass] = await t.rows<{ name: string; cipher: string }>(sql`select t.name, t.id_number_cipher as cipher from talents t join training_enrolments e on e.talent_id = t.id where e.id = ${toAssess}`);
+  const traineeSheet = await workbookBytes(['姓名', '身份证号码'], [[inClass.name, t.app.secrets.decrypt(inClass.cipher)]]);
+
+  const post = async (agent: Agent, title: string) => {
+    const response = await agent.post('/api/challenges', { title, problem: '授权测试难题', budget: 100_000, deadline });
+    if (response.statusCode !== 201) fail('challenge', response);
+    return response.json().id as string;
+  };
+  const challenge = await post(enterprise, '授权测试企业榜单');
+  for (const role of ['talent', 'enterprise', 'department', 'office'] as const) {
+    const appointed = await office.post(`/api/challenges/${challenge}/reviewers`, { username: context.users[role].username });
+    if (appointed.statusCode !== 200) fail('reviewer', appointed);
+  }
+  const proposalOf = async (challengeId: string) => {
+    const [row] = await t.rows<{ id: string }>(sql`insert into challenge_proposals (id, challenge_id, team_name, organisation_name, members, plan, budget)
+      values (gen_random_uuid(), ${challengeId}, '授权测试外部团队', '授权测试外部单位', '[{"name":"外部","role":""}]'::jsonb, '方案', 1000) returning id`);
+    return row.id;
+  };
+  const proposal = await proposalOf(challenge);
+  const zoneChallenge = await post(office, '授权测试园区榜单');
+  const toAward = await post(office, '授权测试待揭榜');
+  const toAwardProposal = await proposalOf(toAward);
+  const awarded = await post(office, '授权测试已揭榜');
+  await t.db.execute(sql`update challenges set status = 'awarded' where id = ${awarded}`);
+  const milestone = (await office.post(`/api/challenges/${awarded}/milestones`, { title: '授权测试节点', dueOn: '2026-06-30' })).json().milestones[0].id as string;
+  growthFixtures = {
+    deadline, college: college.id, order, trainingClass, session, toEnrol, toAssess, toCertify, toPlace, traineeSheet, challenge, proposal, zoneChallenge, toAward, toAwardProposal, awarded, milestone,
+  };
 });
 
 async function talentTarget(id: string): Promise<TalentTarget> {

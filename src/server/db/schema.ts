@@ -15,6 +15,7 @@ import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../dom
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
 import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } from '../../domain/title-evaluations/titles';
 import type { ApplicantState, AppraisalOutcome, CampaignStage, CampaignType, DemandStatus, DemandUrgency, ExecutiveStatus, FillChannel } from '../../domain/demands';
+import type { ChallengeStatus, MilestoneStatus, ProposalStatus, TrainingClassKind, TrainingClassStatus, TrainingOrderStatus } from '../../domain/growth';
 import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
@@ -1172,6 +1173,26 @@ export const demands = pgTable(
     status: text('status').$type<DemandStatus>().notNull().default('open'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     postedBy: uuid('posted_by'),
+// ——— Skills training (订单式培训, 企业订单班, 高级管理人才研修班): migration 0023 ———
+
+/**
+ * An enterprise's skill order (订单式培训): a skill, a headcount, a deadline; the office matches a provider (an organisation
+ * of kind college, university or research institute). `demandId` names an enterprise demand when the order answers one
+ * (no foreign key here: the demands module adds it).
+ */
+export const trainingOrders = pgTable(
+  'training_orders',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    skill: text('skill').notNull(),
+    headcount: integer('headcount').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    demandId: uuid('demand_id'),
+    note: text('note').notNull().default(''),
+    providerId: uuid('provider_id').references(() => organisations.id),
+    status: text('status').$type<TrainingOrderStatus>().notNull().default('open'),
+    createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -1256,6 +1277,25 @@ export const campaignApplicants = pgTable(
     results: jsonb('results').$type<Partial<Record<CampaignStage, { passed: boolean; score: number | null; at: string }>>>().notNull().default(sql`'{}'::jsonb`),
     talentId: uuid('talent_id').references(() => talents.id),
     hiredOn: date('hired_on', { mode: 'string' }),
+  (table) => [index('training_orders_enterprise_idx').on(table.enterpriseId), index('training_orders_created_idx').on(table.createdAt.desc(), table.id)],
+);
+
+/** A class: of an order, a school's enterprise order class (企业订单班, with its enterprise) or a management programme (研修班). */
+export const trainingClasses = pgTable(
+  'training_classes',
+  {
+    id: id(),
+    kind: text('kind').$type<TrainingClassKind>().notNull(),
+    name: text('name').notNull(),
+    orderId: uuid('order_id').references(() => trainingOrders.id),
+    providerId: uuid('provider_id').notNull().references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+    skill: text('skill').notNull(),
+    certificateName: text('certificate_name'),
+    certificateLevel: integer('certificate_level'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<TrainingClassStatus>().notNull().default('open'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -1302,4 +1342,137 @@ export const executiveAppraisals = pgTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('executive_appraisals_cycle_idx').on(table.executiveId, table.cycle)],
+    index('training_classes_order_idx').on(table.orderId),
+    index('training_classes_enterprise_idx').on(table.enterpriseId),
+    index('training_classes_kind_idx').on(table.kind, table.startsOn.desc(), table.id),
+  ],
+);
+
+/** A class's sessions (课次): dated, with topic and lecturer; attendance is kept per session and trainee. */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: id(),
+    classId: uuid('class_id').notNull().references(() => trainingClasses.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    topic: text('topic').notNull(),
+    lecturer: text('lecturer').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (table) => [index('training_sessions_class_idx').on(table.classId, table.heldOn)],
+);
+
+/** A trainee (participant) of a class: a talent of the registry; assessment, certificate and placement are dated. */
+export const trainingEnrolments = pgTable(
+  'training_enrolments',
+  {
+    id: id(),
+    classId: uuid('class_id').notNull().references(() => trainingClasses.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    enrolledOn: date('enrolled_on', { mode: 'string' }).notNull(),
+    assessmentScore: integer('assessment_score'),
+    assessmentPassed: boolean('assessment_passed'),
+    assessedOn: date('assessed_on', { mode: 'string' }),
+    certificateNumber: text('certificate_number').unique(),
+    certificateIssuedOn: date('certificate_issued_on', { mode: 'string' }),
+    placedEnterpriseId: uuid('placed_enterprise_id').references(() => organisations.id),
+    placedOn: date('placed_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('training_enrolments_class_talent_key').on(table.classId, table.talentId), index('training_enrolments_talent_idx').on(table.talentId)],
+);
+
+export const trainingAttendance = pgTable(
+  'training_attendance',
+  {
+    sessionId: uuid('session_id').notNull().references(() => trainingSessions.id),
+    enrolmentId: uuid('enrolment_id').notNull().references(() => trainingEnrolments.id),
+    present: boolean('present').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.enrolmentId] })],
+);
+
+// ——— 揭榜挂帅 challenges: migration 0023 ———
+
+/** A challenge (榜单): posted by an enterprise (`posterId`) or the office (null); budget in whole yuan. */
+export const challenges = pgTable(
+  'challenges',
+  {
+    id: id(),
+    posterId: uuid('poster_id').references(() => organisations.id),
+    title: text('title').notNull(),
+    problem: text('problem').notNull(),
+    requirements: text('requirements').notNull().default(''),
+    budget: bigint('budget', { mode: 'number' }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    demandId: uuid('demand_id'),
+    status: text('status').$type<ChallengeStatus>().notNull().default('open'),
+    awardedProposalId: uuid('awarded_proposal_id'),
+    awardedOn: date('awarded_on', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('challenges_poster_idx').on(table.posterId), index('challenges_created_idx').on(table.createdAt.desc(), table.id)],
+);
+
+/** The reviewers the office appointed to a challenge (accounts; their organisation is read when they score). */
+export const challengeReviewers = pgTable(
+  'challenge_reviewers',
+  {
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    appointedBy: uuid('appointed_by'),
+    appointedAt: timestamp('appointed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.challengeId, table.userId] }), index('challenge_reviewers_user_idx').on(table.userId)],
+);
+
+/** A team's proposal (揭榜方案): team, organisation (a registered one when known), members, plan and budget. */
+export const challengeProposals = pgTable(
+  'challenge_proposals',
+  {
+    id: id(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    teamName: text('team_name').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    members: jsonb('members').$type<{ name: string; role: string }[]>().notNull(),
+    plan: text('plan').notNull(),
+    budget: bigint('budget', { mode: 'number' }).notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    status: text('status').$type<ProposalStatus>().notNull().default('submitted'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('challenge_proposals_challenge_idx').on(table.challengeId), index('challenge_proposals_submitter_idx').on(table.submittedBy)],
+);
+
+export const challengeScores = pgTable(
+  'challenge_scores',
+  {
+    proposalId: uuid('proposal_id').notNull().references(() => challengeProposals.id),
+    reviewerId: uuid('reviewer_id').notNull().references(() => users.id),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.reviewerId] })],
+);
+
+/** The awarded work's milestones, dated, with their status. */
+export const challengeMilestones = pgTable(
+  'challenge_milestones',
+  {
+    id: id(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    status: text('status').$type<MilestoneStatus>().notNull().default('planned'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [index('challenge_milestones_challenge_idx').on(table.challengeId, table.dueOn)],
 );

@@ -65,6 +65,7 @@ const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar'
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'loans'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'titles'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'demands'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'training', 'challenges'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -110,6 +111,13 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   demands: async () => {
     const { demandsZhCN, demandsEnUS } = await import('../modules/demands/locales');
     return { 'zh-CN': demandsZhCN, 'en-US': demandsEnUS };
+  training: async () => {
+    const { trainingZhCN, trainingEnUS } = await import('../modules/training/locales');
+    return { 'zh-CN': trainingZhCN, 'en-US': trainingEnUS };
+  },
+  challenges: async () => {
+    const { challengesZhCN, challengesEnUS } = await import('../modules/challenges/locales');
+    return { 'zh-CN': challengesZhCN, 'en-US': challengesEnUS };
   },
 };
 

@@ -5,6 +5,7 @@ import {
   TeamOutlined, TransactionOutlined, UserOutlined, DollarOutlined, BarChartOutlined,
   TeamOutlined, TransactionOutlined, TrophyOutlined, UserOutlined,
   SolutionOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
+  TeamOutlined, TransactionOutlined, UserOutlined, ReadOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -17,6 +18,8 @@ export type PageKey =
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'loans' | 'loanTotals';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'titleEvaluations';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'demands';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
+  | 'training' | 'challenges';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -47,6 +50,9 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'loanTotals', path: '/loan-totals', icon: <BarChartOutlined />, access: 'loans.totals' },
   { key: 'titleEvaluations', path: '/title-evaluations', icon: <TrophyOutlined />, access: 'titles.read' },
   { key: 'demands', path: '/demands', icon: <SolutionOutlined />, access: 'demands.read' },
+  // skills training and 揭榜挂帅 (modules/training, modules/challenges)
+  { key: 'training', path: '/training', icon: <ReadOutlined />, access: 'training.read' },
+  { key: 'challenges', path: '/challenges', icon: <TrophyOutlined />, access: (roles) => can(roles, 'challenges.read') || can(roles, 'challenges.propose') },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

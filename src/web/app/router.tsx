@@ -77,6 +77,11 @@ const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPag
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
 const TitleRoundsPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundsPage'), 'TitleRoundsPage');
 const TitleRoundPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundPage'), 'TitleRoundPage');
+const TrainingPage = lazyPage(() => import('../modules/training/TrainingPage'), 'TrainingPage');
+const TrainingOrderPage = lazyPage(() => import('../modules/training/TrainingOrderPage'), 'TrainingOrderPage');
+const TrainingClassPage = lazyPage(() => import('../modules/training/TrainingClassPage'), 'TrainingClassPage');
+const ChallengesPage = lazyPage(() => import('../modules/challenges/ChallengesPage'), 'ChallengesPage');
+const ChallengeDetailPage = lazyPage(() => import('../modules/challenges/ChallengeDetailPage'), 'ChallengeDetailPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -131,6 +136,11 @@ const routes: RouteObject[] = [
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },
       { path: 'title-evaluations', element: <RequirePage page="titleEvaluations"><TitleRoundsPage /></RequirePage> },
       { path: 'title-evaluations/:id', element: <RequirePage page="titleEvaluations"><TitleRoundPage /></RequirePage> },
+      { path: 'training', element: <RequirePage page="training"><TrainingPage /></RequirePage> },
+      { path: 'training/orders/:id', element: <RequirePage page="training"><TrainingOrderPage /></RequirePage> },
+      { path: 'training/classes/:id', element: <RequirePage page="training"><TrainingClassPage /></RequirePage> },
+      { path: 'challenges', element: <RequirePage page="challenges"><ChallengesPage /></RequirePage> },
+      { path: 'challenges/:id', element: <RequirePermission permission="challenges.read"><ChallengeDetailPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -16,6 +16,7 @@ import { storeApartments } from './apartments';
 import { storeLoans } from './loans';
 import { storeTitleEvaluations } from './title-evaluations';
 import { storeDemands } from './demands';
+import { storeGrowth } from './growth';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -97,6 +98,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     await storeApartments(tx, { accountTalentId: accountTalent.id, housingUserId: accounts.get('housing')!, housingUnitId: unitIds.get('U10')!, today });
     const loans = await storeLoans(tx, { unitIds, officeUserId: accounts.get('office')!, reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])), today });
     const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
+    const growth = await storeGrowth(tx, { officeUserId: accounts.get('office')!, reviewerUserIds: [accounts.get('science')!, accounts.get('economy')!], enterpriseId: pumpGroup.id, today });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,
@@ -114,6 +116,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       action: 'demo.load',
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...titleEvaluations },
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, recruitment },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...growth },
     });
   });
 }

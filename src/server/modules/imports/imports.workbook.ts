@@ -55,10 +55,14 @@ const looksLikeXlsx = (bytes: Buffer) => bytes.length > 4 && bytes[0] === 0x50 &
  * name in 3,000 in a 10,000-row roster. `xlsx.load` decodes each part whole; a 20 MB upload fits in memory.
  */
 export async function readDataRows(bytes: Buffer, kind: ImportKind, maxRows: number): Promise<SheetRow[]> {
+  return readSheetRows(bytes, columnsOf(kind), maxRows);
+}
+
+/** `readDataRows` for columns of another module's sheet (e.g. a class's trainees), with the same checks. */
+export async function readSheetRows(bytes: Buffer, columns: readonly Column[], maxRows: number): Promise<SheetRow[]> {
   if (!looksLikeXlsx(bytes)) throw new AppError(400, 'importFile');
   // a zip bomb is refused before ExcelJS inflates it whole
   checkWorkbookSize(bytes);
-  const columns = columnsOf(kind);
   const keyHeader = columns[0].header;
   const byHeader = new Map(columns.map((column) => [headerKey(column.header), column]));
   const workbook = new (await loadExcel()).Workbook();

@@ -19,6 +19,7 @@ import { TalentFormDrawer } from './TalentFormDrawer';
 import { statusColours } from './TalentTable';
 import { fetchTalent, type Certificate, type Education, type TalentDetail, type Title } from './talents.api';
 import { VerifyDialog } from './VerifyDialog';
+import { TalentTrainingRecords } from '../training/TalentTrainingRecords';
 
 const tabKeys = ['basic', 'education', 'titles', 'work', 'audit'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -67,7 +68,7 @@ export function TalentProfile({ talentId, own = false }: TalentProfileProps) {
   const tabs = [
     { key: 'basic', label: t('talents.detail.tabs.basic'), children: <BasicTab talent={record} revealed={revealed} verified={verified} /> },
     { key: 'education', label: t('talents.detail.tabs.education'), children: <EducationTab educations={record.educations} verified={verified.has('educations')} /> },
-    { key: 'titles', label: t('talents.detail.tabs.titles'), children: <TitlesTab titles={record.titles} certificates={record.certificates} verified={verified} /> },
+    { key: 'titles', label: t('talents.detail.tabs.titles'), children: <TitlesTab talentId={record.id} titles={record.titles} certificates={record.certificates} verified={verified} /> },
     { key: 'work', label: t('talents.detail.tabs.work'), children: <WorkTab talent={record} verified={verified} /> },
     ...(showAudit ? [{ key: 'audit', label: t('talents.detail.tabs.audit'), children: <TalentAuditTab talentId={record.id} /> }] : []),
   ];
@@ -242,7 +243,8 @@ function EducationTab({ educations, verified }: { educations: Education[]; verif
   );
 }
 
-function TitlesTab({ titles, certificates, verified }: { titles: Title[]; certificates: Certificate[]; verified: Set<string> }) {
+function TitlesTab({ talentId, titles, certificates, verified }: { talentId: string; titles: Title[]; certificates: Certificate[]; verified: Set<string> }) {
+  const user = useCurrentUser();
   const { t } = useTranslation();
   const titleColumns: TableColumnsType<Title> = [
     { key: 'level', title: t('talents.detail.titleColumns.level'), dataIndex: 'level', render: (value: Title['level']) => t(`dictionaries.titleLevels.${value}`) },
@@ -281,6 +283,8 @@ function TitlesTab({ titles, certificates, verified }: { titles: Title[]; certif
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('talents.detail.noCertificates')} /> }}
         />
+        {/* the dated, numbered certificates and placements of skills training (modules/training) */}
+        <TalentTrainingRecords talentId={talentId} linkClasses={can(user.roles, 'training.read')} />
       </div>
     </Space>
   );
