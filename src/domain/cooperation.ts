@@ -84,24 +84,23 @@ export const teamMemberInput = z.strictObject({
   memberRole: note(60),
 });
 
-export const expertInput = dateOrder(
-  z.strictObject({
-    name: name(60),
-    kind: z.enum(expertKinds),
-    field: name(100),
-    affiliation: name(100).describe('the expert\'s home institution'),
-    talentId: z.uuid().nullish().describe('the expert\'s record in the talent registry'),
-    teamId: z.uuid().nullish(),
-    projectId: z.uuid().nullish(),
-    engagementTerms: note(500),
-    engagedFrom: isoDate,
-    engagedTo: isoDate.nullish(),
-    serviceDays: z.number().int().min(0).max(10_000).default(0),
-    outputs: note(2000),
-  }),
-  'engagedFrom',
-  'engagedTo',
-);
+export const expertFields = z.strictObject({
+  name: name(60),
+  kind: z.enum(expertKinds),
+  field: name(100),
+  affiliation: name(100).describe('the expert\'s home institution'),
+  talentId: z.uuid().nullish().describe('the expert\'s record in the talent registry'),
+  teamId: z.uuid().nullish(),
+  projectId: z.uuid().nullish(),
+  engagementTerms: note(500),
+  engagedFrom: isoDate,
+  engagedTo: isoDate.nullish(),
+  serviceDays: z.number().int().min(0).max(10_000).default(0),
+  outputs: note(2000),
+});
+export const expertInput = dateOrder(expertFields, 'engagedFrom', 'engagedTo');
+/** An update replaces the whole engagement, with the version read. */
+export const expertUpdateInput = dateOrder(expertFields.extend({ version: z.number().int().min(1) }), 'engagedFrom', 'engagedTo');
 export type ExpertInput = z.infer<typeof expertInput>;
 
 export const consultationInput = z.strictObject({
@@ -186,3 +185,7 @@ export type PlatformInput = z.infer<typeof platformInput>;
 
 export const tenantInput = z.strictObject({ enterpriseId: z.uuid(), since: isoDate });
 export const hostedTalentInput = z.strictObject({ talentId: z.uuid(), since: isoDate });
+
+/** The Chinese names of expert kinds and intern evaluations as the office's spreadsheets write them. */
+export const expertKindNames: Record<ExpertKind, string> = { doctor: '博士', industryAdviser: '产业顾问', retiredExpert: '返聘专家', academician: '院士' };
+export const internEvaluationNames: Record<InternEvaluation, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };

@@ -3,6 +3,7 @@ import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './p
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
 import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
+import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -58,6 +59,7 @@ export const errorMessages = {
   ...accountErrorMessages,
   ...cardErrorMessages,
   ...caseErrorMessages,
+  ...cooperationErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -134,6 +136,7 @@ export const fieldMessages = {
   ...accountFieldMessages,
   ...cardFieldMessages,
   ...caseFieldMessages,
+  ...cooperationFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -143,6 +146,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...accountFieldLabels,
   ...cardFieldLabels,
   ...caseFieldLabels,
+  ...cooperationFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -229,7 +233,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'project'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -257,6 +261,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
     to: { 'zh-CN': '结束日期', 'en-US': 'To' },
   },
   card: cardScopedLabels,
+  project: projectScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -268,6 +273,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/imports')) return 'import';
   if (url.startsWith('/api/calendar')) return 'calendar';
   if (url.startsWith('/api/talent-card')) return 'card';
+  if (url.startsWith('/api/projects')) return 'project';
   return undefined;
 }
 

@@ -57,6 +57,14 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** Flexible talent (柔性引才) and the think tank: investment projects, resident teams, experts, 问诊把脉. */
+  'flexibleTalent.read',
+  'flexibleTalent.manage',
+  /** University cooperation and platforms (scoped: an enterprise reads its own bases, interns, transfers, tenancy). */
+  'cooperation.read',
+  'cooperation.manage',
+  /** Record interns on a base and their conversion into hires (enterprise HR: its own bases). */
+  'internships.record',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,11 +80,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'cooperation.read', 'internships.record',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'applications.review', 'ledger.read', 'talentCard.verify',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle',
+    'flexibleTalent.read', 'cooperation.read',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -86,10 +96,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'flexibleTalent.read', 'cooperation.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -36,6 +36,9 @@ import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
+import { flexibleTalentRoutes } from './modules/flexible-talent/flexible-talent.routes';
+import { universitiesRoutes } from './modules/universities/universities.routes';
+import { platformsRoutes } from './modules/platforms/platforms.routes';
 
 export type AppOptions = {
   config: Config;
@@ -157,6 +160,9 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(talentCardRoutes);
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
+  await app.register(flexibleTalentRoutes);
+  await app.register(universitiesRoutes);
+  await app.register(platformsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
