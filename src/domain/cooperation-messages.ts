@@ -15,6 +15,7 @@ export const cooperationFieldMessages = {
   'cooperation.duplicate': { 'zh-CN': '已登记，不能重复添加', 'en-US': 'is already recorded' },
   'internship.notStaff': { 'zh-CN': '该人才的工作单位不是实习基地所在企业', 'en-US': 'this talent is not employed by the base\'s enterprise' },
   'internship.talentTaken': { 'zh-CN': '该人才已关联其他实习记录', 'en-US': 'this talent is already linked to another internship' },
+  'sheet.unknownValue': { 'zh-CN': '“{value}”不在可选范围内', 'en-US': '"{value}" is not one of the allowed values' },
   'internship.hiredBeforeStart': { 'zh-CN': '录用日期不能早于实习开始日期', 'en-US': 'must not be before the internship started' },
 } satisfies Record<string, Bilingual>;
 

@@ -57,11 +57,11 @@ export async function importExperts(db: Db, actor: Actor, bytes: Buffer) {
     const rowProblems: Record<string, FieldProblem> = {};
     const text = (key: string) => cells[key]?.text ?? '';
     const kind = kindByName.get(text('kind')) ?? (expertKinds as readonly string[]).find((value) => value === text('kind'));
-    if (!kind) rowProblems.kind = { code: 'import.unknownValue', params: { value: text('kind') } };
+    if (!kind) rowProblems.kind = { code: 'sheet.unknownValue', params: { value: text('kind') } };
     const teamId = text('team') ? teamByName.get(text('team')) : null;
-    if (teamId === undefined) rowProblems.teamId = { code: 'import.unknownValue', params: { value: text('team') } };
+    if (teamId === undefined) rowProblems.teamId = { code: 'sheet.unknownValue', params: { value: text('team') } };
     const projectId = text('project') ? projectByName.get(text('project')) : null;
-    if (projectId === undefined) rowProblems.projectId = { code: 'import.unknownValue', params: { value: text('project') } };
+    if (projectId === undefined) rowProblems.projectId = { code: 'sheet.unknownValue', params: { value: text('project') } };
     const dateOf = (key: string) => cells[key]?.date ?? (text(key) || null);
     const days = text('serviceDays');
     const parsed = expertInput.safeParse({

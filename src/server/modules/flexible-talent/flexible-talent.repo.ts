@@ -19,8 +19,11 @@ const like = (text: string) => `%${escapeLike(text)}%`;
 
 // ---- investment projects ----
 
-const projectTeams = sql<number>`(select count(*) from ${talentTeams} where ${talentTeams.projectId} = ${investmentProjects.id})`.mapWith(Number);
-const projectExperts = sql<number>`(select count(*) from ${experts} where ${experts.projectId} = ${investmentProjects.id})`.mapWith(Number);
+// the project's id written out qualified: in a one-table select drizzle writes columns without their table, and inside
+// the subquery a bare "id" would be the team's or the expert's own
+const projectId = sql.raw('"investment_projects"."id"');
+const projectTeams = sql<number>`(select count(*) from ${talentTeams} where ${talentTeams.projectId} = ${projectId})`.mapWith(Number);
+const projectExperts = sql<number>`(select count(*) from ${experts} where ${experts.projectId} = ${projectId})`.mapWith(Number);
 
 export async function listProjects(executor: Executor, query: Paging & { q?: string }) {
   const where = query.q ? or(ilike(investmentProjects.name, like(query.q)), ilike(investmentProjects.investor, like(query.q))) : undefined;

@@ -55,9 +55,9 @@ export async function importInterns(db: Db, actor: Actor, user: SessionUser, byt
     const text = (key: string) => cells[key]?.text ?? '';
     const rowProblems: Record<string, FieldProblem> = {};
     const baseId = baseByPair.get(`${text('enterprise')}\n${text('university')}`);
-    if (!baseId) rowProblems.baseId = { code: 'import.unknownValue', params: { value: `${text('enterprise')} / ${text('university')}` } };
+    if (!baseId) rowProblems.baseId = { code: 'sheet.unknownValue', params: { value: `${text('enterprise')} / ${text('university')}` } };
     const evaluation = text('evaluation') ? evaluationByName.get(text('evaluation')) : null;
-    if (evaluation === undefined) rowProblems.evaluation = { code: 'import.unknownValue', params: { value: text('evaluation') } };
+    if (evaluation === undefined) rowProblems.evaluation = { code: 'sheet.unknownValue', params: { value: text('evaluation') } };
     const dateOf = (key: string) => cells[key]?.date ?? text(key);
     const parsed = internshipInput.safeParse({
       baseId: baseId ?? '00000000-0000-4000-8000-000000000000', studentName: text('studentName'), major: text('major'), periodFrom: dateOf('periodFrom'),
