@@ -11,6 +11,7 @@ import { storeTalentCards } from './cards';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
+import { storeCooperation } from './cooperation';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -89,6 +90,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       enterpriseUserId: accounts.get('enterprise')!,
       today,
     });
+    await storeCooperation(tx);
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',

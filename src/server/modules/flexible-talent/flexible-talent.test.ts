@@ -160,3 +160,19 @@ describe('think-tank consultations (问诊把脉)', () => {
     expect(listed.total).toBe(1);
   });
 });
+
+describe('the demo data', () => {
+  it('10 resident teams, each brought by an investment project; the 85 flexible experts, each linked to their registry record', async () => {
+    const teams = (await office.get('/api/teams', { query: { pageSize: '200' } })).json();
+    const demoTeams = teams.items.filter((team: { name: string }) => !team.name.startsWith('测试团队'));
+    expect(demoTeams).toHaveLength(10);
+    expect(demoTeams.map((team: { name: string }) => team.name)).toEqual(expect.arrayContaining(['中国电子系统', '中关村智酷', '新石器网络科技', '清研科创中心', '孙宏斌教授团队']));
+    expect(demoTeams.every((team: { project: unknown; members: number; leader: unknown }) => team.project && team.members > 0 && team.leader)).toBe(true);
+    const [linked] = await t.rows<{ experts: number; flexible: number }>(sql`
+      select count(*)::int as experts, count(*) filter (where t.arrival_route = 'flexible')::int as flexible
+      from experts e join talents t on t.id = e.talent_id where e.name = t.name`);
+    expect(linked).toEqual({ experts: 85, flexible: 85 });
+    const [kinds] = await t.rows<{ academicians: number }>(sql`select count(*) filter (where kind = 'academician')::int as academicians from experts where talent_id is not null`);
+    expect(kinds.academicians).toBe(1);
+  });
+});
