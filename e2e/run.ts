@@ -46,16 +46,16 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
+const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '省校合作', '平台载体', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
+  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
   { username: 'sysadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
   { username: 'secadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
   { username: 'auditor', menu: ['工作台', '管理员变更审批', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
@@ -234,7 +234,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Flexible talent', 'University cooperation', 'Platforms', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();

@@ -1,6 +1,6 @@
 import {
-  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
-  CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, ClusterOutlined, CreditCardOutlined,
+  CustomerServiceOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -9,7 +9,8 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
+  | 'flexibleTalent' | 'universityCooperation' | 'platforms';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -30,6 +31,9 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'talents', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
   { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
+  { key: 'flexibleTalent', path: '/flexible-talent', icon: <ClusterOutlined />, access: 'flexibleTalent.read' },
+  { key: 'universityCooperation', path: '/university-cooperation', icon: <ReadOutlined />, access: 'cooperation.read' },
+  { key: 'platforms', path: '/platforms', icon: <ExperimentOutlined />, access: 'cooperation.read' },
   { key: 'imports', path: '/imports', icon: <CloudUploadOutlined />, access: 'talents.import' },
   { key: 'policies', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },

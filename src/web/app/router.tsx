@@ -64,6 +64,9 @@ const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceReque
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
+const FlexibleTalentPage = lazyPage(() => import('../modules/cooperation/FlexibleTalentPage'), 'FlexibleTalentPage');
+const UniversityCooperationPage = lazyPage(() => import('../modules/cooperation/UniversityCooperationPage'), 'UniversityCooperationPage');
+const PlatformsPage = lazyPage(() => import('../modules/cooperation/PlatformsPage'), 'PlatformsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
@@ -106,6 +109,9 @@ const routes: RouteObject[] = [
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
+      { path: 'flexible-talent', element: <RequirePage page="flexibleTalent"><FlexibleTalentPage /></RequirePage> },
+      { path: 'university-cooperation', element: <RequirePage page="universityCooperation"><UniversityCooperationPage /></RequirePage> },
+      { path: 'platforms', element: <RequirePage page="platforms"><PlatformsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
