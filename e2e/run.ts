@@ -19,6 +19,7 @@ import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
 import { reviewChainWalkthrough } from './review-chain';
+import { cooperationWalkthrough } from './cooperation';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
 
@@ -647,6 +648,7 @@ const flows: Flow[] = [
   { name: 'talent card: the QR code shown, checked at a service point (typed and scanned), an altered code refused, the office’s list and privileges, English', run: () => talentCardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
+  { name: 'cooperation: the office adds an expert to a team of a project, the platforms; an enterprise records an intern and links the hire to the registry; English', run: () => cooperationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {
