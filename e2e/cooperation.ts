@@ -40,6 +40,8 @@ export async function cooperationWalkthrough({ newPage, login, logout, shot, set
   await platforms.getByText('山西智创城7号').click();
   await page.locator('.ant-drawer').getByText('入驻企业').waitFor();
   await shot(page, 'cooperation-platform');
+  await page.locator('.ant-drawer-close').click();
+  await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
   await logout(page);
 
   // the enterprise records an intern on its base, then the intern is hired and linked to the registry
