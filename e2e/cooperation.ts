@@ -55,7 +55,7 @@ export async function cooperationWalkthrough({ newPage, login, logout, shot, set
   const student = `实习生${Date.now() % 100000}`;
   await record.locator('[data-testid=internship-student]').fill(student);
   await record.locator('[data-testid=internship-major]').fill('机械设计制造及其自动化');
-  const range = record.locator('[data-testid=internship-period] input');
+  const range = record.locator('.ant-picker-range input');
   await range.nth(0).click();
   await range.nth(0).fill('2026-07-01');
   await range.nth(1).click();
