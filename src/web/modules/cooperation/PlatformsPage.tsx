@@ -58,7 +58,7 @@ function PlatformDrawer({ platform, onClose }: { platform: Platform; onClose: ()
       ]} />
       <Typography.Title level={5}>{t('coop.platform.tenantsOf')}</Typography.Title>
       <Table size="small" rowKey="id" loading={detail.isLoading} pagination={false} dataSource={detail.data?.tenantList ?? []}
-        columns={[{ key: 'name', title: t('coop.platform.columns.name'), dataIndex: 'name' }, { key: 'since', title: t('coop.platform.columns.since'), dataIndex: 'since', render: (value: string) => formatDate(value) }]} />
+        columns={[{ key: 'name', title: t('coop.flexible.columns.enterprise'), dataIndex: 'name' }, { key: 'since', title: t('coop.platform.columns.since'), dataIndex: 'since', render: (value: string) => formatDate(value) }]} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('coop.platform.talentsOf')}</Typography.Title>
       <Table size="small" rowKey="id" loading={detail.isLoading} pagination={false} dataSource={detail.data?.talentList ?? []}
         columns={[{ key: 'name', title: t('coop.flexible.columns.name'), dataIndex: 'name' }, { key: 'post', title: t('coop.platform.columns.post'), dataIndex: 'post' }, { key: 'since', title: t('coop.platform.columns.since'), dataIndex: 'since', render: (value: string) => formatDate(value) }]} />
