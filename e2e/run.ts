@@ -26,6 +26,7 @@ import { reviewChainWalkthrough } from './review-chain';
 import { loansWalkthrough } from './loans';
 import { demandsWalkthrough } from './demands';
 import { growthWalkthrough } from './growth';
+import { cooperationWalkthrough } from './cooperation';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
 
@@ -65,6 +66,8 @@ const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导�
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '岗位需求', '兑现台账', '机构名录', '责任单位'];
 const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '机构名录', '责任单位'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
+const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '省校合作', '平台载体', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
@@ -93,6 +96,10 @@ const roleExpectations: { username: string; menu: string[]; figure: (home: HomeD
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '揭榜挂帅', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
+  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
+  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
   { username: 'sysadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
   { username: 'secadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
   { username: 'auditor', menu: ['工作台', '管理员变更审批', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
@@ -277,6 +284,7 @@ const flows: Flow[] = [
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Title evaluation', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Talent demand', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Skills training', 'Open challenges', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Flexible talent', 'University cooperation', 'Platforms', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -696,6 +704,7 @@ const flows: Flow[] = [
   { name: 'title evaluation: a round opened, a candidate declared, checked, scored, passed, 公示; the demo round’s final results into the profile; English', run: () => titleEvaluationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'talent demand: an enterprise posts a demand, a campaign post for it, an applicant through the stages, hired into the registry once, the demand filled; candidates with reasons; English', run: () => demandsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'growth: a training order → class → certificate on the profile → placement (fulfilment); a challenge posted → proposal → scored → awarded with a milestone; English', run: () => growthWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }, makeIdNumber()) },
+  { name: 'cooperation: the office adds an expert to a team of a project, the platforms; an enterprise records an intern and links the hire to the registry; English', run: () => cooperationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

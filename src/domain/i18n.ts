@@ -9,6 +9,7 @@ import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-me
 import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
 import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
+import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -70,6 +71,7 @@ export const errorMessages = {
   ...titleErrorMessages,
   ...demandErrorMessages,
   ...growthErrorMessages,
+  ...cooperationErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -152,6 +154,7 @@ export const fieldMessages = {
   ...titleFieldMessages,
   ...demandFieldMessages,
   ...growthFieldMessages,
+  ...cooperationFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -167,6 +170,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...titleFieldLabels,
   ...demandFieldLabels,
   ...growthFieldLabels,
+  ...cooperationFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -256,6 +260,7 @@ export const fieldLabels: Record<string, Bilingual> = {
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool'] as const;
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'title'] as const;
 export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'training', 'challenge'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'project'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -286,6 +291,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   pool: poolScopedLabels,
   title: titleScopedLabels,
   ...growthScopedLabels,
+  project: projectScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -301,6 +307,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/title-evaluations')) return 'title';
   if (url.startsWith('/api/training')) return 'training';
   if (url.startsWith('/api/challenge')) return 'challenge';
+  if (url.startsWith('/api/projects')) return 'project';
   return undefined;
 }
 

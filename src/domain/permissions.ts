@@ -112,6 +112,14 @@ export const permissions = [
   'challenges.propose',
   /** Score the proposals of a challenge one was appointed to review. */
   'challenges.review',
+  /** Flexible talent (柔性引才) and the think tank: investment projects, resident teams, experts, 问诊把脉. */
+  'flexibleTalent.read',
+  'flexibleTalent.manage',
+  /** University cooperation and platforms (scoped: an enterprise reads its own bases, interns, transfers, tenancy). */
+  'cooperation.read',
+  'cooperation.manage',
+  /** Record interns on a base and their conversion into hires (enterprise HR: its own bases). */
+  'internships.record',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -135,6 +143,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'titles.read', 'titles.declare',
     'demands.read', 'demands.write', 'executives.read',
     'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
+    'cooperation.read', 'internships.record',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -147,6 +156,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'titles.read', 'titles.score',
     'demands.read', 'campaigns.read',
     'training.read', 'challenges.read', 'challenges.review',
+    'flexibleTalent.read', 'cooperation.read',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -167,6 +177,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'titles.read', 'titles.manage', 'titles.score',
     'demands.read', 'demands.write', 'demands.match', 'campaigns.read', 'campaigns.manage', 'executives.read', 'executives.manage',
     'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
+    'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -177,6 +188,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'titles.read',
     'demands.read', 'demands.match', 'campaigns.read', 'executives.read',
     'training.read', 'challenges.read',
+    'flexibleTalent.read', 'cooperation.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -44,6 +44,9 @@ import { demandsRoutes } from './modules/demands/demands.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { challengesRoutes } from './modules/challenges/challenges.routes';
+import { flexibleTalentRoutes } from './modules/flexible-talent/flexible-talent.routes';
+import { universitiesRoutes } from './modules/universities/universities.routes';
+import { platformsRoutes } from './modules/platforms/platforms.routes';
 
 export type AppOptions = {
   config: Config;
@@ -173,6 +176,9 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(campaignsRoutes);
   await app.register(trainingRoutes);
   await app.register(challengesRoutes);
+  await app.register(flexibleTalentRoutes);
+  await app.register(universitiesRoutes);
+  await app.register(platformsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { talents } from './db/schema';
 import { systemActor } from './plugins/auth';
 import { issueCard } from './modules/talent-card/talent-card.service';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allRoles, type Role } from '../domain/roles';
 import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber, uniqueSuffix, type BuiltUser } from './test/factories';
 import { createTestApp, type Agent, type TestApp } from './test/harness';
@@ -61,6 +61,10 @@ const titleRoundBody = (year: number) => ({
  * permission's decision; a record outside the scope answers 404, which talents.test.ts covers.
  */
 const talentFor = (caller: Caller, { talents }: Context) => (caller === 'talent' ? talents.self : caller === 'enterprise' ? talents.staff : talents.other);
+/** Roles that read the flexible-talent registers, the cooperation registers, and that record interns. */
+const flexibleReaders: Role[] = ['department', 'office', 'leader'];
+const cooperationReaders: Role[] = ['enterprise', 'department', 'office', 'leader'];
+const internshipRecorders: Role[] = ['enterprise', 'office'];
 const talentUrl = (caller: Caller, context: Context, rest = '') => `/api/talents/${talentFor(caller, context).id}${rest}`;
 
 /** Business roles that read the enterprise registry and export talent lists (not a talent). */
@@ -601,6 +605,67 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/challenges/${growthFixtures.awarded}/milestones/${growthFixtures.milestone}`, body: { status: 'inProgress', version: 1 } }),
   },
+  // ——— flexible talent, university cooperation, platforms (fixtures: coopFixtures below) ———
+  'GET /api/projects': { expected: only(200, flexibleReaders) },
+  'POST /api/projects': { expected: only(201, ['office']), request: () => ({ body: { name: `授权项目 ${uniqueSuffix()}`, investor: '投资方', industry: 'digitalEconomy', amount: 100, status: 'signed' } }) },
+  'GET /api/teams': { expected: only(200, flexibleReaders) },
+  'GET /api/teams/:id': { expected: only(200, flexibleReaders), request: () => ({ url: `/api/teams/${coopFixtures.team}` }) },
+  'POST /api/teams': { expected: only(201, ['office']), request: () => ({ body: { organisationId: coopFixtures.teamOrganisation, serviceFrom: '2025-01-01' } }) },
+  'POST /api/teams/:id/members': { expected: only(200, ['office']), request: (_caller, context) => ({ url: `/api/teams/${coopFixtures.team}/members`, body: { talentId: context.talents.other.id } }) },
+  'GET /api/experts': { expected: only(200, flexibleReaders) },
+  'GET /api/experts/export': { expected: only(200, flexibleReaders) },
+  'GET /api/experts/:id': { expected: only(200, flexibleReaders), request: () => ({ url: `/api/experts/${coopFixtures.expert}` }) },
+  'POST /api/experts': { expected: only(201, ['office']), request: () => ({ body: coopExpertBody() }) },
+  'PUT /api/experts/:id': { expected: only(200, ['office']), request: () => ({ url: `/api/experts/${coopFixtures.expert}`, body: { ...coopExpertBody(), teamId: coopFixtures.team, version: 1 } }) },
+  'POST /api/experts/import': {
+    expected: only(201, ['office']),
+    request: () => ({ body: coopFixtures.expertWorkbook, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'GET /api/consultations': { expected: only(200, flexibleReaders) },
+  'POST /api/consultations': {
+    expected: only(201, ['office']),
+    request: (_caller, context) => ({ body: { topic: '授权问诊', enterpriseId: context.users.enterprise.organisationId, heldOn: '2025-05-01', expertIds: [coopFixtures.expert] } }),
+  },
+  'GET /api/universities': { expected: only(200, cooperationReaders) },
+  'GET /api/universities/:id': { expected: only(200, cooperationReaders), request: () => ({ url: `/api/universities/${coopFixtures.university}` }) },
+  'PUT /api/universities/:id/agreement': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/universities/${coopFixtures.newUniversity}/agreement`, body: { signedOn: '2024-01-01', scope: '授权测试', version: 0 } }),
+  },
+  'POST /api/universities/:id/items': {
+    expected: only(201, ['office']),
+    request: () => ({ url: `/api/universities/${coopFixtures.university}/items`, body: { kind: 'talentTraining', title: '授权测试', status: 'planned' } }),
+  },
+  'GET /api/internships/bases': { expected: only(200, cooperationReaders) },
+  'POST /api/internships/bases': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { enterpriseId: coopFixtures.baseEnterprise, universityId: coopFixtures.university, establishedOn: '2024-01-01', capacity: 5 } }),
+  },
+  'GET /api/internships': { expected: only(200, cooperationReaders) },
+  'GET /api/internships/export': { expected: only(200, cooperationReaders) },
+  // an intern on the enterprise account's base: enterprise HR reads it as the office does
+  'GET /api/internships/:id': { expected: only(200, cooperationReaders), request: () => ({ url: `/api/internships/${coopFixtures.internships.read}` }) },
+  'POST /api/internships': { expected: only(201, internshipRecorders), request: () => ({ body: coopInternBody() }) },
+  'POST /api/internships/:id/conversion': {
+    expected: only(200, internshipRecorders),
+    request: (caller) => {
+      const [internship, talentId] = caller === 'office' ? coopFixtures.internships.officeConverts : coopFixtures.internships.enterpriseConverts;
+      return { url: `/api/internships/${internship}/conversion`, body: { talentId, hiredOn: '2025-10-01', version: 1 } };
+    },
+  },
+  'POST /api/internships/import': { expected: only(201, internshipRecorders), request: () => ({ body: coopFixtures.internWorkbook, headers: { 'content-type': xlsxMediaType } }) },
+  'GET /api/tech-transfers': { expected: only(200, cooperationReaders) },
+  'GET /api/tech-transfers/:id': { expected: only(200, cooperationReaders), request: () => ({ url: `/api/tech-transfers/${coopFixtures.transfer}` }) },
+  'POST /api/tech-transfers': {
+    expected: only(201, ['office']),
+    request: (_caller, context) => ({ body: { technology: '授权测试技术', sourceId: coopFixtures.university, enterpriseId: context.users.enterprise.organisationId, stage: 'matching', investment: 10, startedOn: '2025-01-01' } }),
+  },
+  'GET /api/platforms': { expected: only(200, cooperationReaders) },
+  // a platform the enterprise account is a tenant of
+  'GET /api/platforms/:id': { expected: only(200, cooperationReaders), request: () => ({ url: `/api/platforms/${coopFixtures.platform}` }) },
+  'POST /api/platforms': { expected: only(201, ['office']), request: () => ({ body: { organisationId: coopFixtures.newPlatform, type: 'incubator', level: 'zone', host: '授权测试', capacity: 5 } }) },
+  'POST /api/platforms/:id/tenants': { expected: only(200, ['office']), request: () => ({ url: `/api/platforms/${coopFixtures.platform}/tenants`, body: { enterpriseId: coopFixtures.baseEnterprise, since: '2025-01-01' } }) },
+  'POST /api/platforms/:id/talents': { expected: only(200, ['office']), request: (_caller, context) => ({ url: `/api/platforms/${coopFixtures.platform}/talents`, body: { talentId: context.talents.other.id, since: '2025-01-01' } }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -680,6 +745,58 @@ beforeAll(async () => {
     enterpriseMember: await nominate(agents.get('enterprise')!, pools.enterpriseBackbone, (await buildTalent(t.db, { employerId: context.users.enterprise.organisationId })).id),
     toAdmit: await nominate(department, pools.youngCadres, (await buildTalent(t.db)).id),
   };
+});
+const coopExpertBody = () => ({ name: `授权专家${uniqueSuffix()}`, kind: 'doctor', field: '授权测试', affiliation: '测试大学', engagedFrom: '2025-01-01' });
+const coopInternBody = () => ({ baseId: coopFixtures.base, studentName: `授权实习生${uniqueSuffix()}`, major: '测试', periodFrom: '2025-07-01', periodTo: '2025-08-31', mentor: '测试' });
+
+/**
+ * What the cooperation rows act on: a team and an expert; a demo university and a fresh one (first agreement); a base of
+ * the enterprise account's organisation with interns (one to read, one for each recorder to convert, with a hire of
+ * that organisation each); a tech transfer and a platform tenancy of that organisation; spreadsheets to import.
+ */
+let coopFixtures: {
+  team: string; teamOrganisation: string; expert: string; expertWorkbook: Buffer; university: string; newUniversity: string; base: string; baseEnterprise: string;
+  internships: { read: string; officeConverts: [string, string]; enterpriseConverts: [string, string] }; internWorkbook: Buffer; transfer: string; platform: string; newPlatform: string;
+};
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const ok = (response: { statusCode: number; body: string; json: () => { id: string } }) => {
+    if (response.statusCode >= 300) throw new Error(`cooperation fixture: ${response.statusCode} ${response.body}`);
+    return response.json().id;
+  };
+  const organisationId = context.users.enterprise.organisationId!;
+  const [university] = await t.rows<{ id: string; name: string }>(sql`select id, name from organisations where kind = 'university' order by name limit 1`);
+  const teamOrganisation = (await buildOrganisation(t.db, { kind: 'team', name: `授权团队 ${uniqueSuffix()}` })).id;
+  const team = ok(await office.post('/api/teams', { organisationId: (await buildOrganisation(t.db, { kind: 'team', name: `授权团队 ${uniqueSuffix()}` })).id, serviceFrom: '2025-01-01' }));
+  const expert = ok(await office.post('/api/experts', coopExpertBody()));
+  const base = ok(await office.post('/api/internships/bases', { enterpriseId: organisationId, universityId: university.id, establishedOn: '2024-01-01', capacity: 50 }));
+  // the interns' body reads the base from the fixtures: set it first
+  coopFixtures = { base } as typeof coopFixtures;
+  const intern = async () => ok(await office.post('/api/internships', coopInternBody()));
+  const hire = async () => (await buildTalent(t.db, { employerId: organisationId })).id;
+  const platformOrganisation = (await buildOrganisation(t.db, { kind: 'platform', name: `授权平台 ${uniqueSuffix()}`, industry: null })).id;
+  ok(await office.post('/api/platforms', { organisationId: platformOrganisation, type: 'makerSpace', level: 'zone', host: '授权测试', capacity: 5 }));
+  await office.post(`/api/platforms/${platformOrganisation}/tenants`, { enterpriseId: organisationId, since: '2024-01-01' });
+  const expertHeaders = ['姓名', '类型', '专业领域', '所在单位', '聘期开始'];
+  coopFixtures = {
+    team, teamOrganisation, expert, university: university.id, base, baseEnterprise: (await buildOrganisation(t.db)).id,
+    newUniversity: (await buildOrganisation(t.db, { kind: 'university', name: `授权大学 ${uniqueSuffix()}`, industry: null })).id,
+    expertWorkbook: await workbookBytes(expertHeaders, [[`导入专家${uniqueSuffix()}`, '博士', '测试', '测试大学', '2025-01-01']]),
+    internships: { read: await intern(), officeConverts: [await intern(), await hire()], enterpriseConverts: [await intern(), await hire()] },
+    internWorkbook: Buffer.alloc(0),
+    transfer: ok(await office.post('/api/tech-transfers', { technology: '授权测试', sourceId: university.id, enterpriseId: organisationId, stage: 'pilot', investment: 1, startedOn: '2025-01-01' })),
+    platform: platformOrganisation,
+    newPlatform: (await buildOrganisation(t.db, { kind: 'platform', name: `授权新平台 ${uniqueSuffix()}`, industry: null })).id,
+  };
+});
+/** The interns' workbook names the base by the enterprise's name, which an earlier row (PUT /api/enterprises/:id) changes: made just before its row. */
+beforeEach(async (test) => {
+  if (test.task.name !== 'POST /api/internships/import') return;
+  const [row] = await t.rows<{ enterprise: string; university: string }>(sql`
+    select e.name as enterprise, u.name as university from internship_bases b join organisations e on e.id = b.enterprise_id join organisations u on u.id = b.university_id
+    where b.id = ${coopFixtures.base}`);
+  const headers = ['学生姓名', '高校', '实习企业', '专业', '实习开始', '实习结束', '指导老师'];
+  coopFixtures.internWorkbook = await workbookBytes(headers, [[`导入实习生${uniqueSuffix()}`, row.university, row.enterprise, '测试', '2025-07-01', '2025-08-31', '测试']]);
 });
 
 const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');

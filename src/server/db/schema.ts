@@ -17,6 +17,9 @@ import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } f
 import type { ApplicantState, AppraisalOutcome, CampaignStage, CampaignType, DemandStatus, DemandUrgency, ExecutiveStatus, FillChannel } from '../../domain/demands';
 import type { ChallengeStatus, MilestoneStatus, ProposalStatus, TrainingClassKind, TrainingClassStatus, TrainingOrderStatus } from '../../domain/growth';
 import type {
+  CooperationKind, CooperationStatus, ExpertKind, FollowUpStatus, InternEvaluation, PlatformLevel, PlatformType, ProjectStatus, TransferStage,
+} from '../../domain/cooperation';
+import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
 } from '../../domain/policies/policy';
@@ -1476,3 +1479,157 @@ export const challengeMilestones = pgTable(
   },
   (table) => [index('challenge_milestones_challenge_idx').on(table.challengeId, table.dueOn)],
 );
+// ---- Flexible talent and the think tank, university cooperation, innovation platforms (migration 0024) ----
+
+/** 招商引资项目: the investment projects that bring teams and talents (项目+人才). Amounts in 万元. */
+export const investmentProjects = pgTable('investment_projects', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  investor: text('investor').notNull(),
+  industry: text('industry').notNull().references(() => industries.code),
+  amount: integer('amount').notNull(),
+  status: text('status').$type<ProjectStatus>().notNull(),
+  signedOn: date('signed_on', { mode: 'string' }),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** A resident talent team (常驻人才团队): the organisation of kind team, its leader, its project and service period. */
+export const talentTeams = pgTable('talent_teams', {
+  id: id(),
+  organisationId: uuid('organisation_id').notNull().unique().references(() => organisations.id),
+  leaderTalentId: uuid('leader_talent_id').references(() => talents.id),
+  projectId: uuid('project_id').references(() => investmentProjects.id),
+  serviceFrom: date('service_from', { mode: 'string' }).notNull(),
+  serviceTo: date('service_to', { mode: 'string' }),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+}, (table) => [index('talent_teams_project_idx').on(table.projectId)]);
+
+export const teamMembers = pgTable('team_members', {
+  teamId: uuid('team_id').notNull().references(() => talentTeams.id),
+  talentId: uuid('talent_id').notNull().references(() => talents.id),
+  memberRole: text('member_role').notNull().default(''),
+  addedAt: createdAt(),
+}, (table) => [primaryKey({ columns: [table.teamId, table.talentId] }), index('team_members_talent_idx').on(table.talentId)]);
+
+/** Flexibly engaged experts (柔性专家), linked to the registry when they are on record, to a team and to a project. */
+export const experts = pgTable('experts', {
+  id: id(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<ExpertKind>().notNull(),
+  field: text('field').notNull(),
+  affiliation: text('affiliation').notNull(),
+  talentId: uuid('talent_id').unique().references(() => talents.id),
+  teamId: uuid('team_id').references(() => talentTeams.id),
+  projectId: uuid('project_id').references(() => investmentProjects.id),
+  engagementTerms: text('engagement_terms').notNull().default(''),
+  engagedFrom: date('engaged_from', { mode: 'string' }).notNull(),
+  engagedTo: date('engaged_to', { mode: 'string' }),
+  serviceDays: integer('service_days').notNull().default(0),
+  outputs: text('outputs').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (table) => [index('experts_team_idx').on(table.teamId), index('experts_name_idx').on(table.name, table.id)]);
+
+/** 问诊把脉: a think-tank consultation of experts with an enterprise. */
+export const consultations = pgTable('consultations', {
+  id: id(),
+  topic: text('topic').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  recommendations: text('recommendations').notNull().default(''),
+  followUpStatus: text('follow_up_status').$type<FollowUpStatus>().notNull(),
+  followUpNote: text('follow_up_note').notNull().default(''),
+  createdAt: createdAt(),
+}, (table) => [index('consultations_enterprise_idx').on(table.enterpriseId)]);
+
+export const consultationExperts = pgTable('consultation_experts', {
+  consultationId: uuid('consultation_id').notNull().references(() => consultations.id),
+  expertId: uuid('expert_id').notNull().references(() => experts.id),
+}, (table) => [primaryKey({ columns: [table.consultationId, table.expertId] }), index('consultation_experts_expert_idx').on(table.expertId)]);
+
+/** A university's framework agreement (省校合作框架协议), one per university. */
+export const universityAgreements = pgTable('university_agreements', {
+  universityId: uuid('university_id').primaryKey().references(() => organisations.id),
+  signedOn: date('signed_on', { mode: 'string' }).notNull(),
+  scope: text('scope').notNull(),
+  contacts: text('contacts').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+export const cooperationItems = pgTable('cooperation_items', {
+  id: id(),
+  universityId: uuid('university_id').notNull().references(() => organisations.id),
+  kind: text('kind').$type<CooperationKind>().notNull(),
+  title: text('title').notNull(),
+  enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+  status: text('status').$type<CooperationStatus>().notNull(),
+  startedOn: date('started_on', { mode: 'string' }),
+  createdAt: createdAt(),
+}, (table) => [index('cooperation_items_university_idx').on(table.universityId)]);
+
+/** 实习实训基地: an enterprise with a university. */
+export const internshipBases = pgTable('internship_bases', {
+  id: id(),
+  enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+  universityId: uuid('university_id').notNull().references(() => organisations.id),
+  establishedOn: date('established_on', { mode: 'string' }).notNull(),
+  capacity: integer('capacity').notNull(),
+  createdAt: createdAt(),
+}, (table) => [uniqueIndex('internship_bases_pair_key').on(table.enterpriseId, table.universityId)]);
+
+/** An intern's placement at a base; a hired intern is linked to their record in the registry (a conversion). */
+export const internships = pgTable('internships', {
+  id: id(),
+  baseId: uuid('base_id').notNull().references(() => internshipBases.id),
+  studentName: text('student_name').notNull(),
+  major: text('major').notNull(),
+  periodFrom: date('period_from', { mode: 'string' }).notNull(),
+  periodTo: date('period_to', { mode: 'string' }).notNull(),
+  mentor: text('mentor').notNull(),
+  evaluation: text('evaluation').$type<InternEvaluation>(),
+  evaluationNote: text('evaluation_note').notNull().default(''),
+  hiredTalentId: uuid('hired_talent_id').unique().references(() => talents.id),
+  hiredOn: date('hired_on', { mode: 'string' }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+}, (table) => [index('internships_base_idx').on(table.baseId, table.periodFrom)]);
+
+/** 成果转化: a technology from a university or institute taken up by an enterprise. Investment in 万元. */
+export const techTransfers = pgTable('tech_transfers', {
+  id: id(),
+  technology: text('technology').notNull(),
+  sourceId: uuid('source_id').notNull().references(() => organisations.id),
+  enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+  stage: text('stage').$type<TransferStage>().notNull(),
+  investment: integer('investment').notNull(),
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  outputs: text('outputs').notNull().default(''),
+  createdAt: createdAt(),
+}, (table) => [index('tech_transfers_enterprise_idx').on(table.enterpriseId)]);
+
+/** An innovation platform's profile (the organisation of kind platform), its tenants and the talents it hosts. */
+export const platforms = pgTable('platforms', {
+  organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id),
+  type: text('type').$type<PlatformType>().notNull(),
+  level: text('level').$type<PlatformLevel>().notNull(),
+  host: text('host').notNull(),
+  capacity: integer('capacity').notNull(),
+  establishedOn: date('established_on', { mode: 'string' }),
+  createdAt: createdAt(),
+});
+
+export const platformTenants = pgTable('platform_tenants', {
+  platformId: uuid('platform_id').notNull().references(() => platforms.organisationId),
+  enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+  since: date('since', { mode: 'string' }).notNull(),
+}, (table) => [primaryKey({ columns: [table.platformId, table.enterpriseId] }), index('platform_tenants_enterprise_idx').on(table.enterpriseId)]);
+
+export const platformTalents = pgTable('platform_talents', {
+  platformId: uuid('platform_id').notNull().references(() => platforms.organisationId),
+  talentId: uuid('talent_id').notNull().references(() => talents.id),
+  since: date('since', { mode: 'string' }).notNull(),
+}, (table) => [primaryKey({ columns: [table.platformId, table.talentId] }), index('platform_talents_talent_idx').on(table.talentId)]);

@@ -66,6 +66,7 @@ const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar'
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'titles'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'demands'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'training', 'challenges'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'cooperation'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -118,6 +119,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   challenges: async () => {
     const { challengesZhCN, challengesEnUS } = await import('../modules/challenges/locales');
     return { 'zh-CN': challengesZhCN, 'en-US': challengesEnUS };
+  cooperation: async () => {
+    const { cooperationZhCN, cooperationEnUS } = await import('../modules/cooperation/locales');
+    return { 'zh-CN': cooperationZhCN, 'en-US': cooperationEnUS };
   },
 };
 

@@ -14,6 +14,7 @@ import type { titlesZhCN } from '../modules/title-evaluations/locales';
 import type { demandsZhCN } from '../modules/demands/locales';
 import type { trainingZhCN } from '../modules/training/locales';
 import type { challengesZhCN } from '../modules/challenges/locales';
+import type { cooperationZhCN } from '../modules/cooperation/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -25,5 +26,6 @@ declare module 'i18next' {
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof titlesZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof demandsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof trainingZhCN & typeof challengesZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof cooperationZhCN };
   }
 }

@@ -6,6 +6,9 @@ import {
   TeamOutlined, TransactionOutlined, TrophyOutlined, UserOutlined,
   SolutionOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
   TeamOutlined, TransactionOutlined, UserOutlined, ReadOutlined, TrophyOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, ClusterOutlined, CreditCardOutlined,
+  CustomerServiceOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -20,6 +23,8 @@ export type PageKey =
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'demands';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
   | 'training' | 'challenges';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
+  | 'flexibleTalent' | 'universityCooperation' | 'platforms';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -40,6 +45,9 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'talents', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
   { key: 'profile', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
+  { key: 'flexibleTalent', path: '/flexible-talent', icon: <ClusterOutlined />, access: 'flexibleTalent.read' },
+  { key: 'universityCooperation', path: '/university-cooperation', icon: <ReadOutlined />, access: 'cooperation.read' },
+  { key: 'platforms', path: '/platforms', icon: <ExperimentOutlined />, access: 'cooperation.read' },
   { key: 'imports', path: '/imports', icon: <CloudUploadOutlined />, access: 'talents.import' },
   { key: 'policies', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },

@@ -72,6 +72,9 @@ const LoanDetailPage = lazyPage(() => import('../modules/loans/LoanDetailPage'),
 const LoanTotalsPage = lazyPage(() => import('../modules/loans/LoanTotalsPage'), 'LoanTotalsPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
+const FlexibleTalentPage = lazyPage(() => import('../modules/cooperation/FlexibleTalentPage'), 'FlexibleTalentPage');
+const UniversityCooperationPage = lazyPage(() => import('../modules/cooperation/UniversityCooperationPage'), 'UniversityCooperationPage');
+const PlatformsPage = lazyPage(() => import('../modules/cooperation/PlatformsPage'), 'PlatformsPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
@@ -131,6 +134,9 @@ const routes: RouteObject[] = [
       { path: 'demands', element: <RequirePage page="demands"><DemandsPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
+      { path: 'flexible-talent', element: <RequirePage page="flexibleTalent"><FlexibleTalentPage /></RequirePage> },
+      { path: 'university-cooperation', element: <RequirePage page="universityCooperation"><UniversityCooperationPage /></RequirePage> },
+      { path: 'platforms', element: <RequirePage page="platforms"><PlatformsPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },

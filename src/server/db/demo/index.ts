@@ -17,6 +17,7 @@ import { storeLoans } from './loans';
 import { storeTitleEvaluations } from './title-evaluations';
 import { storeDemands } from './demands';
 import { storeGrowth } from './growth';
+import { storeCooperation } from './cooperation';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -99,6 +100,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     const loans = await storeLoans(tx, { unitIds, officeUserId: accounts.get('office')!, reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])), today });
     const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
     const growth = await storeGrowth(tx, { officeUserId: accounts.get('office')!, reviewerUserIds: [accounts.get('science')!, accounts.get('economy')!], enterpriseId: pumpGroup.id, today });
+    await storeCooperation(tx);
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,
