@@ -57,6 +57,17 @@ export const permissions = [
   'serviceRequests.handle',
   /** Edit the categories' routing rules (unit, time limit). */
   'serviceRequests.route',
+  /** Retention (留才): leader–talent pairs, read (a leader their own pairs, the office all) and kept (the office). */
+  'liaison.read',
+  'liaison.manage',
+  /** Log a visit, symposium, 联谊 or call of a pair (its leader, or the office). */
+  'liaison.contact',
+  /** Departures (人才外流) and the inflow/outflow report; an enterprise its own staff's only. */
+  'departures.read',
+  'departures.record',
+  /** The early warning: risk scores with their reasons, a talent's history; the office also tunes weights, routes visit tasks and runs the back-test. */
+  'retention.read',
+  'retention.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,6 +83,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'notifications.read',
     'policies.read', 'applications.read', 'applications.submit', 'ledger.read', 'entitlements.decline',
     'cases.mine', 'serviceRequests.read', 'serviceRequests.submit',
+    'departures.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -86,10 +98,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
+    'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
     'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],
