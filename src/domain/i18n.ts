@@ -3,6 +3,7 @@ import { policyErrorMessages, policyFieldLabels, policyFieldMessages } from './p
 import { accountErrorMessages, accountFieldLabels, accountFieldMessages } from './account-messages';
 import { cardErrorMessages, cardFieldLabels, cardFieldMessages, cardScopedLabels } from './talent-card/messages';
 import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-messages';
+import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -58,6 +59,7 @@ export const errorMessages = {
   ...accountErrorMessages,
   ...cardErrorMessages,
   ...caseErrorMessages,
+  ...retentionErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -134,6 +136,7 @@ export const fieldMessages = {
   ...accountFieldMessages,
   ...cardFieldMessages,
   ...caseFieldMessages,
+  ...retentionFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -143,6 +146,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...accountFieldLabels,
   ...cardFieldLabels,
   ...caseFieldLabels,
+  ...retentionFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

@@ -136,6 +136,10 @@ export type RiskScore = { talentId: string; score: number; contributions: Contri
 const familyCategories = new Set(['familyRegistration', 'spousePlacement', 'schooling']);
 const salaryRank: Record<SalaryBand, number> = { below5k: 0, '5kTo8k': 1, '8kTo12k': 2, '12kTo20k': 3, '20kTo30k': 4, above30k: 5 };
 export const salaryBandOrder = Object.keys(salaryRank) as SalaryBand[];
+export const salaryBandNames: Record<SalaryBand, Bilingual> = {
+  below5k: l('5000 元以下', 'below ¥5,000'), '5kTo8k': l('5000–8000 元', '¥5,000–8,000'), '8kTo12k': l('8000–12000 元', '¥8,000–12,000'),
+  '12kTo20k': l('12000–20000 元', '¥12,000–20,000'), '20kTo30k': l('20000–30000 元', '¥20,000–30,000'), above30k: l('30000 元以上', 'above ¥30,000'),
+};
 
 /** ISO day arithmetic by months (day clamped to the month's length). */
 export function addMonths(day: string, months: number): string {
@@ -299,8 +303,8 @@ export function scoreTalent(profile: TalentProfile, state: KnownState, weights: 
 }
 
 /** A contribution in words, in one language. */
-export function contributionText(contribution: Contribution, language: 'zh-CN' | 'en-US', salaryBandLabel: (band: SalaryBand) => string = (band) => band) {
-  const value = contribution.signal === 'salaryBelowMedian' ? salaryBandLabel(contribution.value as SalaryBand) : contribution.value;
+export function contributionText(contribution: Contribution, language: 'zh-CN' | 'en-US') {
+  const value = contribution.signal === 'salaryBelowMedian' ? (salaryBandNames[contribution.value as SalaryBand]?.[language] ?? contribution.value) : contribution.value;
   return riskSignalLabels[contribution.signal].reason[language].replace('{value}', value);
 }
 
