@@ -17,10 +17,9 @@ export const retentionFieldMessages = {
 
 export const retentionFieldLabels: Record<string, Bilingual> = {
   leaderId: { 'zh-CN': '联系领导', 'en-US': 'Leader' },
-  talentId: { 'zh-CN': '人才', 'en-US': 'Talent' },
   planMonths: { 'zh-CN': '联系周期（月）', 'en-US': 'Contact every (months)' },
   contactedOn: { 'zh-CN': '联系日期', 'en-US': 'Date' },
-  form: { 'zh-CN': '联系形式', 'en-US': 'Form' },
+  contactForm: { 'zh-CN': '联系形式', 'en-US': 'Form' },
   topics: { 'zh-CN': '交流内容', 'en-US': 'Topics' },
   problems: { 'zh-CN': '反映的问题', 'en-US': 'Problems raised' },
   outcome: { 'zh-CN': '走访结果', 'en-US': 'Outcome' },

@@ -36,6 +36,7 @@ import { refreshWorkingCalendar } from './modules/calendar/calendar.service';
 import { talentCardRoutes } from './modules/talent-card/talent-card.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { serviceRequestsRoutes } from './modules/service-requests/service-requests.routes';
+import { retentionRoutes } from './modules/retention/retention.routes';
 
 export type AppOptions = {
   config: Config;
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(talentCardRoutes);
   await app.register(casesRoutes);
   await app.register(serviceRequestsRoutes);
+  await app.register(retentionRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -9,6 +9,8 @@ import { refreshWorkingCalendar } from '../calendar/calendar.service';
 import { escalateOverdue } from './applications.service';
 import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
+import { flagOverduePlans } from '../retention/liaison.service';
+import { routeHighRisk } from '../retention/retention.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -26,6 +28,12 @@ export const dailyJobs = {
   uploadCleanup: async (db: Db, dataDir: string, now: Date) => {
     const { removed } = await removeStaleUploads(db, dataDir, systemActor, now);
     return { removedUploads: removed };
+  },
+  /** Retention: overdue contact plans flagged to the leader and the office; high-risk talents routed as visit tasks. */
+  liaison: async (db: Db, _dataDir: string, now: Date) => {
+    const { overdue } = await flagOverduePlans(db, beijingDate(now));
+    const { routed } = await routeHighRisk(db, systemActor, beijingDate(now));
+    return { overdue, routed };
   },
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
