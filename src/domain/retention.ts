@@ -105,13 +105,13 @@ export type SignalWeight = { signal: RiskSignal; weight: number; threshold: numb
 export const defaultSignalWeights: SignalWeight[] = [
   { signal: 'contractEnding', weight: 25, threshold: 6 },
   { signal: 'benefitEnding', weight: 15, threshold: 6 },
-  { signal: 'noContact', weight: 10, threshold: 6 },
+  { signal: 'noContact', weight: 5, threshold: 6 },
   { signal: 'openRequests', weight: 10, threshold: 1 },
   { signal: 'dissatisfied', weight: 20, threshold: 12 },
   { signal: 'salaryBelowMedian', weight: 10, threshold: 0 },
   { signal: 'familyOpen', weight: 20, threshold: 1 },
   { signal: 'employerDepartures', weight: 10, threshold: 2 },
-  { signal: 'shortTenure', weight: 10, threshold: 3 },
+  { signal: 'shortTenure', weight: 5, threshold: 2 },
 ];
 /** What each signal means, with its threshold ({n}); and the sentence a contribution reads as ({value}). */
 export const riskSignalLabels: Record<RiskSignal, { name: Bilingual; threshold: Bilingual; reason: Bilingual }> = {

@@ -11,6 +11,7 @@ import { storeTalentCards } from './cards';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
+import { storeTalentHistory } from './history';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -89,10 +90,11 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       enterpriseUserId: accounts.get('enterprise')!,
       today,
     });
+    const history = await storeTalentHistory(tx, { talents: plan.talents, leaderUserId: accounts.get('leader')!, officeUserId: accounts.get('office')!, enterpriseIds: enterpriseRows.map((row) => row.id) });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
-      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, history },
     });
   });
 }

@@ -95,8 +95,8 @@ CREATE INDEX "departures_talent_idx" ON "departures" USING btree ("talent_id");-
 CREATE INDEX "departures_employer_idx" ON "departures" USING btree ("employer_id","left_on");--> statement-breakpoint
 CREATE INDEX "departures_day_idx" ON "departures" USING btree ("left_on");--> statement-breakpoint
 INSERT INTO "retention_signal_weights" ("signal", "weight", "threshold", "sort") VALUES
-	('contractEnding', 25, 6, 1), ('benefitEnding', 15, 6, 2), ('noContact', 10, 6, 3), ('openRequests', 10, 1, 4), ('dissatisfied', 20, 12, 5),
-	('salaryBelowMedian', 10, 0, 6), ('familyOpen', 20, 1, 7), ('employerDepartures', 10, 2, 8), ('shortTenure', 10, 3, 9);--> statement-breakpoint
+	('contractEnding', 25, 6, 1), ('benefitEnding', 15, 6, 2), ('noContact', 5, 6, 3), ('openRequests', 10, 1, 4), ('dissatisfied', 20, 12, 5),
+	('salaryBelowMedian', 10, 0, 6), ('familyOpen', 20, 1, 7), ('employerDepartures', 10, 2, 8), ('shortTenure', 5, 2, 9);--> statement-breakpoint
 INSERT INTO "talent_events" ("talent_id", "kind", "occurred_on", "detail", "source")
 	SELECT "id", 'arrival', "arrived_on", jsonb_build_object('employerId', "employer_id"), 'backfill' FROM "talents" WHERE "arrived_on" IS NOT NULL;--> statement-breakpoint
 INSERT INTO "talent_events" ("talent_id", "kind", "occurred_on", "detail", "source")

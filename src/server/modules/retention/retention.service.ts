@@ -182,7 +182,9 @@ export async function visitOutcomes(executor: Executor) {
 export async function backtest(executor: Executor, options: { from?: string; to?: string; horizonMonths?: number } = {}) {
   const started = Date.now();
   const [profiles, events, weights] = await Promise.all([talentProfiles(executor), historyEvents(executor), signalWeights(executor)]);
-  const historyEnd = options.to ?? today();
+  // the history ends on its last event (not later than today): later months have no outcome to measure yet
+  const lastEvent = events.length ? events[events.length - 1].on : today();
+  const historyEnd = options.to ?? (lastEvent < today() ? lastEvent : today());
   const from = options.from ?? addMonths(historyEnd, -36);
   const horizon = options.horizonMonths ?? 6;
   const loaded = Date.now();
