@@ -149,7 +149,7 @@ describe('retention API', () => {
     expect(departure.pausedEntitlements).toBeGreaterThan(0);
     const [talentRow] = await t.rows<{ status: string }>(sql`select status from talents where id = ${due.subject_id}`);
     expect(talentRow.status).toBe('left');
-    const [left] = await t.rows<{ n: number }>(sql`select count(*)::int as n from entitlements where subject_id = ${due.subject_id} and status in ('scheduled', 'pending')`);
+    const [left] = await t.rows<{ n: number }>(sql`select count(*)::int as n from entitlements where subject_id = ${due.subject_id} and period <> 'once' and status in ('scheduled', 'pending')`);
     expect(left.n).toBe(0);
     // twice: 409
     const twice = await office.post('/api/departures', { talentId: due.subject_id, leftOn: today, kind: 'resignation', destinationKind: 'enterprise', reasons: ['pay'] });
