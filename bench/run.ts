@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search|rules|longwork|requests|startup|assets --talents 100000 --runs 50 --fresh --explain
+ * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|backtest --talents 100000 --runs 50 --fresh --explain
  *   --no-pglite --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
  *   --seed-talents 100000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
@@ -12,6 +12,7 @@ import { runAssetsBenchmark } from './assets';
 import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 import { runStartupBenchmark } from './startup';
+import { runBacktestBenchmark } from './backtest';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'backtest'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -81,5 +82,8 @@ if (runs('startup')) {
 if (runs('assets')) {
   // a few cold-cache page loads in Chromium against the real server (builds the web bundle when stale)
   await runAssetsBenchmark({ runs: Math.min(positive('runs', 3), 10) });
+}
+if (runs('backtest')) {
+  await runBacktestBenchmark({ talents: positive('talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
