@@ -18,6 +18,7 @@ import { assetsWalkthrough } from './assets';
 import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
+import { retentionWalkthrough } from './retention';
 import { reviewChainWalkthrough } from './review-chain';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../src/server/db/demo';
@@ -46,13 +47,13 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '留才与外流', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '我联系的人才', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
@@ -234,7 +235,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Retention', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -647,6 +648,7 @@ const flows: Flow[] = [
   { name: 'talent card: the QR code shown, checked at a service point (typed and scanned), an altered code refused, the office’s list and privileges, English', run: () => talentCardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
+  { name: 'retention: a leader’s 我联系的人才 with a risky talent’s reasons, a visit raising a problem (→ service request), a departure moving the outflow, the back-test against the baseline', run: () => retentionWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'retention'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -90,6 +90,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   cases: async () => {
     const { casesZhCN, casesEnUS } = await import('../modules/cases/locales');
     return { 'zh-CN': casesZhCN, 'en-US': casesEnUS };
+  },
+  retention: async () => {
+    const { retentionZhCN, retentionEnUS } = await import('../modules/retention/locales');
+    return { 'zh-CN': retentionZhCN, 'en-US': retentionEnUS };
   },
 };
 

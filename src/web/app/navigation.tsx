@@ -1,7 +1,7 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
-  CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
-  TeamOutlined, TransactionOutlined, UserOutlined,
+  CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  RiseOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -9,7 +9,7 @@ import type { Role } from '../../domain/roles';
 
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
-  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'myTalents' | 'retention';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -35,6 +35,8 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'calculator', path: '/calculator', icon: <CalculatorOutlined />, access: 'applications.submit' },
   { key: 'applications', path: '/applications', icon: <FileDoneOutlined />, access: 'applications.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CustomerServiceOutlined />, access: 'serviceRequests.read' },
+  { key: 'myTalents', path: '/my-talents', icon: <HeartOutlined />, access: anyOf(['leader']) },
+  { key: 'retention', path: '/retention', icon: <RiseOutlined />, access: 'retention.manage' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

@@ -64,6 +64,8 @@ const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceReque
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const MyCardPage = lazyPage(() => import('../modules/talent-card/MyCardPage'), 'MyCardPage');
 const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'CardsPage');
+const MyTalentsPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'MyTalentsPage');
+const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'RetentionPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
@@ -106,6 +108,9 @@ const routes: RouteObject[] = [
       { path: 'service-requests/:id', element: <RequirePage page="serviceRequests"><ServiceRequestDetailPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
+      { path: 'my-talents', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
+      { path: 'my-talents/:id', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
+      { path: 'retention', element: <RequirePage page="retention"><RetentionPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
