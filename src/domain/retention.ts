@@ -143,6 +143,17 @@ export const salaryBandNames: Record<SalaryBand, Bilingual> = {
 
 /** ISO day arithmetic by months (day clamped to the month's length). */
 export function addMonths(day: string, months: number): string {
+  // scoring asks for the same few days over and over (a month's end ± a threshold, for every talent): remembered
+  const key = `${day}|${months}`;
+  const known = addMonthsMemo.get(key);
+  if (known !== undefined) return known;
+  const value = addMonthsUncached(day, months);
+  if (addMonthsMemo.size > 50_000) addMonthsMemo.clear();
+  addMonthsMemo.set(key, value);
+  return value;
+}
+const addMonthsMemo = new Map<string, string>();
+function addMonthsUncached(day: string, months: number): string {
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7)) - 1 + months;
   const y = year + Math.floor(month / 12);
