@@ -27,6 +27,9 @@ export async function retentionWalkthrough({ newPage, login, logout, shot, settl
   await drawer.locator('[data-testid=visit-problem-row]').filter({ hasText: '配偶工作安置' }).first().waitFor();
   assert.ok((await drawer.locator('[data-testid=visit-problem-row]').filter({ hasText: '办理中' }).count()) > 0, 'the problem is a service request in progress');
   await shot(page, 'retention-visit');
+  // the drawer covers the account menu: closed first
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
   await logout(page);
 
   // the office records a departure; the month's outflow goes up
