@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|matching --demands 10000 --baseline-demands 200 --talents 100000 --runs 50 --fresh --explain
+ * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|backtest --talents 100000 --runs 50 --fresh --explain
  *   --no-pglite --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
  *   --seed-talents 100000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
@@ -13,6 +14,7 @@ import { runRulesBenchmark } from './rules';
 import { runSearchBenchmark } from './search';
 import { runStartupBenchmark } from './startup';
 import { runMatchingBenchmark } from './matching';
+import { runBacktestBenchmark } from './backtest';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -28,6 +30,7 @@ const positive = (name: string, fallback: number) => {
 };
 
 const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'matching'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'backtest'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -85,5 +88,7 @@ if (runs('assets')) {
 }
 if (runs('matching')) {
   await runMatchingBenchmark({ talents: positive('talents', 100_000), demands: positive('demands', 10_000), baselineDemands: positive('baseline-demands', 200) });
+if (runs('backtest')) {
+  await runBacktestBenchmark({ talents: positive('talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

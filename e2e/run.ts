@@ -22,6 +22,7 @@ import { poolsWalkthrough } from './pools';
 import { serviceRequestWalkthrough } from './service-requests';
 import { apartmentsWalkthrough } from './apartments';
 import { titleEvaluationWalkthrough } from './title-evaluations';
+import { retentionWalkthrough } from './retention';
 import { reviewChainWalkthrough } from './review-chain';
 import { loansWalkthrough } from './loans';
 import { demandsWalkthrough } from './demands';
@@ -57,6 +58,7 @@ const pageProblems: string[] = [];
 const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '后备人才库', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '后备人才库', '机构名录', '责任单位'];
 const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '人才公寓', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '留才与外流', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
 const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '创业担保贷款', '贷款统计', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
 const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '创业担保贷款', '兑现台账', '机构名录', '责任单位'];
@@ -73,6 +75,7 @@ const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '省校�
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
   { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '后备人才库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '我联系的人才', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '后备人才库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
@@ -285,6 +288,7 @@ const flows: Flow[] = [
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Talent demand', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Skills training', 'Open challenges', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Flexible talent', 'University cooperation', 'Platforms', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Retention', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -705,6 +709,7 @@ const flows: Flow[] = [
   { name: 'talent demand: an enterprise posts a demand, a campaign post for it, an applicant through the stages, hired into the registry once, the demand filled; candidates with reasons; English', run: () => demandsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'growth: a training order → class → certificate on the profile → placement (fulfilment); a challenge posted → proposal → scored → awarded with a milestone; English', run: () => growthWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }, makeIdNumber()) },
   { name: 'cooperation: the office adds an expert to a team of a project, the platforms; an enterprise records an intern and links the hire to the registry; English', run: () => cooperationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'retention: a leader’s 我联系的人才 with a risky talent’s reasons, a visit raising a problem (→ service request), a departure moving the outflow, the back-test against the baseline', run: () => retentionWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

@@ -29,6 +29,8 @@ const usage = `talentzone <command>
   backup <dir>   write a backup (database, attachments, manifest) into a new folder; with the embedded database,
             stop the server first. --include-key: put the master secret in it too (otherwise keep it apart)
   restore <dir>  restore a backup into an empty data directory / database (--force: overwrite), then check the key
+  backtest  replay the talent history month by month (early warning scored with only what was known then) and print
+            the top-decile capture and precision at the top 50 of the next 6 months' leavers, against a naive baseline
   audit verify   recompute the audit log's hash chain; prints the first broken link (exit code 2) or the head
 
 Environment: PORT, HOST, DATABASE_URL, DATABASE_OWNER_URL, TZ_DATA_DIR, TZ_TEMPLATE_DIR, TZ_SECRET, TZ_PG_BIN, TZ_DEMO, NODE_ENV, LOG_LEVEL (see README)`;
@@ -270,6 +272,12 @@ async function run() {
       });
       break;
     }
+    case 'backtest':
+      await withDatabase(async ({ db }) => {
+        const [{ backtest }, { printBacktest }] = await Promise.all([import('../server/modules/retention/retention.service'), import('../server/modules/retention/backtest.print')]);
+        console.log(printBacktest(await backtest(db)));
+      });
+      break;
     case 'audit':
       if (args[0] !== 'verify') {
         console.log(usage);

@@ -10,6 +10,7 @@ import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLa
 import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
+import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -72,6 +73,7 @@ export const errorMessages = {
   ...demandErrorMessages,
   ...growthErrorMessages,
   ...cooperationErrorMessages,
+  ...retentionErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -155,6 +157,7 @@ export const fieldMessages = {
   ...demandFieldMessages,
   ...growthFieldMessages,
   ...cooperationFieldMessages,
+  ...retentionFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -171,6 +174,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...demandFieldLabels,
   ...growthFieldLabels,
   ...cooperationFieldLabels,
+  ...retentionFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

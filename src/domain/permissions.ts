@@ -120,6 +120,17 @@ export const permissions = [
   'cooperation.manage',
   /** Record interns on a base and their conversion into hires (enterprise HR: its own bases). */
   'internships.record',
+  /** Retention (留才): leader–talent pairs, read (a leader their own pairs, the office all) and kept (the office). */
+  'liaison.read',
+  'liaison.manage',
+  /** Log a visit, symposium, 联谊 or call of a pair (its leader, or the office). */
+  'liaison.contact',
+  /** Departures (人才外流) and the inflow/outflow report; an enterprise its own staff's only. */
+  'departures.read',
+  'departures.record',
+  /** The early warning: risk scores with their reasons, a talent's history; the office also tunes weights, routes visit tasks and runs the back-test. */
+  'retention.read',
+  'retention.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -144,6 +155,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'demands.read', 'demands.write', 'executives.read',
     'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
     'cooperation.read', 'internships.record',
+    'departures.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -178,6 +190,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'demands.read', 'demands.write', 'demands.match', 'campaigns.read', 'campaigns.manage', 'executives.read', 'executives.manage',
     'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
     'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
+    'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -189,6 +202,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'demands.read', 'demands.match', 'campaigns.read', 'executives.read',
     'training.read', 'challenges.read',
     'flexibleTalent.read', 'cooperation.read',
+    'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -47,6 +47,7 @@ import { challengesRoutes } from './modules/challenges/challenges.routes';
 import { flexibleTalentRoutes } from './modules/flexible-talent/flexible-talent.routes';
 import { universitiesRoutes } from './modules/universities/universities.routes';
 import { platformsRoutes } from './modules/platforms/platforms.routes';
+import { retentionRoutes } from './modules/retention/retention.routes';
 
 export type AppOptions = {
   config: Config;
@@ -179,6 +180,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(flexibleTalentRoutes);
   await app.register(universitiesRoutes);
   await app.register(platformsRoutes);
+  await app.register(retentionRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -666,6 +666,33 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/platforms': { expected: only(201, ['office']), request: () => ({ body: { organisationId: coopFixtures.newPlatform, type: 'incubator', level: 'zone', host: '授权测试', capacity: 5 } }) },
   'POST /api/platforms/:id/tenants': { expected: only(200, ['office']), request: () => ({ url: `/api/platforms/${coopFixtures.platform}/tenants`, body: { enterpriseId: coopFixtures.baseEnterprise, since: '2025-01-01' } }) },
   'POST /api/platforms/:id/talents': { expected: only(200, ['office']), request: (_caller, context) => ({ url: `/api/platforms/${coopFixtures.platform}/talents`, body: { talentId: context.talents.other.id, since: '2025-01-01' } }) },
+  // ——— retention: pairs and visits, departures, the early warning (fixtures: retentionFixtures below) ———
+  'GET /api/liaison/pairs': { expected: only(200, ['office', 'leader']) },
+  'GET /api/liaison/pairs/:id': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/liaison/pairs/${retentionFixtures.pair}` }) },
+  'POST /api/liaison/pairs': { expected: only(201, ['office']), request: (_caller, context) => ({ body: { leaderId: context.users.leader.id, talentId: retentionFixtures.toPair, planMonths: 3 } }) },
+  'POST /api/liaison/pairs/by-tier': { expected: only(200, ['office']), request: (_caller, context) => ({ body: { tiers: ['NONE'], leaderIds: [context.users.leader.id] } }) },
+  'POST /api/liaison/pairs/:id/end': { expected: only(200, ['office']), request: () => ({ url: `/api/liaison/pairs/${retentionFixtures.toEnd}/end`, body: { version: 1 } }) },
+  // the leader logs on their own pair; the office on any
+  'POST /api/liaison/pairs/:id/contacts': {
+    expected: only(201, ['office', 'leader']),
+    request: () => ({ url: `/api/liaison/pairs/${retentionFixtures.pair}/contacts`, body: { contactedOn: '2026-11-02', contactForm: 'visit', topics: '授权测试' } }),
+  },
+  'GET /api/liaison/leaders': { expected: only(200, ['office']) },
+  'GET /api/departures': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/departures/flows': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  // the enterprise's own staff's departure
+  'GET /api/departures/:id': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ url: `/api/departures/${retentionFixtures.departure}` }) },
+  'POST /api/departures': {
+    expected: only(201, ['office']),
+    request: () => ({ body: { talentId: retentionFixtures.toDepart, leftOn: '2026-11-02', kind: 'resignation', destinationKind: 'enterprise', reasons: ['pay'] } }),
+  },
+  'GET /api/retention/risks': { expected: only(200, ['office', 'leader']) },
+  'GET /api/retention/weights': { expected: only(200, ['office', 'leader']) },
+  'PUT /api/retention/weights': { expected: only(200, ['office']), request: () => ({ body: { weights: [{ signal: 'noContact', weight: 5, threshold: 6 }], version: 1 } }) },
+  'POST /api/retention/routing': { expected: only(200, ['office']) },
+  'GET /api/retention/visit-outcomes': { expected: only(200, ['office', 'leader']) },
+  'GET /api/retention/backtest': { expected: only(200, ['office']) },
+  'GET /api/talents/:id/history': { expected: only(200, ['office', 'leader']), request: (_caller, context) => ({ url: `/api/talents/${context.talents.other.id}/history` }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -797,6 +824,15 @@ beforeEach(async (test) => {
     where b.id = ${coopFixtures.base}`);
   const headers = ['学生姓名', '高校', '实习企业', '专业', '实习开始', '实习结束', '指导老师'];
   coopFixtures.internWorkbook = await workbookBytes(headers, [[`导入实习生${uniqueSuffix()}`, row.university, row.enterprise, '测试', '2025-07-01', '2025-08-31', '测试']]);
+/** A pair of the leader account, one to end, a talent to pair, one to record a departure of, and a departure of the enterprise's staff. */
+let retentionFixtures: { pair: string; toEnd: string; toPair: string; toDepart: string; departure: string };
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const pairWith = async () => (await office.post('/api/liaison/pairs', { leaderId: context.users.leader.id, talentId: (await buildTalent(t.db)).id, planMonths: 3 })).json().id as string;
+  const staff = await buildTalent(t.db, { employerId: context.users.enterprise.organisationId });
+  const departure = await office.post('/api/departures', { talentId: staff.id, leftOn: '2026-11-01', kind: 'transfer', destinationKind: 'government', reasons: ['development'] });
+  if (departure.statusCode !== 201) throw new Error(`departure: ${departure.statusCode} ${departure.body}`);
+  retentionFixtures = { pair: await pairWith(), toEnd: await pairWith(), toPair: (await buildTalent(t.db)).id, toDepart: (await buildTalent(t.db)).id, departure: departure.json().id };
 });
 
 const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');

@@ -51,6 +51,8 @@ export const noticeParams = {
   loan: z.object({ policy: text, stage: z.enum(loanStages), event: z.enum(['waiting', 'returned', 'rejected', 'advanced', 'settled']), comment: text }),
   /** A market-hired executive's term ends soon (市场化选聘 任期届满提醒): `policy` is the executive and post, `subject` the enterprise. */
   executiveTerm: z.object({ policy: text, subject: text, termEnd: text }),
+  /** Retention (留才): a pair's contact plan is overdue, or a high-risk talent is routed to the reader for a visit; `policy` is the talent's name. */
+  liaison: z.object({ policy: text, event: z.enum(['overdue', 'highRisk']) }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -66,6 +68,11 @@ function perPeriod(amount: number, kind: NoticeParams<'approved'>['periodKind'],
   if (language === 'zh-CN') return kind === 'oneOff' ? `一次性 ${money(amount, language)}` : `${kind === 'monthly' ? '每月' : '每年'} ${money(amount, language)}`;
   return kind === 'oneOff' ? `${money(amount, language)} once` : `${money(amount, language)} a ${kind === 'monthly' ? 'month' : 'year'}`;
 }
+
+const liaisonTexts = {
+  overdue: { 'zh-CN': ['联系计划已逾期：{subject}', '结对人才已超过联系计划的间隔未联系，请尽快走访或联系。'], 'en-US': ['Contact overdue: {subject}', 'The paired talent has not been contacted within the plan; please visit or call soon.'] },
+  highRisk: { 'zh-CN': ['流失预警走访任务：{subject}', '该人才流失风险较高，请走访并记录结果。'], 'en-US': ['Retention visit: {subject}', 'This talent is at high risk of leaving; please visit and record the outcome.'] },
+} as const;
 
 const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) => NoticeTexts } = {
   review: ({ policy, subject, event }, language) =>
@@ -126,6 +133,10 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
     language === 'zh-CN'
       ? { title: `任期即将届满：${policy}`, body: `${subject} 市场化选聘高管任期至 ${termEnd} 届满，请安排考核与续聘或解聘` }
       : { title: `Term ending soon: ${policy}`, body: `The term of this market-hired executive of ${subject} ends on ${termEnd}; arrange the appraisal and renewal or end of term` },
+  liaison: ({ policy, event }, language) => {
+    const [title, body] = liaisonTexts[event][language];
+    return { title: title.replace('{subject}', policy), body };
+  },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

@@ -20,6 +20,9 @@ import type {
   CooperationKind, CooperationStatus, ExpertKind, FollowUpStatus, InternEvaluation, PlatformLevel, PlatformType, ProjectStatus, TransferStage,
 } from '../../domain/cooperation';
 import type {
+  ContactForm, DepartureKind, DepartureReason, DestinationKind, PairBasis, RiskSignal, TalentEventDetail, TalentEventKind,
+} from '../../domain/retention';
+import type {
   ApplicationStatus, AttachmentRequirement, EntitlementStatus, PeriodKind, PolicyCategory, PolicyMode, PolicyStatus, PolicyTarget,
   ReviewStepDefinition,
 } from '../../domain/policies/policy';
@@ -1633,3 +1636,113 @@ export const platformTalents = pgTable('platform_talents', {
   talentId: uuid('talent_id').notNull().references(() => talents.id),
   since: date('since', { mode: 'string' }).notNull(),
 }, (table) => [primaryKey({ columns: [table.platformId, table.talentId] }), index('platform_talents_talent_idx').on(table.talentId)]);
+// ——— retention (留才): talent history, leader pairing and visits, departures, early-warning weights and visit tasks ———
+
+/** A dated event in a talent's history (入区, 变更单位, 合同, 补贴, 诉求, 领导联系, 离开 …): `domain/retention.ts`. */
+export const talentEvents = pgTable(
+  'talent_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<TalentEventKind>().notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    detail: jsonb('detail').$type<TalentEventDetail>().notNull().default({}),
+    /** Who wrote it: the registry (at write time), a backfill from the audit log, liaison, departures, the demo history. */
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('talent_events_talent_idx').on(table.talentId, table.occurredOn), index('talent_events_day_idx').on(table.occurredOn)],
+);
+
+/** A leader paired with a talent (结对联系), with a contact plan: at least one contact every `planMonths` months. */
+export const liaisonPairs = pgTable(
+  'liaison_pairs',
+  {
+    id: id(),
+    leaderId: uuid('leader_id').notNull().references(() => users.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id, { onDelete: 'cascade' }),
+    basis: text('basis').$type<PairBasis>().notNull(),
+    planMonths: integer('plan_months').notNull().default(3),
+    pairedOn: date('paired_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    /** When the daily work last flagged the plan as overdue (null: not overdue, or not flagged yet). */
+    overdueNotifiedOn: date('overdue_notified_on', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('liaison_pairs_active_talent_key').on(table.talentId).where(sql`${table.endedOn} is null`),
+    index('liaison_pairs_leader_idx').on(table.leaderId),
+  ],
+);
+
+/** A contact of a pair: a visit, symposium, 联谊 or call, with topics and the problems raised (each a service request). */
+export const liaisonContacts = pgTable(
+  'liaison_contacts',
+  {
+    id: id(),
+    pairId: uuid('pair_id').notNull().references(() => liaisonPairs.id),
+    contactedOn: date('contacted_on', { mode: 'string' }).notNull(),
+    form: text('form').$type<ContactForm>().notNull(),
+    topics: text('topics').notNull().default(''),
+    /** Each problem raised: its title and the service request it became. */
+    problems: jsonb('problems').$type<{ title: string; caseId: string }[]>().notNull().default([]),
+    /** The visit task this contact answers, if any. */
+    taskId: uuid('task_id'),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('liaison_contacts_pair_idx').on(table.pairId, table.contactedOn)],
+);
+
+/** The early warning's signals: each one's weight (points) and threshold, data the office tunes. */
+export const retentionSignalWeights = pgTable('retention_signal_weights', {
+  signal: text('signal').$type<RiskSignal>().primaryKey(),
+  weight: integer('weight').notNull(),
+  threshold: integer('threshold').notNull(),
+  sort: integer('sort').notNull().default(0),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+/** A visit task for a high-risk talent, routed to the paired leader (or the office: `assigneeId` null), with its outcome. */
+export const retentionTasks = pgTable(
+  'retention_tasks',
+  {
+    id: id(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id, { onDelete: 'cascade' }),
+    pairId: uuid('pair_id').references(() => liaisonPairs.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    score: integer('score').notNull(),
+    contributions: jsonb('contributions').$type<{ signal: RiskSignal; points: number; value: string }[]>().notNull(),
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<'open' | 'done'>().notNull().default('open'),
+    contactId: uuid('contact_id'),
+    outcome: text('outcome'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('retention_tasks_open_key').on(table.talentId).where(sql`${table.status} = 'open'`),
+    index('retention_tasks_assignee_idx').on(table.assigneeId, table.status),
+  ],
+);
+
+/** A departure (人才外流): kind, destination, reasons, exit interview; the employer left is kept for the outflow report. */
+export const departures = pgTable(
+  'departures',
+  {
+    id: id(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id, { onDelete: 'cascade' }),
+    leftOn: date('left_on', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<DepartureKind>().notNull(),
+    destinationRegion: text('destination_region').notNull().default(''),
+    destinationKind: text('destination_kind').$type<DestinationKind>().notNull(),
+    reasons: text('reasons').array().$type<DepartureReason[]>().notNull(),
+    exitInterview: text('exit_interview').notNull().default(''),
+    employerId: uuid('employer_id').references(() => organisations.id),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('departures_talent_idx').on(table.talentId), index('departures_employer_idx').on(table.employerId, table.leftOn), index('departures_day_idx').on(table.leftOn)],
+);

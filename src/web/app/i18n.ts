@@ -67,6 +67,7 @@ const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar'
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'demands'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'training', 'challenges'] as const;
 const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'cooperation'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'retention'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -122,6 +123,9 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   cooperation: async () => {
     const { cooperationZhCN, cooperationEnUS } = await import('../modules/cooperation/locales');
     return { 'zh-CN': cooperationZhCN, 'en-US': cooperationEnUS };
+  retention: async () => {
+    const { retentionZhCN, retentionEnUS } = await import('../modules/retention/locales');
+    return { 'zh-CN': retentionZhCN, 'en-US': retentionEnUS };
   },
 };
 

@@ -15,6 +15,7 @@ import type { demandsZhCN } from '../modules/demands/locales';
 import type { trainingZhCN } from '../modules/training/locales';
 import type { challengesZhCN } from '../modules/challenges/locales';
 import type { cooperationZhCN } from '../modules/cooperation/locales';
+import type { retentionZhCN } from '../modules/retention/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -27,5 +28,6 @@ declare module 'i18next' {
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof demandsZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof trainingZhCN & typeof challengesZhCN };
     resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof cooperationZhCN };
+    resources: { translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN & typeof retentionZhCN };
   }
 }

@@ -9,6 +9,9 @@ import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, ClusterOutlined, CreditCardOutlined,
   CustomerServiceOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   TeamOutlined, TransactionOutlined, UserOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, CreditCardOutlined,
+  CustomerServiceOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  RiseOutlined, TeamOutlined, TransactionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -25,6 +28,7 @@ export type PageKey =
   | 'training' | 'challenges';
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
   | 'flexibleTalent' | 'universityCooperation' | 'platforms';
+  | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests' | 'myTalents' | 'retention';
 
 /** Who may open a page: everyone signed in, the holders of a permission, or a rule over the roles. */
 type Access = 'everyone' | Permission | ((roles: readonly Role[]) => boolean);
@@ -61,6 +65,8 @@ export const pageEntries: readonly PageEntry[] = [
   // skills training and 揭榜挂帅 (modules/training, modules/challenges)
   { key: 'training', path: '/training', icon: <ReadOutlined />, access: 'training.read' },
   { key: 'challenges', path: '/challenges', icon: <TrophyOutlined />, access: (roles) => can(roles, 'challenges.read') || can(roles, 'challenges.propose') },
+  { key: 'myTalents', path: '/my-talents', icon: <HeartOutlined />, access: anyOf(['leader']) },
+  { key: 'retention', path: '/retention', icon: <RiseOutlined />, access: 'retention.manage' },
   { key: 'ledger', path: '/ledger', icon: <AccountBookOutlined />, access: 'ledger.read' },
   { key: 'batches', path: '/batches', icon: <TransactionOutlined />, access: 'ledger.manage' },
   { key: 'card', path: '/card', icon: <CreditCardOutlined />, access: 'talentCard.show' },

@@ -75,6 +75,8 @@ const CardsPage = lazyPage(() => import('../modules/talent-card/CardsPage'), 'Ca
 const FlexibleTalentPage = lazyPage(() => import('../modules/cooperation/FlexibleTalentPage'), 'FlexibleTalentPage');
 const UniversityCooperationPage = lazyPage(() => import('../modules/cooperation/UniversityCooperationPage'), 'UniversityCooperationPage');
 const PlatformsPage = lazyPage(() => import('../modules/cooperation/PlatformsPage'), 'PlatformsPage');
+const MyTalentsPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'MyTalentsPage');
+const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'RetentionPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
@@ -137,6 +139,9 @@ const routes: RouteObject[] = [
       { path: 'flexible-talent', element: <RequirePage page="flexibleTalent"><FlexibleTalentPage /></RequirePage> },
       { path: 'university-cooperation', element: <RequirePage page="universityCooperation"><UniversityCooperationPage /></RequirePage> },
       { path: 'platforms', element: <RequirePage page="platforms"><PlatformsPage /></RequirePage> },
+      { path: 'my-talents', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
+      { path: 'my-talents/:id', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
+      { path: 'retention', element: <RequirePage page="retention"><RetentionPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },

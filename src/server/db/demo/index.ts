@@ -18,6 +18,7 @@ import { storeTitleEvaluations } from './title-evaluations';
 import { storeDemands } from './demands';
 import { storeGrowth } from './growth';
 import { storeCooperation } from './cooperation';
+import { storeTalentHistory } from './history';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -101,6 +102,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
     const growth = await storeGrowth(tx, { officeUserId: accounts.get('office')!, reviewerUserIds: [accounts.get('science')!, accounts.get('economy')!], enterpriseId: pumpGroup.id, today });
     await storeCooperation(tx);
+    const history = await storeTalentHistory(tx, { talents: plan.talents, leaderUserId: accounts.get('leader')!, officeUserId: accounts.get('office')!, enterpriseIds: enterpriseRows.map((row) => row.id) });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
     const pools = await storeReservePools(tx, {
       today,
@@ -119,6 +121,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...titleEvaluations },
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, recruitment },
       changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, ...growth },
+      changes: { units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards, ...ledger, serviceRequests, history },
     });
   });
 }

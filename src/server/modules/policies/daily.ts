@@ -11,6 +11,8 @@ import { removeStaleUploads } from './attachments.service';
 import { scanAutomaticPolicies } from './scan.service';
 import { announceDueReviews } from '../pools/pools.service';
 import { remindExecutiveTerms } from '../campaigns/executives.service';
+import { flagOverduePlans } from '../retention/liaison.service';
+import { routeHighRisk } from '../retention/retention.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -33,6 +35,12 @@ export const dailyJobs = {
   poolReviews: async (db: Db, _dataDir: string, now: Date) => ({ announcedReviews: await announceDueReviews(db, now) }),
   /** Market-hired executives whose term ends within 60 days announced to the office and their enterprise (once per term end). */
   executiveTerms: async (db: Db, _dataDir: string, now: Date) => ({ reminded: await remindExecutiveTerms(db, systemActor, beijingDate(now)) }),
+  /** Retention: overdue contact plans flagged to the leader and the office; high-risk talents routed as visit tasks. */
+  liaison: async (db: Db, _dataDir: string, now: Date) => {
+    const { overdue } = await flagOverduePlans(db, beijingDate(now));
+    const { routed } = await routeHighRisk(db, systemActor, beijingDate(now));
+    return { overdue, routed };
+  },
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
     const { tables } = await analyzeTables(db, { vacuum: true });

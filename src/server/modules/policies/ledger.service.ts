@@ -199,6 +199,23 @@ async function recheck(executor: Executor, actor: Actor, policy: PolicyRow, due:
   return new Set(paused.map((item) => item.id));
 }
 
+/**
+ * The same re-check for one subject at once, when the registry says they left (a departure, `retention/`): every
+ * continuing entitlement still to be paid is checked on today's facts and paused when it no longer qualifies.
+ */
+export async function recheckSubjectEntitlements(executor: Executor, actor: Actor, subjectKind: 'talent' | 'enterprise', subjectId: string) {
+  const due = await executor
+    .select()
+    .from(entitlements)
+    .where(and(eq(entitlements.subjectKind, subjectKind), eq(entitlements.subjectId, subjectId), inArray(entitlements.status, ['pending', 'scheduled', 'failed'])));
+  let paused = 0;
+  for (const policyId of new Set(due.map((row) => row.policyId))) {
+    const policy = await lockPolicy(executor, policyId);
+    if (policy) paused += (await recheck(executor, actor, policy, due.filter((row) => row.policyId === policyId))).size;
+  }
+  return paused;
+}
+
 export type BatchInput = { period: string };
 
 /** A disbursement batch of a policy's period: scheduled and failed entitlements of the period, re-checked, with control totals. */

@@ -71,8 +71,8 @@ export type ServiceRequestInput = {
 };
 
 /** Who the request is about: oneself online (a talent, or enterprise HR's enterprise), or the one named at the window. */
-async function requesterFor(executor: Executor, user: SessionUser, input: ServiceRequestInput) {
-  const window = user.roles.includes('office') || user.roles.includes('department');
+async function requesterFor(executor: Executor, user: SessionUser, input: ServiceRequestInput, onBehalf = false) {
+  const window = onBehalf || user.roles.includes('office') || user.roles.includes('department');
   if (window) {
     if (!input.requesterKind || !input.requesterId) throw invalid({ requesterId: { code: 'serviceRequest.subjectRequired' } });
     const found = await findRequester(executor, input.requesterKind, input.requesterId);
@@ -94,15 +94,18 @@ async function attach(executor: Executor, user: SessionUser, caseId: string, att
   await attachUploads(executor, caseId, usable.map((file) => file.id));
 }
 
-/** A new request, routed by its category's rule to one unit, with the category's time limit. */
-export async function raiseServiceRequest(db: Db, actor: Actor, user: SessionUser, input: ServiceRequestInput) {
+/**
+ * A new request, routed by its category's rule to one unit, with the category's time limit. `onBehalf`: recorded for
+ * the named requester as at the window (a problem a talent raised in a leader's visit, `retention/liaison.service.ts`).
+ */
+export async function raiseServiceRequest(db: Db, actor: Actor, user: SessionUser, input: ServiceRequestInput, options: { onBehalf?: boolean } = {}) {
   return db.transaction(async (tx) => {
     const category = await findCategory(tx, input.requestCategory);
     if (!category) throw invalid({ requestCategory: { code: 'serviceRequest.categoryUnknown' } });
     if (!category.active) throw invalid({ requestCategory: { code: 'serviceRequest.categoryInactive' } });
     const unit = category.unitCode ? await unitByCode(tx, category.unitCode) : undefined;
     if (!unit) throw new AppError(409, 'serviceRequestUnrouted');
-    const requester = await requesterFor(tx, user, input);
+    const requester = await requesterFor(tx, user, input, options.onBehalf);
     const row = await insertCase(tx, {
       type: 'serviceRequest', category: category.code, channel: requester.channel, subjectKind: requester.kind, subjectId: requester.id, round: 'once', status: 'inReview',
       form: { title: input.requestTitle, text: input.requestText }, steps: [{ name: category.name, units: [unit.code], mode: 'any', workingDays: category.workingDays }], submittedBy: user.id,

@@ -1,3 +1,5 @@
+import { beijingDate } from '../../../domain/calendar';
+import { recordRegistryEvents } from '../retention/retention.service';
 import { eq, sql } from 'drizzle-orm';
 import { educationLabels, titleLabels } from '../../../domain/dictionaries';
 import type { z } from 'zod';
@@ -269,6 +271,8 @@ export async function updateTalent(db: Db, secrets: Secrets, actor: Actor, user:
       // every field that changed; the audit masks the ID number and phone, so their change shows without the values
       const changes = diff(stored as Record<string, unknown>, storedInput(row, await loadTalentChildren(tx, id), secrets));
       await recordAudit(tx, actor, { action: 'talent.update', targetType: 'talent', targetId: id, changes });
+      // the talent's history (retention): employer, tier, title, education changes and a departure, dated today
+      await recordRegistryEvents(tx, id, changes, beijingDate(new Date()));
       return talentDetail(tx, secrets, user, id);
     });
   } catch (error) {

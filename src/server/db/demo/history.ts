@@ -1,0 +1,174 @@
+/**
+ * The demo's talent history (retention, `talent_events`): three years of monthly history consistent with the registry
+ * the demo just stored — every arrival, contract and its renewals, living subsidies and 人才公寓 leases with their end,
+ * employer and title changes, service requests and their outcome, leader contacts, and each departure the registry
+ * records (with a `departures` row for those of the three years, its reasons read from the registry's outflow note).
+ *
+ * How it avoids leaking the answer. Each talent has hidden propensities (pay, family, room to develop) that with the
+ * contract and benefit calendar and the leader's contacts make a monthly hazard of leaving. The registry already says
+ * who left and when, so the hidden values are drawn conditionally on that outcome (sampling–importance–resampling: 100
+ * candidates from the prior, one kept in proportion to the likelihood of the registry's outcome under it) — the same
+ * joint distribution as drawing propensities first and departures from them. The signals the scorer reads are then
+ * observed from the kept candidate with noise (requests raised at a rate set by a noisy propensity, outcomes likewise);
+ * none is computed from the departure date.
+ */
+import { latestDemoDate } from './reference';
+import { seededRandom, seedOf, type Random } from './random';
+import type { PlannedTalent } from './talents';
+import { addMonths, monthsBetween, type TalentEventDetail, type TalentEventKind, type DepartureKind, type DepartureReason, type DestinationKind } from '../../../domain/retention';
+import { insertJsonRows } from '../bulk';
+import type { Executor } from '../client';
+import { departures, liaisonContacts, liaisonPairs, talentEvents } from '../schema';
+
+export const historyStart = addMonths(`${latestDemoDate.slice(0, 7)}-01`, -35);
+const generalCategories = ['policyHelp', 'entrepreneurship', 'housing', 'medical', 'finance', 'transport', 'rights', 'other'];
+const familyCategories = ['familyRegistration', 'spousePlacement', 'schooling'];
+
+type Event = { talentId: string; kind: TalentEventKind; occurredOn: string; detail: TalentEventDetail; source: 'demo' };
+type Candidate = { pay: number; family: number; growth: number; contractMonths: number; lease: boolean; contacts: string[] };
+
+const gaussian = (random: Random) => {
+  const u = Math.max(random.next(), 1e-9);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
+};
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const dayIn = (random: Random, month: string) => `${month}-${String(random.integer(1, 28)).padStart(2, '0')}`;
+
+/** The months from the month of `from` through the month of `to`. */
+function monthsFrom(from: string, to: string) {
+  const months: string[] = [];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7)) months.push(month);
+  return months;
+}
+
+/** Contract ends: from arrival every `length` months. */
+function contractEnds(arrivedOn: string, length: number, until: string) {
+  const ends: string[] = [];
+  for (let end = addMonths(arrivedOn, length); ; end = addMonths(end, length)) {
+    ends.push(end);
+    if (end > until) return ends;
+  }
+}
+
+function hazard(candidate: Candidate, talent: { arrivedOn: string; subsidyEnds: string | null; paired: boolean }, month: string, ends: string[]) {
+  const day = `${month}-15`;
+  const tenure = monthsBetween(talent.arrivedOn, day) / 12;
+  const endingSoon = ends.some((end) => end >= day && end <= addMonths(day, 3));
+  const benefitCliff = (talent.subsidyEnds !== null && talent.subsidyEnds <= addMonths(day, 3) && talent.subsidyEnds >= addMonths(day, -6))
+    || (candidate.lease && addMonths(talent.arrivedOn, 24) <= addMonths(day, 3) && addMonths(talent.arrivedOn, 24) >= addMonths(day, -6));
+  const lastContact = candidate.contacts.filter((contact) => contact <= day).pop();
+  const neglected = talent.paired && (!lastContact || monthsBetween(lastContact, day) >= 6);
+  const x = -6 + 1.1 * candidate.pay + 1.1 * candidate.family + 0.8 * candidate.growth + (endingSoon ? 1.5 : 0) + (benefitCliff ? 1.0 : 0) + (neglected ? 0.5 : 0) - 0.15 * Math.max(0, tenure - 2);
+  return Math.min(0.5, Math.exp(x));
+}
+
+/** Candidates drawn per talent from the prior before one is kept (sampling–importance–resampling). */
+const candidateDraws = 100;
+
+const reasonOf: Record<string, DepartureReason> = { 薪酬待遇: 'pay', 职业发展平台: 'development', 继续深造: 'development', 子女教育: 'family', 配偶两地分居: 'family', 家庭原因: 'family', 住房条件: 'environment' };
+const kindOf: Record<string, DepartureKind> = { 辞职: 'resignation', 正常调离: 'transfer', 自动离职: 'other' };
+
+/** The history, the departures of the three years, and the demo leader's pairs (tiers A–C in the zone) with their contacts. */
+export async function storeTalentHistory(executor: Executor, context: { talents: PlannedTalent[]; leaderUserId: string; officeUserId: string; enterpriseIds: string[] }) {
+  const random = seededRandom(seedOf('demo:history'));
+  const ids = seededRandom(seedOf('demo:history-ids'));
+  const events: Event[] = [];
+  const departureRows: Record<string, unknown>[] = [];
+  const pairRows: Record<string, unknown>[] = [];
+  const contactRows: Record<string, unknown>[] = [];
+  const end = latestDemoDate;
+  for (const talent of context.talents) {
+    const input = talent.input;
+    if (!input.arrivedOn) continue;
+    const arrivedOn = input.arrivedOn;
+    const id = talent.id;
+    const left = talent.leaving?.since ?? null;
+    const last = left ?? end;
+    const qualified = Boolean(input.tier) || input.educations.some((education) => education.level === 'doctorate' || education.level === 'master');
+    const subsidyEnds = qualified ? addMonths(addMonths(arrivedOn, 1), 36) : null;
+    const paired = !left && ['A', 'B', 'C'].includes(input.tier ?? '') && arrivedOn < historyStart;
+    const pairedOn = historyStart;
+    const window = monthsFrom(arrivedOn > historyStart ? arrivedOn : addMonths(historyStart, -12), last);
+    // candidates from the prior; one kept in proportion to the likelihood of the registry's outcome
+    const candidates: { candidate: Candidate; weight: number }[] = [];
+    for (let draw = 0; draw < candidateDraws; draw += 1) {
+      const contacts: string[] = [];
+      if (paired) for (let month = pairedOn; month <= last; month = addMonths(month, 3)) if (random.chance(0.65)) contacts.push(dayIn(random, addMonths(month, random.integer(0, 2)).slice(0, 7)));
+      const candidate: Candidate = { pay: gaussian(random), family: gaussian(random), growth: gaussian(random), contractMonths: random.pick([12, 24, 36, 60]), lease: random.chance(0.3), contacts };
+      const ends = contractEnds(arrivedOn, candidate.contractMonths, last);
+      let logLikelihood = 0;
+      for (const month of window) {
+        const h = hazard(candidate, { arrivedOn, subsidyEnds, paired }, month, ends);
+        logLikelihood += left && month === left.slice(0, 7) ? Math.log(h) : Math.log(1 - h);
+      }
+      candidates.push({ candidate, weight: logLikelihood });
+    }
+    const top = Math.max(...candidates.map((item) => item.weight));
+    const chosen = random.weighted(candidates.map((item) => [item.candidate, Math.exp(item.weight - top)] as const));
+
+    const add = (kind: TalentEventKind, occurredOn: string, detail: TalentEventDetail = {}) => {
+      if (occurredOn <= last && occurredOn <= end) events.push({ talentId: id, kind, occurredOn, detail, source: 'demo' });
+    };
+    // registry facts: arrival (from another employer for a few who changed employer in the three years), contracts, benefits, titles
+    const changedEmployer = !left && input.employerId && random.chance(0.04) ? dayIn(random, addMonths(historyStart, random.integer(1, 33)).slice(0, 7)) : null;
+    const previousEmployer = changedEmployer ? random.pick(context.enterpriseIds.filter((other) => other !== input.employerId)) : null;
+    add('arrival', arrivedOn, { employerId: previousEmployer ?? input.employerId ?? null });
+    if (changedEmployer && changedEmployer > arrivedOn) add('employerChange', changedEmployer, { employerId: input.employerId ?? null, fromEmployerId: previousEmployer });
+    let start = arrivedOn;
+    for (const contractEnd of contractEnds(arrivedOn, chosen.contractMonths, last)) {
+      add('contract', start, { endsOn: contractEnd });
+      start = contractEnd;
+    }
+    if (subsidyEnds) {
+      add('subsidyStart', addMonths(arrivedOn, 1), { endsOn: subsidyEnds });
+      add('subsidyEnd', subsidyEnds);
+    }
+    if (chosen.lease) {
+      add('leaseStart', arrivedOn, { endsOn: addMonths(arrivedOn, 24) });
+      add('leaseEnd', addMonths(arrivedOn, 24));
+    }
+    for (const title of input.titles) if (`${title.year}-06-30` >= arrivedOn) add('titleChange', `${title.year}-06-30`, { to: title.name });
+    for (const contact of chosen.contacts) add('leaderContact', contact, { form: random.weighted([['visit', 5], ['symposium', 2], ['fellowship', 1], ['phone', 2]]) });
+    // observed with noise: service requests raised at rates of noisy propensities, their outcomes likewise
+    const seenPay = chosen.pay + 0.6 * gaussian(random);
+    const seenFamily = chosen.family + 0.6 * gaussian(random);
+    for (const month of monthsFrom(arrivedOn > historyStart ? arrivedOn : historyStart, last)) {
+      const raised: string[] = [];
+      if (random.chance(Math.min(0.5, 0.01 * Math.exp(1.1 * seenPay)))) raised.push(random.pick(generalCategories));
+      if (random.chance(Math.min(0.5, 0.006 * Math.exp(1.2 * seenFamily)))) raised.push(random.pick(familyCategories));
+      for (const category of raised) {
+        const request = ids.uuid();
+        const on = dayIn(random, month);
+        add('serviceRequest', on, { request, category });
+        const closed = addMonths(on, random.integer(1, 5));
+        const outcome = random.chance(sigmoid(-1.8 + 1.2 * (chosen.growth + 0.6 * gaussian(random)))) ? 'dissatisfied' : random.chance(0.1) ? 'declined' : 'resolved';
+        add('serviceRequestOutcome', closed, { request, outcome });
+      }
+    }
+    if (left) {
+      add('departure', left, { employerId: input.employerId ?? null });
+      if (left >= historyStart) {
+        const note = talent.leaving!.note;
+        const [kindText, destinationText, causeText] = note.split('；').map((part) => part.split('：').pop() ?? '');
+        departureRows.push({
+          id: ids.uuid(), talentId: id, leftOn: left, kind: kindOf[kindText] ?? 'other', destinationRegion: destinationText, destinationKind: random.weighted<DestinationKind>([['enterprise', 6], ['institution', 2], ['university', 1], ['government', 1]]),
+          reasons: [reasonOf[causeText] ?? 'other'], exitInterview: '', employerId: input.employerId ?? null, recordedBy: context.officeUserId,
+        });
+      }
+    }
+    if (paired) {
+      const pairId = ids.uuid();
+      pairRows.push({ id: pairId, leaderId: context.leaderUserId, talentId: id, basis: 'tier', planMonths: 3, pairedOn, createdBy: context.officeUserId });
+      for (const [index, contact] of chosen.contacts.entries()) {
+        if (contact > end) continue;
+        contactRows.push({ id: ids.uuid(), pairId, contactedOn: contact, form: index % 3 === 1 ? 'symposium' : 'visit', topics: index % 3 === 1 ? '人才座谈会：产业发展与人才政策' : '走访了解工作生活情况', problems: [], recordedBy: context.leaderUserId });
+      }
+    }
+  }
+  events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+  await insertJsonRows(executor, talentEvents, events);
+  await insertJsonRows(executor, departures, departureRows);
+  await insertJsonRows(executor, liaisonPairs, pairRows);
+  await insertJsonRows(executor, liaisonContacts, contactRows);
+  return { events: events.length, departures: departureRows.length, pairs: pairRows.length, contacts: contactRows.length };
+}
