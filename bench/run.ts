@@ -29,8 +29,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'matching'] as const;
-const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'backtest'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'matching', 'backtest'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -88,6 +87,7 @@ if (runs('assets')) {
 }
 if (runs('matching')) {
   await runMatchingBenchmark({ talents: positive('talents', 100_000), demands: positive('demands', 10_000), baselineDemands: positive('baseline-demands', 200) });
+}
 if (runs('backtest')) {
   await runBacktestBenchmark({ talents: positive('talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
 }

@@ -55,54 +55,16 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '后备人才库', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '后备人才库', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '人才公寓', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '留才与外流', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '创业担保贷款', '贷款统计', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '创业担保贷款', '兑现台账', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '职称评聘', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '职称评聘', '兑现台账', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '岗位需求', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '岗位需求', '兑现台账', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才政策', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才政策', '政策计算器', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '机构名录', '责任单位'];
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '导入', '人才政策', '政策申请', '诉求办理', '兑现台账', '拨付批次', '人才卡管理', '人才卡核验', '机构名录', '责任单位', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '省校合作', '平台载体', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '机构名录', '责任单位'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '拨付批次', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '留才与外流', '后备人才库', '工作日历'];
+const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '创业担保贷款', '职称评聘', '岗位需求', '技能培训', '揭榜挂帅', '省校合作', '平台载体', '后备人才库'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '后备人才库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '我联系的人才', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '我联系的人才', '后备人才库'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '我的人才卡', '揭榜挂帅'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '后备人才库', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '人才公寓', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '人才公寓', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '人才公寓', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '创业担保贷款', '贷款统计', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '创业担保贷款', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '创业担保贷款', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '职称评聘', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '职称评聘', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '岗位需求', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '岗位需求', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '揭榜挂帅', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '人才政策', '政策申请', '诉求办理', '技能培训', '揭榜挂帅', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡管理', '机构名录', '责任单位'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
-  { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '诉求办理', '兑现台账', '我的人才卡'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
-  { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '柔性引才', '省校合作', '平台载体', '人才政策', '政策申请', '诉求办理', '兑现台账', '人才卡核验', '机构名录', '责任单位'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
+  { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '职称评聘', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '后备人才库'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
   { username: 'sysadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
   { username: 'secadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
   { username: 'auditor', menu: ['工作台', '管理员变更审批', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
@@ -281,14 +243,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Reserve pools', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Talent apartments', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Start-up loans', 'Loan totals', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Title evaluation', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Talent demand', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Skills training', 'Open challenges', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Flexible talent', 'University cooperation', 'Platforms', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent policies', 'Applications', 'Service requests', 'Retention', 'Entitlement ledger', 'Disbursement batches', 'Talent cards', 'Check a card', 'Organisations', 'Responsible units', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Organisations', 'Responsible units', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Service requests', 'Talent apartments', 'Start-up loans', 'Loan totals', 'Title evaluation', 'Talent cards', 'Check a card', 'Talent demand', 'Skills training', 'Open challenges', 'Flexible talent', 'University cooperation', 'Platforms', 'Retention', 'Reserve pools', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -702,7 +657,7 @@ const flows: Flow[] = [
   { name: 'the demo talent’s application through every review step with the demo accounts (经济发展局 退回补正, resubmitted, approved; 财政金融局 in English), on the ledger', run: () => reviewChainWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },
   { name: 'reserve pools (后备人才库): a unit nominates, the office admits with a score, the member page in English, a tile opens its list, the leader reads', run: () => poolsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
-  { name: 'web assets: compressed (br/gzip), hashed files immutable, index.html revalidated, the sign-in page within its budget', run: () => assetsWalkthrough({ newPage }) },  { name: 'service request: raised with a file, 联办 sub-task by a second unit, closed, rated 不满意, reopened, closed again, the office’s performance table and its list, English', run: () => serviceRequestWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'service request: raised with a file, 联办 sub-task by a second unit, closed, rated 不满意, reopened, closed again, the office’s performance table and its list, English', run: () => serviceRequestWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'talent apartments: the demo talent applies, 规划建设局 approves in 待办, allocates and records the move-in, the talent sees the lease (English)', run: () => apartmentsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'start-up loans: applied for, a demo loan through 受理, 银行审批 (a field error), 放款 and 贴息 to its subsidy on the ledger, 贷款统计, English', run: () => loansWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'title evaluation: a round opened, a candidate declared, checked, scored, passed, 公示; the demo round’s final results into the profile; English', run: () => titleEvaluationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },

@@ -4,8 +4,7 @@
  */
 import type { ApplicationStatus } from './policies/policy';
 
-export const caseTypes = ['policy', 'serviceRequest', 'apartment'] as const;
-export const caseTypes = ['policy', 'serviceRequest', 'loan'] as const;
+export const caseTypes = ['policy', 'serviceRequest', 'apartment', 'loan'] as const;
 export type CaseType = (typeof caseTypes)[number];
 
 /** online: raised by the requester; window: recorded by staff at the one-stop window on the requester's behalf (代办). */
@@ -24,9 +23,8 @@ export type CaseAction = (typeof caseActions)[number];
 export type CaseStatus = ApplicationStatus;
 
 /** The page of a case in the web app. */
-export const caseLink = (type: CaseType, id: string) =>
-  type === 'policy' ? `/applications/${id}` : type === 'apartment' ? `/apartments/applications/${id}` : `/service-requests/${id}`;
-export const caseLink = (type: CaseType, id: string) => (type === 'policy' ? `/applications/${id}` : type === 'loan' ? `/loans/${id}` : `/service-requests/${id}`);
+const casePages: Record<CaseType, string> = { policy: '/applications', serviceRequest: '/service-requests', apartment: '/apartments/applications', loan: '/loans' };
+export const caseLink = (type: CaseType, id: string) => `${casePages[type]}/${id}`;
 
 export const inboxTabs = ['todo', 'done'] as const;
 export type InboxTab = (typeof inboxTabs)[number];

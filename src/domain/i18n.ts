@@ -261,10 +261,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool'] as const;
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'title'] as const;
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'training', 'challenge'] as const;
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'project'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {

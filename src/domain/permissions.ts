@@ -179,10 +179,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'talentCard.verify', 'talentCard.read', 'talentCard.manage',
     'cases.inbox', 'serviceRequests.read', 'serviceRequests.record', 'serviceRequests.handle', 'serviceRequests.route',
     'pools.read', 'pools.nominate', 'pools.manage',
-  ],
-  leader: [
-    'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
     'serviceRequests.performance',
     'apartments.read', 'apartments.manage',
     'loans.read', 'loans.handle', 'loans.totals',
@@ -194,7 +190,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
-    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read',
+    'policies.read', 'applications.read', 'ledger.read', 'talentCard.read', 'serviceRequests.read', 'pools.read',
     'serviceRequests.performance',
     'apartments.read',
     'loans.read', 'loans.totals',

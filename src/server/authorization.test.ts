@@ -346,6 +346,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/pools/members/:id/decision': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/pools/members/${poolFixtures.toAdmit}/decision`, body: { decision: 'admit', score: 85, opinion: '考察合格', version: 1 } }),
+  },
   // 联办, 好差评 and the performance table (issue 12, the rest of the service-request flow)
   'GET /api/service-requests/performance': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ query: { from: '2026-01-01', to: '2026-12-31' } }) },
   // the handling unit (the department's) or the office splits its own open request
@@ -365,6 +366,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/service-requests/:id/reopen': {
     expected: only(200, ['talent', 'enterprise']),
     request: (caller) => ({ url: `/api/service-requests/${caller === 'enterprise' ? caseFixtures.enterpriseUnhappy : caseFixtures.talentUnhappy}/reopen`, body: { comment: '问题未解决', version: 2 } }),
+  },
   // ——— talent apartments (fixtures: apartmentFixtures below). The department account's unit is not the housing unit
   // (U10): the inventory refuses it (403); the fixture cases' step names its unit, so it reads and decides them ———
   'GET /api/apartments/buildings': { expected: only(200, ['office', 'leader']) },
@@ -421,6 +423,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/apartments/leases/:id/move-out': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/apartments/leases/${apartmentFixtures.leaseToEnd}/move-out`, body: { moveOutDate: '2027-01-31', version: 1 } }),
+  },
   // ——— start-up loans (fixtures: loanFixtures below) ———
   'GET /api/loans/institutions': { expected: only(200, talentReaders) },
   'GET /api/loans/totals': { expected: only(200, ['office', 'leader']) },
@@ -445,6 +448,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/loans/:id/withdraw': {
     expected: only(200, ['talent', 'enterprise']),
     request: (caller) => ({ url: `/api/loans/${caller === 'enterprise' ? loanFixtures.enterpriseToWithdraw : loanFixtures.talentToWithdraw}/withdraw`, body: { version: 1 } }),
+  },
   // ——— 职称评聘 (fixtures: titleFixtures below) ———
   'GET /api/title-evaluations/series': { expected: only(200, titleReaders) },
   'GET /api/title-evaluations/figures': { expected: only(200, titleReaders) },
@@ -490,6 +494,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/title-evaluations/objections/:id/resolution': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/title-evaluations/objections/${titleFixtures.objection}/resolution`, body: { outcome: 'dismissed', resolution: '授权测试' } }),
+  },
   // talent demand: enterprise HR its own demands, the office any; candidates for the office and leaders
   'GET /api/demands/dictionaries': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
   'GET /api/demands': { expected: only(200, ['enterprise', 'department', 'office', 'leader']) },
@@ -547,6 +552,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/executives/:id/appraisals': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/executives/${campaignFixtures.executive}/appraisals`, body: { cycle: '授权测试年度', targets: '目标', score: 80, outcome: 'adjustPay', newSalary: 500000, version: 1 } }),
+  },
   // ——— skills training and 揭榜挂帅 (fixtures: growthFixtures below) ———
   'GET /api/training-providers': { expected: only(200, enterpriseReaders) },
   'GET /api/training-orders': { expected: only(200, enterpriseReaders) },
@@ -824,6 +830,8 @@ beforeEach(async (test) => {
     where b.id = ${coopFixtures.base}`);
   const headers = ['学生姓名', '高校', '实习企业', '专业', '实习开始', '实习结束', '指导老师'];
   coopFixtures.internWorkbook = await workbookBytes(headers, [[`导入实习生${uniqueSuffix()}`, row.university, row.enterprise, '测试', '2025-07-01', '2025-08-31', '测试']]);
+});
+
 /** A pair of the leader account, one to end, a talent to pair, one to record a departure of, and a departure of the enterprise's staff. */
 let retentionFixtures: { pair: string; toEnd: string; toPair: string; toDepart: string; departure: string };
 beforeAll(async () => {

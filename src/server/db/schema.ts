@@ -9,7 +9,6 @@ import type {
 } from '../../domain/dictionaries';
 import type { SchoolCategory } from '../../domain/policies/facts';
 import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
-import type { CaseAction, CaseChannel, CaseType } from '../../domain/cases';
 import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
@@ -881,14 +880,6 @@ export const talentPools = pgTable('talent_pools', {
   reviewMonths: integer('review_months').notNull().default(12),
   active: boolean('active').notNull().default(true),
   sort: integer('sort').notNull().default(0),
-// ——— talent apartments (人才公寓, modules/apartments) ———
-
-/** An apartment building (楼栋) of the zone's talent apartments. */
-export const apartmentBuildings = pgTable('apartment_buildings', {
-  id: id(),
-  name: text('name').notNull().unique(),
-  address: text('address').notNull(),
-  park: text('park').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -919,6 +910,47 @@ export const poolMembers = pgTable(
     nextReviewOn: date('next_review_on', { mode: 'string' }),
     reviewRemindedFor: date('review_reminded_for', { mode: 'string' }),
     leftOn: date('left_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('pool_members_one_active_idx').on(table.poolId, table.talentId).where(sql`${table.status} in ('nominated', 'inPool', 'used')`),
+    index('pool_members_pool_status_idx').on(table.poolId, table.status, table.nominatedAt.desc()),
+    index('pool_members_talent_idx').on(table.talentId),
+    index('pool_members_review_idx').on(table.nextReviewOn).where(sql`${table.status} in ('inPool', 'used')`),
+  ],
+);
+
+/** The history of a membership: each step, who took it and the opinion given. */
+export const poolMemberEvents = pgTable(
+  'pool_member_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: uuid('member_id').notNull().references(() => poolMembers.id),
+    action: text('action').$type<PoolAction>().notNull(),
+    fromStatus: text('from_status').$type<PoolMemberStatus>(),
+    toStatus: text('to_status').$type<PoolMemberStatus>().notNull(),
+    score: integer('score'),
+    note: text('note').notNull().default(''),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('pool_member_events_member_idx').on(table.memberId, table.at)],
+);
+
+// ——— talent apartments (人才公寓, modules/apartments) ———
+
+/** An apartment building (楼栋) of the zone's talent apartments. */
+export const apartmentBuildings = pgTable('apartment_buildings', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  address: text('address').notNull(),
+  park: text('park').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 /** An apartment (套): layout, area, furnished (拎包入住), monthly rent, status. Reserved and occupied come from leases. */
 export const apartmentUnits = pgTable(
   'apartment_units',
@@ -961,35 +993,14 @@ export const apartmentLeases = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    uniqueIndex('pool_members_one_active_idx').on(table.poolId, table.talentId).where(sql`${table.status} in ('nominated', 'inPool', 'used')`),
-    index('pool_members_pool_status_idx').on(table.poolId, table.status, table.nominatedAt.desc()),
-    index('pool_members_talent_idx').on(table.talentId),
-    index('pool_members_review_idx').on(table.nextReviewOn).where(sql`${table.status} in ('inPool', 'used')`),
-  ],
-);
-
-/** The history of a membership: each step, who took it and the opinion given. */
-export const poolMemberEvents = pgTable(
-  'pool_member_events',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    memberId: uuid('member_id').notNull().references(() => poolMembers.id),
-    action: text('action').$type<PoolAction>().notNull(),
-    fromStatus: text('from_status').$type<PoolMemberStatus>(),
-    toStatus: text('to_status').$type<PoolMemberStatus>().notNull(),
-    score: integer('score'),
-    note: text('note').notNull().default(''),
-    actorId: uuid('actor_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index('pool_member_events_member_idx').on(table.memberId, table.at)],
-);
     uniqueIndex('apartment_leases_unit_open_key').on(table.unitId).where(sql`status in ('reserved', 'active')`),
     uniqueIndex('apartment_leases_talent_open_key').on(table.talentId).where(sql`status in ('reserved', 'active')`),
     uniqueIndex('apartment_leases_case_key').on(table.caseId),
     index('apartment_leases_unit_idx').on(table.unitId),
     index('apartment_leases_talent_idx').on(table.talentId),
   ],
+);
+
 /** Banks and guarantors (担保机构) of start-up guaranteed loans, as data the office keeps. */
 export const loanInstitutions = pgTable('loan_institutions', {
   code: text('code').primaryKey(),
@@ -1029,6 +1040,8 @@ export const loans = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [index('loans_bank_idx').on(table.bankCode), index('loans_disbursed_idx').on(table.disbursedOn)],
+);
+
 // ——— 职称评聘 (title evaluation, migration 0021) ———
 
 /** The title series (工程, 经济, 会计 …): data, seeded by the migration. */
@@ -1138,6 +1151,8 @@ export const titleObjections = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (table) => [index('title_objections_declaration_idx').on(table.declarationId)],
+);
+
 // ——— Talent demand, recruitment campaigns, market-hired executives (issue 13, migration 0022) ———
 
 /** Disciplines (学科/专业方向: 经济金融, 工程建设, 化工 …) as data; `keywords` say which majors and posts belong to one. */
@@ -1179,26 +1194,6 @@ export const demands = pgTable(
     status: text('status').$type<DemandStatus>().notNull().default('open'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     postedBy: uuid('posted_by'),
-// ——— Skills training (订单式培训, 企业订单班, 高级管理人才研修班): migration 0023 ———
-
-/**
- * An enterprise's skill order (订单式培训): a skill, a headcount, a deadline; the office matches a provider (an organisation
- * of kind college, university or research institute). `demandId` names an enterprise demand when the order answers one
- * (no foreign key here: the demands module adds it).
- */
-export const trainingOrders = pgTable(
-  'training_orders',
-  {
-    id: id(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
-    skill: text('skill').notNull(),
-    headcount: integer('headcount').notNull(),
-    deadline: date('deadline', { mode: 'string' }).notNull(),
-    demandId: uuid('demand_id'),
-    note: text('note').notNull().default(''),
-    providerId: uuid('provider_id').references(() => organisations.id),
-    status: text('status').$type<TrainingOrderStatus>().notNull().default('open'),
-    createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -1283,25 +1278,6 @@ export const campaignApplicants = pgTable(
     results: jsonb('results').$type<Partial<Record<CampaignStage, { passed: boolean; score: number | null; at: string }>>>().notNull().default(sql`'{}'::jsonb`),
     talentId: uuid('talent_id').references(() => talents.id),
     hiredOn: date('hired_on', { mode: 'string' }),
-  (table) => [index('training_orders_enterprise_idx').on(table.enterpriseId), index('training_orders_created_idx').on(table.createdAt.desc(), table.id)],
-);
-
-/** A class: of an order, a school's enterprise order class (企业订单班, with its enterprise) or a management programme (研修班). */
-export const trainingClasses = pgTable(
-  'training_classes',
-  {
-    id: id(),
-    kind: text('kind').$type<TrainingClassKind>().notNull(),
-    name: text('name').notNull(),
-    orderId: uuid('order_id').references(() => trainingOrders.id),
-    providerId: uuid('provider_id').notNull().references(() => organisations.id),
-    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
-    skill: text('skill').notNull(),
-    certificateName: text('certificate_name'),
-    certificateLevel: integer('certificate_level'),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    endsOn: date('ends_on', { mode: 'string' }).notNull(),
-    status: text('status').$type<TrainingClassStatus>().notNull().default('open'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -1348,6 +1324,55 @@ export const executiveAppraisals = pgTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('executive_appraisals_cycle_idx').on(table.executiveId, table.cycle)],
+);
+
+// ——— Skills training (订单式培训, 企业订单班, 高级管理人才研修班): migration 0023 ———
+
+/**
+ * An enterprise's skill order (订单式培训): a skill, a headcount, a deadline; the office matches a provider (an organisation
+ * of kind college, university or research institute). `demandId` names an enterprise demand when the order answers one
+ * (no foreign key here: the demands module adds it).
+ */
+export const trainingOrders = pgTable(
+  'training_orders',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    skill: text('skill').notNull(),
+    headcount: integer('headcount').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    demandId: uuid('demand_id'),
+    note: text('note').notNull().default(''),
+    providerId: uuid('provider_id').references(() => organisations.id),
+    status: text('status').$type<TrainingOrderStatus>().notNull().default('open'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('training_orders_enterprise_idx').on(table.enterpriseId), index('training_orders_created_idx').on(table.createdAt.desc(), table.id)],
+);
+
+/** A class: of an order, a school's enterprise order class (企业订单班, with its enterprise) or a management programme (研修班). */
+export const trainingClasses = pgTable(
+  'training_classes',
+  {
+    id: id(),
+    kind: text('kind').$type<TrainingClassKind>().notNull(),
+    name: text('name').notNull(),
+    orderId: uuid('order_id').references(() => trainingOrders.id),
+    providerId: uuid('provider_id').notNull().references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+    skill: text('skill').notNull(),
+    certificateName: text('certificate_name'),
+    certificateLevel: integer('certificate_level'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<TrainingClassStatus>().notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (table) => [
     index('training_classes_order_idx').on(table.orderId),
     index('training_classes_enterprise_idx').on(table.enterpriseId),
     index('training_classes_kind_idx').on(table.kind, table.startsOn.desc(), table.id),
@@ -1482,6 +1507,7 @@ export const challengeMilestones = pgTable(
   },
   (table) => [index('challenge_milestones_challenge_idx').on(table.challengeId, table.dueOn)],
 );
+
 // ---- Flexible talent and the think tank, university cooperation, innovation platforms (migration 0024) ----
 
 /** 招商引资项目: the investment projects that bring teams and talents (项目+人才). Amounts in 万元. */
@@ -1636,6 +1662,7 @@ export const platformTalents = pgTable('platform_talents', {
   talentId: uuid('talent_id').notNull().references(() => talents.id),
   since: date('since', { mode: 'string' }).notNull(),
 }, (table) => [primaryKey({ columns: [table.platformId, table.talentId] }), index('platform_talents_talent_idx').on(table.talentId)]);
+
 // ——— retention (留才): talent history, leader pairing and visits, departures, early-warning weights and visit tasks ———
 
 /** A dated event in a talent's history (入区, 变更单位, 合同, 补贴, 诉求, 领导联系, 离开 …): `domain/retention.ts`. */

@@ -13,7 +13,7 @@ import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { CenteredSpin } from '../ui/CenteredSpin';
 import { currentLanguage, type Language } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { pageOfPath, pagesFor } from './navigation';
+import { menuGroups, pageOfPath, pagesFor } from './navigation';
 
 const headerHeight = 56;
 /** Wide enough for the longest menu label uncut (“Disbursement batches”), Latin text being wider than Chinese. */
@@ -35,7 +35,12 @@ export function AppLayout() {
 
   const pages = pagesFor(user.roles);
   const current = pageOfPath(location.pathname);
-  const menuItems: MenuProps['items'] = pages.map((page) => ({ key: page.path, icon: page.icon, label: t(`nav.${page.key}`) }));
+  // the sections with a page for this user, each under its heading (the day's work needs none)
+  const menuItems: MenuProps['items'] = menuGroups.flatMap((group): NonNullable<MenuProps['items']> => {
+    const items = pages.filter((page) => page.group === group).map((page) => ({ key: page.path, icon: page.icon, label: t(`nav.${page.key}`) }));
+    if (!items.length) return [];
+    return group === 'work' ? items : [{ type: 'group' as const, key: `group-${group}`, label: t(`nav.groups.${group}`), children: items }];
+  });
 
   const handleMenuClick: MenuProps['onClick'] = ({ key }) => {
     setDrawerOpen(false);

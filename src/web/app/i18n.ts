@@ -60,14 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'apartments'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'loans'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'titles'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'demands'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'training', 'challenges'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'cooperation'] as const;
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'retention'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -101,18 +94,23 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   pools: async () => {
     const { poolsZhCN, poolsEnUS } = await import('../modules/pools/locales');
     return { 'zh-CN': poolsZhCN, 'en-US': poolsEnUS };
+  },
   apartments: async () => {
     const { apartmentsZhCN, apartmentsEnUS } = await import('../modules/apartments/locales');
     return { 'zh-CN': apartmentsZhCN, 'en-US': apartmentsEnUS };
+  },
   loans: async () => {
     const { loansZhCN, loansEnUS } = await import('../modules/loans/locales');
     return { 'zh-CN': loansZhCN, 'en-US': loansEnUS };
+  },
   titles: async () => {
     const { titlesZhCN, titlesEnUS } = await import('../modules/title-evaluations/locales');
     return { 'zh-CN': titlesZhCN, 'en-US': titlesEnUS };
+  },
   demands: async () => {
     const { demandsZhCN, demandsEnUS } = await import('../modules/demands/locales');
     return { 'zh-CN': demandsZhCN, 'en-US': demandsEnUS };
+  },
   training: async () => {
     const { trainingZhCN, trainingEnUS } = await import('../modules/training/locales');
     return { 'zh-CN': trainingZhCN, 'en-US': trainingEnUS };
@@ -120,9 +118,11 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   challenges: async () => {
     const { challengesZhCN, challengesEnUS } = await import('../modules/challenges/locales');
     return { 'zh-CN': challengesZhCN, 'en-US': challengesEnUS };
+  },
   cooperation: async () => {
     const { cooperationZhCN, cooperationEnUS } = await import('../modules/cooperation/locales');
     return { 'zh-CN': cooperationZhCN, 'en-US': cooperationEnUS };
+  },
   retention: async () => {
     const { retentionZhCN, retentionEnUS } = await import('../modules/retention/locales');
     return { 'zh-CN': retentionZhCN, 'en-US': retentionEnUS };

@@ -177,18 +177,6 @@ describe('daily work runs exactly once a day across app servers (job_runs)', () 
       const rows = await t.rows<{ job: string; status: string; attempts: number; instance: string }>(sql`
         select job, status, attempts, instance from job_runs where run_date = '2026-12-03' order by job`);
       expect(rows.map(({ job, status, attempts }) => ({ job, status, attempts })).sort((a, b) => (a.job < b.job ? -1 : 1))).toEqual(jobs.map((job) => ({ job, status: 'done', attempts: 1 })));
-      expect(runs).toEqual({ policyScans: 1, escalation: 1, uploadCleanup: 1, executiveTerms: 1, statistics: 1 });
-      expect(outcomes.filter((outcome) => outcome.outcome === 'done').map((outcome) => outcome.job).sort()).toEqual(['escalation', 'executiveTerms', 'policyScans', 'statistics', 'uploadCleanup']);
-      expect(runs).toEqual({ policyScans: 1, escalation: 1, uploadCleanup: 1, liaison: 1, statistics: 1 });
-      expect(outcomes.filter((outcome) => outcome.outcome === 'done').map((outcome) => outcome.job).sort()).toEqual(['escalation', 'liaison', 'policyScans', 'statistics', 'uploadCleanup']);
-      expect(outcomes.filter((outcome) => outcome.outcome === 'skipped')).toHaveLength(5 * 2 * 3 - 5);
-      const rows = await t.rows<{ job: string; status: string; attempts: number; instance: string }>(sql`
-        select job, status, attempts, instance from job_runs where run_date = '2026-12-03' order by job`);
-      expect(rows.map(({ job, status, attempts }) => ({ job, status, attempts }))).toEqual([
-        { job: 'escalation', status: 'done', attempts: 1 }, { job: 'executiveTerms', status: 'done', attempts: 1 }, { job: 'policyScans', status: 'done', attempts: 1 }, { job: 'statistics', status: 'done', attempts: 1 },
-        { job: 'escalation', status: 'done', attempts: 1 }, { job: 'liaison', status: 'done', attempts: 1 }, { job: 'policyScans', status: 'done', attempts: 1 }, { job: 'statistics', status: 'done', attempts: 1 },
-        { job: 'uploadCleanup', status: 'done', attempts: 1 },
-      ]);
       expect(rows.every((row) => ['server-a', 'server-b'].includes(row.instance))).toBe(true);
       // each 免申即享 policy was scanned (and audited) once, not once per server
       const scansAfter = await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'policy.scan'`);

@@ -26,21 +26,18 @@ const refusals: Record<CaseType, Record<'stale' | 'state' | 'notYourStep' | 'alr
   policy: { stale: 'applicationStale', state: 'applicationState', notYourStep: 'reviewNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'reviewOwnApplication' },
   serviceRequest: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'caseOwn' },
   apartment: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'caseOwn' },
+  loan: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'loanOwn' },
 };
 
 /** The audit action prefix of each type (`application.approve`, `serviceRequest.approve` …). */
-export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', apartment: 'apartmentApplication' };
+export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', apartment: 'apartmentApplication', loan: 'loan' };
 /** The audit target type and the key of the escalated ids in an `*.escalate` row, per type. */
 const escalationTarget: Record<CaseType, { targetType: string; key: string }> = {
   policy: { targetType: 'application', key: 'applications' },
   serviceRequest: { targetType: 'serviceRequest', key: 'serviceRequests' },
   apartment: { targetType: 'apartmentApplication', key: 'apartmentApplications' },
+  loan: { targetType: 'loan', key: 'loans' },
 };
-  loan: { stale: 'caseStale', state: 'caseState', notYourStep: 'caseNotYourStep', alreadyDecided: 'reviewAlreadyDecided', own: 'loanOwn' },
-};
-
-/** The audit action prefix of each type (`application.approve`, `serviceRequest.approve` …). */
-export const auditPrefix: Record<CaseType, string> = { policy: 'application', serviceRequest: 'serviceRequest', loan: 'loan' };
 
 export const stateRefusal = (row: CaseRow) =>
   new AppError(409, refusals[row.type].state, inBothLanguages('status', (language) => applicationStatusLabels[row.status][language]));
@@ -251,11 +248,7 @@ export async function escalateOverdueCases(db: Db, actor: Actor, now = new Date(
     const escalated = [...overdue.map(({ row }) => row), ...lateSubtasks.map(({ row }) => row)];
     for (const type of new Set(escalated.map((row) => row.type))) {
       const ids = [...new Set(escalated.filter((row) => row.type === type).map((row) => row.id))];
-      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: type === 'policy' ? 'application' : 'serviceRequest', changes: { [type === 'policy' ? 'applications' : 'serviceRequests']: ids } });
-    for (const type of new Set(overdue.map(({ row }) => row.type))) {
-      const ids = overdue.filter(({ row }) => row.type === type).map(({ row }) => row.id);
       await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: escalationTarget[type].targetType, changes: { [escalationTarget[type].key]: ids } });
-      await recordAudit(tx, actor, { action: `${auditPrefix[type]}.escalate`, targetType: auditPrefix[type], changes: { [`${auditPrefix[type]}s`]: ids } });
     }
     return overdue.length + lateSubtasks.length;
   });

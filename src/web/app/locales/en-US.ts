@@ -19,6 +19,7 @@ export const enUS: Texts = {
     'en-US': 'English',
   },
   nav: {
+    groups: { work: 'Work', registry: 'Registries', services: 'Policies and services', attraction: 'Attraction and growth', retention: 'Retention', system: 'System' },
     home: 'Home',
     users: 'Users',
     audit: 'Audit log',

@@ -13,6 +13,7 @@ export const zhCN = {
     'en-US': 'English',
   },
   nav: {
+    groups: { work: '工作', registry: '人才与企业', services: '政策与服务', attraction: '引才育才', retention: '留才', system: '系统' },
     home: '工作台',
     users: '用户管理',
     audit: '审计日志',

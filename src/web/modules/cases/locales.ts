@@ -2,8 +2,7 @@
 export const casesZhCN = {
   nav: { inbox: '待办事项', myCases: '我的办件', serviceRequests: '诉求办理' },
   cases: {
-    types: { policy: '政策申请', serviceRequest: '诉求', apartment: '人才公寓' },
-    types: { policy: '政策申请', serviceRequest: '诉求', loan: '创业担保贷款' },
+    types: { policy: '政策申请', serviceRequest: '诉求', apartment: '人才公寓', loan: '创业担保贷款' },
     statuses: { inReview: '办理中', returned: '待补正', approved: '已办结', rejected: '不予受理', withdrawn: '已撤回' },
     actions: { submit: '提交', approve: '办结/同意', reject: '不予受理', return: '退回补正', resubmit: '补正后重新提交', withdraw: '撤回', escalate: '超时督办', reassign: '改派', split: '联办分派', subtaskDone: '联办办结', subtaskReturn: '联办退回', rate: '评价', reopen: '不满意重新办理' },
     channels: { online: '网上提交', window: '窗口代办' },
@@ -53,8 +52,7 @@ type TextsOf<T> = { [Key in keyof T]: T[Key] extends string ? string : TextsOf<T
 export const casesEnUS: TextsOf<typeof casesZhCN> = {
   nav: { inbox: 'To do', myCases: 'My cases', serviceRequests: 'Service requests' },
   cases: {
-    types: { policy: 'Policy application', serviceRequest: 'Service request', apartment: 'Talent apartment' },
-    types: { policy: 'Policy application', serviceRequest: 'Service request', loan: 'Start-up loan' },
+    types: { policy: 'Policy application', serviceRequest: 'Service request', apartment: 'Talent apartment', loan: 'Start-up loan' },
     statuses: { inReview: 'In progress', returned: 'To correct', approved: 'Done', rejected: 'Declined', withdrawn: 'Withdrawn' },
     actions: { submit: 'Submitted', approve: 'Handled / approved', reject: 'Declined', return: 'Returned for correction', resubmit: 'Resubmitted after correction', withdraw: 'Withdrawn', escalate: 'Escalated (overdue)', reassign: 'Reassigned', split: 'Sub-task handed out', subtaskDone: 'Sub-task done', subtaskReturn: 'Sub-task returned', rate: 'Rated', reopen: 'Reopened (dissatisfied)' },
     channels: { online: 'Online', window: 'At the window, on behalf' },
