@@ -70,7 +70,6 @@ export const growthFieldLabels: Record<string, Bilingual> = {
   plan: { 'zh-CN': '实施方案', 'en-US': 'Plan' },
   proposalId: { 'zh-CN': '揭榜方案', 'en-US': 'Proposal' },
   dueOn: { 'zh-CN': '计划完成日期', 'en-US': 'Due date' },
-  rows: { 'zh-CN': '表格第…行', 'en-US': 'Sheet row' },
   doneOn: { 'zh-CN': '实际完成日期', 'en-US': 'Done on' },
 };
 

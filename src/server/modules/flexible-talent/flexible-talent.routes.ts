@@ -63,7 +63,11 @@ export async function flexibleTalentRoutes(app: App) {
       bodyLimit: uploadLimit,
       config: manage,
       schema: { tags, summary: `Import an experts' roster (.xlsx body, Content-Type ${xlsxMediaType}), all or nothing: a bad cell is a 400 naming it`, response: { 201: importResultSchema, ...errorResponses, 413: errorSchema, 415: errorSchema } },
-    }, async (request, reply) => reply.status(201).send(await importExperts(app.db, request.actor, request.body as Buffer)));
+    }, async (request, reply) => {
+      // JSON (which the app's own parser reads) or no body at all is not a workbook
+      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'importMediaType');
+      return reply.status(201).send(await importExperts(app.db, request.actor, request.body as Buffer));
+    });
   });
 
   app.get('/api/consultations', { config: read, schema: { tags, summary: 'Think-tank consultations (问诊把脉)', querystring: consultationListQuery, response: { 200: consultationPage, ...errorResponses } } },

@@ -90,7 +90,7 @@ export async function retentionRoutes(app: App) {
 
   app.post('/api/liaison/pairs/:id/end', {
     config: { access: 'liaison.manage' },
-    schema: { tags: ['retention'], summary: 'End a pair', params: z.object({ id: z.uuid() }), body: z.object({ version: z.number().int() }), response: { 200: z.object({ id: z.uuid(), endedOn: day.nullable() }), ...errorResponses } },
+    schema: { tags: ['retention'], summary: 'End a pair', params: z.object({ id: z.uuid() }), body: z.object({ version: z.number().int().min(1).max(2_000_000_000) }), response: { 200: z.object({ id: z.uuid(), endedOn: day.nullable() }), ...errorResponses } },
   }, async (request) => endPair(app.db, actorOf(request), request.params.id, request.body.version));
 
   app.post('/api/liaison/pairs/:id/contacts', {

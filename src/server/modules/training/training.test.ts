@@ -170,11 +170,11 @@ describe('trainees from a sheet', () => {
     const bad = await (upload([['表格学员甲', knownNumber, null], ['表格学员乙', wrongCheck, null], ['别的名字', knownNumber, null]]))();
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json().error.fields).toEqual({
-      'rows.2.idNumber': '表格第…行 › #3 › 身份证号码：校验码（最后一位）不正确，请核对号码',
-      'rows.3.idNumber': '表格第…行 › #4 › 身份证号码：与第 2 行重复',
+      'rows.2.idNumber': '表格行 › #3 › 身份证号码：校验码（最后一位）不正确，请核对号码',
+      'rows.3.idNumber': '表格行 › #4 › 身份证号码：与第 2 行重复',
     });
     const mismatch = await (upload([['别的名字', knownNumber, null]]))();
-    expect(mismatch.json().error.fields).toEqual({ 'rows.1.name': '表格第…行 › #2 › 姓名：与人才库中该身份证号码的姓名（表格学员甲）不一致' });
+    expect(mismatch.json().error.fields).toEqual({ 'rows.1.name': '表格行 › #2 › 姓名：与人才库中该身份证号码的姓名（表格学员甲）不一致' });
     expect(await t.rows(sql`select 1 from training_enrolments where class_id = ${trainingClass.id}`)).toHaveLength(0);
 
     const good = await (upload([['表格学员甲', knownNumber, null], ['表格学员乙', newNumber, '13912345678']]))();

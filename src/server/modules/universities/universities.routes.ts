@@ -59,7 +59,11 @@ export async function universitiesRoutes(app: App) {
       bodyLimit: uploadLimit,
       config: record,
       schema: { tags, summary: `Import interns (.xlsx body, Content-Type ${xlsxMediaType}), all or nothing: a bad cell is a 400 naming it`, response: { 201: importResultSchema, ...errorResponses, 413: errorSchema, 415: errorSchema } },
-    }, async (request, reply) => reply.status(201).send(await importInterns(app.db, request.actor, request.session!.user, request.body as Buffer)));
+    }, async (request, reply) => {
+      // JSON (which the app's own parser reads) or no body at all is not a workbook
+      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'importMediaType');
+      return reply.status(201).send(await importInterns(app.db, request.actor, request.session!.user, request.body as Buffer));
+    });
   });
 
   app.get('/api/tech-transfers', { config: read, schema: { tags, summary: 'Tech-transfer projects (成果转化; enterprise HR: its own)', querystring: transferListQuery, response: { 200: transferPage, ...errorResponses } } },
