@@ -500,7 +500,7 @@ const flows: Flow[] = [
       assert.match(await page.locator('[data-testid=import-run]').innerText(), /导入 3 条/);
       await shot(page, 'import-done');
 
-      await page.locator('[data-testid=side-menu]').getByText('人才库').click();
+      await page.locator('[data-testid=side-menu]').getByText('人才库', { exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/talents');
       await page.locator('[data-testid=talents-search] input').fill(word);
       await Promise.all([

@@ -50,7 +50,7 @@ export function SubtasksCard({ detail, onSaved }: { detail: ServiceRequestDetail
   return (
     <Card title={t('cases.detail.subtasks')} data-testid="subtasks">
       {open && detail.permissions.split ? <Alert type="info" showIcon title={t('cases.detail.subtasksOpen')} style={{ marginBottom: 16 }} /> : null}
-      <Table<Subtask> rowKey="id" size="small" pagination={false} columns={columns} dataSource={detail.subtasks} locale={{ emptyText: t('cases.detail.noSubtasks') }} />
+      <Table<Subtask> rowKey="id" size="small" pagination={false} columns={columns} dataSource={detail.subtasks} locale={{ emptyText: <Typography.Text type="secondary">{t('cases.detail.noSubtasks')}</Typography.Text> }} />
       {ending ? <SubtaskEndForm detail={detail} subtask={ending} onSaved={(saved) => (setEnding(null), onSaved(saved))} onCancel={() => setEnding(null)} /> : null}
       {detail.permissions.split ? <SplitForm detail={detail} onSaved={onSaved} /> : null}
     </Card>

@@ -51,8 +51,8 @@ export function ChallengeDetailPage() {
         </Space>
       ),
     },
-    { key: 'members', title: t('challenges.detail.members'), render: (_, row) => row.members.map((member) => (member.role ? `${member.name}（${member.role}）` : member.name)).join(t('common.listSeparator')), responsive: ['xl'] },
-    { key: 'plan', title: t('challenges.proposal.plan'), dataIndex: 'plan' },
+    { key: 'members', title: t('challenges.detail.members'), render: (_, row) => row.members.map((member) => (member.role ? `${member.name}（${member.role}）` : member.name)).join(t('common.listSeparator')), responsive: ['xxl'] },
+    { key: 'plan', title: t('challenges.proposal.plan'), dataIndex: 'plan', responsive: ['xxl'], ellipsis: true },
     { key: 'budget', title: t('challenges.detail.budget'), render: (_, row) => formatMoney(row.budget), align: 'right' },
     {
       key: 'score', title: t('challenges.detail.average'),
@@ -138,7 +138,7 @@ export function ChallengeDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('challenges.detail.proposals')} style={{ marginBottom: 16 }}>
-        <Table<Proposal> rowKey="id" size="middle" pagination={false} columns={columns} dataSource={data.proposalList} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description={t('challenges.noProposals')} /> }} />
+        <Table<Proposal> rowKey="id" size="middle" pagination={false} columns={columns} dataSource={data.proposalList} locale={{ emptyText: <Empty description={t('challenges.noProposals')} /> }} />
       </Card>
       {data.status === 'awarded' ? (
         <Card

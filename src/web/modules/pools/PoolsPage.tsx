@@ -97,7 +97,6 @@ function MemberList({ pools }: { pools: TalentPool[] }) {
                     key={key}
                     to={`/pools?pool=${entry.id}&status=${key}`}
                     onClick={(event) => event.stopPropagation()}
-                    aria-label={`${poolName(entry)} ${t(`pools.tile.${key}`)} ${entry.counts[key]}`}
                   >
                     <div style={{ fontSize: 22, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{entry.counts[key]}</div>
                     <div style={{ color: '#595959' }}>{t(`pools.tile.${key}`)}</div>

@@ -53,7 +53,7 @@ export function TrainingOrderPage() {
           <Descriptions.Item label={t('training.fields.provider')}>{data.provider?.name ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={<Tooltip title={t('training.order.fulfilmentHelp')}>{t('training.order.fulfilment')}</Tooltip>}>
             <Space>
-              <Progress percent={data.fulfilmentRate} size="small" style={{ width: 140 }} data-testid="order-fulfilment" />
+              <Progress percent={data.fulfilmentRate} size="small" style={{ width: 140 }} aria-label={t('training.columns.fulfilment')} data-testid="order-fulfilment" />
               <span>{`${data.placed} / ${data.headcount}`}</span>
             </Space>
           </Descriptions.Item>

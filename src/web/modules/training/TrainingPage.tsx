@@ -56,7 +56,7 @@ function OrderList() {
     { key: 'deadline', title: t('training.columns.deadline'), render: (_, order) => formatDate(order.deadline), responsive: ['xl'] },
     { key: 'status', title: t('training.columns.status'), render: (_, order) => <Tag color={orderStatusColor[order.status]}>{t(`training.orderStatus.${order.status}`)}</Tag> },
     { key: 'placed', title: t('training.columns.placed'), render: (_, order) => `${order.placed} / ${order.headcount}`, align: 'right' },
-    { key: 'fulfilment', title: t('training.columns.fulfilment'), render: (_, order) => <Progress percent={order.fulfilmentRate} size="small" style={{ minWidth: 120 }} /> },
+    { key: 'fulfilment', title: t('training.columns.fulfilment'), render: (_, order) => <Progress percent={order.fulfilmentRate} size="small" style={{ minWidth: 120 }} aria-label={t('training.columns.fulfilment')} /> },
   ];
   return (
     <Card>
