@@ -16,6 +16,8 @@ const examples: Notice[] = [
   { kind: 'poolDecision', params: { policy: '优秀年轻干部库', subject: '张三', admitted: true } },
   { kind: 'poolReview', params: { policy: '优秀年轻干部库', subject: '张三', due: '2027-03-01' } },
   { kind: 'loan', params: { policy: '张三', stage: 'bankApproval', event: 'waiting', comment: '' } },
+  { kind: 'executiveTerm', params: { policy: '张三', subject: '泵阀集团', termEnd: '2027-03-01' } },
+  { kind: 'liaison', params: { policy: '李四', event: 'highRisk' } },
 ];
 
 describe('notifications in both languages', () => {

@@ -183,5 +183,5 @@ INSERT INTO "skills" ("name", "name_en", "synonyms") VALUES
 	('项目管理', 'Project management', '{工程管理,pmp}'),
 	('市场营销', 'Marketing', '{营销,销售,市场推广}'),
 	('人力资源', 'Human resources', '{人力资源管理,招聘}'),
-	('新材料研发', 'New-material research', '{材料研发,材料科学,超净滤材}'),
+	('新材料研发', 'New-material research', '{材料研发,材料科学}'),
 	('企业管理', 'Business management', '{经营管理,工商管理,职业经理人}');

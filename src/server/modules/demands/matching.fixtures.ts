@@ -34,7 +34,7 @@ export const matchingSkills: SkillEntry[] = [
   { name: '项目管理', nameEn: 'Project management', synonyms: ['工程管理', 'pmp'] },
   { name: '市场营销', nameEn: 'Marketing', synonyms: ['营销', '销售', '市场推广'] },
   { name: '人力资源', nameEn: 'Human resources', synonyms: ['人力资源管理', '招聘'] },
-  { name: '新材料研发', nameEn: 'New-material research', synonyms: ['材料研发', '材料科学', '超净滤材'] },
+  { name: '新材料研发', nameEn: 'New-material research', synonyms: ['材料研发', '材料科学'] },
   { name: '企业管理', nameEn: 'Business management', synonyms: ['经营管理', '工商管理', '职业经理人'] },
 ];
 
