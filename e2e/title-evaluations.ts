@@ -102,6 +102,7 @@ export async function titleEvaluationWalkthrough({ newPage, login, logout, shot,
   await page.goto(`/talents/${winner.talentId}`);
   const profile = (await (await page.request.get(`/api/talents/${winner.talentId}`)).json()) as { titles: { series: string; name: string }[] };
   assert.ok(profile.titles.some((title) => title.series === '经济'), 'the profile carries the economics title');
+  await page.getByRole('tab', { name: '职称与证书' }).click();
   await page.getByText(profile.titles.find((title) => title.series === '经济')!.name).first().waitFor();
   await settle(page);
   await shot(page, 'titles-profile');
