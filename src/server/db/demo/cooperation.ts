@@ -1,7 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExpertKind, PlatformLevel, PlatformType, ProjectStatus, TransferStage } from '../../../domain/cooperation';
-import { recordAudit } from '../../modules/audit/audit.service';
-import { systemActor } from '../../plugins/auth';
 import { insertJsonRows } from '../bulk';
 import type { Tx } from '../client';
 import {
@@ -237,6 +235,5 @@ export async function storeCooperation(tx: Tx) {
     agreements: universities.length, cooperationItems: itemRows.length, internshipBases: baseRows.length, internships: internshipRows.length, conversions: converted.length,
     techTransfers: transferPlan.length, platforms: platformPlan.length, tenants: tenantRows.length, hostedTalents: uniqueHosted.length,
   };
-  await recordAudit(tx, systemActor, { action: 'demo.cooperation', changes: counts });
   return counts;
 }

@@ -101,7 +101,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     const loans = await storeLoans(tx, { unitIds, officeUserId: accounts.get('office')!, reviewerIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])), today });
     const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
     const growth = await storeGrowth(tx, { officeUserId: accounts.get('office')!, reviewerUserIds: [accounts.get('science')!, accounts.get('economy')!], enterpriseId: pumpGroup.id, today });
-    await storeCooperation(tx);
+    const cooperation = await storeCooperation(tx);
     const titleEvaluations = await storeTitleEvaluations(tx, { today, officeUserId: accounts.get('office')!, enterpriseUserId: accounts.get('enterprise')! });
     const history = await storeTalentHistory(tx, { talents: plan.talents, leaderUserId: accounts.get('leader')!, officeUserId: accounts.get('office')!, enterpriseIds: enterpriseRows.map((row) => row.id) });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });
@@ -116,7 +116,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       action: 'demo.load',
       changes: {
         units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards,
-        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, history, ...pools,
+        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, cooperation, history, ...pools,
       },
     });
   });
