@@ -25,7 +25,7 @@ export async function poolsWalkthrough({ newPage, login, logout, shot, settle }:
   await dialog.locator('[data-testid=pool-nominate-pool]').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="优秀年轻干部库"]').click();
   // the chosen pool shows in the field (the dropdown itself is outside the dialog)
-  await dialog.getByText('优秀年轻干部库', { exact: true }).first().waitFor();
+  await dialog.locator('text="优秀年轻干部库" >> visible=true').first().waitFor();
   await dialog.locator('#pool-nominate_talentId').fill(chosen.name);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: chosen.name }).first().click();
   // a reason too short is named on its field before anything is sent
