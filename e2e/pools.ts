@@ -73,6 +73,9 @@ export async function poolsWalkthrough({ newPage, login, logout, shot, settle }:
   await page.locator('[data-testid=pool-tile-villageReserve]').getByRole('link', { name: /在库/ }).click();
   await page.waitForURL(/status=inPool/);
   await page.locator('.ant-table-row').first().waitFor();
+  // the list keeps the previous page's rows until the filtered answer arrives
+  const inPool = (texts: string[]) => texts.length > 0 && texts.every((text) => text.includes('村(社区)后备人才库') && text.includes('在库'));
+  for (let tries = 0; tries < 30 && !inPool(await page.locator('.ant-table-row').allInnerTexts()); tries += 1) await page.waitForTimeout(500);
   const rows = await page.locator('.ant-table-row').allInnerTexts();
   assert.ok(rows.length > 0 && rows.every((text) => text.includes('村(社区)后备人才库') && text.includes('在库')), 'the tile opens that pool’s members in the pool');
   await logout(page);
