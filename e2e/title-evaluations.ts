@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2EHelpers } from './policies';
 
-const pick = async (page: Page, option: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+const pick = async (page: Page, option: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}( · |$)`) }).first().click();
 const confirmModal = async (page: Page) => page.locator('.ant-modal-confirm .ant-btn-primary').click();
 
 export async function titleEvaluationWalkthrough({ newPage, login, logout, shot, settle }: E2EHelpers) {

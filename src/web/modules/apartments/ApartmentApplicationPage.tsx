@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { reviewDecisions, type ReviewDecision } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
+import { DecisionForm, decisionPayload, type DecisionValues } from '../../ui/DecisionForm';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyFieldErrors } from '../../ui/form-errors';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseDeadline, CaseStatusTag } from '../cases/CaseTags';
@@ -114,44 +113,20 @@ export function ApartmentApplicationPage() {
   );
 }
 
-type DecideValues = { decision: ReviewDecision; comment?: string; internalNote?: string };
 
 function DecideForm({ detail, onSaved, onStale }: { detail: ApplicationDetail; onSaved: (saved: ApplicationDetail) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<DecideValues>();
-  const [error, setError] = useState<string | null>(null);
-  const decision = Form.useWatch('decision', form);
-  const mutation = useMutation({
-    mutationFn: (values: DecideValues) => decideApplication(detail.id, { decision: values.decision, comment: values.comment?.trim() ?? '', internalNote: values.internalNote?.trim() ?? '', version: detail.version }),
-    onSuccess: (saved) => (onSaved(saved), form.resetFields(), void message.success(t('apartments.detail.decided'))),
-    onError: (caught) => {
-      if (!isApiError(caught)) return setError(String(caught));
-      if (caught.status === 409) {
-        setError(caught.message);
-        onStale();
-        return;
-      }
-      const unmatched = applyFieldErrors(form, caught.fields, ['decision', 'comment', 'internalNote']);
-      setError(caught.code === 'validation' && unmatched.length === 0 ? null : [caught.message, ...unmatched].join(' '));
-    },
-  });
-  const needsComment = decision === 'return' || decision === 'reject';
   return (
-    <Card title={t('apartments.detail.decide')} data-testid="decide-form">
-      <Form<DecideValues> form={form} name="apartment-decide" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={(values) => (setError(null), mutation.mutate(values))}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="decision" label={t('apartments.detail.decision')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={reviewDecisions.map((value) => ({ value, label: t(`apartments.detail.decisions.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="comment" label={t('apartments.detail.comment')} rules={needsComment ? [{ required: true, whitespace: true, message: t('apartments.detail.commentRequired') }] : []}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="decide-comment" />
-        </Form.Item>
-        <Form.Item name="internalNote" label={t('apartments.detail.internalNote')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="decide-submit">{t('apartments.detail.submit')}</Button>
-      </Form>
-    </Card>
+    <DecisionForm<DecisionValues, ApplicationDetail>
+      title={t('apartments.detail.decide')}
+      name="apartment-decide"
+      prefix="decide"
+      cardTestId="decide-form"
+      texts="apartments.detail"
+      doneText={t('apartments.detail.decided')}
+      send={(values) => decideApplication(detail.id, decisionPayload(values, detail.version))}
+      onSaved={onSaved}
+      onStale={onStale}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { isApiError } from '../../app/api';
 import { applyFieldErrors } from '../../ui/form-errors';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { fetchEnterprises } from '../enterprises/enterprises.api';
+import { talentOptionLabel } from '../talents/TalentSelect';
 import { fetchTalents } from '../talents/talents.api';
 import { fetchCategories, raiseServiceRequest, uploadRequestFile, type Attachment, type RaisePayload, type ServiceRequestDetail } from './cases.api';
 
@@ -126,10 +127,7 @@ function RequesterPicker({ kind, id, value, onChange }: { kind: 'talent' | 'ente
     queryKey: ['requester-search', kind, q],
     queryFn: async () =>
       kind === 'talent'
-        ? (await fetchTalents({ q, page: 1, pageSize: 20 })).items.map((talent) => ({
-            value: talent.id,
-            label: [talent.name, talent.idNumber, talent.employerName ?? talent.employer?.name].filter(Boolean).join(' · '),
-          }))
+        ? (await fetchTalents({ q, page: 1, pageSize: 20 })).items.map((talent) => ({ value: talent.id, label: talentOptionLabel(talent) }))
         : (await fetchEnterprises({ q, page: 1, pageSize: 20 })).items.map((enterprise) => ({ value: enterprise.id, label: [enterprise.name, enterprise.creditCode].filter(Boolean).join(' · ') })),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,

@@ -1,11 +1,11 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { reviewDecisions, type ReviewDecision } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
+import { DecisionForm, decisionPayload, type DecisionValues } from '../../ui/DecisionForm';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/form-errors';
@@ -104,48 +104,23 @@ export function ServiceRequestDetailPage() {
   );
 }
 
-type HandleValues = { decision: ReviewDecision; comment?: string; internalNote?: string };
 
 /** The unit's result, sent with the version read: a 409 reloads the request and says why. */
 function HandleForm({ detail, onSaved, onStale }: { detail: ServiceRequestDetail; onSaved: (saved: ServiceRequestDetail) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<HandleValues>();
-  const [error, setError] = useState<string | null>(null);
-  const decision = Form.useWatch('decision', form);
-  const mutation = useMutation({
-    mutationFn: (values: HandleValues) => decideServiceRequest(detail.id, { decision: values.decision, comment: values.comment?.trim() ?? '', internalNote: values.internalNote?.trim() ?? '', version: detail.version }),
-    onSuccess: (saved) => (onSaved(saved), form.resetFields(), void message.success(t('cases.detail.handled'))),
-    onError: (caught) => {
-      if (!isApiError(caught)) return setError(String(caught));
-      if (caught.status === 409) {
-        setError(caught.code === 'caseStale' ? t('cases.detail.stale') : caught.message);
-        onStale();
-        return;
-      }
-      const unmatched = applyFieldErrors(form, caught.fields, ['decision', 'comment', 'internalNote']);
-      setError(caught.code === 'validation' && unmatched.length === 0 ? null : [caught.message, ...unmatched].join(' '));
-    },
-  });
-  const needsComment = decision === 'return' || decision === 'reject';
   return (
-    <Card title={t('cases.detail.handle')} data-testid="handle-form">
-      <Form<HandleValues> form={form} name="handle-form" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={(values) => (setError(null), mutation.mutate(values))}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="decision" label={t('cases.detail.decision')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={reviewDecisions.map((value) => ({ value, label: t(`cases.detail.decisions.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="comment" label={t('cases.detail.comment')} rules={needsComment ? [{ required: true, whitespace: true, message: t('cases.detail.commentRequired') }] : []}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="handle-comment" />
-        </Form.Item>
-        <Form.Item name="internalNote" label={t('cases.detail.internalNote')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="handle-submit">
-          {t('cases.detail.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <DecisionForm<DecisionValues, ServiceRequestDetail>
+      title={t('cases.detail.handle')}
+      name="handle-form"
+      prefix="handle"
+      cardTestId="handle-form"
+      texts="cases.detail"
+      doneText={t('cases.detail.handled')}
+      stale={{ code: 'caseStale', text: t('cases.detail.stale') }}
+      send={(values) => decideServiceRequest(detail.id, decisionPayload(values, detail.version))}
+      onSaved={onSaved}
+      onStale={onStale}
+    />
   );
 }
 

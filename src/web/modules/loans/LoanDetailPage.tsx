@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Steps, Table, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Steps, Table, Timeline, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { stageFields, type LoanStage, type LoanStageData } from '../../../domain/loans';
-import { reviewDecisions, type ReviewDecision } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
+import { DecisionForm, decisionPayload, type DecisionValues } from '../../ui/DecisionForm';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/form-errors';
@@ -150,58 +150,47 @@ export function LoanDetailPage() {
   );
 }
 
-type StageValues = { decision: ReviewDecision; comment?: string; internalNote?: string; data?: { approvedAmount?: number; bankReference?: string; disbursedAmount?: number; disbursedOn?: dayjs.Dayjs; balance?: number; settledOn?: dayjs.Dayjs } };
+type StageValues = DecisionValues & { data?: { approvedAmount?: number; bankReference?: string; disbursedAmount?: number; disbursedOn?: dayjs.Dayjs; balance?: number; settledOn?: dayjs.Dayjs } };
 const dataFields: (keyof LoanStageData)[] = ['approvedAmount', 'bankReference', 'disbursedAmount', 'disbursedOn', 'balance', 'settledOn'];
 const dateFields = new Set<keyof LoanStageData>(['disbursedOn', 'settledOn']);
 
 /** The unit's decision on the current stage, with the data that stage records (on approval); sent with the version read. */
 function StageForm({ detail, onSaved, onStale }: { detail: LoanDetail; onSaved: (saved: LoanDetail) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<StageValues>();
-  const [error, setError] = useState<string | null>(null);
-  const decision = Form.useWatch('decision', form);
   const stage = detail.stage as LoanStage;
   const wanted = [...stageFields[stage].required, ...stageFields[stage].optional];
-  const mutation = useMutation({
-    mutationFn: (values: StageValues) => {
-      const data: StageData = {};
-      if (values.decision === 'approve') {
-        for (const key of wanted) {
-          const value = values.data?.[key];
-          if (value === undefined || value === null || value === '') continue;
-          (data as Record<string, unknown>)[key] = dateFields.has(key) ? (value as dayjs.Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : value;
-        }
+  const send = (values: StageValues) => {
+    const data: StageData = {};
+    if (values.decision === 'approve') {
+      for (const key of wanted) {
+        const value = values.data?.[key];
+        if (value === undefined || value === null || value === '') continue;
+        (data as Record<string, unknown>)[key] = dateFields.has(key) ? (value as dayjs.Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : value;
       }
-      return decideLoanStage(detail.id, { decision: values.decision, comment: values.comment?.trim() ?? '', internalNote: values.internalNote?.trim() ?? '', version: detail.version, data });
-    },
-    onSuccess: (saved) => (onSaved(saved), form.resetFields(), void message.success(t('loans.detail.handled'))),
-    onError: (caught) => {
-      if (!isApiError(caught)) return setError(String(caught));
-      if (caught.status === 409) {
-        setError(caught.code === 'caseStale' ? t('loans.detail.stale') : caught.message);
-        onStale();
-        return;
-      }
-      const unmatched = applyFieldErrors(form, caught.fields, ['decision', 'comment', 'internalNote', ...dataFields.map((key) => `data.${key}`)]);
-      setError(caught.code === 'validation' && unmatched.length === 0 ? null : [caught.message, ...unmatched].join(' '));
-    },
-  });
-  const needsComment = decision === 'return' || decision === 'reject';
-  const approving = decision === 'approve';
+    }
+    return decideLoanStage(detail.id, { ...decisionPayload(values, detail.version), data });
+  };
   const input = (key: keyof LoanStageData) => {
     if (dateFields.has(key)) return <DatePicker style={{ width: '100%' }} data-testid={`stage-${key}`} />;
     if (key === 'bankReference') return <Input maxLength={60} data-testid={`stage-${key}`} />;
     return <InputNumber {...moneyInputProps()} min={0} style={{ width: '100%' }} data-testid={`stage-${key}`} />;
   };
   return (
-    <Card title={t('loans.detail.handle', { stage: t(`loans.stages.${stage}`) })} data-testid="loan-stage-form">
-      <Form<StageValues> form={form} name="loan-stage" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={(values) => (setError(null), mutation.mutate(values))}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="loan-stage-error" /> : null}
-        <Form.Item name="decision" label={t('loans.detail.decision')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={reviewDecisions.map((value) => ({ value, label: t(`loans.detail.decisions.${value}`) }))} />
-        </Form.Item>
-        {approving && wanted.length ? (
+    <DecisionForm<StageValues, LoanDetail>
+      title={t('loans.detail.handle', { stage: t(`loans.stages.${stage}`) })}
+      name="loan-stage"
+      prefix="stage"
+      cardTestId="loan-stage-form"
+      texts="loans.detail"
+      doneText={t('loans.detail.handled')}
+      stale={{ code: 'caseStale', text: t('loans.detail.stale') }}
+      send={send}
+      onSaved={onSaved}
+      onStale={onStale}
+      extraFields={dataFields.map((key) => `data.${key}`)}
+    >
+      {(decision) =>
+        decision === 'approve' && wanted.length ? (
           <Flex wrap gap={16}>
             {wanted.map((key) => (
               <Form.Item key={key} name={['data', key]} label={t(`loans.fields.${key}`)} style={{ minWidth: 240 }}>
@@ -209,18 +198,9 @@ function StageForm({ detail, onSaved, onStale }: { detail: LoanDetail; onSaved: 
               </Form.Item>
             ))}
           </Flex>
-        ) : null}
-        <Form.Item name="comment" label={t('loans.detail.comment')} rules={needsComment ? [{ required: true, whitespace: true, message: t('loans.detail.commentRequired') }] : []}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="stage-comment" />
-        </Form.Item>
-        <Form.Item name="internalNote" label={t('loans.detail.internalNote')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="stage-submit">
-          {t('loans.detail.submit')}
-        </Button>
-      </Form>
-    </Card>
+        ) : null
+      }
+    </DecisionForm>
   );
 }
 

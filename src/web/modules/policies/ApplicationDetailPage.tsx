@@ -1,14 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Flex, Form, Input, Radio, Row, Space, Steps, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Flex, Row, Space, Steps, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { applicationActions, reviewDecisions, type ApplicationAction, type ReviewDecision } from '../../../domain/policies/policy';
+import { applicationActions, type ApplicationAction } from '../../../domain/policies/policy';
 import { isApiError } from '../../app/api';
+import { DecisionForm, decisionPayload, type DecisionValues } from '../../ui/DecisionForm';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyFieldErrors } from '../../ui/form-errors';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApplyDialog } from './ApplyDialog';
@@ -269,63 +269,39 @@ export function ApplicationDetailPage() {
   );
 }
 
-type ReviewValues = { decision: ReviewDecision; comment?: string; internalNote?: string };
 
 /** The reviewer's decision on the current step, sent with the version read: a 409 reloads the application and says why. */
 function ReviewForm({ application, missingNames, onSaved, onStale }: { application: ApplicationDetail; missingNames: string; onSaved: (saved: ApplicationDetail) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const [form] = Form.useForm<ReviewValues>();
-  const [error, setError] = useState<string | null>(null);
-  const decision = Form.useWatch('decision', form);
-  const mutation = useMutation({
-    mutationFn: (values: ReviewValues) => reviewApplication(application.id, { decision: values.decision, comment: values.comment?.trim() ?? '', internalNote: values.internalNote?.trim() ?? '', version: application.version }),
-    onSuccess: (saved) => {
-      onSaved(saved);
-      form.resetFields();
-      void message.success(t('applications.review.done'));
-    },
-    onError: (caught) => {
-      if (!isApiError(caught)) return setError(String(caught));
-      if (caught.status === 409) {
-        setError(caught.code === 'applicationStale' ? t('applications.review.stale') : caught.message);
-        onStale();
-        return;
-      }
-      const unmatched = applyFieldErrors(form, caught.fields, ['decision', 'comment', 'internalNote']);
-      setError(caught.code === 'validation' && unmatched.length === 0 ? null : [caught.message, ...unmatched].join(' '));
-    },
-  });
-  const needsComment = decision === 'return' || decision === 'reject';
+  const { modal } = App.useApp();
   // approving without a required file is allowed (it may have come on paper) but never unnoticed
-  const handleFinish = (values: ReviewValues) => {
-    setError(null);
-    if (values.decision !== 'approve' || !application.missingAttachments.length) return mutation.mutate(values);
-    void modal.confirm({
-      title: t('applications.review.confirmMissingTitle'),
-      content: t('applications.review.confirmMissing', { names: missingNames }),
-      okText: t('applications.review.approveAnyway'),
-      cancelText: t('common.cancel'),
-      onOk: () => mutation.mutateAsync(values).catch(() => undefined),
-    });
-  };
+  const confirm = (values: DecisionValues) =>
+    values.decision !== 'approve' || !application.missingAttachments.length
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          void modal.confirm({
+            title: t('applications.review.confirmMissingTitle'),
+            content: t('applications.review.confirmMissing', { names: missingNames }),
+            okText: t('applications.review.approveAnyway'),
+            cancelText: t('common.cancel'),
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          });
+        });
   return (
-    <Card title={t('applications.review.title')} data-testid="review-form" style={{ borderColor: '#1456c8' }}>
-      <Form<ReviewValues> form={form} name="review-form" layout="vertical" initialValues={{ decision: 'approve' }} onFinish={handleFinish}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="review-error" /> : null}
-        <Form.Item name="decision" label={t('applications.review.decision')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={reviewDecisions.map((value) => ({ value, label: t(`applications.review.decisions.${value}`) }))} data-testid="review-decision" />
-        </Form.Item>
-        <Form.Item name="comment" label={t('applications.review.comment')} rules={needsComment ? [{ required: true, whitespace: true, message: t('applications.review.commentRequired') }] : []}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="review-comment" />
-        </Form.Item>
-        <Form.Item name="internalNote" label={t('applications.review.internalNote')}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="review-internal-note" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="review-submit">
-          {t('applications.review.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <DecisionForm<DecisionValues, ApplicationDetail>
+      title={t('applications.review.title')}
+      name="review-form"
+      prefix="review"
+      cardTestId="review-form"
+      texts="applications.review"
+      doneText={t('applications.review.done')}
+      stale={{ code: 'applicationStale', text: t('applications.review.stale') }}
+      send={(values) => reviewApplication(application.id, decisionPayload(values, application.version))}
+      onSaved={onSaved}
+      onStale={onStale}
+      confirm={confirm}
+      style={{ borderColor: '#1456c8' }}
+    />
   );
 }

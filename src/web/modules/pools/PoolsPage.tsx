@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Switch, Table, Tabs, Tag, Typography, type TableColumnsType,
+  App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tabs, Tag, Typography, type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -16,11 +16,10 @@ import { formatDate } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { SearchInput } from '../../ui/SearchInput';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
-import { fetchTalents } from '../talents/talents.api';
+import { TalentSelect } from '../talents/TalentSelect';
 import { changePool, createPool, fetchMembers, fetchPools, nominate, type PoolInput, type PoolMember, type TalentPool } from './pools.api';
 
 export const poolStatusColor: Record<PoolMemberStatus, string> = { nominated: 'gold', inPool: 'green', used: 'blue', exited: 'default', declined: 'red' };
@@ -142,26 +141,6 @@ function MemberList({ pools }: { pools: TalentPool[] }) {
   );
 }
 
-/** Talents in the zone the user may see (an enterprise: its own staff), found by name as one types. */
-function TalentSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 300);
-  const talents = useQuery({ queryKey: ['talents', 'pool-candidates', q], queryFn: () => fetchTalents({ q: q || undefined, status: 'inZone', page: 1, pageSize: 20 }), enabled: q.length > 0 });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value}
-      onChange={onChange}
-      placeholder={t('pools.talentPlaceholder')}
-      notFoundContent={talents.isFetching ? <Spin size="small" /> : null}
-      options={(talents.data?.items ?? []).map((talent) => ({ value: talent.id, label: talent.employerName ? `${talent.name} · ${talent.employerName}` : talent.name }))}
-      data-testid="pool-talent"
-    />
-  );
-}
-
 type NominateValues = { poolId: string; talentId: string; reason: string };
 
 function NominateDialog({ pools, onClose }: { pools: TalentPool[]; onClose: () => void }) {
@@ -188,7 +167,7 @@ function NominateDialog({ pools, onClose }: { pools: TalentPool[]; onClose: () =
           <Select options={pools.map((entry) => ({ value: entry.id, label: poolName(entry) }))} data-testid="pool-nominate-pool" />
         </Form.Item>
         <Form.Item name="talentId" label={t('pools.talent')} rules={[{ required: true, message: t('pools.required') }]}>
-          <TalentSelect />
+          <TalentSelect inZone placeholder={t('pools.talentPlaceholder')} testId="pool-talent" />
         </Form.Item>
         <Form.Item name="reason" label={t('pools.reason')} rules={[{ required: true, whitespace: true, message: t('pools.required') }]}>
           <Input.TextArea rows={3} maxLength={1000} placeholder={t('pools.reasonPlaceholder')} data-testid="pool-nominate-reason" />

@@ -11,10 +11,9 @@ import { FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatTile } from '../../ui/StatTile';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
 import { fetchCategories } from '../cases/cases.api';
-import { fetchTalents } from '../talents/talents.api';
+import { TalentSelect } from '../talents/TalentSelect';
 import {
   fetchBacktest, fetchDepartures, fetchFlows, fetchPair, fetchPairs, fetchRisks, logContact, recordDeparture, routeHighRisk, type Pair, type Risk, type RiskItem,
 } from './retention.api';
@@ -161,16 +160,6 @@ function RiskList() {
   );
 }
 
-function TalentSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 300);
-  const talents = useQuery({ queryKey: ['talents', 'departure-candidates', q], queryFn: () => fetchTalents({ q: q || undefined, status: 'inZone', page: 1, pageSize: 20 }), enabled: q.length > 0 });
-  return (
-    <Select id={id} showSearch={{ filterOption: false, onSearch: setSearch }} value={value} onChange={onChange} notFoundContent={talents.isFetching ? <Spin size="small" /> : null}
-      options={(talents.data?.items ?? []).map((talent) => ({ value: talent.id, label: talent.name }))} data-testid="departure-talent" />
-  );
-}
-
 type DepartureValues = { talentId: string; leftOn: dayjs.Dayjs; kind: string; destinationRegion: string; destinationKind: string; reasons: string[]; exitInterview: string };
 
 function Departures() {
@@ -205,7 +194,7 @@ function Departures() {
         <Form form={form} layout="vertical" initialValues={{ leftOn: dayjs(), kind: 'resignation', destinationKind: 'enterprise', reasons: [] }} onFinish={(values) => record.mutate(values)}>
           <FormErrorAlert save={save} testId="departure-error" />
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="talentId" label={t('retention.departure.talent')} rules={[{ required: true }]}><TalentSelect /></Form.Item></Col>
+            <Col span={8}><Form.Item name="talentId" label={t('retention.departure.talent')} rules={[{ required: true }]}><TalentSelect inZone testId="departure-talent" /></Form.Item></Col>
             <Col span={5}><Form.Item name="leftOn" label={t('retention.departure.leftOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={5}><Form.Item name="kind" label={t('retention.departure.kind')}><Select options={departureKinds.map((value) => ({ value, label: t(`retention.departure.kinds.${value}`) }))} /></Form.Item></Col>
             <Col span={6}><Form.Item name="destinationKind" label={t('retention.departure.destinationKind')}><Select options={destinationKinds.map((value) => ({ value, label: t(`retention.departure.destinationKinds.${value}`) }))} /></Form.Item></Col>

@@ -14,12 +14,11 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { SearchInput } from '../../ui/SearchInput';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
 import { useReference } from '../reference/reference.api';
-import { fetchTalents } from '../talents/talents.api';
+import { TalentSelect } from '../talents/TalentSelect';
 import { cardStatusColor } from './MyCardPage';
 import {
   fetchCards, fetchPrivileges, issueAllCards, issueCard, revokeCard, savePrivileges, type CardPrivilege, type TalentCard, type TierPrivilege,
@@ -136,30 +135,6 @@ function CardList({ manages }: { manages: boolean }) {
   );
 }
 
-/** Talents with a tier, found by name as one types. */
-function TieredTalentSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 300);
-  const talents = useQuery({
-    queryKey: ['talents', 'card-candidates', q],
-    queryFn: () => fetchTalents({ q: q || undefined, status: 'inZone', page: 1, pageSize: 20 }),
-    enabled: q.length > 0,
-  });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value}
-      onChange={onChange}
-      placeholder={t('cards.talentPlaceholder')}
-      notFoundContent={talents.isFetching ? <Spin size="small" /> : null}
-      options={(talents.data?.items ?? []).map((talent) => ({ value: talent.id, label: `${talent.name}${talent.tier ? ` · ${talent.tier}` : ''}` }))}
-      data-testid="card-talent"
-    />
-  );
-}
-
 function IssueDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -179,7 +154,7 @@ function IssueDialog({ onClose, onDone }: { onClose: () => void; onDone: () => v
       <Form form={form} name="card-issue" layout="vertical" initialValues={{ validUntil: defaultValidUntil() }} onFinish={(values) => { save.reset(); issue.mutate(values); }}>
         <FormErrorAlert save={save} testId="card-issue-error" />
         <Form.Item name="talentId" label={t('cards.talent')} rules={[{ required: true, message: t('cardCheck.required') }]}>
-          <TieredTalentSelect />
+          <TalentSelect inZone placeholder={t('cards.talentPlaceholder')} testId="card-talent" />
         </Form.Item>
         <Form.Item name="validUntil" label={t('cards.validUntil')} rules={[{ required: true }]}>
           <DatePicker allowClear={false} disabledDate={(day) => day.isBefore(dayjs().add(1, 'day'), 'day') || day.isAfter(dayjs().add(5, 'year'), 'day')} />

@@ -12,11 +12,10 @@ import { FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
-import { fetchTalents } from '../talents/talents.api';
+import { TalentSelect } from '../talents/TalentSelect';
 import {
   advanceRound, checkDeclaration, declare, decideDeclaration, fetchDeclaration, fetchDeclarations, fetchRound, raiseObjection, resolveObjection, resubmit, scoreDeclaration,
   type Declaration, type DeclarationDetail, type TitleRoundDetail,
@@ -113,26 +112,6 @@ export function TitleRoundPage() {
   );
 }
 
-/** The enterprise's own staff, found by name as one types. */
-function StaffSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 300);
-  const talents = useQuery({ queryKey: ['talents', 'title-candidates', q], queryFn: () => fetchTalents({ q: q || undefined, page: 1, pageSize: 20 }), enabled: q.length > 0 });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value}
-      onChange={onChange}
-      placeholder={t('titles.talentPlaceholder')}
-      notFoundContent={talents.isFetching ? <Spin size="small" /> : null}
-      options={(talents.data?.items ?? []).map((talent) => ({ value: talent.id, label: talent.name }))}
-      data-testid="title-talent"
-    />
-  );
-}
-
 function DeclareDialog({ round, onClose, onDone }: { round: TitleRoundDetail; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -152,7 +131,7 @@ function DeclareDialog({ round, onClose, onDone }: { round: TitleRoundDetail; on
     <Modal open title={t('titles.declareTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('titles.declare')} cancelText={t('common.cancel')} confirmLoading={submit.isPending} okButtonProps={{ 'data-testid': 'title-declare-submit' } as ButtonProps}>
       <Form form={form} name="title-declare" layout="vertical" initialValues={{ level: round.levels[0] }} onFinish={(values) => { save.reset(); submit.mutate(values); }}>
         <FormErrorAlert save={save} testId="title-declare-error" />
-        <Form.Item name="talentId" label={t('titles.talent')} rules={[required]}><StaffSelect /></Form.Item>
+        <Form.Item name="talentId" label={t('titles.talent')} rules={[required]}><TalentSelect placeholder={t('titles.talentPlaceholder')} testId="title-talent" /></Form.Item>
         <Form.Item name="level" label={t('titles.levelSought')} rules={[required]}>
           <Radio.Group options={round.levels.map((level) => ({ value: level, label: t(`titles.level.${level}`) }))} />
         </Form.Item>

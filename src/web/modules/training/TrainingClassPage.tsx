@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Table, Tag, Tooltip, Upload, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Upload, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormSave } from '../../ui/use-form-save';
-import { fetchTalents } from '../talents/talents.api';
+import { TalentSelect } from '../talents/TalentSelect';
 import { addSession, assess, certify, enrol, fetchClass, importTrainees, place, saveAttendance, type Enrolment, type TrainingClassDetail } from './training.api';
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -185,25 +184,6 @@ export function TrainingClassPage() {
   );
 }
 
-function TalentSearchSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 300);
-  const talents = useQuery({ queryKey: ['talents', 'trainee-candidates', q], queryFn: () => fetchTalents({ q: q || undefined, page: 1, pageSize: 20 }), enabled: q.length > 0 });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value}
-      onChange={onChange}
-      placeholder={t('training.class.talentPlaceholder')}
-      notFoundContent={talents.isFetching ? <Spin size="small" /> : null}
-      options={(talents.data?.items ?? []).map((talent) => ({ value: talent.id, label: `${talent.name}${talent.employer ? ` · ${talent.employer.name}` : ''}` }))}
-      data-testid="enrol-talent"
-    />
-  );
-}
-
 type EnrolValues = { source: 'registry' | 'new'; talentId?: string; name?: string; idNumber?: string; phone?: string };
 
 function EnrolDialog({ classId, onClose, onDone }: { classId: string; onClose: () => void; onDone: (next: TrainingClassDetail) => void }) {
@@ -229,7 +209,7 @@ function EnrolDialog({ classId, onClose, onDone }: { classId: string; onClose: (
         </Form.Item>
         {source === 'registry' ? (
           <Form.Item name="talentId" label={t('training.class.talent')} rules={[{ required: true }]}>
-            <TalentSearchSelect />
+            <TalentSelect placeholder={t('training.class.talentPlaceholder')} testId="enrol-talent" />
           </Form.Item>
         ) : (
           <>
