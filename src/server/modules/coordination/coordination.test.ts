@@ -51,6 +51,24 @@ async function raise(agent: Agent, overrides: Record<string, unknown> = {}) {
   return response.json<Task>();
 }
 
+describe('the demo', () => {
+  it('has a dozen joint tasks in every status across the units, the 人社局 account’s own among them, notes by their units', async () => {
+    const rows = await t.rows<{ status: string; n: number }>(sql`select status, count(*)::int as n from joint_tasks group by status`);
+    const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
+    expect(Object.values(byStatus).reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(12);
+    for (const status of ['todo', 'inProgress', 'done', 'cancelled']) expect(byStatus[status]).toBeGreaterThan(0);
+    const department = await t.login('department');
+    const seen = (await department.get('/api/joint-tasks', { query: { pageSize: '100' } })).json<{ items: { id: string }[]; total: number }>();
+    expect(seen.total).toBeGreaterThan(0);
+    expect(seen.total).toBeLessThan(Object.values(byStatus).reduce((sum, n) => sum + n, 0));
+    const detail = (await department.get(`/api/joint-tasks/${seen.items[0].id}`)).json<Task>();
+    expect(detail.helpersTotal).toBeGreaterThan(0);
+    // a task whose three helpers settle a talent's family: 配偶, 子女, 落户
+    const [family] = await t.rows<{ helpers: number }>(sql`select count(*)::int as helpers from joint_task_helpers h join joint_tasks j on j.id = h.task_id where j.title = '引进博士家属随迁安置'`);
+    expect(family.helpers).toBe(3);
+  });
+});
+
 describe('joint tasks', () => {
   it('the office raises a task for an owner and two helpers; each helper is told; audited', async () => {
     const task = await raise(office);
