@@ -11,6 +11,7 @@ import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './d
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
+import { coordinationErrorMessages, coordinationFieldLabels, coordinationFieldMessages, jointTaskScopedLabels } from './coordination-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -74,6 +75,7 @@ export const errorMessages = {
   ...growthErrorMessages,
   ...cooperationErrorMessages,
   ...retentionErrorMessages,
+  ...coordinationErrorMessages,
 } satisfies Record<string, Bilingual>;
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -158,6 +160,7 @@ export const fieldMessages = {
   ...growthFieldMessages,
   ...cooperationFieldMessages,
   ...retentionFieldMessages,
+  ...coordinationFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -175,6 +178,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...growthFieldLabels,
   ...cooperationFieldLabels,
   ...retentionFieldLabels,
+  ...coordinationFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
@@ -261,7 +265,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project', 'jointTask'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -293,6 +297,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   title: titleScopedLabels,
   ...growthScopedLabels,
   project: projectScopedLabels,
+  jointTask: jointTaskScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -309,6 +314,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/training')) return 'training';
   if (url.startsWith('/api/challenge')) return 'challenge';
   if (url.startsWith('/api/projects')) return 'project';
+  if (url.startsWith('/api/joint-tasks')) return 'jointTask';
   return undefined;
 }
 

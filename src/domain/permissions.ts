@@ -131,6 +131,12 @@ export const permissions = [
   /** The early warning: risk scores with their reasons, a talent's history; the office also tunes weights, routes visit tasks and runs the back-test. */
   'retention.read',
   'retention.manage',
+  /** 协同用才: joint tasks across units — read (a unit: the tasks it owns or helps on; the office and leaders all). */
+  'jointTasks.read',
+  /** Raise a joint task, add progress notes, report a helper's part, close or cancel it (the unit's own; the office any). */
+  'jointTasks.work',
+  /** 政企对接: the government–enterprise board of open calls relevant to an enterprise (HR its own; the office any). */
+  'board.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -156,6 +162,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
     'cooperation.read', 'internships.record',
     'departures.read',
+    'board.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -169,6 +176,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'demands.read', 'campaigns.read',
     'training.read', 'challenges.read', 'challenges.review',
     'flexibleTalent.read', 'cooperation.read',
+    'jointTasks.read', 'jointTasks.work',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -187,6 +195,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
     'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
     'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
+    'jointTasks.read', 'jointTasks.work', 'board.read',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -199,6 +208,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'challenges.read',
     'flexibleTalent.read', 'cooperation.read',
     'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
+    'jointTasks.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

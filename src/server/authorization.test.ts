@@ -4,7 +4,7 @@ import { systemActor } from './plugins/auth';
 import { issueCard } from './modules/talent-card/talent-card.service';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allRoles, type Role } from '../domain/roles';
-import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber, uniqueSuffix, type BuiltUser } from './test/factories';
+import { buildOrganisation, buildTalent, buildUnit, buildUser, factoryPassword, uniqueIdNumber, uniqueSuffix, type BuiltUser } from './test/factories';
 import { createTestApp, type Agent, type TestApp } from './test/harness';
 import { enterpriseBody } from './modules/enterprises/enterprises.fixtures';
 import { headersOf, rowOf, uploadImport, workbookBytes } from './modules/imports/imports.fixtures';
@@ -699,6 +699,25 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/retention/visit-outcomes': { expected: only(200, ['office', 'leader']) },
   'GET /api/retention/backtest': { expected: only(200, ['office']) },
   'GET /api/talents/:id/history': { expected: only(200, ['office', 'leader']), request: (_caller, context) => ({ url: `/api/talents/${context.talents.other.id}/history` }) },
+  // ——— 协同用才: joint tasks (the department account's unit owns one and helps on another) and the board (fixtures: jointTaskFixtures below) ———
+  'GET /api/joint-tasks': { expected: only(200, ['department', 'office', 'leader']) },
+  'POST /api/joint-tasks': {
+    expected: only(201, ['department', 'office']),
+    request: (_caller, context) => ({ body: { title: '授权测试协同任务', ownerUnitId: context.users.department.unitId, helpers: [{ unitId: jointTaskFixtures.helperUnit }], workingDays: 5 } }),
+  },
+  'GET /api/joint-tasks/:id': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ url: `/api/joint-tasks/${jointTaskFixtures.owned}` }) },
+  'POST /api/joint-tasks/:id/notes': { expected: only(201, ['department', 'office']), request: () => ({ url: `/api/joint-tasks/${jointTaskFixtures.owned}/notes`, body: { text: '授权测试进展' } }) },
+  // the department account's unit is the helper: it reports its own part, the office any
+  'PUT /api/joint-tasks/:id/parts/:unitId': {
+    expected: only(200, ['department', 'office']),
+    request: (_caller, context) => ({ url: `/api/joint-tasks/${jointTaskFixtures.helped}/parts/${context.users.department.unitId}`, body: { done: true } }),
+  },
+  // one task per closer (the owner unit's staff, the office), each still on version 1
+  'POST /api/joint-tasks/:id/close': {
+    expected: only(200, ['department', 'office']),
+    request: (caller) => ({ url: `/api/joint-tasks/${caller === 'office' ? jointTaskFixtures.officeCloses : jointTaskFixtures.ownerCloses}/close`, body: { outcome: 'done', note: '授权测试办结', version: 1 } }),
+  },
+  'GET /api/board': { expected: only(200, ['enterprise', 'office']), request: (caller, context) => (caller === 'office' ? { query: { enterpriseId: context.users.enterprise.organisationId! } } : {}) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -841,6 +860,22 @@ beforeAll(async () => {
   const departure = await office.post('/api/departures', { talentId: staff.id, leftOn: '2026-11-01', kind: 'transfer', destinationKind: 'government', reasons: ['development'] });
   if (departure.statusCode !== 201) throw new Error(`departure: ${departure.statusCode} ${departure.body}`);
   retentionFixtures = { pair: await pairWith(), toEnd: await pairWith(), toPair: (await buildTalent(t.db)).id, toDepart: (await buildTalent(t.db)).id, departure: departure.json().id };
+});
+
+/** Joint tasks: owned by the department account's unit (to read, note, close), one it helps on, one for the office to close. */
+let jointTaskFixtures: { helperUnit: string; owned: string; helped: string; ownerCloses: string; officeCloses: string };
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const helperUnit = (await buildUnit(t.db)).id;
+  const ownUnit = context.users.department.unitId!;
+  const raise = async (ownerUnitId: string, helper: string) => {
+    const response = await office.post('/api/joint-tasks', { title: '授权测试协同任务', ownerUnitId, helpers: [{ unitId: helper, part: '授权测试' }], workingDays: 10 });
+    if (response.statusCode !== 201) throw new Error(`joint task: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  jointTaskFixtures = {
+    helperUnit, owned: await raise(ownUnit, helperUnit), helped: await raise(helperUnit, ownUnit), ownerCloses: await raise(ownUnit, helperUnit), officeCloses: await raise(helperUnit, ownUnit),
+  };
 });
 
 const samplePdf = Buffer.from('%PDF-1.4\n%%EOF\n');

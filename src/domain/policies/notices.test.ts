@@ -18,6 +18,7 @@ const examples: Notice[] = [
   { kind: 'loan', params: { policy: '张三', stage: 'bankApproval', event: 'waiting', comment: '' } },
   { kind: 'executiveTerm', params: { policy: '张三', subject: '泵阀集团', termEnd: '2027-03-01' } },
   { kind: 'liaison', params: { policy: '李四', event: 'highRisk' } },
+  { kind: 'jointTask', params: { policy: '引进人才家属随迁', subject: '人力资源和社会保障局', event: 'overdue', due: '2026-12-31' } },
 ];
 
 describe('notifications in both languages', () => {

@@ -53,6 +53,12 @@ export const noticeParams = {
   executiveTerm: z.object({ policy: text, subject: text, termEnd: text }),
   /** Retention (留才): a pair's contact plan is overdue, or a high-risk talent is routed to the reader for a visit; `policy` is the talent's name. */
   liaison: z.object({ policy: text, event: z.enum(['overdue', 'highRisk']) }),
+  /**
+   * 协同任务 (a joint task across units): for a helper unit, a task handed to it; for the owner unit, a helper's part done;
+   * for the units, a task closed; for the units and the office, a task past its due day. `policy` is the task's title,
+   * `subject` the unit that acted (or the owner unit), `due` its due day.
+   */
+  jointTask: z.object({ policy: text, subject: text, event: z.enum(['assigned', 'partDone', 'closed', 'overdue']), due: text }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -137,6 +143,16 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
     const [title, body] = liaisonTexts[event][language];
     return { title: title.replace('{subject}', policy), body };
   },
+  jointTask: ({ policy, subject, event, due }, language) =>
+    language === 'zh-CN'
+      ? {
+          title: `${{ assigned: '新的协同任务', partDone: '协办事项已完成', closed: '协同任务已办结', overdue: '协同任务已逾期' }[event]}：${policy}`,
+          body: { assigned: `${subject} 牵头，请按时完成本单位协办事项（截止 ${due}）`, partDone: `${subject} 已完成协办事项`, closed: `${subject} 已办结该任务`, overdue: `该任务应于 ${due} 前完成，已逾期，请${subject}督促办理` }[event],
+        }
+      : {
+          title: `${{ assigned: 'New joint task', partDone: 'Helper part done', closed: 'Joint task closed', overdue: 'Joint task overdue' }[event]}: ${policy}`,
+          body: { assigned: `Led by ${subject}; do your unit's part by ${due}`, partDone: `${subject} finished its part`, closed: `${subject} closed the task`, overdue: `Due by ${due} and now overdue; ${subject} to follow it up` }[event],
+        },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

@@ -10,6 +10,7 @@ import type {
 import type { SchoolCategory } from '../../domain/policies/facts';
 import type { CardCheckOutcome, CardPrivilegeKind } from '../../domain/talent-card/card';
 import type { PoolAction, PoolMemberStatus, PoolNominator } from '../../domain/pools';
+import type { JointTaskStatus } from '../../domain/coordination';
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
 import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } from '../../domain/title-evaluations/titles';
@@ -1772,4 +1773,69 @@ export const departures = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index('departures_talent_idx').on(table.talentId), index('departures_employer_idx').on(table.employerId, table.leftOn), index('departures_day_idx').on(table.leftOn)],
+);
+
+// ——— 协同用才: joint tasks across units (modules/coordination, migration 0028) ———
+
+/**
+ * A cross-unit talent matter (协同任务): the owner unit (牵头单位) leads it, helper units (协办单位) each do a part; optional
+ * talent and enterprise it is about; a due day (a Beijing date, from a date or a time limit in working days). Closed by
+ * the owner (done or cancelled) with a note; an overdue task is announced once (`overdue_announced_on`).
+ */
+export const jointTasks = pgTable(
+  'joint_tasks',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerUnitId: uuid('owner_unit_id').notNull().references(() => units.id),
+    talentId: uuid('talent_id').references(() => talents.id),
+    enterpriseId: uuid('enterprise_id').references(() => organisations.id),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    workingDays: integer('working_days'),
+    status: text('status').$type<JointTaskStatus>().notNull().default('todo'),
+    closingNote: text('closing_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    overdueAnnouncedOn: date('overdue_announced_on', { mode: 'string' }),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('joint_tasks_owner_idx').on(table.ownerUnitId),
+    index('joint_tasks_status_due_idx').on(table.status, table.dueOn),
+    index('joint_tasks_created_idx').on(table.createdAt.desc(), table.id),
+  ],
+);
+
+/** A helper unit's part of a joint task (what it is to do) and whether it is done. */
+export const jointTaskHelpers = pgTable(
+  'joint_task_helpers',
+  {
+    taskId: uuid('task_id').notNull().references(() => jointTasks.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    part: text('part').notNull().default(''),
+    done: boolean('done').notNull().default(false),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by').references(() => users.id),
+    doneNote: text('done_note').notNull().default(''),
+  },
+  (table) => [primaryKey({ columns: [table.taskId, table.unitId] }), index('joint_task_helpers_unit_idx').on(table.unitId)],
+);
+
+/** Progress notes of a joint task: dated, by a unit (null: the talent office), with their author. */
+export const jointTaskNotes = pgTable(
+  'joint_task_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id').notNull().references(() => jointTasks.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').references(() => units.id),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    notedOn: date('noted_on', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('joint_task_notes_task_idx').on(table.taskId, table.createdAt)],
 );

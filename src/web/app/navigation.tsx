@@ -1,7 +1,7 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined,
   CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CustomerServiceOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined,
-  FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  FolderOpenOutlined, HeartOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   SolutionOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -12,7 +12,7 @@ export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
   | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
-  | 'myTalents' | 'retention' | 'pools';
+  | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures';
 
 /**
  * The menu's sections, in order, each under its heading: the day's work; the registries; policies and the one-stop
@@ -37,6 +37,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'home', group: 'work', path: '/', icon: <HomeOutlined />, access: 'everyone' },
   { key: 'inbox', group: 'work', path: '/inbox', icon: <CarryOutOutlined />, access: 'cases.inbox' },
   { key: 'myCases', group: 'work', path: '/my-cases', icon: <FolderOpenOutlined />, access: 'cases.mine' },
+  { key: 'jointTasks', group: 'work', path: '/joint-tasks', icon: <NodeIndexOutlined />, access: 'jointTasks.read' },
   { key: 'talents', group: 'registry', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },
   { key: 'profile', group: 'registry', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', group: 'registry', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
@@ -62,9 +63,11 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'flexibleTalent', group: 'attraction', path: '/flexible-talent', icon: <ClusterOutlined />, access: 'flexibleTalent.read' },
   { key: 'universityCooperation', group: 'attraction', path: '/university-cooperation', icon: <ReadOutlined />, access: 'cooperation.read' },
   { key: 'platforms', group: 'attraction', path: '/platforms', icon: <ExperimentOutlined />, access: 'cooperation.read' },
+  { key: 'board', group: 'attraction', path: '/board', icon: <NotificationOutlined />, access: 'board.read' },
   { key: 'myTalents', group: 'retention', path: '/my-talents', icon: <HeartOutlined />, access: anyOf(['leader']) },
   { key: 'retention', group: 'retention', path: '/retention', icon: <RiseOutlined />, access: 'retention.manage' },
   { key: 'pools', group: 'retention', path: '/pools', icon: <UsergroupAddOutlined />, access: 'pools.read' },
+  { key: 'staffDepartures', group: 'retention', path: '/staff-departures', icon: <LogoutOutlined />, access: anyOf(['enterprise']) },
   { key: 'calendar', group: 'system', path: '/calendar', icon: <CalendarOutlined />, access: 'calendar.manage' },
   { key: 'users', group: 'system', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },
   { key: 'adminRequests', group: 'system', path: '/admin-requests', icon: <SafetyCertificateOutlined />, access: 'adminRequests.decide' },

@@ -87,6 +87,10 @@ const TrainingOrderPage = lazyPage(() => import('../modules/training/TrainingOrd
 const TrainingClassPage = lazyPage(() => import('../modules/training/TrainingClassPage'), 'TrainingClassPage');
 const ChallengesPage = lazyPage(() => import('../modules/challenges/ChallengesPage'), 'ChallengesPage');
 const ChallengeDetailPage = lazyPage(() => import('../modules/challenges/ChallengeDetailPage'), 'ChallengeDetailPage');
+const JointTasksPage = lazyPage(() => import('../modules/coordination/JointTasksPage'), 'JointTasksPage');
+const JointTaskPage = lazyPage(() => import('../modules/coordination/JointTaskPage'), 'JointTaskPage');
+const BoardPage = lazyPage(() => import('../modules/coordination/BoardPage'), 'BoardPage');
+const StaffDeparturesPage = lazyPage(() => import('../modules/coordination/StaffDeparturesPage'), 'StaffDeparturesPage');
 const NotFoundPage = lazyPage(() => import('./ErrorPages'), 'NotFoundPage');
 
 /** A page outside the signed-in frame (and the frame itself) while its chunk loads: a spinner on the whole screen. */
@@ -152,6 +156,10 @@ const routes: RouteObject[] = [
       { path: 'training/classes/:id', element: <RequirePage page="training"><TrainingClassPage /></RequirePage> },
       { path: 'challenges', element: <RequirePage page="challenges"><ChallengesPage /></RequirePage> },
       { path: 'challenges/:id', element: <RequirePermission permission="challenges.read"><ChallengeDetailPage /></RequirePermission> },
+      { path: 'joint-tasks', element: <RequirePage page="jointTasks"><JointTasksPage /></RequirePage> },
+      { path: 'joint-tasks/:id', element: <RequirePage page="jointTasks"><JointTaskPage /></RequirePage> },
+      { path: 'board', element: <RequirePage page="board"><BoardPage /></RequirePage> },
+      { path: 'staff-departures', element: <RequirePage page="staffDepartures"><StaffDeparturesPage /></RequirePage> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

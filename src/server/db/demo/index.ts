@@ -19,6 +19,7 @@ import { storeDemands } from './demands';
 import { storeGrowth } from './growth';
 import { storeCooperation } from './cooperation';
 import { storeTalentHistory } from './history';
+import { storeJointTasks } from './coordination';
 import { demoIndustries, demoTiers } from './reference';
 import { storeEnterprises, storeTalents } from './store';
 import { systemActor } from '../../plugins/auth';
@@ -112,11 +113,12 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       enterpriseUserId: accounts.get('enterprise')!,
       unitNominators: Object.entries(unitOfAccount).map(([username, code]) => ({ unitId: unitIds.get(code)!, userId: accounts.get(username)! })),
     });
+    const coordination = await storeJointTasks(tx, { today, unitIds, officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id, unitUserIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])) });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       changes: {
         units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards,
-        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, cooperation, history, ...pools,
+        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, cooperation, history, ...pools, ...coordination,
       },
     });
   });

@@ -13,6 +13,7 @@ import { announceDueReviews } from '../pools/pools.service';
 import { remindExecutiveTerms } from '../campaigns/executives.service';
 import { flagOverduePlans } from '../retention/liaison.service';
 import { routeHighRisk } from '../retention/retention.service';
+import { announceOverdueJointTasks } from '../coordination/joint-tasks.service';
 
 /** The daily jobs, in the order they run; each is claimed, run and recorded on its own (`job_runs`). */
 export const dailyJobs = {
@@ -41,6 +42,8 @@ export const dailyJobs = {
     const { routed } = await routeHighRisk(db, systemActor, beijingDate(now));
     return { overdue, routed };
   },
+  /** 协同用才: each open joint task past its due day announced once (督办) to the office, the owner unit and the helpers. */
+  jointTasks: async (db: Db, _dataDir: string, now: Date) => ({ overdueJointTasks: await announceOverdueJointTasks(db, now) }),
   /** Planner statistics of the tables changed enough since their last look (PGlite has no autovacuum), table by table. */
   statistics: async (db: Db) => {
     const { tables } = await analyzeTables(db, { vacuum: true });
