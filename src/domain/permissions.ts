@@ -131,6 +131,14 @@ export const permissions = [
   /** The early warning: risk scores with their reasons, a talent's history; the office also tunes weights, routes visit tasks and runs the back-test. */
   'retention.read',
   'retention.manage',
+  /** 评选: the calls, and the nominations one may see (an enterprise or a unit: its own; an expert: those of its panels). */
+  'selections.read',
+  /** Nominate a talent for a selection (an enterprise: its own staff). */
+  'selections.nominate',
+  /** Keep the calls and their panels, check eligibility, move a selection on, record objections. */
+  'selections.manage',
+  /** Score nominations as a member of a selection's expert panel. */
+  'selections.score',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -156,6 +164,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
     'cooperation.read', 'internships.record',
     'departures.read',
+    'selections.read', 'selections.nominate',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -169,6 +178,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'demands.read', 'campaigns.read',
     'training.read', 'challenges.read', 'challenges.review',
     'flexibleTalent.read', 'cooperation.read',
+    'selections.read', 'selections.nominate', 'selections.score',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -187,6 +197,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
     'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
     'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
+    'selections.read', 'selections.manage', 'selections.score',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -199,6 +210,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'challenges.read',
     'flexibleTalent.read', 'cooperation.read',
     'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
+    'selections.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

@@ -53,6 +53,12 @@ export const noticeParams = {
   executiveTerm: z.object({ policy: text, subject: text, termEnd: text }),
   /** Retention (留才): a pair's contact plan is overdue, or a high-risk talent is routed to the reader for a visit; `policy` is the talent's name. */
   liaison: z.object({ policy: text, event: z.enum(['overdue', 'highRisk']) }),
+  /** 评选: a nomination for the office to check (`policy` names the selection, `subject` the nominee). */
+  selectionNomination: z.object({ policy: text, subject: text }),
+  /** 评选: the panel's review has opened; for each expert who is a user, with the nominations to score. */
+  selectionReview: z.object({ policy: text, count: z.number().int() }),
+  /** 评选: the result of a nomination, for the one who nominated (selected: the honour is on the talent's profile). */
+  selectionResult: z.object({ policy: text, subject: text, selected: z.boolean() }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -137,6 +143,14 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
     const [title, body] = liaisonTexts[event][language];
     return { title: title.replace('{subject}', policy), body };
   },
+  selectionNomination: ({ policy, subject }, language) =>
+    language === 'zh-CN' ? { title: `新的评选推荐：${policy}`, body: `${subject} 被推荐参评，请核验资格` } : { title: `New nomination: ${policy}`, body: `${subject} was nominated; check the eligibility` },
+  selectionReview: ({ policy, count }, language) =>
+    language === 'zh-CN' ? { title: `评选待评分：${policy}`, body: `本次评选进入专家评审，共 ${count} 名候选人待评分` } : { title: `Selection to score: ${policy}`, body: `The panel's review has opened: ${count} candidate(s) to score` },
+  selectionResult: ({ policy, subject, selected }, language) =>
+    language === 'zh-CN'
+      ? { title: `${selected ? '评选入选' : '评选未入选'}：${policy}`, body: selected ? `${subject} 已入选，荣誉已记入人才档案` : `${subject} 本次未入选` }
+      : { title: `${selected ? 'Selected' : 'Not selected'}: ${policy}`, body: selected ? `${subject} was selected; the honour is on the talent's profile` : `${subject} was not selected this time` },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);
