@@ -101,7 +101,7 @@ export function SelectionPage() {
       render: (_, row) => (
         <Space wrap>
           <Button size="small" onClick={() => setOpen(row.id)} aria-label={`${t('selections.actions.detail')} ${row.talent.name}`} data-testid="nomination-open">{t('selections.actions.detail')}</Button>
-          {detail.permissions.score && row.status === 'eligible' ? (
+          {(detail.permissions.score || (manages && detail.status === 'reviewing')) && row.status === 'eligible' ? (
             row.abstain ? <Tag>{t('selections.actions.abstain')}</Tag> : (
               <Button size="small" type="primary" onClick={() => setScoring(row)} aria-label={`${t('selections.actions.score')} ${row.talent.name}`} data-testid="nomination-score">
                 {row.myScore === null ? t('selections.actions.score') : t('selections.actions.myScore', { score: row.myScore })}
@@ -211,11 +211,13 @@ function NominateDialog({ selection, onClose, onDone }: { selection: SelectionDe
 function ScoreDialog({ selection, nomination, onClose, onDone }: { selection: SelectionDetail; nomination: SelectionNomination; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ score: number; opinion: string }>();
-  const save = useFormSave(form, ['score', 'opinion']);
+  const [form] = Form.useForm<{ expertId?: string; score: number; opinion: string }>();
+  const save = useFormSave(form, ['expertId', 'score', 'opinion']);
   const mine = selection.experts.find((expert) => expert.mine);
+  // the office records a named expert's score (评审 on paper); an expert who abstains (回避) is not offered
+  const recordable = mine ? [] : selection.experts.filter((expert) => !nomination.abstaining.includes(expert.id) && !expert.userId);
   const submit = useMutation({
-    mutationFn: (values: { score: number; opinion: string }) => scoreNomination(nomination.id, { expertId: mine?.id, score: values.score, opinion: values.opinion.trim() }),
+    mutationFn: (values: { expertId?: string; score: number; opinion: string }) => scoreNomination(nomination.id, { expertId: mine?.id ?? values.expertId, score: values.score, opinion: values.opinion.trim() }),
     onSuccess: () => { void message.success(t('selections.score.done')); onDone(); onClose(); },
     onError: save.refused,
   });
@@ -223,6 +225,11 @@ function ScoreDialog({ selection, nomination, onClose, onDone }: { selection: Se
     <Modal open title={t('selections.score.title', { name: nomination.talent.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={submit.isPending} okButtonProps={{ 'data-testid': 'selection-score-submit' } as ButtonProps}>
       <Form form={form} name="selection-score" layout="vertical" initialValues={{ score: nomination.myScore ?? undefined }} onFinish={(values) => { save.reset(); submit.mutate(values); }}>
         <FormErrorAlert save={save} testId="selection-score-error" />
+        {mine ? null : (
+          <Form.Item name="expertId" label={t('selections.score.expert')} rules={[{ required: true, message: t('selections.form.required') }]}>
+            <Select options={recordable.map((expert) => ({ value: expert.id, label: expert.name }))} data-testid="selection-score-expert" />
+          </Form.Item>
+        )}
         <Form.Item name="score" label={t('selections.score.score')} rules={[{ required: true, message: t('selections.form.required') }]}><InputNumber min={0} max={100} precision={0} data-testid="selection-score-value" /></Form.Item>
         <Form.Item name="opinion" label={t('selections.score.opinion')} rules={[{ required: true, whitespace: true, message: t('selections.form.required') }]}><Input.TextArea rows={3} maxLength={1000} data-testid="selection-score-opinion" /></Form.Item>
       </Form>

@@ -22,7 +22,7 @@ import { VerifyDialog } from './VerifyDialog';
 import { TalentTrainingRecords } from '../training/TalentTrainingRecords';
 import { HonoursTab } from '../selections/HonoursTab';
 
-const tabKeys = ['basic', 'education', 'titles', 'work', 'audit'] as const;
+const tabKeys = ['basic', 'education', 'titles', 'work', 'honours', 'audit'] as const;
 type TabKey = (typeof tabKeys)[number];
 const isTab = (value: string | null): value is TabKey => value !== null && (tabKeys as readonly string[]).includes(value);
 
