@@ -19,6 +19,7 @@ import { pagesWalkthrough } from './pages';
 import { policiesWalkthrough } from './policies';
 import { talentCardWalkthrough } from './talent-card';
 import { poolsWalkthrough } from './pools';
+import { selectionsWalkthrough } from './selections';
 import { serviceRequestWalkthrough } from './service-requests';
 import { apartmentsWalkthrough } from './apartments';
 import { titleEvaluationWalkthrough } from './title-evaluations';
@@ -667,6 +668,7 @@ const flows: Flow[] = [
   { name: 'cooperation: the office adds an expert to a team of a project, the platforms; an enterprise records an intern and links the hire to the registry; English', run: () => cooperationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'retention: a leader’s 我联系的人才 with a risky talent’s reasons, a visit raising a problem (→ service request), a departure moving the outflow, the back-test against the baseline', run: () => retentionWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'coordination: the office raises a joint task for two units; the helper notes and finishes its part; the owner closes it; an enterprise’s board shows an open challenge with why', run: () => coordinationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'selections (评选): an enterprise nominates its staff, the office checks eligibility by the rule, the panel’s expert scores, 公示 ranked; last year’s honour on a profile (zh-CN, en-US)', run: () => selectionsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

@@ -7,6 +7,7 @@ import { caseErrorMessages, caseFieldLabels, caseFieldMessages } from './case-me
 import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } from './apartment-messages';
 import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
 import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
+import { selectionErrorMessages, selectionFieldLabels, selectionFieldMessages, selectionScopedLabels } from './selection-messages';
 import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
@@ -71,6 +72,7 @@ export const errorMessages = {
   ...apartmentErrorMessages,
   ...loanErrorMessages,
   ...titleErrorMessages,
+  ...selectionErrorMessages,
   ...demandErrorMessages,
   ...growthErrorMessages,
   ...cooperationErrorMessages,
@@ -156,6 +158,7 @@ export const fieldMessages = {
   ...apartmentFieldMessages,
   ...loanFieldMessages,
   ...titleFieldMessages,
+  ...selectionFieldMessages,
   ...demandFieldMessages,
   ...growthFieldMessages,
   ...cooperationFieldMessages,
@@ -174,6 +177,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...apartmentFieldLabels,
   ...loanFieldLabels,
   ...titleFieldLabels,
+  ...selectionFieldLabels,
   ...demandFieldLabels,
   ...growthFieldLabels,
   ...cooperationFieldLabels,
@@ -265,7 +269,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project', 'jointTask'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project', 'jointTask', 'selection'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -298,6 +302,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   ...growthScopedLabels,
   project: projectScopedLabels,
   jointTask: jointTaskScopedLabels,
+  selection: selectionScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -315,6 +320,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/challenge')) return 'challenge';
   if (url.startsWith('/api/projects')) return 'project';
   if (url.startsWith('/api/joint-tasks')) return 'jointTask';
+  if (url.startsWith('/api/selections')) return 'selection';
   return undefined;
 }
 

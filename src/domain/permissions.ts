@@ -137,6 +137,14 @@ export const permissions = [
   'jointTasks.work',
   /** 政企对接: the government–enterprise board of open calls relevant to an enterprise (HR its own; the office any). */
   'board.read',
+  /** 评选: the calls, and the nominations one may see (an enterprise or a unit: its own; an expert: those of its panels). */
+  'selections.read',
+  /** Nominate a talent for a selection (an enterprise: its own staff). */
+  'selections.nominate',
+  /** Keep the calls and their panels, check eligibility, move a selection on, record objections. */
+  'selections.manage',
+  /** Score nominations as a member of a selection's expert panel. */
+  'selections.score',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -163,6 +171,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cooperation.read', 'internships.record',
     'departures.read',
     'board.read',
+    'selections.read', 'selections.nominate',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -177,6 +186,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'challenges.read', 'challenges.review',
     'flexibleTalent.read', 'cooperation.read',
     'jointTasks.read', 'jointTasks.work',
+    'selections.read', 'selections.nominate', 'selections.score',
   ],
   office: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'reference.write',
@@ -196,6 +206,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
     'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
     'jointTasks.read', 'jointTasks.work', 'board.read',
+    'selections.read', 'selections.manage', 'selections.score',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -209,6 +220,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'flexibleTalent.read', 'cooperation.read',
     'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
     'jointTasks.read',
+    'selections.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

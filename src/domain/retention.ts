@@ -13,7 +13,7 @@ const l = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, 'en-US': en });
 
 export const talentEventKinds = [
   'arrival', 'employerChange', 'titleChange', 'educationChange', 'tierChange', 'contract', 'subsidyStart', 'subsidyEnd', 'leaseStart', 'leaseEnd',
-  'serviceRequest', 'serviceRequestOutcome', 'leaderContact', 'departure',
+  'serviceRequest', 'serviceRequestOutcome', 'leaderContact', 'departure', 'honour',
 ] as const;
 export type TalentEventKind = (typeof talentEventKinds)[number];
 export const talentEventLabels: Record<TalentEventKind, Bilingual> = {
@@ -31,6 +31,7 @@ export const talentEventLabels: Record<TalentEventKind, Bilingual> = {
   serviceRequestOutcome: l('诉求办结', 'Service request closed'),
   leaderContact: l('领导联系', 'Leader contact'),
   departure: l('离开高新区', 'Left the zone'),
+  honour: l('获得荣誉', 'Honour received'),
 };
 export const requestOutcomes = ['resolved', 'dissatisfied', 'declined'] as const;
 export type RequestOutcome = (typeof requestOutcomes)[number];
@@ -53,6 +54,9 @@ export type TalentEventDetail = {
   form?: string;
   /** departure: its kind. */
   departureKind?: string;
+  /** honour: the honour's name and the selection that awarded it. */
+  honour?: string;
+  selectionId?: string;
 };
 export type TalentEvent = { talentId: string; kind: TalentEventKind; on: string; detail: TalentEventDetail };
 

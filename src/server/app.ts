@@ -40,6 +40,7 @@ import { serviceRequestsRoutes } from './modules/service-requests/service-reques
 import { apartmentsRoutes } from './modules/apartments/apartments.routes';
 import { loansRoutes } from './modules/loans/loans.routes';
 import { titleEvaluationsRoutes } from './modules/title-evaluations/title-evaluations.routes';
+import { selectionsRoutes } from './modules/selections/selections.routes';
 import { demandsRoutes } from './modules/demands/demands.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { trainingRoutes } from './modules/training/training.routes';
@@ -174,6 +175,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(apartmentsRoutes);
   await app.register(loansRoutes);
   await app.register(titleEvaluationsRoutes);
+  await app.register(selectionsRoutes);
   await app.register(demandsRoutes);
   await app.register(campaignsRoutes);
   await app.register(trainingRoutes);

@@ -69,6 +69,8 @@ const talentUrl = (caller: Caller, context: Context, rest = '') => `/api/talents
 
 /** Business roles that read the enterprise registry and export talent lists (not a talent). */
 const enterpriseReaders: Role[] = ['enterprise', 'department', 'office', 'leader'];
+/** Roles that read selections (评选). */
+const selectionReaders: Role[] = ['enterprise', 'department', 'office', 'leader'];
 
 export const authorizationTable: Record<string, Row> = {
   'GET /api/health': { expected: everyone(200) },
@@ -718,6 +720,44 @@ export const authorizationTable: Record<string, Row> = {
     request: (caller) => ({ url: `/api/joint-tasks/${caller === 'office' ? jointTaskFixtures.officeCloses : jointTaskFixtures.ownerCloses}/close`, body: { outcome: 'done', note: '授权测试办结', version: 1 } }),
   },
   'GET /api/board': { expected: only(200, ['enterprise', 'office']), request: (caller, context) => (caller === 'office' ? { query: { enterpriseId: context.users.enterprise.organisationId! } } : {}) },
+  // ——— 评选 (fixtures: selectionFixtures below): each nominator sees its own nominations, an expert those of its panels ———
+  'GET /api/selections/kinds': { expected: only(200, selectionReaders) },
+  'GET /api/selections': { expected: only(200, selectionReaders) },
+  'POST /api/selections': {
+    expected: only(201, ['office']),
+    request: () => ({
+      body: {
+        kind: 'youngTalent', year: 2099, title: '授权测试评选', titleEn: 'Authorization selection', honour: '授权测试荣誉', honourEn: 'Authorization honour', quota: 1,
+        policyId: selectionFixtures.policyId, nominateFrom: '2020-01-01', nominateTo: '2099-12-31', publicityDays: 5,
+      },
+    }),
+  },
+  'GET /api/selections/:id': { expected: only(200, selectionReaders), request: () => ({ url: `/api/selections/${selectionFixtures.open}` }) },
+  'POST /api/selections/:id/eligibility': { expected: only(200, ['office']), request: () => ({ url: `/api/selections/${selectionFixtures.open}/eligibility`, body: { version: 1 } }) },
+  'POST /api/selections/:id/advance': { expected: only(200, ['office']), request: () => ({ url: `/api/selections/${selectionFixtures.toAdvance}/advance`, body: { version: 1 } }) },
+  // an enterprise nominates its own staff, a unit's staff anyone in the zone
+  'POST /api/selections/:id/nominations': {
+    expected: only(201, ['enterprise', 'department']),
+    request: (caller, context) => ({ url: `/api/selections/${selectionFixtures.open}/nominations`, body: { talentId: caller === 'enterprise' ? context.talents.staff.id : context.talents.other.id, reason: '授权测试推荐' } }),
+  },
+  'GET /api/selections/nominations/:id': {
+    expected: only(200, selectionReaders),
+    request: (caller) => ({ url: `/api/selections/nominations/${caller === 'enterprise' ? selectionFixtures.enterpriseNomination : selectionFixtures.unitNomination}` }),
+  },
+  // the department's account sits on the panel and scores as itself; the office records the outside expert's score
+  'POST /api/selections/nominations/:id/scores': {
+    expected: only(200, ['department', 'office']),
+    request: (caller) => ({ url: `/api/selections/nominations/${selectionFixtures.toScore}/scores`, body: { score: 80, opinion: '授权测试评分', ...(caller === 'office' ? { expertId: selectionFixtures.outsideExpert } : {}) } }),
+  },
+  'POST /api/selections/nominations/:id/objections': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/selections/nominations/${selectionFixtures.selected}/objections`, body: { objector: '授权测试', content: '授权测试异议' } }),
+  },
+  'POST /api/selections/objections/:id/resolution': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/selections/objections/${selectionFixtures.objection}/resolution`, body: { outcome: 'dismissed', resolution: '授权测试' } }),
+  },
+  'GET /api/talents/:id/honours': { expected: only(200, talentReaders), request: (caller, context) => ({ url: talentUrl(caller, context, '/honours') }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */
@@ -796,6 +836,51 @@ beforeAll(async () => {
     unitMember: await nominate(department, pools.villageReserve, (await buildTalent(t.db)).id),
     enterpriseMember: await nominate(agents.get('enterprise')!, pools.enterpriseBackbone, (await buildTalent(t.db, { employerId: context.users.enterprise.organisationId })).id),
     toAdmit: await nominate(department, pools.youngCadres, (await buildTalent(t.db)).id),
+  };
+});
+/**
+ * 评选: a call open for nominations (with a nomination by the enterprise account and one by the department account), a
+ * call with a panel to move into review, a call under review with the department account on its panel and an eligible
+ * nomination, and a call in 公示 with a selected nomination and an open objection (states set in the database).
+ */
+let selectionFixtures: {
+  policyId: string; open: string; toAdvance: string; enterpriseNomination: string; unitNomination: string; toScore: string; outsideExpert: string; selected: string; objection: string;
+};
+beforeAll(async () => {
+  const office = agents.get('office')!;
+  const [{ id: policyId }] = await t.rows<{ id: string }>(sql`select id from policies where code = 'APARTMENT'`);
+  let year = 2080;
+  const call = async (experts: { name: string; userId?: string }[]) => {
+    year += 1;
+    const response = await office.post('/api/selections', {
+      kind: 'outstandingTalent', year, title: `授权测试评选${year}`, titleEn: `Authorization ${year}`, honour: '授权测试荣誉', honourEn: 'Authorization honour', quota: 1, policyId,
+      nominateFrom: '2020-01-01', nominateTo: '2099-12-31', publicityDays: 5, experts,
+    });
+    if (response.statusCode !== 201) throw new Error(`selection fixture: ${response.statusCode} ${response.body}`);
+    return response.json() as { id: string; experts: { id: string; name: string }[] };
+  };
+  const nominate = async (agent: Agent, selectionId: string, talentId: string) => {
+    const response = await agent.post(`/api/selections/${selectionId}/nominations`, { talentId, reason: '授权测试推荐' });
+    if (response.statusCode !== 201) throw new Error(`selection nomination: ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const staff = () => buildTalent(t.db, { employerId: context.users.enterprise.organisationId });
+  const open = await call([]);
+  const toAdvance = await call([{ name: '授权专家' }]);
+  const reviewing = await call([{ name: '授权部门专家', userId: context.users.department.id }, { name: '授权外部专家' }]);
+  const toScore = await nominate(agents.get('enterprise')!, reviewing.id, (await staff()).id);
+  const publicising = await call([{ name: '授权专家' }]);
+  const selected = await nominate(agents.get('enterprise')!, publicising.id, (await staff()).id);
+  await t.db.execute(sql`update selections set status = 'reviewing' where id = ${reviewing.id}`);
+  await t.db.execute(sql`update selection_nominations set status = 'eligible' where id = ${toScore}`);
+  await t.db.execute(sql`update selections set status = 'publicizing', publicity_from = now(), publicity_until = now() + interval '7 days' where id = ${publicising.id}`);
+  await t.db.execute(sql`update selection_nominations set status = 'selected', rank = 1 where id = ${selected}`);
+  const objected = await office.post(`/api/selections/nominations/${selected}/objections`, { objector: '授权测试', content: '授权测试异议' });
+  if (objected.statusCode !== 200) throw new Error(`selection objection: ${objected.statusCode} ${objected.body}`);
+  selectionFixtures = {
+    policyId, open: open.id, toAdvance: toAdvance.id, toScore, selected, outsideExpert: reviewing.experts[1].id, objection: objected.json().objections[0].id,
+    enterpriseNomination: await nominate(agents.get('enterprise')!, open.id, (await staff()).id),
+    unitNomination: await nominate(agents.get('department')!, open.id, (await buildTalent(t.db)).id),
   };
 });
 const coopExpertBody = () => ({ name: `授权专家${uniqueSuffix()}`, kind: 'doctor', field: '授权测试', affiliation: '测试大学', engagedFrom: '2025-01-01' });

@@ -59,6 +59,12 @@ export const noticeParams = {
    * `subject` the unit that acted (or the owner unit), `due` its due day.
    */
   jointTask: z.object({ policy: text, subject: text, event: z.enum(['assigned', 'partDone', 'closed', 'overdue']), due: text }),
+  /** 评选: a nomination for the office to check (`policy` names the selection, `subject` the nominee). */
+  selectionNomination: z.object({ policy: text, subject: text }),
+  /** 评选: the panel's review has opened; for each expert who is a user, with the nominations to score. */
+  selectionReview: z.object({ policy: text, count: z.number().int() }),
+  /** 评选: the result of a nomination, for the one who nominated (selected: the honour is on the talent's profile). */
+  selectionResult: z.object({ policy: text, subject: text, selected: z.boolean() }),
 };
 export type NoticeKind = keyof typeof noticeParams;
 export type NoticeParams<K extends NoticeKind> = z.infer<(typeof noticeParams)[K]>;
@@ -153,6 +159,14 @@ const texts: { [K in NoticeKind]: (params: NoticeParams<K>, language: Language) 
           title: `${{ assigned: 'New joint task', partDone: 'Helper part done', closed: 'Joint task closed', overdue: 'Joint task overdue' }[event]}: ${policy}`,
           body: { assigned: `Led by ${subject}; do your unit's part by ${due}`, partDone: `${subject} finished its part`, closed: `${subject} closed the task`, overdue: `Due by ${due} and now overdue; ${subject} to follow it up` }[event],
         },
+  selectionNomination: ({ policy, subject }, language) =>
+    language === 'zh-CN' ? { title: `新的评选推荐：${policy}`, body: `${subject} 被推荐参评，请核验资格` } : { title: `New nomination: ${policy}`, body: `${subject} was nominated; check the eligibility` },
+  selectionReview: ({ policy, count }, language) =>
+    language === 'zh-CN' ? { title: `评选待评分：${policy}`, body: `本次评选进入专家评审，共 ${count} 名候选人待评分` } : { title: `Selection to score: ${policy}`, body: `The panel's review has opened: ${count} candidate(s) to score` },
+  selectionResult: ({ policy, subject, selected }, language) =>
+    language === 'zh-CN'
+      ? { title: `${selected ? '评选入选' : '评选未入选'}：${policy}`, body: selected ? `${subject} 已入选，荣誉已记入人才档案` : `${subject} 本次未入选` }
+      : { title: `${selected ? 'Selected' : 'Not selected'}: ${policy}`, body: selected ? `${subject} was selected; the honour is on the talent's profile` : `${subject} was not selected this time` },
 };
 
 const isKind = (kind: string): kind is NoticeKind => Object.hasOwn(noticeParams, kind);

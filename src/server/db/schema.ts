@@ -14,6 +14,7 @@ import type { JointTaskStatus } from '../../domain/coordination';
 import type { CaseAction, CaseChannel, CaseType, SubtaskStatus } from '../../domain/cases';
 import type { ApartmentLayout, ApartmentUnitStatus, LeaseStatus } from '../../domain/apartments';
 import type { TitleDeclarationStatus, TitleObjectionStatus, TitleRoundStatus } from '../../domain/title-evaluations/titles';
+import type { Eligibility, NominationStatus, SelectionNominator, SelectionObjectionStatus, SelectionStatus } from '../../domain/selections';
 import type { ApplicantState, AppraisalOutcome, CampaignStage, CampaignType, DemandStatus, DemandUrgency, ExecutiveStatus, FillChannel } from '../../domain/demands';
 import type { ChallengeStatus, MilestoneStatus, ProposalStatus, TrainingClassKind, TrainingClassStatus, TrainingOrderStatus } from '../../domain/growth';
 import type {
@@ -1838,4 +1839,135 @@ export const jointTaskNotes = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index('joint_task_notes_task_idx').on(table.taskId, table.createdAt)],
+);
+
+
+// ——— selections (评选, migration 0027): calls, nominations checked by a policy's rule, the expert panel, 公示, honours ———
+
+/** Kinds of selection as data (科技创新企业家评选, 优秀人才评选 …), seeded by the migration. */
+export const selectionKinds = pgTable('selection_kinds', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  position: integer('position').notNull(),
+});
+
+/** A call (评选): kind and year, the nomination window, the places, the policy whose rule decides eligibility, the honour. */
+export const selections = pgTable(
+  'selections',
+  {
+    id: id(),
+    kind: text('kind').notNull().references(() => selectionKinds.code),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en').notNull(),
+    honour: text('honour').notNull(),
+    honourEn: text('honour_en').notNull(),
+    quota: integer('quota').notNull(),
+    policyId: uuid('policy_id').notNull().references(() => policies.id),
+    nominateFrom: date('nominate_from', { mode: 'string' }).notNull(),
+    nominateTo: date('nominate_to', { mode: 'string' }).notNull(),
+    publicityDays: integer('publicity_days').notNull(),
+    status: text('status').$type<SelectionStatus>().notNull().default('nominating'),
+    publicityFrom: timestamp('publicity_from', { withTimezone: true }),
+    publicityUntil: timestamp('publicity_until', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [uniqueIndex('selections_kind_year_key').on(table.kind, table.year), index('selections_status_idx').on(table.status, table.year)],
+);
+
+/** The selection's panel: a user (who scores as themself) or a named outside expert; the organisation decides 回避. */
+export const selectionExperts = pgTable(
+  'selection_experts',
+  {
+    id: id(),
+    selectionId: uuid('selection_id').notNull().references(() => selections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+  },
+  (table) => [index('selection_experts_selection_idx').on(table.selectionId), index('selection_experts_user_idx').on(table.userId)],
+);
+
+/** A talent nominated for a selection by an enterprise or a unit, with the eligibility found and the panel's outcome. */
+export const selectionNominations = pgTable(
+  'selection_nominations',
+  {
+    id: id(),
+    selectionId: uuid('selection_id').notNull().references(() => selections.id),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    nominatorKind: text('nominator_kind').$type<SelectionNominator>().notNull(),
+    nominatingOrgId: uuid('nominating_org_id').references(() => organisations.id),
+    nominatingUnitId: uuid('nominating_unit_id').references(() => units.id),
+    /** The talent's employer when nominated (回避 compares it with each expert's organisation). */
+    employerId: uuid('employer_id').references(() => organisations.id),
+    reason: text('reason').notNull(),
+    status: text('status').$type<NominationStatus>().notNull().default('nominated'),
+    eligibility: jsonb('eligibility').$type<Eligibility>(),
+    checkedBy: uuid('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    rank: integer('rank'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    nominatedBy: uuid('nominated_by').notNull().references(() => users.id),
+    nominatedAt: timestamp('nominated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex('selection_nominations_selection_talent_key').on(table.selectionId, table.talentId),
+    index('selection_nominations_selection_idx').on(table.selectionId, table.status),
+    index('selection_nominations_org_idx').on(table.nominatingOrgId),
+    index('selection_nominations_unit_idx').on(table.nominatingUnitId),
+  ],
+);
+
+/** One expert's score and opinion of one nomination. */
+export const selectionScores = pgTable(
+  'selection_scores',
+  {
+    nominationId: uuid('nomination_id').notNull().references(() => selectionNominations.id),
+    expertId: uuid('expert_id').notNull().references(() => selectionExperts.id),
+    score: integer('score').notNull(),
+    opinion: text('opinion').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.nominationId, table.expertId] })],
+);
+
+/** An objection raised during 公示 against a selected nominee, and how the office resolved it. */
+export const selectionObjections = pgTable(
+  'selection_objections',
+  {
+    id: id(),
+    nominationId: uuid('nomination_id').notNull().references(() => selectionNominations.id),
+    objector: text('objector').notNull(),
+    content: text('content').notNull(),
+    status: text('status').$type<SelectionObjectionStatus>().notNull().default('open'),
+    resolution: text('resolution'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (table) => [index('selection_objections_nomination_idx').on(table.nominationId)],
+);
+
+/** An honour on a talent's profile (荣誉), dated; a selection writes one per selected nominee on completion. */
+export const talentHonours = pgTable(
+  'talent_honours',
+  {
+    id: id(),
+    talentId: uuid('talent_id').notNull().references(() => talents.id),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    year: integer('year').notNull(),
+    awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
+    selectionId: uuid('selection_id').references(() => selections.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('talent_honours_talent_idx').on(table.talentId, table.awardedOn), uniqueIndex('talent_honours_selection_talent_key').on(table.selectionId, table.talentId)],
 );

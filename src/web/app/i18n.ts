@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention', 'coordination'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -130,6 +130,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   coordination: async () => {
     const { coordinationZhCN, coordinationEnUS } = await import('../modules/coordination/locales');
     return { 'zh-CN': coordinationZhCN, 'en-US': coordinationEnUS };
+  },
+  selections: async () => {
+    const { selectionsZhCN, selectionsEnUS } = await import('../modules/selections/locales');
+    return { 'zh-CN': selectionsZhCN, 'en-US': selectionsEnUS };
   },
 };
 

@@ -2,7 +2,7 @@ import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined,
   CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CustomerServiceOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined,
   FolderOpenOutlined, HeartOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
-  SolutionOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
+  SolutionOutlined, StarOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, rolePermissions, type Permission } from '../../domain/permissions';
@@ -12,7 +12,7 @@ export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
   | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
-  | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures';
+  | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
 
 /**
  * The menu's sections, in order, each under its heading: the day's work; the registries; policies and the one-stop
@@ -68,6 +68,7 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'retention', group: 'retention', path: '/retention', icon: <RiseOutlined />, access: 'retention.manage' },
   { key: 'pools', group: 'retention', path: '/pools', icon: <UsergroupAddOutlined />, access: 'pools.read' },
   { key: 'staffDepartures', group: 'retention', path: '/staff-departures', icon: <LogoutOutlined />, access: anyOf(['enterprise']) },
+  { key: 'selections', group: 'retention', path: '/selections', icon: <StarOutlined />, access: 'selections.read' },
   { key: 'calendar', group: 'system', path: '/calendar', icon: <CalendarOutlined />, access: 'calendar.manage' },
   { key: 'users', group: 'system', path: '/users', icon: <UserOutlined />, access: anyOf(['sysadmin', 'secadmin']) },
   { key: 'adminRequests', group: 'system', path: '/admin-requests', icon: <SafetyCertificateOutlined />, access: 'adminRequests.decide' },

@@ -80,6 +80,8 @@ const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
+const SelectionsPage = lazyPage(() => import('../modules/selections/SelectionsPage'), 'SelectionsPage');
+const SelectionPage = lazyPage(() => import('../modules/selections/SelectionPage'), 'SelectionPage');
 const TitleRoundsPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundsPage'), 'TitleRoundsPage');
 const TitleRoundPage = lazyPage(() => import('../modules/title-evaluations/TitleRoundPage'), 'TitleRoundPage');
 const TrainingPage = lazyPage(() => import('../modules/training/TrainingPage'), 'TrainingPage');
@@ -149,6 +151,8 @@ const routes: RouteObject[] = [
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },
+      { path: 'selections', element: <RequirePage page="selections"><SelectionsPage /></RequirePage> },
+      { path: 'selections/:id', element: <RequirePage page="selections"><SelectionPage /></RequirePage> },
       { path: 'title-evaluations', element: <RequirePage page="titleEvaluations"><TitleRoundsPage /></RequirePage> },
       { path: 'title-evaluations/:id', element: <RequirePage page="titleEvaluations"><TitleRoundPage /></RequirePage> },
       { path: 'training', element: <RequirePage page="training"><TrainingPage /></RequirePage> },

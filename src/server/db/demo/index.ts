@@ -9,6 +9,7 @@ import { industries, organisations, talentTiers, units, users } from '../schema'
 import { demoPlan } from './plan';
 import { storeTalentCards } from './cards';
 import { storeReservePools } from './pools';
+import { storeSelections } from './selections';
 import { seededRandom, seedOf } from './random';
 import { storePolicies } from './policies';
 import { storeServiceRequests } from './service-requests';
@@ -114,11 +115,15 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
       unitNominators: Object.entries(unitOfAccount).map(([username, code]) => ({ unitId: unitIds.get(code)!, userId: accounts.get(username)! })),
     });
     const coordination = await storeJointTasks(tx, { today, unitIds, officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id, unitUserIds: new Map(Object.entries(unitOfAccount).map(([username, code]) => [code, accounts.get(username)!])) });
+    const selectionCounts = await storeSelections(tx, {
+      today, officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id, enterpriseUserId: accounts.get('enterprise')!, expertUserId: accounts.get('science')!,
+      unitNominators: Object.entries(unitOfAccount).map(([username, code]) => ({ unitId: unitIds.get(code)!, userId: accounts.get(username)! })),
+    });
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       changes: {
         units: unitRows.length, organisations: plan.organisations.length + enterpriseRows.length, enterprises: enterpriseRows.length, talents, accounts: demoAccounts.length, cards,
-        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, cooperation, history, ...pools, ...coordination,
+        ...ledger, serviceRequests, ...loans, ...titleEvaluations, recruitment, ...growth, cooperation, history, ...pools, ...coordination, ...selectionCounts,
       },
     });
   });

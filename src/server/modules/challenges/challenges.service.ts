@@ -10,6 +10,7 @@
 import { or, sql, type SQL } from 'drizzle-orm';
 import { challengeStatusLabels } from '../../../domain/growth-messages';
 import { can } from '../../../domain/permissions';
+import { averageScore, mustAbstain, sameOrganisationName as sameName } from '../../../domain/panels';
 import { inBothLanguages } from '../../../domain/policies/messages';
 import type { Db, Executor } from '../../db/client';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
@@ -32,12 +33,6 @@ export function challengeScope(user: SessionUser): SQL | undefined {
 }
 
 const stateError = (status: ChallengeStatus) => new AppError(409, 'challengeState', inBothLanguages('status', (language) => challengeStatusLabels[status][language]));
-
-/** Organisation names compared as people write them: spaces and the width of brackets do not matter. */
-const sameName = (left: string, right: string) => {
-  const normal = (text: string) => text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
-  return normal(left) === normal(right);
-};
 
 function presentItem(row: ListedChallenge) {
   const { challenge } = row;
@@ -66,10 +61,9 @@ export async function challengeBoard(executor: Executor) {
   });
 }
 
-/** Whether the account's organisation is the team's (same registered organisation, or the same name). */
+/** 回避 (the shared panel's rule): the account's organisation is the team's (same registered organisation, or the same name). */
 function conflicts(mine: { id: string | null; name: string } | null, proposal: { organisationId: string | null; organisationName: string }) {
-  if (!mine) return false;
-  return Boolean(mine.id && proposal.organisationId && mine.id === proposal.organisationId) || sameName(mine.name, proposal.organisationName);
+  return mustAbstain(mine, [{ id: proposal.organisationId, name: proposal.organisationName }]);
 }
 
 export async function challengeDetail(executor: Executor, user: SessionUser, id: string) {
@@ -95,7 +89,7 @@ export async function challengeDetail(executor: Executor, user: SessionUser, id:
     reviewers,
     proposalList: proposals.map((proposal) => {
       const own = scores.filter((score) => score.proposalId === proposal.id);
-      const average = own.length ? Math.round((own.reduce((sum, score) => sum + score.score, 0) / own.length) * 10) / 10 : null;
+      const average = averageScore(own.map((score) => score.score));
       return {
         id: proposal.id,
         teamName: proposal.teamName,

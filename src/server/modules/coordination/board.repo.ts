@@ -1,7 +1,7 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { challenges, industries, organisations, policies, policyVersions, talentPools, trainingClasses } from '../../db/schema';
+import { challenges, industries, organisations, policies, policyVersions, selections, talentPools, trainingClasses } from '../../db/schema';
 
 /** The enterprise a board is for, with its industry and chain (reference data). */
 export async function boardEnterprise(executor: Executor, id: string) {
@@ -65,14 +65,11 @@ export async function poolsOpenToEnterprises(executor: Executor) {
     .orderBy(asc(talentPools.sort), asc(talentPools.code));
 }
 
-/**
- * Selections (评选) open for nominations — read through this one function, since the `selections` table is another
- * module's: until it exists this answers nothing; once it does, its rows are read whole (as JSON) and the caller picks
- * the fields it knows. Point this at the selections module's own query when it is merged.
- */
-export async function openSelectionRows(executor: Executor): Promise<Record<string, unknown>[]> {
-  const [present] = await queryRows<{ present: boolean }>(executor, sql`select to_regclass('public.selections') is not null as present`);
-  if (!present?.present) return [];
-  const rows = await queryRows<{ row: Record<string, unknown> }>(executor, sql`select to_jsonb(s) as row from selections s limit 200`);
-  return rows.map((entry) => entry.row);
+/** Selections (评选) taking nominations today (status 推荐中 and today inside the nomination window). */
+export async function openSelections(executor: Executor, today: string) {
+  return executor
+    .select({ id: selections.id, title: selections.title, nominateTo: selections.nominateTo })
+    .from(selections)
+    .where(and(eq(selections.status, 'nominating'), sql`${selections.nominateFrom} <= ${today}`, sql`${selections.nominateTo} >= ${today}`))
+    .orderBy(asc(selections.nominateTo), asc(selections.id));
 }

@@ -7,7 +7,7 @@ import type { BoardItemKind } from '../../../domain/coordination';
 import { isEligible } from '../policies/decision';
 import { subjectFacts, subjectsFacts } from '../policies/facts.repo';
 import { parameterValuesOn } from '../policies/policies.repo';
-import { boardEnterprise, openChallenges, openSelectionRows, openTrainingClasses, poolsOpenToEnterprises, recentlyPublishedPolicies } from './board.repo';
+import { boardEnterprise, openChallenges, openSelections, openTrainingClasses, poolsOpenToEnterprises, recentlyPublishedPolicies } from './board.repo';
 
 type Reason = { text: string; textEn: string };
 type BoardItem = { kind: BoardItemKind; id: string; title: string; link: string; deadline: string | null; since: string | null; reasons: Reason[] };
@@ -18,23 +18,18 @@ export const boardPolicyDays = 180;
 const dayOf = (moment: Date | null) => (moment ? beijingDate(moment) : null);
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/**
- * The selections open for nominations, from whatever the selections module stores (see `openSelectionRows`): a row
- * with a status among the open ones, its name or title, and its nomination deadline if it has one.
- */
-async function openSelections(db: Db): Promise<BoardItem[]> {
-  const rows = await openSelectionRows(db);
-  return rows
-    .filter((row) => ['open', 'call', 'calling', 'nominating', 'nomination'].includes(String(row.status)))
-    .map((row) => ({
-      kind: 'selection' as const,
-      id: String(row.id),
-      title: text(row.name) ?? text(row.title) ?? '',
-      link: `/selections/${String(row.id)}`,
-      deadline: text(row.nomination_to) ?? text(row.nominations_close_on) ?? text(row.deadline) ?? null,
-      since: null,
-      reasons: [{ text: '评选正在征集推荐，贵企业可推荐人选', textEn: 'Nominations are open; your enterprise may nominate' }],
-    }));
+/** The selections taking nominations: the enterprise may nominate its staff until the window closes. */
+async function openSelectionItems(db: Db, today: string): Promise<BoardItem[]> {
+  const rows = await openSelections(db, today);
+  return rows.map((row) => ({
+    kind: 'selection' as const,
+    id: row.id,
+    title: row.title,
+    link: `/selections/${row.id}`,
+    deadline: row.nominateTo,
+    since: null,
+    reasons: [{ text: '评选正在征集推荐，贵企业可推荐本企业人选', textEn: 'Nominations are open; your enterprise may nominate its staff' }],
+  }));
 }
 
 /**
@@ -105,7 +100,7 @@ export async function enterpriseBoard(db: Db, user: SessionUser, query: { enterp
     });
   }
 
-  items.push(...(await openSelections(db)));
+  items.push(...(await openSelectionItems(db, today)));
 
   return {
     enterprise: { id: enterprise.id, name: enterprise.name, industry: enterprise.industry, industryEn: enterprise.industryEn, chain: enterprise.chain },

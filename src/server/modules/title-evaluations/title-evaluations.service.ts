@@ -1,4 +1,5 @@
-import { addWorkingDays, beijingDate } from '../../../domain/calendar';
+import { beijingDate } from '../../../domain/calendar';
+import { missingScorers, mustAbstain, publicityRunning, publicityWindow } from '../../../domain/panels';
 import type { TitleLevel } from '../../../domain/dictionaries';
 import {
   titleRoundStatuses, type TitleDeclarationStatus, type TitleObjectionStatus, type TitleResult, type TitleRoundStatus,
@@ -181,11 +182,13 @@ export async function advanceRound(db: Db, secrets: Secrets, actor: Actor, id: s
     if (next === 'publicizing') {
       const undecided = await countDeclarations(tx, id, 'accepted');
       if (undecided) throw new AppError(409, 'titleUndecided', { count: undecided });
-      values.publicityFrom = now;
-      values.publicityUntil = addWorkingDays(now, round.publicityDays);
+      const window = publicityWindow(now, round.publicityDays);
+      values.publicityFrom = window.from;
+      values.publicityUntil = window.until;
     }
     if (next === 'completed') {
-      if (round.publicityUntil && now < round.publicityUntil) throw new AppError(409, 'titlePublicityRunning', { until: beijingDate(round.publicityUntil) });
+      const running = publicityRunning(round.publicityUntil, now);
+      if (running) throw new AppError(409, 'titlePublicityRunning', { until: running });
       const open = await countOpenObjections(tx, id);
       if (open) throw new AppError(409, 'titleObjectionsOpen', { count: open });
       const series = (await findSeries(tx, round.series))!;
@@ -240,7 +243,8 @@ export async function declarationList(db: Db, user: SessionUser, query: Declarat
   return { items: page.items.map(declarationView), total: page.total };
 }
 
-const conflicted = (expert: ExpertRow, declaration: { organisationId: string }) => expert.organisationId !== null && expert.organisationId === declaration.organisationId;
+/** 回避 (the shared panel's rule): an expert of the declaring enterprise abstains. */
+const conflicted = (expert: ExpertRow, declaration: { organisationId: string }) => mustAbstain({ id: expert.organisationId }, [{ id: declaration.organisationId }]);
 
 /**
  * A declaration as its reader may see it. Staff see each expert's score and opinion and who must abstain (回避); the
@@ -366,7 +370,7 @@ export async function decideDeclaration(db: Db, actor: Actor, id: string, input:
     if (round.status !== 'reviewing') throw roundState(round.status);
     if (!['accepted', 'passed', 'failed'].includes(declaration.status)) throw declarationState(declaration.status);
     const [experts, scores] = await Promise.all([listExperts(tx, round.id), listScores(tx, id)]);
-    const missing = experts.filter(({ expert }) => !conflicted(expert, declaration) && !scores.some(({ score }) => score.expertId === expert.id)).length;
+    const missing = missingScorers(experts.map(({ expert }) => expert), (expert) => conflicted(expert, declaration), scores.map(({ score }) => score.expertId)).length;
     if (missing) throw new AppError(409, 'titleScoresMissing', { count: missing });
     const status = input.result === 'pass' ? 'passed' : 'failed';
     const updated = await updateDeclaration(tx, id, input.version, { status, resultComment: input.comment ?? null, decidedBy: actor.userId, decidedAt: new Date() });

@@ -20,8 +20,9 @@ import { statusColours } from './TalentTable';
 import { fetchTalent, type Certificate, type Education, type TalentDetail, type Title } from './talents.api';
 import { VerifyDialog } from './VerifyDialog';
 import { TalentTrainingRecords } from '../training/TalentTrainingRecords';
+import { HonoursTab } from '../selections/HonoursTab';
 
-const tabKeys = ['basic', 'education', 'titles', 'work', 'audit'] as const;
+const tabKeys = ['basic', 'education', 'titles', 'work', 'honours', 'audit'] as const;
 type TabKey = (typeof tabKeys)[number];
 const isTab = (value: string | null): value is TabKey => value !== null && (tabKeys as readonly string[]).includes(value);
 
@@ -70,6 +71,7 @@ export function TalentProfile({ talentId, own = false }: TalentProfileProps) {
     { key: 'education', label: t('talents.detail.tabs.education'), children: <EducationTab educations={record.educations} verified={verified.has('educations')} /> },
     { key: 'titles', label: t('talents.detail.tabs.titles'), children: <TitlesTab talentId={record.id} titles={record.titles} certificates={record.certificates} verified={verified} /> },
     { key: 'work', label: t('talents.detail.tabs.work'), children: <WorkTab talent={record} verified={verified} /> },
+    { key: 'honours', label: t('selections.honours.tab'), children: <HonoursTab talentId={record.id} /> },
     ...(showAudit ? [{ key: 'audit', label: t('talents.detail.tabs.audit'), children: <TalentAuditTab talentId={record.id} /> }] : []),
   ];
 
