@@ -15,10 +15,11 @@ import { latestDemoDate } from './reference';
 import { seededRandom, seedOf } from './random';
 import { contractEnds, dayIn, drawPropensity, gaussian, historyStart } from './propensity';
 import type { PlannedTalent } from './talents';
-import { addMonths, type TalentEventDetail, type TalentEventKind, type DepartureKind, type DepartureReason, type DestinationKind } from '../../../domain/retention';
+import { addMonths, applyEvent, chainMedians, defaultSignalWeights, highRiskScore, monthEnd, scoreTalent, type KnownState, type TalentProfile, type TalentEventDetail, type TalentEventKind, type DepartureKind, type DepartureReason, type DestinationKind } from '../../../domain/retention';
 import { insertJsonRows } from '../bulk';
 import type { Executor } from '../client';
-import { departures, liaisonContacts, liaisonPairs, talentEvents } from '../schema';
+import { departures, liaisonContacts, liaisonPairs, retentionTasks, talentEvents } from '../schema';
+import { demoIndustries } from './reference';
 
 export { historyStart };
 const generalCategories = ['policyHelp', 'entrepreneurship', 'housing', 'medical', 'finance', 'transport', 'rights', 'other'];
@@ -40,12 +41,13 @@ type HistoryContext = { talents: PlannedTalent[]; leaderUserId: string; officeUs
 
 /** The history, the departures of the three years, and the demo leader's pairs (tiers A–C in the zone) with their contacts. */
 export async function storeTalentHistory(executor: Executor, context: HistoryContext) {
-  const { events, departureRows, pairRows, contactRows } = demoHistory(context);
+  const { events, departureRows, pairRows, contactRows, taskRows } = demoHistory(context);
   await insertJsonRows(executor, talentEvents, events);
   await insertJsonRows(executor, departures, departureRows);
   await insertJsonRows(executor, liaisonPairs, pairRows);
   await insertJsonRows(executor, liaisonContacts, contactRows);
-  return { events: events.length, departures: departureRows.length, pairs: pairRows.length, contacts: contactRows.length };
+  await insertJsonRows(executor, retentionTasks, taskRows);
+  return { events: events.length, departures: departureRows.length, pairs: pairRows.length, contacts: contactRows.length, visitTasks: taskRows.length };
 }
 
 /** The rows of the demo history, computed (no I/O: the back-test of the demo can be studied in memory). */
@@ -125,10 +127,63 @@ export function demoHistory(context: HistoryContext) {
       pairRows.push({ id: pairId, leaderId: context.leaderUserId, talentId: id, basis: 'tier', planMonths: 3, pairedOn, endedOn: left, createdBy: context.officeUserId });
       for (const [index, contact] of chosen.contacts.entries()) {
         if (contact > last) continue;
-        contactRows.push({ id: ids.uuid(), pairId, contactedOn: contact, form: index % 3 === 1 ? 'symposium' : 'visit', topics: index % 3 === 1 ? '人才座谈会：产业发展与人才政策' : '走访了解工作生活情况', problems: [], recordedBy: context.leaderUserId });
+        contactRows.push({ id: ids.uuid(), pairId, contactedOn: contact, form: index % 3 === 1 ? 'symposium' : 'visit', topics: index % 3 === 1 ? '人才座谈会：产业发展与人才政策' : '走访了解工作生活情况', problems: [], taskId: null, recordedBy: context.leaderUserId });
       }
     }
   }
   events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-  return { events, departureRows, pairRows, contactRows };
+  const taskRows = visitTasks(context, events, pairRows, contactRows);
+  return { events, departureRows, pairRows, contactRows, taskRows };
+}
+
+/**
+ * The visit tasks the early warning would have routed to the demo leader: at each quarter's end of the last two years,
+ * every paired talent still in the zone is scored with the default weights from the history known that day; a high
+ * score opens a task (one open per talent), closed by the talent's next contact with its outcome. So the office's
+ * report of whether visited high-risk talents stayed has records behind it.
+ */
+function visitTasks(context: HistoryContext, events: Event[], pairRows: Record<string, unknown>[], contactRows: Record<string, unknown>[]) {
+  const ids = seededRandom(seedOf('demo:visit-tasks'));
+  const chainOf = new Map(demoIndustries.map((industry) => [industry.code, industry.chain]));
+  const byId = new Map(context.talents.map((talent) => [talent.id, talent]));
+  const profiles: TalentProfile[] = context.talents.filter((talent) => talent.input.arrivedOn).map((talent) => ({
+    id: talent.id, arrivedOn: talent.input.arrivedOn ?? null, salaryBand: talent.input.salaryBand ?? null, chain: chainOf.get(talent.input.industry ?? '') ?? null, employerId: talent.input.employerId ?? null,
+  }));
+  const pairOf = new Map(pairRows.map((pair) => [pair.talentId as string, pair]));
+  const contactsOf = new Map<string, Record<string, unknown>[]>();
+  for (const contact of contactRows) {
+    const talentId = pairRows.find((pair) => pair.id === contact.pairId)!.talentId as string;
+    contactsOf.set(talentId, [...(contactsOf.get(talentId) ?? []), contact]);
+  }
+  const state: KnownState = { asOf: '', talents: new Map(), departuresByEmployer: new Map() };
+  const openUntil = new Map<string, string>();
+  const rows: Record<string, unknown>[] = [];
+  const outcomes = ['了解诉求，已协调相关部门跟进', '座谈交流，人才表示继续留区发展', '走访了解家庭困难，已转办落户和子女入学事宜', '了解薪酬诉求，与企业沟通调整'];
+  let next = 0;
+  for (let quarter = addMonths(latestDemoDate, -24); quarter <= latestDemoDate; quarter = addMonths(quarter, 3)) {
+    const day = monthEnd(quarter);
+    if (day > latestDemoDate) break;
+    while (next < events.length && events[next].occurredOn <= day) {
+      const event = events[next++];
+      applyEvent(state, { talentId: event.talentId, kind: event.kind, on: event.occurredOn, detail: event.detail });
+    }
+    state.asOf = day;
+    const inZone = profiles.filter((profile) => profile.arrivedOn! <= day && !state.talents.get(profile.id)?.departedOn);
+    const medians = chainMedians(inZone);
+    for (const [talentId, pair] of pairOf) {
+      const profile = inZone.find((item) => item.id === talentId);
+      if (!profile || (openUntil.get(talentId) ?? '') > day || !byId.has(talentId)) continue;
+      const score = scoreTalent(profile, state, defaultSignalWeights, medians);
+      if (score.score < highRiskScore) continue;
+      const contact = (contactsOf.get(talentId) ?? []).find((item) => (item.contactedOn as string) > day && !item.taskId);
+      const id = ids.uuid();
+      rows.push({
+        id, talentId, pairId: pair.id, assigneeId: pair.leaderId, score: score.score, contributions: score.contributions, createdOn: day,
+        status: contact ? 'done' : 'open', contactId: contact?.id ?? null, outcome: contact ? ids.pick(outcomes) : null, closedAt: contact ? new Date(`${contact.contactedOn as string}T10:00:00+08:00`) : null,
+      });
+      if (contact) contact.taskId = id;
+      openUntil.set(talentId, (contact?.contactedOn as string | undefined) ?? '9999-12-31');
+    }
+  }
+  return rows;
 }
