@@ -5,7 +5,6 @@
  * unless `--no-pglite`, and on PostgreSQL when BENCH_DATABASE_URL names a database of its own (its talents and events
  * tables are emptied first). Targets: demo < 30 s; 100k talents × 36 months on PostgreSQL < 5 min.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addMonths, backtestMonths, defaultSignalWeights, runBacktest, type TalentEvent, type TalentProfile } from '../src/domain/retention';
 import { insertJsonRows } from '../src/server/db/bulk';
@@ -15,11 +14,16 @@ import { seededRandom, seedOf } from '../src/server/db/demo/random';
 import { backtest } from '../src/server/modules/retention/retention.service';
 
 const end = '2026-10-31';
+/** The target (issue 14) and the PostgreSQL figure before the one-pass replay (100k talents, the shared machine). */
+const targetSeconds = 300;
+const baselineSeconds = 305.7;
 const start = addMonths(end, -36);
 const bands = ['below5k', '5kTo8k', '8kTo12k', '12kTo20k', '20kTo30k', 'above30k'] as const;
 
 export function syntheticHistory(count: number) {
   const random = seededRandom(seedOf(`bench:backtest:${count}`));
+  const ids = seededRandom(seedOf(`bench:backtest-ids:${count}`));
+  const randomUUID = () => ids.uuid();
   const employers = Array.from({ length: Math.max(10, Math.round(count / 40)) }, () => randomUUID());
   const profiles: TalentProfile[] = [];
   const events: TalentEvent[] = [];
@@ -62,9 +66,14 @@ async function fromDatabase(label: string, database: Database, world: ReturnType
   await insertJsonRows(db, talentEvents, world.events.map((event) => ({ talentId: event.talentId, kind: event.kind, occurredOn: event.on, detail: event.detail, source: 'bench' })), {}, 20_000);
   console.log(`  ${label}: ${world.profiles.length} talents and ${world.events.length} events stored in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await backtest(db, { to: end });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  ${label}: back-test read ${(result.loadMs / 1000).toFixed(1)} s + replay ${(result.replayMs / 1000).toFixed(1)} s = ${seconds.toFixed(1)} s (target < 300 s): ` +
+  const used = process.cpuUsage(cpu);
+  // the shared machine is often loaded many times over: the process's own CPU time says what the work costs
+  console.log(`  ${label}: back-test used ${((used.user + used.system) / 1e6).toFixed(1)} s of CPU in this process (${seconds.toFixed(1)} s wall)`);
+  console.log(`  ${label}: back-test read ${(result.loadMs / 1000).toFixed(1)} s + replay ${(result.replayMs / 1000).toFixed(1)} s = ${seconds.toFixed(1)} s: ` +
+    `${(seconds / targetSeconds).toFixed(2)} of the ${targetSeconds} s target; ${(baselineSeconds / seconds).toFixed(1)}× faster than the ${baselineSeconds} s measured before the one-pass replay; ` +
     `${result.months.length} months, model capture ${(result.model.topDecileCapture * 100).toFixed(1)} % vs baseline ${(result.baseline.topDecileCapture * 100).toFixed(1)} %`);
 }
 
@@ -74,8 +83,10 @@ export async function runBacktestBenchmark(options: { talents: number; pglite: b
   const world = syntheticHistory(options.talents);
   console.log(`  generated ${world.events.length} events in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
   const replaying = performance.now();
+  const cpu = process.cpuUsage();
   const result = runBacktest(world.profiles, world.events, defaultSignalWeights, backtestMonths(start, end, 6), 6);
-  console.log(`  in memory: replay of ${result.months.length} months in ${((performance.now() - replaying) / 1000).toFixed(1)} s; ` +
+  const used = process.cpuUsage(cpu);
+  console.log(`  in memory: replay of ${result.months.length} months in ${((performance.now() - replaying) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU); ` +
     `model capture ${(result.model.topDecileCapture * 100).toFixed(1)} % vs baseline ${(result.baseline.topDecileCapture * 100).toFixed(1)} %`);
   if (options.postgresUrl) {
     const database = await openDatabase({ kind: 'postgres', url: options.postgresUrl });

@@ -4,36 +4,29 @@
  * employer and title changes, service requests and their outcome, leader contacts, and each departure the registry
  * records (with a `departures` row for those of the three years, its reasons read from the registry's outflow note).
  *
- * How it avoids leaking the answer. Each talent has hidden propensities (pay, family, room to develop) that with the
- * contract and benefit calendar and the leader's contacts make a monthly hazard of leaving. The registry already says
- * who left and when, so the hidden values are drawn conditionally on that outcome (sampling–importance–resampling: 100
- * candidates from the prior, one kept in proportion to the likelihood of the registry's outcome under it) — the same
- * joint distribution as drawing propensities first and departures from them. The signals the scorer reads are then
- * observed from the kept candidate with noise (requests raised at a rate set by a noisy propensity, outcomes likewise);
- * none is computed from the departure date.
+ * How it avoids leaking the answer. Each talent's hidden propensities (pay, family, room to develop), contract length,
+ * lease and leader contacts were drawn by the talent generator, and its departure (if any) was drawn from the monthly
+ * hazard they make (`propensity.ts`). The history writes the calendar facts (contracts, subsidies, leases, contacts) and
+ * observes the propensities only with noise: service requests raised at rates of a noisy propensity, their outcomes
+ * likewise. No signal is computed from the departure date. Talents the generator never lets leave (the cohorts hired
+ * by campaigns, executives, flexible experts) get propensities from this module's own stream.
  */
 import { latestDemoDate } from './reference';
-import { seededRandom, seedOf, type Random } from './random';
+import { seededRandom, seedOf } from './random';
+import { contractEnds, dayIn, drawPropensity, gaussian, historyStart } from './propensity';
 import type { PlannedTalent } from './talents';
-import { addMonths, monthsBetween, type TalentEventDetail, type TalentEventKind, type DepartureKind, type DepartureReason, type DestinationKind } from '../../../domain/retention';
+import { addMonths, applyEvent, chainMedians, defaultSignalWeights, highRiskScore, monthEnd, scoreTalent, type KnownState, type TalentProfile, type TalentEventDetail, type TalentEventKind, type DepartureKind, type DepartureReason, type DestinationKind } from '../../../domain/retention';
 import { insertJsonRows } from '../bulk';
 import type { Executor } from '../client';
-import { departures, liaisonContacts, liaisonPairs, talentEvents } from '../schema';
+import { departures, liaisonContacts, liaisonPairs, retentionTasks, talentEvents } from '../schema';
+import { demoIndustries } from './reference';
 
-export const historyStart = addMonths(`${latestDemoDate.slice(0, 7)}-01`, -35);
+export { historyStart };
 const generalCategories = ['policyHelp', 'entrepreneurship', 'housing', 'medical', 'finance', 'transport', 'rights', 'other'];
 const familyCategories = ['familyRegistration', 'spousePlacement', 'schooling'];
 
 type Event = { talentId: string; kind: TalentEventKind; occurredOn: string; detail: TalentEventDetail; source: 'demo' };
-type Candidate = { pay: number; family: number; growth: number; contractMonths: number; lease: boolean; contacts: string[] };
-
-const gaussian = (random: Random) => {
-  const u = Math.max(random.next(), 1e-9);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-};
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const dayIn = (random: Random, month: string) => `${month}-${String(random.integer(1, 28)).padStart(2, '0')}`;
-
 /** The months from the month of `from` through the month of `to`. */
 function monthsFrom(from: string, to: string) {
   const months: string[] = [];
@@ -41,35 +34,24 @@ function monthsFrom(from: string, to: string) {
   return months;
 }
 
-/** Contract ends: from arrival every `length` months. */
-function contractEnds(arrivedOn: string, length: number, until: string) {
-  const ends: string[] = [];
-  for (let end = addMonths(arrivedOn, length); ; end = addMonths(end, length)) {
-    ends.push(end);
-    if (end > until) return ends;
-  }
-}
-
-function hazard(candidate: Candidate, talent: { arrivedOn: string; subsidyEnds: string | null; paired: boolean }, month: string, ends: string[]) {
-  const day = `${month}-15`;
-  const tenure = monthsBetween(talent.arrivedOn, day) / 12;
-  const endingSoon = ends.some((end) => end >= day && end <= addMonths(day, 3));
-  const benefitCliff = (talent.subsidyEnds !== null && talent.subsidyEnds <= addMonths(day, 3) && talent.subsidyEnds >= addMonths(day, -6))
-    || (candidate.lease && addMonths(talent.arrivedOn, 24) <= addMonths(day, 3) && addMonths(talent.arrivedOn, 24) >= addMonths(day, -6));
-  const lastContact = candidate.contacts.filter((contact) => contact <= day).pop();
-  const neglected = talent.paired && (!lastContact || monthsBetween(lastContact, day) >= 6);
-  const x = -6 + 1.1 * candidate.pay + 1.1 * candidate.family + 0.8 * candidate.growth + (endingSoon ? 1.5 : 0) + (benefitCliff ? 1.0 : 0) + (neglected ? 0.5 : 0) - 0.15 * Math.max(0, tenure - 2);
-  return Math.min(0.5, Math.exp(x));
-}
-
-/** Candidates drawn per talent from the prior before one is kept (sampling–importance–resampling). */
-const candidateDraws = 100;
-
 const reasonOf: Record<string, DepartureReason> = { 薪酬待遇: 'pay', 职业发展平台: 'development', 继续深造: 'development', 子女教育: 'family', 配偶两地分居: 'family', 家庭原因: 'family', 住房条件: 'environment' };
 const kindOf: Record<string, DepartureKind> = { 辞职: 'resignation', 正常调离: 'transfer', 自动离职: 'other' };
 
+type HistoryContext = { talents: PlannedTalent[]; leaderUserId: string; officeUserId: string; enterpriseIds: string[] };
+
 /** The history, the departures of the three years, and the demo leader's pairs (tiers A–C in the zone) with their contacts. */
-export async function storeTalentHistory(executor: Executor, context: { talents: PlannedTalent[]; leaderUserId: string; officeUserId: string; enterpriseIds: string[] }) {
+export async function storeTalentHistory(executor: Executor, context: HistoryContext) {
+  const { events, departureRows, pairRows, contactRows, taskRows } = demoHistory(context);
+  await insertJsonRows(executor, talentEvents, events);
+  await insertJsonRows(executor, departures, departureRows);
+  await insertJsonRows(executor, liaisonPairs, pairRows);
+  await insertJsonRows(executor, liaisonContacts, contactRows);
+  await insertJsonRows(executor, retentionTasks, taskRows);
+  return { events: events.length, departures: departureRows.length, pairs: pairRows.length, contacts: contactRows.length, visitTasks: taskRows.length };
+}
+
+/** The rows of the demo history, computed (no I/O: the back-test of the demo can be studied in memory). */
+export function demoHistory(context: HistoryContext) {
   const random = seededRandom(seedOf('demo:history'));
   const ids = seededRandom(seedOf('demo:history-ids'));
   const events: Event[] = [];
@@ -84,28 +66,12 @@ export async function storeTalentHistory(executor: Executor, context: { talents:
     const id = talent.id;
     const left = talent.leaving?.since ?? null;
     const last = left ?? end;
-    const qualified = Boolean(input.tier) || input.educations.some((education) => education.level === 'doctorate' || education.level === 'master');
-    const subsidyEnds = qualified ? addMonths(addMonths(arrivedOn, 1), 36) : null;
-    const paired = !left && ['A', 'B', 'C'].includes(input.tier ?? '') && arrivedOn < historyStart;
+    const chosen = talent.hidden ?? drawPropensity(random, {
+      arrivedOn, tier: input.tier ?? null, postgraduate: input.educations.some((education) => education.level === 'doctorate' || education.level === 'master'), mover: false,
+    });
+    const subsidyEnds = chosen.subsidyEndsOn;
+    const paired = chosen.paired && (!left || left > historyStart);
     const pairedOn = historyStart;
-    const window = monthsFrom(arrivedOn > historyStart ? arrivedOn : addMonths(historyStart, -12), last);
-    // candidates from the prior; one kept in proportion to the likelihood of the registry's outcome
-    const candidates: { candidate: Candidate; weight: number }[] = [];
-    for (let draw = 0; draw < candidateDraws; draw += 1) {
-      const contacts: string[] = [];
-      if (paired) for (let month = pairedOn; month <= last; month = addMonths(month, 3)) if (random.chance(0.65)) contacts.push(dayIn(random, addMonths(month, random.integer(0, 2)).slice(0, 7)));
-      const candidate: Candidate = { pay: gaussian(random), family: gaussian(random), growth: gaussian(random), contractMonths: random.pick([12, 24, 36, 60]), lease: random.chance(0.3), contacts };
-      const ends = contractEnds(arrivedOn, candidate.contractMonths, last);
-      let logLikelihood = 0;
-      for (const month of window) {
-        const h = hazard(candidate, { arrivedOn, subsidyEnds, paired }, month, ends);
-        logLikelihood += left && month === left.slice(0, 7) ? Math.log(h) : Math.log(1 - h);
-      }
-      candidates.push({ candidate, weight: logLikelihood });
-    }
-    const top = Math.max(...candidates.map((item) => item.weight));
-    const chosen = random.weighted(candidates.map((item) => [item.candidate, Math.exp(item.weight - top)] as const));
-
     const add = (kind: TalentEventKind, occurredOn: string, detail: TalentEventDetail = {}) => {
       if (occurredOn <= last && occurredOn <= end) events.push({ talentId: id, kind, occurredOn, detail, source: 'demo' });
     };
@@ -158,17 +124,66 @@ export async function storeTalentHistory(executor: Executor, context: { talents:
     }
     if (paired) {
       const pairId = ids.uuid();
-      pairRows.push({ id: pairId, leaderId: context.leaderUserId, talentId: id, basis: 'tier', planMonths: 3, pairedOn, createdBy: context.officeUserId });
+      pairRows.push({ id: pairId, leaderId: context.leaderUserId, talentId: id, basis: 'tier', planMonths: 3, pairedOn, endedOn: left, createdBy: context.officeUserId });
       for (const [index, contact] of chosen.contacts.entries()) {
-        if (contact > end) continue;
-        contactRows.push({ id: ids.uuid(), pairId, contactedOn: contact, form: index % 3 === 1 ? 'symposium' : 'visit', topics: index % 3 === 1 ? '人才座谈会：产业发展与人才政策' : '走访了解工作生活情况', problems: [], recordedBy: context.leaderUserId });
+        if (contact > last) continue;
+        contactRows.push({ id: ids.uuid(), pairId, contactedOn: contact, form: index % 3 === 1 ? 'symposium' : 'visit', topics: index % 3 === 1 ? '人才座谈会：产业发展与人才政策' : '走访了解工作生活情况', problems: [], taskId: null, recordedBy: context.leaderUserId });
       }
     }
   }
   events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-  await insertJsonRows(executor, talentEvents, events);
-  await insertJsonRows(executor, departures, departureRows);
-  await insertJsonRows(executor, liaisonPairs, pairRows);
-  await insertJsonRows(executor, liaisonContacts, contactRows);
-  return { events: events.length, departures: departureRows.length, pairs: pairRows.length, contacts: contactRows.length };
+  const taskRows = visitTasks(context, events, pairRows, contactRows);
+  return { events, departureRows, pairRows, contactRows, taskRows };
+}
+
+/**
+ * The visit tasks the early warning would have routed to the demo leader: at each quarter's end of the last two years,
+ * every paired talent still in the zone is scored with the default weights from the history known that day; a high
+ * score opens a task (one open per talent), closed by the talent's next contact with its outcome. So the office's
+ * report of whether visited high-risk talents stayed has records behind it.
+ */
+function visitTasks(context: HistoryContext, events: Event[], pairRows: Record<string, unknown>[], contactRows: Record<string, unknown>[]) {
+  const ids = seededRandom(seedOf('demo:visit-tasks'));
+  const chainOf = new Map(demoIndustries.map((industry) => [industry.code, industry.chain]));
+  const byId = new Map(context.talents.map((talent) => [talent.id, talent]));
+  const profiles: TalentProfile[] = context.talents.filter((talent) => talent.input.arrivedOn).map((talent) => ({
+    id: talent.id, arrivedOn: talent.input.arrivedOn ?? null, salaryBand: talent.input.salaryBand ?? null, chain: chainOf.get(talent.input.industry ?? '') ?? null, employerId: talent.input.employerId ?? null,
+  }));
+  const pairOf = new Map(pairRows.map((pair) => [pair.talentId as string, pair]));
+  const contactsOf = new Map<string, Record<string, unknown>[]>();
+  for (const contact of contactRows) {
+    const talentId = pairRows.find((pair) => pair.id === contact.pairId)!.talentId as string;
+    contactsOf.set(talentId, [...(contactsOf.get(talentId) ?? []), contact]);
+  }
+  const state: KnownState = { asOf: '', talents: new Map(), departuresByEmployer: new Map() };
+  const openUntil = new Map<string, string>();
+  const rows: Record<string, unknown>[] = [];
+  const outcomes = ['了解诉求，已协调相关部门跟进', '座谈交流，人才表示继续留区发展', '走访了解家庭困难，已转办落户和子女入学事宜', '了解薪酬诉求，与企业沟通调整'];
+  let next = 0;
+  for (let quarter = addMonths(latestDemoDate, -24); quarter <= latestDemoDate; quarter = addMonths(quarter, 3)) {
+    const day = monthEnd(quarter);
+    if (day > latestDemoDate) break;
+    while (next < events.length && events[next].occurredOn <= day) {
+      const event = events[next++];
+      applyEvent(state, { talentId: event.talentId, kind: event.kind, on: event.occurredOn, detail: event.detail });
+    }
+    state.asOf = day;
+    const inZone = profiles.filter((profile) => profile.arrivedOn! <= day && !state.talents.get(profile.id)?.departedOn);
+    const medians = chainMedians(inZone);
+    for (const [talentId, pair] of pairOf) {
+      const profile = inZone.find((item) => item.id === talentId);
+      if (!profile || (openUntil.get(talentId) ?? '') > day || !byId.has(talentId)) continue;
+      const score = scoreTalent(profile, state, defaultSignalWeights, medians);
+      if (score.score < highRiskScore) continue;
+      const contact = (contactsOf.get(talentId) ?? []).find((item) => (item.contactedOn as string) > day && !item.taskId);
+      const id = ids.uuid();
+      rows.push({
+        id, talentId, pairId: pair.id, assigneeId: pair.leaderId, score: score.score, contributions: score.contributions, createdOn: day,
+        status: contact ? 'done' : 'open', contactId: contact?.id ?? null, outcome: contact ? ids.pick(outcomes) : null, closedAt: contact ? new Date(`${contact.contactedOn as string}T10:00:00+08:00`) : null,
+      });
+      if (contact) contact.taskId = id;
+      openUntil.set(talentId, (contact?.contactedOn as string | undefined) ?? '9999-12-31');
+    }
+  }
+  return rows;
 }

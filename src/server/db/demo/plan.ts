@@ -49,6 +49,7 @@ export function demoPlan(): DemoPlan {
   const context: GeneratorContext = {
     random: seededRandom(seedOf('demo:talents')),
     ids: seededRandom(seedOf('demo:talent-ids')),
+    propensity: seededRandom(seedOf('demo:propensity')),
     allocateIdNumber: idNumberAllocator(),
   };
   const { talents, accountTalent } = planTalents(context, {

@@ -43,6 +43,7 @@ export async function addGeneratedTalents(db: Db, secrets: Secrets, options: Sca
   const context: GeneratorContext = {
     random: seededRandom(seedOf(stream)),
     ids: seededRandom(seedOf(`${stream}:ids`)),
+    propensity: seededRandom(seedOf(`${stream}:propensity`)),
     allocateIdNumber: idNumberAllocator((idNumber) => storedHashes.has(secrets.lookupHash(idNumber))),
   };
   const batchSize = options.batchSize ?? 2000;

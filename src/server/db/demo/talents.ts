@@ -6,6 +6,7 @@ import { certificateIssuers, industryWords, outsideEmployers, recentMajor, schoo
 import { addDays, dateBetween, ethnicity, laterOf, mobilePhone, nativePlace, personName, politicalStatus, type IdNumberAllocator } from './people';
 import type { Random } from './random';
 import { latestDemoDate } from './reference';
+import { drawDeparture, drawPropensity, type HiddenPropensity } from './propensity';
 
 /**
  * The talent generator. Cohorts follow the source: 68 master's graduates hired into the zone's administration
@@ -41,15 +42,19 @@ export type PlannedTalent = {
   statusSince: string;
   /** For a talent who left: when, and the outflow note (reason, destination). */
   leaving: { since: string; note: string } | null;
+  /** The hidden retention propensities the departure was drawn from (`propensity.ts`); the history observes them with noise. */
+  hidden?: HiddenPropensity;
 };
 
 type RawTalent = z.input<typeof talentInput>;
-type Draft = { id: string; raw: RawTalent; employerLabel: string | null; statusSince: string; leaving: PlannedTalent['leaving'] };
+type Draft = { id: string; raw: RawTalent; employerLabel: string | null; statusSince: string; leaving: PlannedTalent['leaving']; hidden?: HiddenPropensity };
 
 export type GeneratorContext = {
   random: Random;
   /** A separate stream for record ids, so ids never shift the people. */
   ids: Random;
+  /** A separate stream for the hidden retention propensities and the departures drawn from them. */
+  propensity: Random;
   allocateIdNumber: IdNumberAllocator;
 };
 
@@ -157,7 +162,7 @@ const leavingReasons = [['辞职', 5], ['正常调离', 2], ['自动离职', 2]]
 const destinations = [['太原市', 30], ['北京市', 15], ['石家庄市', 8], ['西安市', 8], ['郑州市', 6], ['天津市', 6], ['深圳市', 6], ['上海市', 5], ['济南市', 5], ['杭州市', 5], ['苏州市', 4], ['成都市', 2]] as const;
 const leavingCauses = ['薪酬待遇', '职业发展平台', '子女教育', '配偶两地分居', '住房条件', '家庭原因', '继续深造'];
 
-/** When a talent who arrived on `arrivedOn` left, and why; null when too recent to leave. */
+/** The draws the registry's departures used to take (kept so the main stream, and so every later talent, is unchanged). */
 function leaving(random: Random, arrivedOn: string) {
   const earliest = addDays(arrivedOn, 180);
   if (earliest >= latestDemoDate) return null;
@@ -398,13 +403,17 @@ export function localTalent(context: GeneratorContext, employer: Employer, optio
   const salaryBase = (level === 'worker' ? 1 : level === 'specialist' ? 2 : 3) + (highest === 'doctorate' ? 1 : 0) + (topTitle === 'associateSenior' || topTitle === 'senior' ? 1 : 0) - (highest === 'highSchoolOrBelow' ? 1 : 0);
   // who leaves: mostly the qualified and the young (中高级职称, 本科以上, 业务骨干)
   const qualified = university && (topTitle === 'intermediate' || topTitle === 'associateSenior' || topTitle === 'senior' || referenceYear - person.birthYear < 35);
-  const left = options.canLeave !== false && random.chance(qualified ? 0.1 : 0.03) ? leaving(random, arrivedOn) : null;
-  return draft(context, {
+  // the main stream draws what it drew before departures came from the propensity model, so every later talent stays the same
+  if (random.chance(qualified ? 0.1 : 0.03)) leaving(random, arrivedOn);
+  const hidden = drawPropensity(context.propensity, { arrivedOn, tier, postgraduate: highest === 'doctorate' || highest === 'master', mover: qualified });
+  const left = options.canLeave !== false ? drawDeparture(context.propensity, hidden, arrivedOn) : null;
+  const planned = draft(context, {
     name: person.name, idNumber: person.idNumber, phone: person.phone, ...person.personal,
     educations: study.list, titles: titleList, certificates,
     post, industry: employer.industry, arrivalRoute: route, arrivedOn, status: 'inZone',
     salaryBand: salaryBand(random, salaryBase), tier, tags,
   }, employer, left);
+  return { ...planned, hidden };
 }
 
 /** Validates drafts with the API's rules. */

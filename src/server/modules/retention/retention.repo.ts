@@ -60,6 +60,36 @@ export async function historyEvents(executor: Executor, talentIds?: string[]): P
   return all.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
+/**
+ * Every event in day order (ties by id), read `size` at a time by keyset on (day, id): the back-test applies each chunk
+ * as it arrives and never holds the whole history.
+ */
+export async function* eventChunksInDayOrder(executor: Executor, size = 50_000): AsyncGenerator<TalentEvent[]> {
+  const columns = { id: talentEvents.id, talentId: talentEvents.talentId, kind: talentEvents.kind, on: talentEvents.occurredOn, detail: talentEvents.detail };
+  let after: { on: string; id: number } | null = null;
+  for (;;) {
+    const rows: { id: number; talentId: string; kind: TalentEventKind; on: string; detail: TalentEventDetail }[] = await executor.select(columns).from(talentEvents)
+      .where(after ? sql`(${talentEvents.occurredOn}, ${talentEvents.id}) > (${after.on}::date, ${after.id})` : undefined)
+      .orderBy(asc(talentEvents.occurredOn), asc(talentEvents.id)).limit(size);
+    if (rows.length) yield rows.map((row) => ({ talentId: row.talentId, kind: row.kind, on: row.on, detail: row.detail }));
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = { on: last.on, id: last.id };
+  }
+}
+
+/** Each talent's first departure day (the back-test's outcome labels) and the history's last day. */
+export async function departureDays(executor: Executor) {
+  const rows = await executor.select({ talentId: talentEvents.talentId, on: sql<string>`min(${talentEvents.occurredOn})::text` }).from(talentEvents)
+    .where(eq(talentEvents.kind, 'departure')).groupBy(talentEvents.talentId);
+  return new Map(rows.map((row) => [row.talentId, row.on]));
+}
+
+export async function lastEventDay(executor: Executor): Promise<string | null> {
+  const [row] = await executor.select({ on: sql<string | null>`max(${talentEvents.occurredOn})::text` }).from(talentEvents);
+  return row?.on ?? null;
+}
+
 /** Departure events after `from` up to `to` (inclusive), of anyone. */
 export async function departureEventsBetween(executor: Executor, from: string, to: string): Promise<TalentEvent[]> {
   return executor
@@ -239,8 +269,11 @@ export async function closeTask(executor: Executor, id: string, values: { contac
   await executor.update(retentionTasks).set({ ...values, status: 'done', closedAt: new Date() }).where(and(eq(retentionTasks.id, id), eq(retentionTasks.status, 'open')));
 }
 
+/** The office sees every visit task; a leader those assigned to them. */
+export const taskScope = (user: { id: string; roles: readonly string[] }): SQL | undefined => (user.roles.includes('office') ? undefined : eq(retentionTasks.assigneeId, user.id));
+
 /** Visit tasks with whether their talent stayed (not left since): the report of visited high-risk talents. */
-export async function taskOutcomes(executor: Executor) {
+export async function taskOutcomes(executor: Executor, scope: SQL | undefined) {
   const [row] = await executor
     .select({
       routed: sql<number>`count(*)::int`,
@@ -250,8 +283,26 @@ export async function taskOutcomes(executor: Executor) {
       notVisitedStayed: sql<number>`(count(*) filter (where ${retentionTasks.status} = 'open' and ${talents.status} <> 'left'))::int`,
     })
     .from(retentionTasks)
-    .innerJoin(talents, eq(talents.id, retentionTasks.talentId));
+    .innerJoin(talents, eq(talents.id, retentionTasks.talentId))
+    .where(scope);
   return row;
+}
+
+/** The records behind the report: the newest visit tasks with their talent, the visit (if any) and whether the talent stayed. */
+export async function taskOutcomeRows(executor: Executor, scope: SQL | undefined, limit: number) {
+  return executor
+    .select({
+      id: retentionTasks.id, talentId: retentionTasks.talentId, name: talents.name, talentStatus: talents.status, statusSince: talents.statusSince,
+      createdOn: retentionTasks.createdOn, score: retentionTasks.score, contributions: retentionTasks.contributions, status: retentionTasks.status,
+      outcome: retentionTasks.outcome, visitedOn: liaisonContacts.contactedOn, visitForm: liaisonContacts.form, leader: users.displayName,
+    })
+    .from(retentionTasks)
+    .innerJoin(talents, eq(talents.id, retentionTasks.talentId))
+    .leftJoin(liaisonContacts, eq(liaisonContacts.id, retentionTasks.contactId))
+    .leftJoin(users, eq(users.id, retentionTasks.assigneeId))
+    .where(scope)
+    .orderBy(desc(retentionTasks.createdOn), asc(retentionTasks.id))
+    .limit(limit);
 }
 
 // ——— departures ———

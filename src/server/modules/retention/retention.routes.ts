@@ -207,9 +207,19 @@ export async function retentionRoutes(app: App) {
     config: { access: 'retention.read' },
     schema: {
       tags: ['retention'], summary: 'Visit tasks of high-risk talents and whether the talents stayed',
-      response: { 200: z.object({ routed: z.number().int(), visited: z.number().int(), visitedStayed: z.number().int(), notVisited: z.number().int(), notVisitedStayed: z.number().int() }), ...errorResponses },
+      response: {
+        200: z.object({
+          routed: z.number().int(), visited: z.number().int(), visitedStayed: z.number().int(), notVisited: z.number().int(), notVisitedStayed: z.number().int(),
+          items: z.array(z.object({
+            id: z.string(), talent: z.object({ id: z.string(), name: z.string() }), createdOn: z.string(), leader: z.string().nullable(),
+            score: z.number().int(), highRisk: z.boolean(), contributions: z.array(z.object({ signal: z.enum(riskSignals), points: z.number().int(), text: z.string(), textEn: z.string() })),
+            visited: z.boolean(), visitedOn: z.string().nullable(), visitForm: z.enum(contactForms).nullable(), outcome: z.string().nullable(), stayed: z.boolean(), leftOn: z.string().nullable(),
+          })),
+        }),
+        ...errorResponses,
+      },
     },
-  }, async () => visitOutcomes(app.db));
+  }, async (request) => visitOutcomes(app.db, request.session!.user));
 
   app.get('/api/retention/backtest', {
     config: { access: 'retention.manage' },

@@ -5,7 +5,7 @@
  */
 import { beijingDate } from '../../../domain/calendar';
 import {
-  addMonths, applyEvent, backtestMonths, chainMedians, contributionText, defaultSignalWeights, highRiskScore, knownState, riskSignals, runBacktest, scoreTalent,
+  addMonths, applyEvent, backtestMonths, backtestReplay, chainMedians, contributionText, defaultSignalWeights, highRiskScore, knownState, riskSignals, scoreTalent,
   talentEventKinds, type RiskScore, type SignalWeight, type TalentEvent, type TalentEventKind, type TalentProfile,
 } from '../../../domain/retention';
 import type { Db, Executor } from '../../db/client';
@@ -16,7 +16,7 @@ import { notify } from '../notifications/notifications.service';
 import { findTalent } from '../talents/talents.repo';
 import { talentReadScope } from '../talents/talents.policies';
 import {
-  activePairOf, departureEventsBetween, eventsOfTalent, historyEvents, insertEvents, insertTasks, listWeights, lockWeights, openRequestsOf, openTaskTalents, talentProfiles, taskOutcomes,
+  activePairOf, departureDays, departureEventsBetween, eventChunksInDayOrder, eventsOfTalent, lastEventDay, historyEvents, insertEvents, insertTasks, listWeights, lockWeights, openRequestsOf, openTaskTalents, talentProfiles, taskOutcomeRows, taskOutcomes, taskScope,
   talentSummaries, tasksOfTalent, updateWeight, type NewTalentEvent,
 } from './retention.repo';
 
@@ -172,24 +172,55 @@ export async function talentTasks(executor: Executor, talentId: string) {
   }));
 }
 
-export async function visitOutcomes(executor: Executor) {
-  return taskOutcomes(executor);
+/**
+ * Whether visited high-risk talents stayed: the counts over every visit task the reader may see (the office all, a
+ * leader their own), and the newest 200 tasks behind them — talent, score and reasons, the visit, stayed or left (when).
+ */
+export async function visitOutcomes(executor: Executor, user: SessionUser) {
+  const scope = taskScope(user);
+  const [summary, rows] = await Promise.all([taskOutcomes(executor, scope), taskOutcomeRows(executor, scope, 200)]);
+  return {
+    ...summary,
+    items: rows.map((row) => ({
+      id: row.id, talent: { id: row.talentId, name: row.name }, createdOn: row.createdOn, leader: row.leader,
+      ...presentScore({ talentId: row.talentId, score: row.score, contributions: row.contributions }),
+      visited: row.status === 'done', visitedOn: row.visitedOn, visitForm: row.visitForm, outcome: row.outcome,
+      stayed: row.talentStatus !== 'left', leftOn: row.talentStatus === 'left' ? row.statusSince : null,
+    })),
+  };
 }
 
 // ——— back-test ———
 
-/** The history's span: from its first month with arrivals to the last day of the history (today). */
+/**
+ * The back-test over the history's last 36 months (or `from`…`to`): profiles, the departure days (outcome labels) and
+ * the weights are read first; then the events in day order by keyset chunks, each chunk applied to the replay as it
+ * arrives (`backtestReplay`: one pass, each month scored before a later event is applied).
+ */
 export async function backtest(executor: Executor, options: { from?: string; to?: string; horizonMonths?: number } = {}) {
   const started = Date.now();
-  const [profiles, events, weights] = await Promise.all([talentProfiles(executor), historyEvents(executor), signalWeights(executor)]);
+  const [profiles, departedOn, weights, lastDay] = await Promise.all([talentProfiles(executor), departureDays(executor), signalWeights(executor), lastEventDay(executor)]);
   // the history ends on its last event (not later than today): later months have no outcome to measure yet
-  const lastEvent = events.length ? events[events.length - 1].on : today();
+  const lastEvent = lastDay ?? today();
   const historyEnd = options.to ?? (lastEvent < today() ? lastEvent : today());
   const from = options.from ?? addMonths(historyEnd, -36);
   const horizon = options.horizonMonths ?? 6;
-  const loaded = Date.now();
-  const result = runBacktest(profiles, events, weights, backtestMonths(from, historyEnd, horizon), horizon);
-  return { ...result, from: from.slice(0, 7), to: historyEnd.slice(0, 7), loadMs: loaded - started, replayMs: Date.now() - loaded };
+  const replay = backtestReplay(profiles, departedOn, weights, backtestMonths(from, historyEnd, horizon), horizon);
+  let readMs = Date.now() - started;
+  let replayMs = 0;
+  let mark = Date.now();
+  for await (const chunk of eventChunksInDayOrder(executor)) {
+    const applying = Date.now();
+    readMs += applying - mark;
+    replay.push(chunk);
+    mark = Date.now();
+    replayMs += mark - applying;
+  }
+  readMs += Date.now() - mark;
+  const finishing = Date.now();
+  const result = replay.finish();
+  replayMs += Date.now() - finishing;
+  return { ...result, from: from.slice(0, 7), to: historyEnd.slice(0, 7), loadMs: readMs, replayMs };
 }
 
 export const knownSignals = riskSignals;

@@ -15,7 +15,7 @@ import { useFormSave } from '../../ui/use-form-save';
 import { fetchCategories } from '../cases/cases.api';
 import { TalentSelect } from '../talents/TalentSelect';
 import {
-  fetchBacktest, fetchDepartures, fetchFlows, fetchPair, fetchPairs, fetchRisks, logContact, recordDeparture, routeHighRisk, type Pair, type Risk, type RiskItem,
+  fetchBacktest, fetchDepartures, fetchFlows, fetchPair, fetchPairs, fetchRisks, fetchVisitOutcomes, logContact, recordDeparture, routeHighRisk, type Pair, type Risk, type RiskItem,
 } from './retention.api';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -237,6 +237,34 @@ function Departures() {
   );
 }
 
+/** Whether visited high-risk talents stayed: the counts and every visit task behind them. */
+function VisitOutcomesView() {
+  const { t } = useTranslation();
+  const result = useQuery({ queryKey: ['retention', 'visit-outcomes'], queryFn: fetchVisitOutcomes });
+  if (!result.data) return <Spin />;
+  const data = result.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph>{t('retention.visits.summary')}</Typography.Paragraph>
+      <Row gutter={12}>
+        <Col span={6}><StatTile title={t('retention.visits.routed')} value={data.routed} /></Col>
+        <Col span={6}><StatTile title={t('retention.visits.visited')} value={data.visited} /></Col>
+        <Col span={6}><StatTile title={t('retention.visits.visitedStayed')} value={data.visitedStayed} suffix={data.visited ? `/ ${data.visited}` : undefined} testId="visits-visited-stayed" /></Col>
+        <Col span={6}><StatTile title={t('retention.visits.notVisitedStayed')} value={data.notVisitedStayed} suffix={data.notVisited ? `/ ${data.notVisited}` : undefined} /></Col>
+      </Row>
+      <Table rowKey="id" size="small" pagination={{ pageSize: 10 }} dataSource={data.items} data-testid="visit-outcomes" columns={[
+        { key: 'talent', title: t('retention.columns.talent'), render: (_, item) => <Link to={`/talents/${item.talent.id}`}>{item.talent.name}</Link> },
+        { key: 'createdOn', title: t('retention.visits.createdOn'), render: (_, item) => formatDate(item.createdOn) },
+        { key: 'score', title: t('retention.visits.score'), render: (_, item) => <RiskTag risk={item} /> },
+        { key: 'reasons', title: t('retention.columns.reasons'), render: (_, item) => <Reasons risk={item} />, responsive: ['xxl'] },
+        { key: 'leader', title: t('retention.columns.leader'), render: (_, item) => item.leader ?? '', responsive: ['xl'] },
+        { key: 'visit', title: t('retention.visits.visit'), render: (_, item) => (item.visited && item.visitedOn ? `${formatDate(item.visitedOn)} ${item.visitForm ? t(`retention.forms.${item.visitForm}`) : ''}${item.outcome ? `：${item.outcome}` : ''}` : t('retention.visits.notYet')) },
+        { key: 'result', title: t('retention.visits.result'), render: (_, item) => (item.stayed ? <Tag color="green">{t('retention.visits.stayed')}</Tag> : <Tag color="red">{t('retention.visits.left', { date: item.leftOn ? formatDate(item.leftOn) : '' })}</Tag>) },
+      ]} />
+    </Space>
+  );
+}
+
 function BacktestView() {
   const { t } = useTranslation();
   const result = useQuery({ queryKey: ['retention', 'backtest'], queryFn: fetchBacktest, staleTime: 5 * 60_000 });
@@ -276,6 +304,7 @@ export function RetentionPage() {
         { key: 'risks', label: t('retention.tabs.risks'), children: <RiskList /> },
         { key: 'pairs', label: t('retention.tabs.pairs'), children: <PairTable onOpen={setOpen} /> },
         { key: 'departures', label: t('retention.tabs.departures'), children: <Departures /> },
+        { key: 'visits', label: t('retention.tabs.visits'), children: <VisitOutcomesView /> },
         { key: 'backtest', label: t('retention.tabs.backtest'), children: <BacktestView /> },
       ]} />
       {open ? <PairDrawer id={open} onClose={() => setOpen(null)} /> : null}

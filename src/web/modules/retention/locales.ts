@@ -4,7 +4,7 @@ export const retentionZhCN = {
   retention: {
     myTalents: { title: '我联系的人才', description: '结对联系的人才：最近联系、下次计划联系、未办结的问题和流失风险。逾期未联系的会提醒您和人才办。' },
     page: { title: '留才与外流', description: '流失预警、结对联系、人才外流登记与流入流出统计，以及预警模型的历史回测。' },
-    tabs: { risks: '流失预警', pairs: '结对联系', departures: '人才外流', backtest: '历史回测' },
+    tabs: { risks: '流失预警', pairs: '结对联系', departures: '人才外流', visits: '走访成效', backtest: '历史回测' },
     columns: {
       talent: '人才', employer: '工作单位', tier: '人才层次', leader: '联系领导', lastContact: '最近联系', nextContact: '下次计划联系', openProblems: '未办结问题', risk: '流失风险',
       reasons: '风险原因', leftOn: '离开日期', kind: '离开类型', destination: '去向', reasons2: '离开原因', month: '月份', population: '在区人才', leavers: '其后 6 个月离开',
@@ -33,6 +33,11 @@ export const retentionZhCN = {
     },
     flows: { title: '流入流出（近 12 个月）', dimension: '统计维度', dimensions: { chain: '产业链', education: '学历', ageBand: '年龄段', employer: '工作单位' }, unknown: '未填写',
       ageBands: { under30: '30 岁以下', '30to39': '30–39 岁', '40to49': '40–49 岁', '50plus': '50 岁及以上' } },
+    visits: {
+      summary: '高风险人才生成走访任务后，走访过的人才是否留在了高新区（以人才当前状态为准）。下表是每个任务的记录。',
+      routed: '走访任务', visited: '已走访', visitedStayed: '已走访且留下', notVisited: '未走访', notVisitedStayed: '未走访但留下',
+      createdOn: '任务生成', score: '当时风险', visit: '走访', result: '结果', stayed: '仍在区', left: '{{date}} 离开', notYet: '尚未走访',
+    },
     backtest: {
       summary: '按月回放 {{from}} 至 {{to}} 的人才履历：每月只用当时已知的信息评分，看其后 {{horizon}} 个月离开的人有多少排在前列。基线只按在区年限排序。',
       model: '预警模型', baseline: '基线（仅在区年限）', capture: '前 10% 捕获率', precision: '前 50 名命中率', took: '读取 {{load}} 秒，回放 {{replay}} 秒',
@@ -45,7 +50,7 @@ export const retentionEnUS: typeof retentionZhCN = {
   retention: {
     myTalents: { title: 'My paired talents', description: 'The talents you are paired with: last contact, next planned contact, open problems and risk of leaving. You and the office are reminded when a contact is overdue.' },
     page: { title: 'Retention', description: 'Early warning, leader pairing, departures with inflow and outflow, and the back-test of the warning on the history.' },
-    tabs: { risks: 'Early warning', pairs: 'Pairs', departures: 'Departures', backtest: 'Back-test' },
+    tabs: { risks: 'Early warning', pairs: 'Pairs', departures: 'Departures', visits: 'Visit outcomes', backtest: 'Back-test' },
     columns: {
       talent: 'Talent', employer: 'Employer', tier: 'Tier', leader: 'Leader', lastContact: 'Last contact', nextContact: 'Next contact', openProblems: 'Open problems', risk: 'Risk',
       reasons: 'Reasons', leftOn: 'Left on', kind: 'Kind', destination: 'Destination', reasons2: 'Reasons', month: 'Month', population: 'In the zone', leavers: 'Left within 6 months',
@@ -74,6 +79,11 @@ export const retentionEnUS: typeof retentionZhCN = {
     },
     flows: { title: 'Inflow and outflow (last 12 months)', dimension: 'Breakdown', dimensions: { chain: 'Industry chain', education: 'Education', ageBand: 'Age band', employer: 'Employer' }, unknown: 'Not given',
       ageBands: { under30: 'Under 30', '30to39': '30–39', '40to49': '40–49', '50plus': '50 and over' } },
+    visits: {
+      summary: 'Whether high-risk talents who were visited after a visit task stayed in the zone (by their status now). Each task is listed below.',
+      routed: 'Visit tasks', visited: 'Visited', visitedStayed: 'Visited and stayed', notVisited: 'Not visited', notVisitedStayed: 'Not visited, stayed',
+      createdOn: 'Task created', score: 'Risk then', visit: 'Visit', result: 'Result', stayed: 'Still in the zone', left: 'Left on {{date}}', notYet: 'Not visited yet',
+    },
     backtest: {
       summary: 'The talent history from {{from}} to {{to}} replayed month by month: each month scored with only what was known then, against who left in the next {{horizon}} months. The baseline ranks by years in the zone only.',
       model: 'Early-warning model', baseline: 'Baseline (years in zone only)', capture: 'Top-10% capture', precision: 'Precision at 50', took: 'read {{load}} s, replay {{replay}} s',

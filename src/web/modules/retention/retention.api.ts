@@ -50,5 +50,13 @@ export const fetchDepartures = (query: { page: number; pageSize: number }) => ap
 export const recordDeparture = (input: DepartureInput) => api.post<Departure>('/api/departures', input);
 export const fetchFlows = (dimension: FlowDimension) => api.get<Flows>('/api/departures/flows', { dimension });
 export const fetchBacktest = () => api.get<Backtest>('/api/retention/backtest');
+export type VisitOutcomes = {
+  routed: number; visited: number; visitedStayed: number; notVisited: number; notVisitedStayed: number;
+  items: (Risk & {
+    id: string; talent: { id: string; name: string }; createdOn: string; leader: string | null;
+    visited: boolean; visitedOn: string | null; visitForm: ContactForm | null; outcome: string | null; stayed: boolean; leftOn: string | null;
+  })[];
+};
+export const fetchVisitOutcomes = () => api.get<VisitOutcomes>('/api/retention/visit-outcomes');
 export const fetchRisks = () => api.get<{ items: RiskItem[]; highRiskScore: number }>('/api/retention/risks', { limit: 50 });
 export const routeHighRisk = () => api.post<{ routed: number }>('/api/retention/routing');
