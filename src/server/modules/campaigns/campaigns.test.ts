@@ -133,8 +133,14 @@ describe('recruitment campaigns', () => {
 
     sheet.getRow(3).getCell(5).value = 92;
     sheet.getRow(4).getCell(6).value = '不通过';
+    // the preview answers what would be written and writes nothing (no result, no audit)
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const previewed = await office.post(`/api/campaigns/${campaign.id}/scores`, bytes, { query: { preview: 'true' }, headers: { 'content-type': xlsxMediaType } });
+    expect([previewed.statusCode, previewed.json()]).toEqual([200, { preview: true, updated: 3, passed: 2, failed: 1 }]);
+    expect((await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().items.every((item: { results: unknown[] }) => item.results.length === 0)).toBe(true);
+    expect(await t.rows(sql`select id from audit_log where action = 'campaign.scores' and target_id = ${campaign.id}`)).toEqual([]);
     const accepted = await upload();
-    expect([accepted.statusCode, accepted.json()]).toEqual([200, { updated: 3, passed: 2, failed: 1 }]);
+    expect([accepted.statusCode, accepted.json()]).toEqual([200, { preview: false, updated: 3, passed: 2, failed: 1 }]);
     const after = (await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().items;
     expect(after.map((item: { number: number; state: string; stage: string; results: { score: number }[] }) => [item.number, item.state, item.stage, item.results[0].score])).toEqual([
       [1, 'inProgress', 'interview', 88], [2, 'inProgress', 'interview', 92], [3, 'failed', 'writtenExam', 55],
@@ -169,6 +175,7 @@ describe('recruitment campaigns', () => {
     expect(once).toBeGreaterThan(0);
     await remindExecutiveTerms(t.db, systemActor, '2026-11-21');
     expect(await count()).toBe(once);
+    expect((await hr.get(`/api/executives/${hired.executiveId}`)).json().remindedFor).toBe('2027-01-04');
 
     const pay = await office.post(`/api/executives/${hired.executiveId}/appraisals`, { cycle: '2026 年度', targets: '营业收入增长 15%', score: 92, outcome: 'adjustPay', newSalary: 660000, version: executive.version });
     expect(pay.json()).toMatchObject({ agreementSalary: 660000, appraisals: [{ cycle: '2026 年度', outcome: 'adjustPay' }] });
