@@ -176,7 +176,9 @@ export async function demandsWalkthrough({ newPage, login, logout, shot, settle 
   await hireResult.waitFor();
   assert.ok((await hireResult.innerText()).includes('新建档案'), 'the first hire registers a new talent');
   await row.getByText('已录用').waitFor();
-  await page.locator('[data-testid=campaign-plan] .ant-table-row', { hasText: '新能源' }).getByText('100%').waitFor();
+  const planRow = page.locator('[data-testid=campaign-plan] .ant-table-row', { hasText: '新能源' });
+  await planRow.locator('.ant-progress-status-success').waitFor();
+  assert.deepEqual((await planRow.locator('td').allInnerTexts()).slice(0, 3), ['新能源', '1', '1'], 'plan against hires by discipline');
   await settle(page);
   await shot(page, 'campaign-hired');
   const found = await office.get<{ items: { id: string; arrivalRoute: string }[] }>(`/api/talents?q=${encodeURIComponent(name)}`);
