@@ -90,12 +90,12 @@ export function CampaignPage() {
         />
       </Card>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           <Card title={t('campaigns.detail.plan')} size="small" style={{ height: '100%' }}>
             <Table rowKey={(row) => row.discipline.code} size="small" columns={planColumns} dataSource={data.plan} pagination={false} data-testid="campaign-plan" />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Card
             title={t('campaigns.detail.posts')}
             size="small"

@@ -48,7 +48,14 @@ export function ExecutivesPage() {
   const executives = useQuery({ queryKey: ['executives', query], queryFn: () => fetchExecutives(query), placeholderData: keepPreviousData });
   const ending = (executives.data?.items ?? []).filter((item) => item.status === 'serving' && daysUntil(item.termEnd) <= termReminderDays);
   const columns: TableColumnsType<ExecutiveItem> = [
-    { key: 'name', title: t('executives.columns.name'), render: (_, item) => <Link to={`/executives/${item.id}`} data-testid="executive-link">{item.talent.name}</Link> },
+    {
+      key: 'name', title: t('executives.columns.name'),
+      render: (_, item) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate({ pathname: `/executives/${item.id}`, search: window.location.search })} data-testid="executive-link">
+          {item.talent.name}
+        </Button>
+      ),
+    },
     { key: 'enterprise', title: t('executives.columns.enterprise'), render: (_, item) => item.enterprise?.name ?? t('common.none') },
     { key: 'post', title: t('executives.columns.post'), dataIndex: 'post' },
     { key: 'term', title: t('executives.columns.term'), render: (_, item) => `${formatDate(item.termStart)} – ${formatDate(item.termEnd)}` },
@@ -101,7 +108,7 @@ function ExecutiveDrawer({ id, onClose }: { id: string | undefined; onClose: () 
       open={Boolean(id)}
       onClose={onClose}
       size={760}
-      title={data ? `${data.talent.name} · ${data.post}` : ''}
+      title={data ? `${data.talent.name} · ${data.post}` : t('executives.title')}
       data-testid="executive-drawer"
       extra={data && data.status === 'serving' && can(user.roles, 'executives.manage') ? <Button type="primary" onClick={() => setAppraising(true)} data-testid="executive-appraise">{t('executives.appraisal.add')}</Button> : undefined}
     >

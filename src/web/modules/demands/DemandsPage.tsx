@@ -160,7 +160,7 @@ function DemandDrawer({ id, matches, writes, onEdit, onClose }: DemandDrawerProp
     <Drawer
       open={Boolean(id)}
       onClose={onClose}
-      title={data?.post ?? ''}
+      title={data?.post ?? t('demands.title')}
       size={640}
       data-testid="demand-drawer"
       extra={writes && open ? (
