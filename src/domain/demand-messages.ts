@@ -21,7 +21,7 @@ export const demandFieldMessages = {
   'campaign.notCurrentStage': { 'zh-CN': '不是该报名人员当前所处的环节（{stage}）', 'en-US': 'is not the applicant’s current stage ({stage})' },
   'campaign.stageNotInCampaign': { 'zh-CN': '本次招聘没有该环节', 'en-US': 'is not a stage of this campaign' },
   'campaign.scoreMissing': { 'zh-CN': '该环节须填写成绩', 'en-US': 'this stage needs a score' },
-  'campaign.applicantUnknown': { 'zh-CN': '本次招聘没有该身份证号码的报名人员', 'en-US': 'no applicant of this campaign has this ID number' },
+  'campaign.applicantUnknown': { 'zh-CN': '本次招聘没有该报名号的报名人员', 'en-US': 'no applicant of this campaign has this number' },
   'campaign.passedValue': { 'zh-CN': '应填“通过”或“不通过”', 'en-US': 'must be 通过 (passed) or 不通过 (failed)' },
   'campaign.scoreValue': { 'zh-CN': '应为 0–100 的成绩', 'en-US': 'must be a score from 0 to 100' },
   'executive.termOrder': { 'zh-CN': '任期结束日须晚于开始日', 'en-US': 'must be after the term’s start' },

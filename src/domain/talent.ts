@@ -141,7 +141,8 @@ function checkTalent(talent: TalentChecked, context: z.RefinementCtx) {
     }
   }
   if (talent.employerId && talent.employerName) custom(context, 'employer.both', ['employerName']);
-  if (talent.arrivedOn && talent.arrivedOn > new Date().toISOString().slice(0, 10)) custom(context, 'date.future', ['arrivedOn']);
+  // today in the zone (Beijing, UTC+8): an arrival dated today there is not in the future while UTC is still on yesterday
+  if (talent.arrivedOn && talent.arrivedOn > new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)) custom(context, 'date.future', ['arrivedOn']);
   for (const [index, education] of (talent.educations ?? []).entries()) {
     if (education.graduationYear > thisYear() + 6) custom(context, 'date.future', ['educations', index, 'graduationYear']);
   }

@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'campaigns', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -110,6 +110,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   demands: async () => {
     const { demandsZhCN, demandsEnUS } = await import('../modules/demands/locales');
     return { 'zh-CN': demandsZhCN, 'en-US': demandsEnUS };
+  },
+  campaigns: async () => {
+    const { campaignsZhCN, campaignsEnUS } = await import('../modules/campaigns/locales');
+    return { 'zh-CN': campaignsZhCN, 'en-US': campaignsEnUS };
   },
   training: async () => {
     const { trainingZhCN, trainingEnUS } = await import('../modules/training/locales');

@@ -12,6 +12,7 @@ import type { apartmentsZhCN } from '../modules/apartments/locales';
 import type { loansZhCN } from '../modules/loans/locales';
 import type { titlesZhCN } from '../modules/title-evaluations/locales';
 import type { demandsZhCN } from '../modules/demands/locales';
+import type { campaignsZhCN } from '../modules/campaigns/locales';
 import type { trainingZhCN } from '../modules/training/locales';
 import type { challengesZhCN } from '../modules/challenges/locales';
 import type { cooperationZhCN } from '../modules/cooperation/locales';
@@ -25,7 +26,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN &
-        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN & typeof coordinationZhCN & typeof selectionsZhCN;
+        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof campaignsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN & typeof coordinationZhCN & typeof selectionsZhCN;
     };
   }
 }

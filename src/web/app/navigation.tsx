@@ -1,6 +1,6 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined,
-  CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CustomerServiceOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined,
+  CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CrownOutlined, CustomerServiceOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined,
   FolderOpenOutlined, HeartOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   SolutionOutlined, StarOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -11,8 +11,8 @@ import type { Role } from '../../domain/roles';
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
-  | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
-  | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
+   | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'campaigns' | 'executives' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
+   | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
 
 /**
  * The menu's sections, in order, each under its heading: the day's work; the registries; policies and the one-stop
@@ -58,6 +58,8 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'cards', group: 'services', path: '/cards', icon: <CreditCardOutlined />, access: 'talentCard.read' },
   { key: 'cardCheck', group: 'services', path: '/card-check', icon: <ScanOutlined />, access: 'talentCard.verify' },
   { key: 'demands', group: 'attraction', path: '/demands', icon: <SolutionOutlined />, access: 'demands.read' },
+  { key: 'campaigns', group: 'attraction', path: '/campaigns', icon: <FlagOutlined />, access: 'campaigns.read' },
+  { key: 'executives', group: 'attraction', path: '/executives', icon: <CrownOutlined />, access: 'executives.read' },
   { key: 'training', group: 'attraction', path: '/training', icon: <ReadOutlined />, access: 'training.read' },
   { key: 'challenges', group: 'attraction', path: '/challenges', icon: <TrophyOutlined />, access: (roles) => can(roles, 'challenges.read') || can(roles, 'challenges.propose') },
   { key: 'flexibleTalent', group: 'attraction', path: '/flexible-talent', icon: <ClusterOutlined />, access: 'flexibleTalent.read' },

@@ -62,6 +62,9 @@ const InboxPage = lazyPage(() => import('../modules/cases/InboxPage'), 'InboxPag
 const MyCasesPage = lazyPage(() => import('../modules/cases/MyCasesPage'), 'MyCasesPage');
 const ServiceRequestsPage = lazyPage(() => import('../modules/cases/ServiceRequestsPage'), 'ServiceRequestsPage');
 const DemandsPage = lazyPage(() => import('../modules/demands/DemandsPage'), 'DemandsPage');
+const CampaignsPage = lazyPage(() => import('../modules/campaigns/CampaignsPage'), 'CampaignsPage');
+const CampaignPage = lazyPage(() => import('../modules/campaigns/CampaignPage'), 'CampaignPage');
+const ExecutivesPage = lazyPage(() => import('../modules/campaigns/ExecutivesPage'), 'ExecutivesPage');
 const ServiceRequestDetailPage = lazyPage(() => import('../modules/cases/ServiceRequestDetailPage'), 'ServiceRequestDetailPage');
 const PerformancePage = lazyPage(() => import('../modules/cases/PerformancePage'), 'PerformancePage');
 const CategoriesPage = lazyPage(() => import('../modules/cases/CategoriesPage'), 'CategoriesPage');
@@ -140,6 +143,10 @@ const routes: RouteObject[] = [
       { path: 'loans/:id', element: <RequirePage page="loans"><LoanDetailPage /></RequirePage> },
       { path: 'loan-totals', element: <RequirePage page="loanTotals"><LoanTotalsPage /></RequirePage> },
       { path: 'demands', element: <RequirePage page="demands"><DemandsPage /></RequirePage> },
+      { path: 'campaigns', element: <RequirePage page="campaigns"><CampaignsPage /></RequirePage> },
+      { path: 'campaigns/:id', element: <RequirePage page="campaigns"><CampaignPage /></RequirePage> },
+      { path: 'executives', element: <RequirePage page="executives"><ExecutivesPage /></RequirePage> },
+      { path: 'executives/:id', element: <RequirePage page="executives"><ExecutivesPage /></RequirePage> },
       { path: 'card', element: <RequirePage page="card"><MyCardPage /></RequirePage> },
       { path: 'cards', element: <RequirePage page="cards"><CardsPage /></RequirePage> },
       { path: 'flexible-talent', element: <RequirePage page="flexibleTalent"><FlexibleTalentPage /></RequirePage> },

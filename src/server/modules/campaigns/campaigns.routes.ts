@@ -4,7 +4,7 @@ import { errorResponses, errorSchema, uuidParam, type App } from '../../http/typ
 import { xlsxMediaType } from '../imports/imports.workbook';
 import {
   applicantBody, applicantListQuery, applicantPage, applicantParams, applicantSchema, appraisalBody, campaignBody, campaignListQuery, campaignPage, campaignSchema, executiveListQuery,
-  executivePage, executiveSchema, hireBody, hireResult, postBody, resultBody, scoreImportResult, scoreTemplateQuery,
+  executivePage, executiveSchema, hireBody, hireResult, postBody, resultBody, scoreImportResult, scoreTemplateQuery, scoreUploadQuery,
 } from './campaigns.schemas';
 import { importScores, scoreTemplate } from './campaigns.scores';
 import { addApplicant, addPost, campaignDetail, createCampaign, hireApplicant, listApplicants, listCampaigns, recordResult } from './campaigns.service';
@@ -46,11 +46,11 @@ export async function campaignsRoutes(app: App) {
   await app.register(async (upload: App) => {
     upload.addContentTypeParser(xlsxMediaType, { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
     upload.addContentTypeParser('*', (_request, _payload, done) => done(new AppError(415, 'importMediaType'), undefined));
-    upload.post('/api/campaigns/:id/scores', { bodyLimit: uploadLimit, config: { access: 'campaigns.manage' }, schema: { tags, summary: `Upload the filled score sheet (.xlsx body, Content-Type ${xlsxMediaType}): all rows or none, problems named by cell`, params: uuidParam, response: { 200: scoreImportResult, ...errorResponses, 413: errorSchema, 415: errorSchema } } },
+    upload.post('/api/campaigns/:id/scores', { bodyLimit: uploadLimit, config: { access: 'campaigns.manage' }, schema: { tags, summary: `Upload the filled score sheet (.xlsx body, Content-Type ${xlsxMediaType}): all rows or none, problems named by cell; ?preview=true checks without writing`, params: uuidParam, querystring: scoreUploadQuery, response: { 200: scoreImportResult, ...errorResponses, 413: errorSchema, 415: errorSchema } } },
       async (request) => {
         // JSON (which the app's own parser reads) or no body at all is not a workbook
         if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'importMediaType');
-        return importScores(app.db, request.actor, request.params.id, request.body);
+        return importScores(app.db, request.actor, request.params.id, request.body, request.query.preview === 'true');
       });
   });
   app.get('/api/executives', { config: { access: 'executives.read' }, schema: { tags, summary: 'Market-hired executives (enterprise HR: its own), by term end', querystring: executiveListQuery, response: { 200: executivePage, ...errorResponses } } },

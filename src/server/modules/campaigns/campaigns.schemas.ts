@@ -90,7 +90,8 @@ export const hireBody = z.object({ hiredOn: isoDate, term: executiveTermInput.nu
 export const hireResult = z.object({ applicant: applicantSchema, talentId: z.uuid(), talentCreated: z.boolean().describe('false: an existing talent (same ID number) was updated'), executiveId: z.uuid().nullable() });
 
 export const scoreTemplateQuery = z.object({ stage: z.enum(campaignStages).optional() });
-export const scoreImportResult = z.object({ updated: z.number().int(), passed: z.number().int(), failed: z.number().int() });
+export const scoreUploadQuery = z.object({ preview: z.enum(['true', 'false']).default('false').describe('true: check the sheet and answer what would be written, writing nothing') });
+export const scoreImportResult = z.object({ preview: z.boolean(), updated: z.number().int(), passed: z.number().int(), failed: z.number().int() });
 
 export const executiveListQuery = pageQuery.extend({ status: z.enum(executiveStatuses).optional() });
 const appraisalSchema = z.object({
@@ -105,6 +106,7 @@ export const executiveItem = z.object({
   termEnd: z.string(),
   agreementSalary: z.number().int(),
   status: z.enum(executiveStatuses),
+  remindedFor: z.string().nullable().describe('the term end the office and the enterprise were reminded of (termReminderDays ahead)'),
   version: z.number().int(),
 });
 export const executivePage = pageSchema(executiveItem);

@@ -111,8 +111,11 @@ const passedWords: Record<string, boolean> = { 通过: true, 合格: true, 是: 
 const stageOfLabel = (text: string): CampaignStage | undefined =>
   campaignStages.find((stage) => stageLabels[stage]['zh-CN'] === text || stageLabels[stage]['en-US'].toLowerCase() === text.toLowerCase() || stage === text);
 
-/** Checks every row against the campaign's applicants; writes all results, or none and answers each problem by cell. */
-export async function importScores(db: Db, actor: Actor, campaignId: string, bytes: Buffer) {
+/**
+ * Checks every row against the campaign's applicants; writes all results, or none and answers each problem by cell.
+ * `preview`: the same checks and the same answer (the problems, or what would be written), nothing written.
+ */
+export async function importScores(db: Db, actor: Actor, campaignId: string, bytes: Buffer, preview = false) {
   const rows = await readScoreRows(bytes);
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
@@ -161,12 +164,13 @@ export async function importScores(db: Db, actor: Actor, campaignId: string, byt
     }
     if (invalidRows.size) throw new AppError(400, 'scoreImportRows', { invalid: invalidRows.size }, problems);
     if (checked.length === 0) throw new AppError(400, 'importNothingToImport');
-    for (const entry of checked) await applyStageResult(tx, campaign, entry.applicant, entry);
     const passedCount = checked.filter((entry) => entry.passed).length;
+    if (preview) return { preview: true, updated: checked.length, passed: passedCount, failed: checked.length - passedCount };
+    for (const entry of checked) await applyStageResult(tx, campaign, entry.applicant, entry);
     await recordAudit(tx, actor, {
       action: 'campaign.scores', targetType: 'campaign', targetId: campaignId,
       changes: { sha256: createHash('sha256').update(bytes).digest('hex'), rows: checked.length, passed: passedCount, failed: checked.length - passedCount },
     });
-    return { updated: checked.length, passed: passedCount, failed: checked.length - passedCount };
+    return { preview: false, updated: checked.length, passed: passedCount, failed: checked.length - passedCount };
   });
 }

@@ -6,6 +6,7 @@
  * fills the post's demand, and for 市场化选聘 starts an executive's term (executives.service.ts). The office runs them.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
+import { beijingDate } from '../../../domain/calendar/calendar';
 import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignStage, type CampaignType } from '../../../domain/demands';
 import { talentInput } from '../../../domain/talent';
 import { parseIdNumber, maskIdNumber, birthYearOf } from '../../../domain/validators/id-number';
@@ -25,7 +26,8 @@ import {
   updateApplicant, type ApplicantRow, type CampaignRow,
 } from './campaigns.repo';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the zone (Beijing time): a hire dated today there is not in the future, whatever the server's clock zone. */
+const today = () => beijingDate(new Date());
 
 type Named = { code: string; name: string; nameEn: string };
 const nameOf = (names: Map<string, Named>, code: string): Named => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrganisation, buildTalent, buildUser, factoryPassword, uniqueIdNumber } from '../../test/factories';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness';
 import { systemActor } from '../../plugins/auth';
@@ -20,6 +20,9 @@ beforeAll(async () => {
   hr = await t.login(user.username, factoryPassword);
 });
 afterAll(async () => t?.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const campaignBody = (overrides: Record<string, unknown> = {}) => ({
   type: 'campusRecruitment', name: '2026 年高校毕业生校园招聘', year: 2026, stages: ['registration', 'qualification', 'writtenExam', 'interview', 'offer'],
@@ -102,6 +105,21 @@ describe('recruitment campaigns', () => {
     expect(audits.map((row) => row.action)).toEqual(expect.arrayContaining(['talent.create', 'talent.update', 'campaign.hire']));
   });
 
+  it('takes a hire dated today in the zone (Beijing) while the server’s UTC date is still yesterday', async () => {
+    const campaign = (await office.post('/api/campaigns', campaignBody({ name: '跨日录用测试', stages: ['registration', 'offer'], plan: [] }))).json();
+    const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '工艺工程师', discipline: 'equipment', headcount: 1 })).json().posts[0];
+    const person = (await office.post(`/api/campaigns/${campaign.id}/applicants`, applicant(post.id))).json();
+    const version = await throughStages(campaign.id, person.id, ['registration']);
+    // 01:30 on 2026-11-03 in Beijing is 17:30 on 2026-11-02 in UTC
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-02T17:30:00Z'));
+    const hired = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/hire`, { hiredOn: '2026-11-03', version });
+    expect(hired.statusCode, hired.body).toBe(200);
+    expect(hired.json().applicant.hiredOn).toBe('2026-11-03');
+    const tomorrow = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/hire`, { hiredOn: '2026-11-04', version: hired.json().applicant.version });
+    expect([tomorrow.statusCode, Object.keys(tomorrow.json().error.fields)]).toEqual([400, ['hiredOn']]);
+  });
+
   it('takes scores in bulk from Excel: every problem named by its cell and nothing written, then all rows at once', async () => {
     const campaign = (await office.post('/api/campaigns', campaignBody({ name: '成绩导入测试', stages: ['writtenExam', 'interview', 'offer'] }))).json();
     const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '数据工程师', discipline: 'informationTechnology', headcount: 3 })).json().posts[0];
@@ -123,18 +141,27 @@ describe('recruitment campaigns', () => {
     sheet.getRow(3).getCell(6).value = '通过';
     sheet.getRow(4).getCell(5).value = 55;
     sheet.getRow(4).getCell(6).value = '也许';
+    // row 5: a 报名号 this campaign does not have
+    sheet.getRow(5).values = [undefined, 999, '某某', '数据工程师', '笔试', 80, '通过'];
     const upload = async () => office.post(`/api/campaigns/${campaign.id}/scores`, Buffer.from(await workbook.xlsx.writeBuffer()), { headers: { 'content-type': xlsxMediaType } });
     const refused = await upload();
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('scoreImportRows');
-    expect(refused.json().error.fields).toEqual({ E3: 'E3：应为 0–100 的成绩', F4: 'F4：应填“通过”或“不通过”' });
+    expect(refused.json().error.fields).toEqual({ E3: 'E3：应为 0–100 的成绩', F4: 'F4：应填“通过”或“不通过”', A5: 'A5：本次招聘没有该报名号的报名人员' });
     const untouched = (await office.get(`/api/campaigns/${campaign.id}/applicants`)).json();
     expect(untouched.items.every((item: { results: unknown[] }) => item.results.length === 0)).toBe(true);
 
     sheet.getRow(3).getCell(5).value = 92;
     sheet.getRow(4).getCell(6).value = '不通过';
+    sheet.spliceRows(5, 1);
+    // the preview answers what would be written and writes nothing (no result, no audit)
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const previewed = await office.post(`/api/campaigns/${campaign.id}/scores`, bytes, { query: { preview: 'true' }, headers: { 'content-type': xlsxMediaType } });
+    expect([previewed.statusCode, previewed.json()]).toEqual([200, { preview: true, updated: 3, passed: 2, failed: 1 }]);
+    expect((await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().items.every((item: { results: unknown[] }) => item.results.length === 0)).toBe(true);
+    expect(await t.rows(sql`select id from audit_log where action = 'campaign.scores' and target_id = ${campaign.id}`)).toEqual([]);
     const accepted = await upload();
-    expect([accepted.statusCode, accepted.json()]).toEqual([200, { updated: 3, passed: 2, failed: 1 }]);
+    expect([accepted.statusCode, accepted.json()]).toEqual([200, { preview: false, updated: 3, passed: 2, failed: 1 }]);
     const after = (await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().items;
     expect(after.map((item: { number: number; state: string; stage: string; results: { score: number }[] }) => [item.number, item.state, item.stage, item.results[0].score])).toEqual([
       [1, 'inProgress', 'interview', 88], [2, 'inProgress', 'interview', 92], [3, 'failed', 'writtenExam', 55],
@@ -169,6 +196,7 @@ describe('recruitment campaigns', () => {
     expect(once).toBeGreaterThan(0);
     await remindExecutiveTerms(t.db, systemActor, '2026-11-21');
     expect(await count()).toBe(once);
+    expect((await hr.get(`/api/executives/${hired.executiveId}`)).json().remindedFor).toBe('2027-01-04');
 
     const pay = await office.post(`/api/executives/${hired.executiveId}/appraisals`, { cycle: '2026 年度', targets: '营业收入增长 15%', score: 92, outcome: 'adjustPay', newSalary: 660000, version: executive.version });
     expect(pay.json()).toMatchObject({ agreementSalary: 660000, appraisals: [{ cycle: '2026 年度', outcome: 'adjustPay' }] });

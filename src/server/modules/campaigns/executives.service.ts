@@ -31,6 +31,7 @@ const present = ({ executive, talentName, enterpriseName }: ExecutiveJoined) => 
   termEnd: executive.termEnd,
   agreementSalary: executive.agreementSalary,
   status: executive.status,
+  remindedFor: executive.remindedFor,
   version: executive.version,
 });
 

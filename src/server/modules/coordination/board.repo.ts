@@ -1,6 +1,6 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client';
+import type { Executor } from '../../db/client';
 import { challenges, industries, organisations, policies, policyVersions, selections, talentPools, trainingClasses } from '../../db/schema';
 
 /** The enterprise a board is for, with its industry and chain (reference data). */

@@ -16,7 +16,6 @@ type BoardItem = { kind: BoardItemKind; id: string; title: string; link: string;
 export const boardPolicyDays = 180;
 
 const dayOf = (moment: Date | null) => (moment ? beijingDate(moment) : null);
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** The selections taking nominations: the enterprise may nominate its staff until the window closes. */
 async function openSelectionItems(db: Db, today: string): Promise<BoardItem[]> {

@@ -284,7 +284,7 @@ function PreviewCard({ preview, mode, onModeChange, blocked, started, starting, 
   );
 }
 
-function ProblemTable({ problems }: { problems: ImportProblem[] }) {
+export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ImportProblem> = [
     { key: 'row', title: t('imports.preview.row'), dataIndex: 'row', width: 80, render: (value: number) => (value > 0 ? value : t('common.none')) },
