@@ -9,11 +9,11 @@ import type { Response } from 'playwright-core';
 import type { E2EHelpers } from './policies';
 
 /**
- * The sign-in page's JS+CSS as transferred, in KB. Issue 11's target is 150 KB; the page measures about 290 KB
- * (react-dom, react-router, i18next, TanStack Query and antd's Form, Input, Card, Typography: see
+ * The sign-in page's JS+CSS as transferred, in KB. Issue 11's target is 150 KB; the page measures about 275 KB
+ * (react-dom, react-router, i18next, TanStack Query, antd's style engine, Form, Input, Alert, Segmented, Tag: see
  * docs/ARCHITECTURE.md "Web assets"), so this budget guards against growth, not the target (bench/assets.ts prints both).
  */
-const loginBudgetKb = 320;
+const loginBudgetKb = 295;
 /** Files this small may go uncompressed (the build writes no copy that would not be smaller). */
 const tinyBytes = 1024;
 

@@ -18,19 +18,54 @@ export async function insertJsonRows<T extends PgTable>(
   chunkSize = 5000,
 ): Promise<void> {
   if (rows.length === 0) return;
-  // columns with a default made in JavaScript ($defaultFn, e.g. random ids) get it here, as drizzle's insert does
-  const columns = Object.entries(getTableColumns(table)).filter(([key, column]) => key in rows[0] || column.defaultFn);
-  const generated = columns.filter(([key, column]) => !(key in rows[0]) && column.defaultFn);
-  if (generated.length) rows = rows.map((row) => ({ ...row, ...Object.fromEntries(generated.map(([key, column]) => [key, column.defaultFn!()])) }));
-  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const names = sql.raw(columns.map(([, column]) => quote(column.name)).join(', '));
-  const definitions = sql.raw(columns.map(([key, column]) => `${quote(key)} ${key in computed ? 'text' : column.getSQLType()}`).join(', '));
-  const selected = sql.join(
-    columns.map(([key]) => (key in computed ? computed[key](sql.raw(`r.${quote(key)}`)) : sql.raw(`r.${quote(key)}`))),
-    sql`, `,
-  );
+  const prepared = withGeneratedDefaults(table, rows);
+  rows = prepared.rows;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const json = JSON.stringify(rows.slice(start, start + chunkSize));
-    await executor.execute(sql`insert into ${sql.raw(quote(getTableName(table)))} (${names}) select ${selected} from json_to_recordset(${json}::json) as r(${definitions})`);
+    await insertFromRecordset(executor, table, prepared.keys, sql`${json}::json`, computed);
   }
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * The columns an insert of these rows names (the first row's keys, and the columns with a default made in JavaScript);
+ * and the rows with those defaults given (random ids …), as drizzle's insert gives them.
+ */
+export function withGeneratedDefaults<T extends PgTable>(table: T, rows: Record<string, unknown>[]): { keys: string[]; rows: Record<string, unknown>[] } {
+  if (rows.length === 0) return { keys: [], rows };
+  const columns = Object.entries(getTableColumns(table)).filter(([key, column]) => key in rows[0] || column.defaultFn);
+  const generated = columns.filter(([key, column]) => !(key in rows[0]) && column.defaultFn);
+  const withDefaults = generated.length ? rows.map((row) => ({ ...row, ...Object.fromEntries(generated.map(([key, column]) => [key, column.defaultFn!()])) })) : rows;
+  return { keys: columns.map(([key]) => key), rows: withDefaults };
+}
+
+/**
+ * `insert into <table> (…) select … from json_to_recordset(<source>) as r(…) [where …]`: the rows of a JSON array that
+ * `source` yields (a parameter, or a column read by a subquery), with the columns' own types, the keys `keys` (the
+ * table's property names). `where` filters them, given a reference to a key of `r`.
+ */
+export async function insertFromRecordset<T extends PgTable>(
+  executor: Executor,
+  table: T,
+  keys: readonly string[],
+  source: SQL,
+  computed: Record<string, (value: SQL) => SQL> = {},
+  where?: (column: (key: string) => SQL) => SQL,
+): Promise<void> {
+  const all = getTableColumns(table);
+  const columns = keys.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return [key, column] as const;
+  });
+  const names = sql.raw(columns.map(([, column]) => quote(column.name)).join(', '));
+  const definitions = sql.raw(columns.map(([key, column]) => `${quote(key)} ${key in computed ? 'text' : column.getSQLType()}`).join(', '));
+  const ref = (key: string) => sql.raw(`r.${quote(key)}`);
+  const selected = sql.join(
+    columns.map(([key]) => (key in computed ? computed[key](ref(key)) : ref(key))),
+    sql`, `,
+  );
+  const filter = where ? sql` where ${where(ref)}` : sql``;
+  await executor.execute(sql`insert into ${sql.raw(quote(getTableName(table)))} (${names}) select ${selected} from json_to_recordset(${source}) as r(${definitions})${filter}`);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  bigint, bigserial, boolean, check, customType, date, index, integer, json, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { AdminRole, Role } from '../../domain/roles';
 import type {
@@ -246,6 +246,22 @@ export const imports = pgTable('imports', {
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/**
+ * A talent import's rows between staging and switch-in (migration 0032): per chunk and target table, the rows as the
+ * table will hold them (JSON, the keys named by `columns`). Dropped when the run ends, fails or is found interrupted.
+ */
+export const importStagedRows = pgTable(
+  'import_staged_rows',
+  {
+    importId: uuid('import_id').notNull().references(() => imports.id, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    target: text('target').notNull(),
+    columns: text('columns').array().notNull(),
+    rows: json('rows').$type<Record<string, unknown>[]>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.chunk, table.target] })],
+);
 
 export const users = pgTable('users', {
   id: id(),

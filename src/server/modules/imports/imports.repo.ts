@@ -1,6 +1,8 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { insertFromRecordset } from '../../db/bulk';
 import { queryRows, type Executor } from '../../db/client';
-import { imports, organisations, talents } from '../../db/schema';
+import { importStagedRows, imports, organisations, talents } from '../../db/schema';
+import { talentBulkComputed, talentBulkTables, type TalentBulkTable } from '../talents/talents.repo';
 import type { SessionUser } from '../../plugins/auth';
 
 export type ImportRow = Omit<typeof imports.$inferSelect, 'rows'>;
@@ -116,4 +118,50 @@ export async function dropExpiredPreviews(executor: Executor, cutoff: Date): Pro
     .where(and(eq(imports.status, 'previewed'), lt(imports.createdAt, cutoff), isNotNull(imports.rows)))
     .returning({ id: imports.id });
   return dropped.length;
+}
+
+/** One staged chunk of a table's rows (the keys of its rows in `columns`). */
+export async function stageRows(executor: Executor, importId: string, chunk: number, target: TalentBulkTable, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await executor.insert(importStagedRows).values({ importId, chunk, target, columns, rows });
+}
+
+/** Drops an import's staged rows (its run ended, failed or was interrupted). */
+export async function dropStagedRows(executor: Executor, importId: string): Promise<void> {
+  await executor.delete(importStagedRows).where(eq(importStagedRows.importId, importId));
+}
+
+/** Staged talents whose ID number the registry holds by now: staged id → the registered talent's name. */
+export async function stagedTalentClashes(executor: Executor, importId: string): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; name: string }>(
+    executor,
+    sql`select r.id, t.name
+        from import_staged_rows s
+        cross join lateral json_to_recordset(s.rows) as r(id uuid, "idNumberHash" text)
+        join talents t on t.id_number_hash = r."idNumberHash"
+        where s.import_id = ${importId} and s.target = 'talents'`,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Switches an import's staged talents into the registry: each staged chunk of each table by one `insert … select`
+ * from the staging table (the talents before what refers to them), leaving out the talents in `skipped` and their
+ * rows. Runs inside the switch-in transaction.
+ */
+export async function switchInStagedTalents(executor: Executor, importId: string, skipped: readonly string[]): Promise<void> {
+  const chunks = await executor
+    .select({ chunk: importStagedRows.chunk, target: importStagedRows.target, columns: importStagedRows.columns })
+    .from(importStagedRows)
+    .where(eq(importStagedRows.importId, importId));
+  const order = Object.keys(talentBulkTables);
+  chunks.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target) || a.chunk - b.chunk);
+  const skippedIds = sql`${`{${skipped.join(',')}}`}::uuid[]`;
+  for (const { chunk, target, columns } of chunks) {
+    const table = talentBulkTables[target as TalentBulkTable];
+    if (!table) throw new Error(`unknown staged target ${target}`);
+    const source = sql`(select s.rows from import_staged_rows s where s.import_id = ${importId} and s.chunk = ${chunk} and s.target = ${target})`;
+    const key = target === 'talents' ? 'id' : 'talentId';
+    await insertFromRecordset(executor, table, columns, source, talentBulkComputed, skipped.length ? (column) => sql`not (${column(key)} = any(${skippedIds}))` : undefined);
+  }
 }

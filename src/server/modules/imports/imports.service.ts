@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { can } from '../../../domain/permissions';
 import type { Language } from '../../../domain/i18n';
 import { parseCreditCode } from '../../../domain/validators/credit-code';
 import { parseIdNumber } from '../../../domain/validators/id-number';
+import { withGeneratedDefaults } from '../../db/bulk';
 import type { Db, Executor } from '../../db/client';
 import { analyzeTables } from '../../db/statistics';
 import { nextTurn } from '../../db/turns';
@@ -14,12 +15,12 @@ import { recordAudit, recordAudits, type AuditEntry } from '../audit/audit.servi
 import { findEnterpriseClashes, insertEnterprises, type EnterpriseValues } from '../enterprises/enterprises.repo';
 import { enterpriseValues } from '../enterprises/enterprises.service';
 import { listIndustries, listParks, listTiers } from '../reference/reference.repo';
-import { insertTalents, type TalentRecord } from '../talents/talents.repo';
+import { talentBulkRows, type TalentRecord } from '../talents/talents.repo';
 import { talentRecord } from '../talents/talents.service';
 import { columnsOf, exampleRows, referenceChoiceHeaders, type ImportKind } from './imports.columns';
 import {
-  claimImport, dropExpiredPreviews, employerNames, finishImport, findImport, importScope, importStatus, insertImport, loadImportRows, lockImportRun,
-  runningImports, talentNamesByPhoneHash, talentsByIdNumberHash, tryLockImportRun, type ImportProblem, type ImportRow,
+  claimImport, dropExpiredPreviews, dropStagedRows, employerNames, finishImport, findImport, importScope, importStatus, insertImport, loadImportRows, lockImportRun,
+  runningImports, stagedTalentClashes, stageRows, switchInStagedTalents, talentNamesByPhoneHash, talentsByIdNumberHash, tryLockImportRun, type ImportProblem, type ImportRow,
 } from './imports.repo';
 import { enterpriseRow, renderProblem, talentRow, type Lookups, type TalentRowInput } from './imports.rows';
 import { readDataRows, templateWorkbook, type ChoiceValues, type SheetRow } from './imports.workbook';
@@ -312,8 +313,9 @@ export async function importDetail(executor: Executor, runner: ImportRunner, use
 
 /**
  * Starts the import of a previewed file in the background and answers at once. All or nothing refuses a file with any
- * invalid row; valid only imports the rows that passed. The run re-checks the registry, inserts in batches in one
- * transaction and records its outcome.
+ * invalid row; valid only imports the rows that passed. The run re-checks the registry, writes the rows (talents: staged
+ * in short transactions, then switched in by one short transaction; enterprises: in batches in one transaction) and
+ * records its outcome.
  */
 export async function commitImport(db: Db, runner: ImportRunner, actor: Actor, user: SessionUser, language: Language, id: string, mode: ImportMode) {
   const scope = importScope(user);
@@ -347,6 +349,7 @@ export async function recoverImports(db: Db, language: Language = 'zh-CN') {
     await db.transaction(async (tx) => {
       if (!(await tryLockImportRun(tx, stuck.id)) || (await importStatus(tx, stuck.id)) !== 'running') return;
       const problem: Found = { row: 0, column: '', problem: { code: 'import.interrupted' } };
+      await dropStagedRows(tx, stuck.id);
       await finishImport(tx, stuck.id, { status: 'failed', processed: 0, imported: 0, problems: [...stuck.problems, ...render(stuck.kind, [problem], language)].slice(0, maxProblems) });
       await recordAudit(tx, systemActor, {
         action: 'import.commit',
@@ -363,53 +366,149 @@ export async function recoverImports(db: Db, language: Language = 'zh-CN') {
   return { interrupted, expired };
 }
 
-async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: Language, started: ImportRow, mode: ImportMode) {
-  const kind = started.kind;
-  const stored = await loadImportRows(db, started.id);
+/** Rows staged per short transaction by a talent import's run (the connection is released between chunks). */
+const stageChunkSize = 1000;
+
+/** For tests: the rows per staged chunk, and a step after each chunk is staged (a concurrent change, a failure). */
+export type RunOptions = { chunkSize?: number; afterChunk?: (staged: number) => Promise<void> };
+
+/** The run of a claimed import (what `commitImport` starts in the background). */
+export async function runImport(db: Db, runner: ImportRunner, actor: Actor, language: Language, started: ImportRow, mode: ImportMode, options: RunOptions = {}) {
   const found: Found[] = [];
   // `fileSha256`, not `fileHash`: recordAudit masks keys that look like secrets (…hash…), and a file's digest is not one
-  const summary = { kind, fileName: started.fileName, fileSha256: started.fileHash, mode, total: started.total, valid: started.valid };
-  let processed = 0;
+  const summary = { kind: started.kind, fileName: started.fileName, fileSha256: started.fileHash, mode, total: started.total, valid: started.valid };
+  const progress = { processed: 0 };
   try {
-    const imported = await db.transaction(async (tx) => {
-      // the run holds the import's lock until its transaction ends; an import another process marked interrupted
-      // meanwhile is not run
-      await lockImportRun(tx, started.id);
-      if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
-      let imported = 0;
-      // the created records' audit entries are written at the end: appending to the audit chain takes its lock until
-      // the transaction ends, so written per batch it would hold every other audited write for the whole run
-      const created: AuditEntry[] = [];
-      for (let start = 0; start < stored.length; start += batchSize) {
-        const batch = stored.slice(start, start + batchSize);
-        const kept =
-          kind === 'talents' ? await insertTalentBatch(tx, actor, started.id, batch as StoredTalent[], found, created) : await insertEnterpriseBatch(tx, started.id, batch as StoredEnterprise[], found, created);
-        if (mode === 'allOrNothing' && kept < batch.length) throw new RunRefused();
-        imported += kept;
-        processed += batch.length;
-        runner.progress.set(started.id, processed);
-      }
-      await recordAudits(tx, actor, created);
-      await recordAudit(tx, actor, { action: 'import.commit', targetType: 'import', targetId: started.id, changes: { ...summary, imported, skipped: started.total - imported } });
-      await finishImport(tx, started.id, { status: 'done', processed, imported, problems: [...started.problems, ...render(kind, found, language)].slice(0, maxProblems) });
-      return imported;
-    });
+    const imported =
+      started.kind === 'talents'
+        ? await runTalentImport(db, runner, actor, language, started, mode, found, summary, progress, options)
+        : await runEnterpriseImport(db, runner, actor, language, started, mode, found, summary, progress);
     if (imported >= analyzeAfterRows) {
       // a bulk write: the planner's statistics of the tables it filled, one table per statement (PGlite has no
       // autovacuum; PostgreSQL's would come later). Only an optimisation: the start-up and daily runs catch up.
-      await analyzeTables(db, { tables: importedTables[kind] }).catch(() => undefined);
+      await analyzeTables(db, { tables: importedTables[started.kind] }).catch(() => undefined);
     }
   } catch (error) {
-    if (error instanceof RunAbandoned) return;
+    if (error instanceof RunAbandoned) {
+      await dropStagedRows(db, started.id).catch(() => undefined);
+      return;
+    }
+    const kind = started.kind;
     const refused = error instanceof RunRefused;
     const reason = refused ? render(kind, found, language).map((problem) => `第 ${problem.row} 行 ${problem.column}：${problem.message}`).join('；') : String(error);
     const failure = refused ? found : [{ row: 0, column: '', problem: { code: 'import.failed' as const, params: { reason: language === 'zh-CN' ? '服务器内部错误' : 'internal error' } } }];
     await db.transaction(async (tx) => {
-      await finishImport(tx, started.id, { status: 'failed', processed, imported: 0, problems: [...started.problems, ...render(kind, failure, language)].slice(0, maxProblems) });
+      await dropStagedRows(tx, started.id);
+      await finishImport(tx, started.id, { status: 'failed', processed: progress.processed, imported: 0, problems: [...started.problems, ...render(kind, failure, language)].slice(0, maxProblems) });
       await recordAudit(tx, actor, { action: 'import.commit', targetType: 'import', targetId: started.id, result: 'failure', changes: { ...summary, imported: 0 }, detail: reason.slice(0, 2000) });
     });
     if (!refused) throw error;
   }
+}
+
+type RunSummary = Record<string, unknown>;
+
+/**
+ * A talent import in two phases, so that the embedded database's one connection is never held for long:
+ *
+ * 1. *staging*: the stored rows, 1,000 at a time, each chunk in a short transaction of its own, become the rows the
+ *    registry will hold (ids given here, every table's rows as `insertTalentsInBulk` writes them) in
+ *    `import_staged_rows`; other requests run between chunks. Nothing of the registry changes.
+ * 2. *switch-in*: one short transaction under the run's lock re-checks the registry (an ID number registered since the
+ *    preview, even during staging: all or nothing refuses, valid only leaves that row out), moves the staged rows in
+ *    by one `insert … select` per staged chunk and table, writes the audit entries, records the outcome and drops
+ *    the staged rows. A failure anywhere rolls it back whole: all or nothing keeps its guarantee.
+ */
+async function runTalentImport(
+  db: Db,
+  runner: ImportRunner,
+  actor: Actor,
+  language: Language,
+  started: ImportRow,
+  mode: ImportMode,
+  found: Found[],
+  summary: RunSummary,
+  progress: { processed: number },
+  { chunkSize = stageChunkSize, afterChunk }: RunOptions,
+): Promise<number> {
+  const stored = (await loadImportRows(db, started.id)) as StoredTalent[];
+  const rowOf = new Map<string, number>();
+  // the created records' audit entries, written in the switch-in (the audit chain's lock is held to its end)
+  const created: AuditEntry[] = [];
+  await dropStagedRows(db, started.id); // what an earlier, interrupted run may have left
+  for (let start = 0, chunk = 0; start < stored.length; start += chunkSize, chunk += 1) {
+    await nextTurn();
+    const batch = stored.slice(start, start + chunkSize);
+    const records: TalentRecord[] = batch.map(({ row, record }) => {
+      const id = randomUUID();
+      rowOf.set(id, row);
+      const withId = { values: { ...record.values, id }, children: record.children };
+      created.push(importedEntry('talent.create', 'talent', id, started.id, row, talentAuditView(withId)));
+      return withId;
+    });
+    const tables = talentBulkRows(records, actor.userId).map(({ name, table, rows }) => ({ name, ...withGeneratedDefaults(table, rows) }));
+    await db.transaction(async (tx) => {
+      // an import a starting process marked interrupted meanwhile is not run on
+      if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
+      for (const { name, keys, rows } of tables) await stageRows(tx, started.id, chunk, name, keys, rows);
+    });
+    progress.processed += batch.length;
+    runner.progress.set(started.id, progress.processed);
+    await afterChunk?.(progress.processed);
+  }
+  await nextTurn();
+  return db.transaction(async (tx) => {
+    await lockImportRun(tx, started.id);
+    if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
+    const clashes = await stagedTalentClashes(tx, started.id);
+    for (const [id, name] of clashes) found.push({ row: rowOf.get(id) ?? 0, column: 'idNumber', problem: { code: 'idNumber.duplicate', params: { name } } });
+    if (mode === 'allOrNothing' && clashes.size > 0) throw new RunRefused();
+    await switchInStagedTalents(tx, started.id, [...clashes.keys()]);
+    const entries = created.filter((entry) => !clashes.has(entry.targetId!));
+    await recordAudits(tx, actor, entries);
+    const imported = entries.length;
+    await recordAudit(tx, actor, { action: 'import.commit', targetType: 'import', targetId: started.id, changes: { ...summary, imported, skipped: started.total - imported } });
+    await finishImport(tx, started.id, { status: 'done', processed: progress.processed, imported, problems: [...started.problems, ...render('talents', found, language)].slice(0, maxProblems) });
+    await dropStagedRows(tx, started.id);
+    return imported;
+  });
+}
+
+/** An enterprise import (a few hundred rows at most): inserted in batches in one transaction, all or nothing. */
+async function runEnterpriseImport(
+  db: Db,
+  runner: ImportRunner,
+  actor: Actor,
+  language: Language,
+  started: ImportRow,
+  mode: ImportMode,
+  found: Found[],
+  summary: RunSummary,
+  progress: { processed: number },
+): Promise<number> {
+  const stored = (await loadImportRows(db, started.id)) as StoredEnterprise[];
+  return db.transaction(async (tx) => {
+    // the run holds the import's lock until its transaction ends; an import another process marked interrupted
+    // meanwhile is not run
+    await lockImportRun(tx, started.id);
+    if ((await importStatus(tx, started.id)) !== 'running') throw new RunAbandoned();
+    let imported = 0;
+    // the created records' audit entries are written at the end: appending to the audit chain takes its lock until
+    // the transaction ends, so written per batch it would hold every other audited write for the whole run
+    const created: AuditEntry[] = [];
+    for (let start = 0; start < stored.length; start += batchSize) {
+      const batch = stored.slice(start, start + batchSize);
+      const kept = await insertEnterpriseBatch(tx, started.id, batch, found, created);
+      if (mode === 'allOrNothing' && kept < batch.length) throw new RunRefused();
+      imported += kept;
+      progress.processed += batch.length;
+      runner.progress.set(started.id, progress.processed);
+    }
+    await recordAudits(tx, actor, created);
+    await recordAudit(tx, actor, { action: 'import.commit', targetType: 'import', targetId: started.id, changes: { ...summary, imported, skipped: started.total - imported } });
+    await finishImport(tx, started.id, { status: 'done', processed: progress.processed, imported, problems: [...started.problems, ...render('enterprises', found, language)].slice(0, maxProblems) });
+    return imported;
+  });
 }
 
 /** What a created record's audit entry keeps of an imported talent (personal data masked by the audit). */
@@ -445,22 +544,6 @@ const importedEntry = (action: string, targetType: string, targetId: string, imp
   detail: 'import',
   changes: { importId, row, ...view },
 });
-
-/**
- * Inserts the rows of a batch that are still new to the registry; the others become problems. Returns how many went in
- * and adds their audit entries to `created`.
- */
-async function insertTalentBatch(tx: Executor, actor: Actor, importId: string, batch: StoredTalent[], found: Found[], created: AuditEntry[]) {
-  const registered = await talentsByIdNumberHash(tx, batch.map((entry) => entry.record.values.idNumberHash));
-  const fresh = batch.filter((entry) => {
-    const name = registered.get(entry.record.values.idNumberHash);
-    if (name !== undefined) found.push({ row: entry.row, column: 'idNumber', problem: { code: 'idNumber.duplicate', params: { name } } });
-    return name === undefined;
-  });
-  const rows = await insertTalents(tx, fresh.map((entry) => entry.record), actor.userId);
-  created.push(...rows.map((row, index) => importedEntry('talent.create', 'talent', row.id, importId, fresh[index].row, talentAuditView(fresh[index].record))));
-  return rows.length;
-}
 
 async function insertEnterpriseBatch(tx: Executor, importId: string, batch: StoredEnterprise[], found: Found[], created: AuditEntry[]) {
   const clashes = await findEnterpriseClashes(tx, batch.flatMap((entry) => (entry.values.creditCode ? [entry.values.creditCode] : [])), batch.map((entry) => entry.values.name));

@@ -8,7 +8,8 @@ import { uniqueCreditCode } from '../enterprises/enterprises.fixtures';
 import { choiceSheetName, dataSheetNames, enterpriseColumns, exampleRows, talentColumns } from './imports.columns';
 import { headersOf, largeWorkbookBytes, readWorkbook, rowOf, sheetValues, uploadImport, waitForImport, workbookBytes } from './imports.fixtures';
 import { claimImport, lockImportRun } from './imports.repo';
-import { createImportRunner, importDetail, maxImportRows, recoverImports } from './imports.service';
+import { actorOf } from '../../plugins/auth';
+import { createImportRunner, importDetail, maxImportRows, recoverImports, runImport, type ImportMode, type RunOptions } from './imports.service';
 import { readDataRows, xlsxMediaType } from './imports.workbook';
 
 let t: TestApp;
@@ -289,6 +290,101 @@ describe('talent import: commit', () => {
     await expect(importDetail(t.db, runner, otherOffice, preview.id)).resolves.toMatchObject({ id: preview.id, status: 'previewed' });
     expect((await office.get(`/api/imports/${randomUUID()}`)).statusCode).toBe(404);
     expect((await (await t.login('department')).get(`/api/imports/${preview.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('talent import: staged commit (rows staged in short transactions, switched in by one)', () => {
+  const rosterOf = (idNumbers: string[]) =>
+    workbookBytes(
+      headersOf('talents'),
+      idNumbers.map((idNumber, index) => rowOf('talents', { name: `分段${index}`, idNumber, arrivalRoute: '本土培养', employer: '泵阀集团' })),
+    );
+  const stagedCount = async (id: string) => (await t.rows<{ total: number }>(sql`select count(*)::int as total from import_staged_rows where import_id = ${id}`))[0].total;
+  const createdEntries = async (id: string) => (await t.rows(sql`select 1 from audit_log where changes->>'importId' = ${id} and action = 'talent.create'`)).length;
+  const importedNamed = async (id: string) =>
+    (await t.rows<{ total: number }>(sql`select count(*)::int as total from talents where id in (select target_id::uuid from audit_log where changes->>'importId' = ${id} and action = 'talent.create')`))[0].total;
+
+  /** Previews a roster, claims it and runs it here (not in the background), one row per staged chunk. */
+  async function run(idNumbers: string[], mode: ImportMode, afterChunk: (id: string, staged: number) => Promise<void>) {
+    const preview = (await uploadImport(office, 'talents', await rosterOf(idNumbers))).json();
+    expect(preview.valid).toBe(idNumbers.length);
+    const claimed = await claimImport(t.db, preview.id, mode, undefined);
+    const runner = createImportRunner(t.app.log);
+    const options: RunOptions = { chunkSize: 1, afterChunk: (staged) => afterChunk(preview.id, staged) };
+    const failure = await runImport(t.db, runner, actorOf(office.user!, 'office', null), 'zh-CN', claimed!, mode, options).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    return { failure, detail: (await office.get(`/api/imports/${preview.id}`)).json() };
+  }
+
+  it('a talent registered while rows are staged: all or nothing fails and writes nothing; the staged rows are dropped', async () => {
+    const idNumbers = [uniqueIdNumber(), uniqueIdNumber(), uniqueIdNumber()];
+    const before = await talentCount();
+    let newcomer: { name: string } | undefined;
+    let stagedMidway = 0;
+    const { failure, detail } = await run(idNumbers, 'allOrNothing', async (id, staged) => {
+      if (staged !== 1) return;
+      // the connection is free between chunks: a concurrent write gets in; the registry holds nothing of the import yet
+      stagedMidway = await stagedCount(id);
+      expect(await talentCount()).toBe(before);
+      newcomer = await buildTalent(t.db, { idNumber: idNumbers[2] });
+    });
+    expect(failure).toBeNull();
+    expect(stagedMidway).toBeGreaterThan(0);
+    expect(detail).toMatchObject({ status: 'failed', imported: 0, processed: 3 });
+    expect(detail.problems).toEqual([{ row: 4, column: '身份证号码', message: `该身份证号码已登记（${newcomer!.name}）` }]);
+    expect(await talentCount()).toBe(before + 1);
+    expect(await createdEntries(detail.id)).toBe(0);
+    expect(await stagedCount(detail.id)).toBe(0);
+  });
+
+  it('valid only leaves out the row registered meanwhile and switches in the rest, each with its audit entry', async () => {
+    const idNumbers = [uniqueIdNumber(), uniqueIdNumber(), uniqueIdNumber()];
+    const before = await talentCount();
+    const { detail } = await run(idNumbers, 'validOnly', async (_id, staged) => {
+      if (staged === 2) await buildTalent(t.db, { idNumber: idNumbers[0] });
+    });
+    expect(detail).toMatchObject({ status: 'done', processed: 3, imported: 2 });
+    expect(detail.problems).toHaveLength(1);
+    expect(detail.problems[0]).toMatchObject({ row: 2, column: '身份证号码' });
+    expect(await talentCount()).toBe(before + 3);
+    expect(await createdEntries(detail.id)).toBe(2);
+    expect(await importedNamed(detail.id)).toBe(2);
+    // children and the first status entry came with them
+    const [{ histories }] = await t.rows<{ histories: number }>(
+      sql`select count(*)::int as histories from talent_status_history where talent_id in (select target_id::uuid from audit_log where changes->>'importId' = ${detail.id} and action = 'talent.create')`,
+    );
+    expect(histories).toBe(2);
+    expect(await stagedCount(detail.id)).toBe(0);
+  });
+
+  it('a failure while staging leaves nothing half-saved: the import fails, the registry and the audit are untouched', async () => {
+    const before = await talentCount();
+    const { failure, detail } = await run([uniqueIdNumber(), uniqueIdNumber(), uniqueIdNumber()], 'allOrNothing', async (_id, staged) => {
+      if (staged === 2) throw new Error('disk full');
+    });
+    expect(String(failure)).toContain('disk full');
+    expect(detail).toMatchObject({ status: 'failed', imported: 0 });
+    expect(await talentCount()).toBe(before);
+    expect(await createdEntries(detail.id)).toBe(0);
+    expect(await stagedCount(detail.id)).toBe(0);
+  });
+
+  it('a request made after the first chunk is answered before the last chunk is staged', async () => {
+    let staged = 0;
+    let answeredAt: number | undefined;
+    let request: Promise<unknown> | undefined;
+    const { detail } = await run([uniqueIdNumber(), uniqueIdNumber(), uniqueIdNumber(), uniqueIdNumber()], 'allOrNothing', async (_id, count) => {
+      staged = count;
+      request ??= office.get('/api/auth/me').then((response) => {
+        expect(response.statusCode).toBe(200);
+        answeredAt = staged;
+      });
+    });
+    await request;
+    expect(detail).toMatchObject({ status: 'done', imported: 4 });
+    expect(answeredAt).toBeLessThan(4);
   });
 });
 

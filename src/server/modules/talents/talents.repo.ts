@@ -60,24 +60,38 @@ export async function insertTalents(executor: Executor, records: TalentRecord[],
  */
 export async function insertTalentsInBulk(executor: Executor, records: TalentRecord[], recordedBy: string | null): Promise<number> {
   if (records.length === 0) return 0;
+  const tables = talentBulkRows(records, recordedBy);
+  for (const { table, rows } of tables) await insertJsonRows(executor, table, rows, talentBulkComputed);
+  return records.length;
+}
+
+/** The tables a talent's record fills, in the order they are written (the talent before what refers to it). */
+export const talentBulkTables = { talents, talentEducations, talentTitles, talentCertificates, talentStatusHistory } as const;
+export type TalentBulkTable = keyof typeof talentBulkTables;
+
+/** The search vector arrives as its document and is made by the database, as vectorOf does. */
+export const talentBulkComputed = { searchVector: (document: SQL) => sql`to_tsvector('simple', ${document})` };
+
+/**
+ * The rows of each table for records that carry their ids, as `insertTalentsInBulk` writes them (with
+ * `talentBulkComputed`); imports stage the same rows and switch them in later.
+ */
+export function talentBulkRows(records: TalentRecord[], recordedBy: string | null): { name: TalentBulkTable; table: (typeof talentBulkTables)[TalentBulkTable]; rows: Record<string, unknown>[] }[] {
   const rows = records.map(({ values: { searchDocument, ...values } }) => ({
     ...values,
     searchVector: [searchDocument, ...nameSearchWords(values.name)].join(' '),
     searchVersion: searchDataVersion,
   }));
-  // the search vector arrives as its document and is made by the database, as vectorOf does
-  await insertJsonRows(executor, talents, rows, { searchVector: (document) => sql`to_tsvector('simple', ${document})` });
   const positioned = <T>(pick: (record: TalentRecord) => T[]) =>
     records.flatMap((record) => pick(record).map((item, position) => ({ ...item, talentId: record.values.id!, position })));
-  await insertJsonRows(executor, talentEducations, positioned((record) => record.children.educations));
-  await insertJsonRows(executor, talentTitles, positioned((record) => record.children.titles));
-  await insertJsonRows(executor, talentCertificates, positioned((record) => record.children.certificates));
-  await insertJsonRows(
-    executor,
-    talentStatusHistory,
-    rows.map((row) => ({ talentId: row.id!, status: row.status, since: row.statusSince ?? row.arrivedOn ?? new Date().toISOString().slice(0, 10), recordedBy })),
-  );
-  return rows.length;
+  const byTable: Record<TalentBulkTable, Record<string, unknown>[]> = {
+    talents: rows,
+    talentEducations: positioned((record) => record.children.educations),
+    talentTitles: positioned((record) => record.children.titles),
+    talentCertificates: positioned((record) => record.children.certificates),
+    talentStatusHistory: rows.map((row) => ({ talentId: row.id!, status: row.status, since: row.statusSince ?? row.arrivedOn ?? new Date().toISOString().slice(0, 10), recordedBy })),
+  };
+  return (Object.keys(talentBulkTables) as TalentBulkTable[]).map((name) => ({ name, table: talentBulkTables[name], rows: byTable[name] }));
 }
 
 /** Replaces a talent's fields and child records if the version still matches; null when someone else changed it first. */

@@ -1,4 +1,4 @@
-import { Flex, Typography } from 'antd';
+import { Flex, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,6 +7,7 @@ type AuthScreenProps = { children: ReactNode; extra?: ReactNode };
 /** The frame of the signed-out pages (sign-in, first-run set-up): a calm background, the language switch on top. */
 export function AuthScreen({ children, extra }: AuthScreenProps) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   return (
     <Flex
       vertical
@@ -21,9 +22,10 @@ export function AuthScreen({ children, extra }: AuthScreenProps) {
       <Flex flex={1} justify="center" align="flex-start" style={{ padding: '8px 16px 32px' }}>
         {children}
       </Flex>
-      <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 16, fontSize: 12 }}>
+      {/* plain text in the theme's secondary colour (antd's Typography would bring Tooltip to the sign-in page) */}
+      <footer style={{ textAlign: 'center', padding: 16, fontSize: 12, lineHeight: token.lineHeight, color: token.colorTextSecondary, fontFamily: token.fontFamily }}>
         {t('app.footer')}
-      </Typography.Text>
+      </footer>
     </Flex>
   );
 }

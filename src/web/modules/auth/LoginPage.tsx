@@ -1,6 +1,6 @@
 import { LockOutlined, ReloadOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ type SecondStepValues = { code?: string; recoveryCode?: string };
  */
 function SecondStepForm({ challengeToken, onDone, onBack }: { challengeToken: string; onDone: () => void; onBack: () => void }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const [useRecovery, setUseRecovery] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string | null>(null);
   const secondStep = useSignInSecondStep();
@@ -36,8 +37,10 @@ function SecondStepForm({ challengeToken, onDone, onBack }: { challengeToken: st
   };
   return (
     <Form<SecondStepValues> name="second-factor" layout="vertical" size="large" requiredMark={false} onFinish={handleSubmit}>
-      <Typography.Title level={5}>{t('account.secondStep.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('account.secondStep.help')}</Typography.Paragraph>
+      <h2 style={{ margin: '0 0 8px', fontSize: token.fontSizeHeading5, lineHeight: token.lineHeightHeading5, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }}>
+        {t('account.secondStep.title')}
+      </h2>
+      <p style={{ margin: '0 0 1em', color: token.colorTextSecondary }}>{t('account.secondStep.help')}</p>
       {useRecovery ? (
         <Form.Item name="recoveryCode" label={t('account.secondStep.recoveryCode')} rules={[{ required: true, whitespace: true, message: t('account.secondStep.recoveryRequired') }]}>
           <Input autoComplete="off" autoFocus maxLength={20} />
@@ -63,8 +66,14 @@ function SecondStepForm({ challengeToken, onDone, onBack }: { challengeToken: st
   );
 }
 
+/**
+ * The sign-in page. Lean on purpose (issue 11: the sign-in page's scripts ≤ 150 KB compressed): no antd Card,
+ * Typography or Space (Card brings Tabs and Skeleton, Typography Tooltip); the card and headings are plain elements
+ * drawn with the theme's tokens, so they look as antd's would.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
   const { user } = useSession();
@@ -110,13 +119,27 @@ export function LoginPage() {
 
   return (
     <AuthScreen extra={<LanguageSwitch />}>
-      <Card variant="borderless" style={{ width: '100%', maxWidth: 420, boxShadow: '0 8px 32px rgba(15, 40, 90, 0.12)' }}>
+      <main
+        style={{
+          boxSizing: 'border-box',
+          width: '100%',
+          maxWidth: 420,
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          borderRadius: token.borderRadiusLG,
+          boxShadow: '0 8px 32px rgba(15, 40, 90, 0.12)',
+          color: token.colorText,
+          fontFamily: token.fontFamily,
+          fontSize: token.fontSize,
+          lineHeight: token.lineHeight,
+        }}
+      >
         <Flex vertical align="center" style={{ marginBottom: 24 }}>
           <img src="/favicon.svg" alt="" width={48} height={48} />
-          <Typography.Title level={3} style={{ margin: '12px 0 0', textAlign: 'center' }}>
+          <h1 style={{ margin: '12px 0 0', textAlign: 'center', fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }}>
             {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+          </h1>
+          <span style={{ color: token.colorTextSecondary }}>{t('login.subtitle')}</span>
         </Flex>
         {setup.data?.required ? (
           <Alert
@@ -163,7 +186,7 @@ export function LoginPage() {
             style={{ marginTop: 24 }}
             title={t('login.demoTitle')}
             description={
-              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+              <Flex vertical gap={8} style={{ width: '100%' }}>
                 <span>{t('login.demoDescription', { password: setup.data.demoPassword })}</span>
                 {setup.data.demoTotpSecret ? <span>{t('account.demoTotp', { secret: setup.data.demoTotpSecret })}</span> : null}
                 <Flex wrap gap={6}>
@@ -173,11 +196,11 @@ export function LoginPage() {
                     </Tag.CheckableTag>
                   ))}
                 </Flex>
-              </Space>
+              </Flex>
             }
           />
         ) : null}
-      </Card>
+      </main>
     </AuthScreen>
   );
 }
