@@ -1773,3 +1773,22 @@ export const departures = pgTable(
   },
   (table) => [index('departures_talent_idx').on(table.talentId), index('departures_employer_idx').on(table.employerId, table.leftOn), index('departures_day_idx').on(table.leftOn)],
 );
+
+// ——— zone dashboard (migration 0033) ———
+
+/**
+ * The year's plan of a dashboard indicator (年度目标), as data the office edits. The dated tallies ("month.*" dimensions of
+ * `tallies`, migration 0033) hold the figures; this only the targets they are measured against.
+ */
+export const indicatorPlans = pgTable(
+  'indicator_plans',
+  {
+    year: integer('year').notNull(),
+    indicator: text('indicator').notNull(),
+    target: bigint('target', { mode: 'number' }).notNull(),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.indicator] }), check('indicator_plans_target_check', sql`${table.target} >= 0`)],
+);
