@@ -11,6 +11,7 @@ import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './d
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
+import { dashboardFieldLabels, dashboardFieldMessages } from './dashboard-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -158,6 +159,7 @@ export const fieldMessages = {
   ...growthFieldMessages,
   ...cooperationFieldMessages,
   ...retentionFieldMessages,
+  ...dashboardFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -175,6 +177,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...growthFieldLabels,
   ...cooperationFieldLabels,
   ...retentionFieldLabels,
+  ...dashboardFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },
