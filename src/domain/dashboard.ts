@@ -163,3 +163,26 @@ export function indicatorLink(code: IndicatorCode, range: Pick<PeriodRange, 'fro
 
 /** Whether the list a figure links to is filtered to exactly the figure's records (the others open the register to browse). */
 export const exactLinks: readonly IndicatorCode[] = ['masters', 'doctorates', 'arrivals', 'departures', 'requestsHandled', 'onTimeRate', 'satisfaction'];
+
+export type ReportProblem = 'decline' | 'behindPlan' | 'lowRate';
+type ProblemFigure = { unit: IndicatorUnit; value: number | null; previousValue: number | null; plan: { target: number; yearToDate: number } | null };
+
+/**
+ * What the report calls a problem (问题), from the dashboard's own figures: a count lower than the previous period's, a
+ * planned one behind the year's pace (year to date under the target's share of the months gone), a rate under 90 %.
+ * The workbook's 问题 sheet and the printable page list the same.
+ */
+export function problemsOf<F extends ProblemFigure>(figures: readonly F[], to: string) {
+  const monthsGone = Number(to.slice(5, 7));
+  const problems: { figure: F; problem: ReportProblem }[] = [];
+  for (const figure of figures) {
+    if (figure.value === null) continue;
+    if (figure.unit === 'rate') {
+      if (figure.value < 0.9) problems.push({ figure, problem: 'lowRate' });
+      continue;
+    }
+    if (figure.previousValue !== null && figure.value < figure.previousValue) problems.push({ figure, problem: 'decline' });
+    if (figure.plan && figure.plan.yearToDate < (figure.plan.target * monthsGone) / 12) problems.push({ figure, problem: 'behindPlan' });
+  }
+  return problems;
+}

@@ -699,6 +699,13 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/retention/visit-outcomes': { expected: only(200, ['office', 'leader']) },
   'GET /api/retention/backtest': { expected: only(200, ['office']) },
   'GET /api/talents/:id/history': { expected: only(200, ['office', 'leader']), request: (_caller, context) => ({ url: `/api/talents/${context.talents.other.id}/history` }) },
+  // ——— zone dashboard: an enterprise its own figures; the screen zone-wide only; plans the office's (PUT creates, DELETE removes) ———
+  'GET /api/dashboard': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { period: '2026-Q1' } }) },
+  'GET /api/dashboard/screen': { expected: only(200, ['office', 'leader']) },
+  'GET /api/dashboard/report': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { period: '2026-03' } }) },
+  'GET /api/dashboard/plans/:year': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ url: '/api/dashboard/plans/2026' }) },
+  'PUT /api/dashboard/plans/:year/:indicator': { expected: only(200, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals', body: { planned: 10, version: 0 } }) },
+  'DELETE /api/dashboard/plans/:year/:indicator': { expected: only(204, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals' }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */

@@ -1,4 +1,4 @@
-import { indicatorGroups, type IndicatorGroup } from '../../../domain/dashboard';
+import { indicatorGroups, problemsOf, type IndicatorGroup } from '../../../domain/dashboard';
 import { indicatorDefinitions, indicatorGroupNames, indicatorNames } from '../../../domain/dashboard-labels';
 import type { Language } from '../../../domain/i18n';
 import type { Executor } from '../../db/client';
@@ -23,25 +23,6 @@ const problemTexts = {
   lowRate: { 'zh-CN': '低于 90%', 'en-US': 'Below 90%' },
 } as const;
 
-/**
- * What the report calls a problem, from the same figures: an indicator lower than the previous period, a planned one
- * behind the year's pace (year to date under the target's share of the months gone), a rate under 90 %.
- */
-export function problemsOf(dashboard: Dashboard) {
-  const monthsGone = Number(dashboard.to.slice(5, 7));
-  const problems: { figure: Figure; problem: keyof typeof problemTexts }[] = [];
-  for (const figure of dashboard.indicators) {
-    if (figure.value === null) continue;
-    if (figure.unit === 'rate') {
-      if (figure.value < 0.9) problems.push({ figure, problem: 'lowRate' });
-      continue;
-    }
-    if (figure.previousValue !== null && figure.value < figure.previousValue) problems.push({ figure, problem: 'decline' });
-    if (figure.plan && figure.plan.yearToDate < (figure.plan.target * monthsGone) / 12) problems.push({ figure, problem: 'behindPlan' });
-  }
-  return problems;
-}
-
 /** The figure as the report prints it: rates as percentages, the rest as whole numbers. */
 const shown = (figure: Figure, value: number | null) => (value === null ? '' : figure.unit === 'rate' ? `${(value * 100).toFixed(1)}%` : value);
 
@@ -61,7 +42,7 @@ export async function reportWorkbook(executor: Executor, actor: Actor, user: Ses
   const problems = workbook.addWorksheet(problemSheet[language], { views: [{ state: 'frozen', ySplit: 1 }] });
   problems.columns = problemHeaders[language].map((header, index) => ({ header, width: index === 1 ? 36 : 18 }));
   problems.getRow(1).font = { bold: true };
-  for (const { figure, problem } of problemsOf(dashboard)) {
+  for (const { figure, problem } of problemsOf(dashboard.indicators, dashboard.to)) {
     problems.addRow([indicatorNames[figure.code][language], problemTexts[problem][language], shown(figure, figure.value), shown(figure, figure.previousValue)]);
   }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
