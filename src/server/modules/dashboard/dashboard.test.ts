@@ -114,7 +114,7 @@ describe('the dashboard’s figures', () => {
     await refreshSummaries(t.db);
     await expectFiguresMatchRecords(period, 'after a recount');
     await expectTalliesMatchView('2020-01', '2027-12');
-  });
+  }, 300_000);
 
   it('each figure with an exact link equals the total of the list it opens, for a month, a quarter and a year', async () => {
     for (const chosen of [period, '2026-Q1', '2025']) {
@@ -130,7 +130,7 @@ describe('the dashboard’s figures', () => {
         else expect(entry.value, `${chosen} ${code}`).toBe(total);
       }
     }
-  });
+  }, 120_000);
 
   it('compares with the previous period and the year’s plan the office sets', async () => {
     const march = await dashboard(office, period);
