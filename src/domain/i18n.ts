@@ -13,6 +13,7 @@ import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScop
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
 import { coordinationErrorMessages, coordinationFieldLabels, coordinationFieldMessages, jointTaskScopedLabels } from './coordination-messages';
+import { dashboardFieldLabels, dashboardFieldMessages } from './dashboard-messages';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -164,6 +165,7 @@ export const fieldMessages = {
   ...cooperationFieldMessages,
   ...retentionFieldMessages,
   ...coordinationFieldMessages,
+  ...dashboardFieldMessages,
 } satisfies Record<string, Bilingual>;
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -183,6 +185,7 @@ export const fieldLabels: Record<string, Bilingual> = {
   ...cooperationFieldLabels,
   ...retentionFieldLabels,
   ...coordinationFieldLabels,
+  ...dashboardFieldLabels,
   id: { 'zh-CN': '编号', 'en-US': 'ID' },
   username: { 'zh-CN': '用户名', 'en-US': 'Username' },
   password: { 'zh-CN': '密码', 'en-US': 'Password' },

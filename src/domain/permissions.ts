@@ -145,6 +145,9 @@ export const permissions = [
   'selections.manage',
   /** Score nominations as a member of a selection's expert panel. */
   'selections.score',
+  /** The zone dashboard (工作台 figures, 数据大屏, monthly/quarterly report); an enterprise its own figures only. The office sets the year's plans. */
+  'dashboard.read',
+  'dashboard.plan',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -172,6 +175,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'departures.read',
     'board.read',
     'selections.read', 'selections.nominate',
+    'dashboard.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -207,6 +211,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
     'jointTasks.read', 'jointTasks.work', 'board.read',
     'selections.read', 'selections.manage', 'selections.score',
+    'dashboard.read', 'dashboard.plan',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -221,6 +226,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
     'jointTasks.read',
     'selections.read',
+    'dashboard.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

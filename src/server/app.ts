@@ -50,6 +50,7 @@ import { universitiesRoutes } from './modules/universities/universities.routes';
 import { platformsRoutes } from './modules/platforms/platforms.routes';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { coordinationRoutes } from './modules/coordination/coordination.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 
 export type AppOptions = {
   config: Config;
@@ -185,6 +186,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(platformsRoutes);
   await app.register(retentionRoutes);
   await app.register(coordinationRoutes);
+  await app.register(dashboardRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -758,6 +758,13 @@ export const authorizationTable: Record<string, Row> = {
     request: () => ({ url: `/api/selections/objections/${selectionFixtures.objection}/resolution`, body: { outcome: 'dismissed', resolution: '授权测试' } }),
   },
   'GET /api/talents/:id/honours': { expected: only(200, talentReaders), request: (caller, context) => ({ url: talentUrl(caller, context, '/honours') }) },
+  // ——— zone dashboard: an enterprise its own figures; the screen zone-wide only; plans the office's (PUT creates, DELETE removes) ———
+  'GET /api/dashboard': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { period: '2026-Q1' } }) },
+  'GET /api/dashboard/screen': { expected: only(200, ['office', 'leader']) },
+  'GET /api/dashboard/report': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { period: '2026-03' } }) },
+  'GET /api/dashboard/plans/:year': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ url: '/api/dashboard/plans/2026' }) },
+  'PUT /api/dashboard/plans/:year/:indicator': { expected: only(200, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals', body: { planned: 10, version: 0 } }) },
+  'DELETE /api/dashboard/plans/:year/:indicator': { expected: only(204, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals' }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */

@@ -1987,3 +1987,22 @@ export const talentHonours = pgTable(
   },
   (table) => [index('talent_honours_talent_idx').on(table.talentId, table.awardedOn), uniqueIndex('talent_honours_selection_talent_key').on(table.selectionId, table.talentId)],
 );
+
+// ——— zone dashboard (migration 0033) ———
+
+/**
+ * The year's plan of a dashboard indicator (年度目标), as data the office edits. The dated tallies ("month.*" dimensions of
+ * `tallies`, migration 0033) hold the figures; this only the targets they are measured against.
+ */
+export const indicatorPlans = pgTable(
+  'indicator_plans',
+  {
+    year: integer('year').notNull(),
+    indicator: text('indicator').notNull(),
+    target: bigint('target', { mode: 'number' }).notNull(),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.indicator] }), check('indicator_plans_target_check', sql`${table.target} >= 0`)],
+);

@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'campaigns', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'campaigns', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections', 'dashboard'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -138,6 +138,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   selections: async () => {
     const { selectionsZhCN, selectionsEnUS } = await import('../modules/selections/locales');
     return { 'zh-CN': selectionsZhCN, 'en-US': selectionsEnUS };
+  },
+  dashboard: async () => {
+    const { dashboardZhCN, dashboardEnUS } = await import('../modules/dashboard/locales');
+    return { 'zh-CN': dashboardZhCN, 'en-US': dashboardEnUS };
   },
 };
 

@@ -1,6 +1,6 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined,
-  CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CrownOutlined, CustomerServiceOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined,
+  CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CrownOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined,
   FolderOpenOutlined, HeartOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   SolutionOutlined, StarOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -11,8 +11,8 @@ import type { Role } from '../../domain/roles';
 export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
-   | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'campaigns' | 'executives' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
-   | 'myTalents' | 'retention' | 'pools' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
+  | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'campaigns' | 'executives' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
+  | 'myTalents' | 'retention' | 'pools' | 'dashboard' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
 
 /**
  * The menu's sections, in order, each under its heading: the day's work; the registries; policies and the one-stop
@@ -36,6 +36,7 @@ const readsRegistry = (roles: readonly Role[]) => roles.some((role) => role !== 
 export const pageEntries: readonly PageEntry[] = [
   { key: 'home', group: 'work', path: '/', icon: <HomeOutlined />, access: 'everyone' },
   { key: 'inbox', group: 'work', path: '/inbox', icon: <CarryOutOutlined />, access: 'cases.inbox' },
+  { key: 'dashboard', group: 'work', path: '/dashboard', icon: <DashboardOutlined />, access: 'dashboard.read' },
   { key: 'myCases', group: 'work', path: '/my-cases', icon: <FolderOpenOutlined />, access: 'cases.mine' },
   { key: 'jointTasks', group: 'work', path: '/joint-tasks', icon: <NodeIndexOutlined />, access: 'jointTasks.read' },
   { key: 'talents', group: 'registry', path: '/talents', icon: <TeamOutlined />, access: readsRegistry },

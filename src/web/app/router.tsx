@@ -80,6 +80,9 @@ const UniversityCooperationPage = lazyPage(() => import('../modules/cooperation/
 const PlatformsPage = lazyPage(() => import('../modules/cooperation/PlatformsPage'), 'PlatformsPage');
 const MyTalentsPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'MyTalentsPage');
 const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'RetentionPage');
+const DashboardPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'DashboardPage');
+const DashboardScreenPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'ScreenPage');
+const DashboardReportPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'ReportPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
@@ -155,6 +158,9 @@ const routes: RouteObject[] = [
       { path: 'my-talents', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
       { path: 'my-talents/:id', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
       { path: 'retention', element: <RequirePage page="retention"><RetentionPage /></RequirePage> },
+      { path: 'dashboard', element: <RequirePage page="dashboard"><DashboardPage /></RequirePage> },
+      { path: 'dashboard/screen', element: <RequirePage page="dashboard"><DashboardScreenPage /></RequirePage> },
+      { path: 'dashboard/report', element: <RequirePage page="dashboard"><DashboardReportPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },

@@ -50,7 +50,8 @@ export async function compactTallies(executor: Executor) {
 /**
  * Counts the tallies again from the records, in one statement (one snapshot: what it deletes and what it counts agree,
  * and rows appended by writers not yet committed stay). The migration's backfill is the same statement. For after
- * whatever writes talents or organisations with triggers off (a restore's data load, a bulk load that disables them).
+ * whatever writes talents or organisations with triggers off (the dashboard's dated dimensions come from the view
+ * `dashboard_month_facts` of migration 0033) (a restore's data load, a bulk load that disables them).
  */
 export async function refreshSummaries(executor: Executor) {
   await executor.execute(sql`
@@ -71,7 +72,9 @@ export async function refreshSummaries(executor: Executor) {
     union all
     select 'entitlement.amount', policy_id::text || ' ' || status, sum(amount) from ${entitlements} group by 2
     union all
-    select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2`);
+    select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2
+    union all
+    select dimension, key, total from dashboard_month_facts`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalRoute, EducationLevel, TalentStatus, TitleLevel } from '../../../domain/dictionaries';
 import { insertJsonRows } from '../../db/bulk';
 import { queryRows, type Executor } from '../../db/client';
@@ -193,6 +193,11 @@ export type TalentFilters = {
   employer?: string;
   arrivalRoute?: ArrivalRoute;
   tag?: string;
+  /** Dates, both included: arrival, and the date of the current status (the dashboard's period links). */
+  arrivedFrom?: string;
+  arrivedTo?: string;
+  statusFrom?: string;
+  statusTo?: string;
 };
 
 export function talentConditions(filters: TalentFilters, scope: SQL | undefined): SQL | undefined {
@@ -207,6 +212,10 @@ export function talentConditions(filters: TalentFilters, scope: SQL | undefined)
     filters.employer ? eq(talents.employerId, filters.employer) : undefined,
     filters.arrivalRoute ? eq(talents.arrivalRoute, filters.arrivalRoute) : undefined,
     filters.tag ? sql`${filters.tag} = any(${talents.tags})` : undefined,
+    filters.arrivedFrom ? gte(talents.arrivedOn, filters.arrivedFrom) : undefined,
+    filters.arrivedTo ? lte(talents.arrivedOn, filters.arrivedTo) : undefined,
+    filters.statusFrom ? gte(talents.statusSince, filters.statusFrom) : undefined,
+    filters.statusTo ? lte(talents.statusSince, filters.statusTo) : undefined,
   );
 }
 

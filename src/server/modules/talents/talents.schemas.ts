@@ -16,6 +16,10 @@ export const talentListQuery = pageQuery.extend({
   employer: z.uuid().optional(),
   arrivalRoute: z.enum(arrivalRoutes).optional(),
   tag: z.string().trim().max(20).optional(),
+  arrivedFrom: z.iso.date().optional().describe('arrived on or after this date (the dashboard’s figures link here)'),
+  arrivedTo: z.iso.date().optional().describe('arrived on or before this date'),
+  statusFrom: z.iso.date().optional().describe('in the current status since this date or later (with status=left: who left in a period)'),
+  statusTo: z.iso.date().optional().describe('in the current status since this date or earlier'),
   sort: z.enum(talentSorts).optional(),
 });
 

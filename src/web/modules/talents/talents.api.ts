@@ -67,7 +67,7 @@ export const talentSorts = ['relevance', 'name', '-name', 'arrivedOn', '-arrived
 export type TalentSort = (typeof talentSorts)[number];
 
 /** The list's filters, as the address and the API name them. */
-export const talentFilterKeys = ['q', 'industry', 'education', 'title', 'tier', 'status', 'employer', 'arrivalRoute', 'tag'] as const;
+export const talentFilterKeys = ['q', 'industry', 'education', 'title', 'tier', 'status', 'employer', 'arrivalRoute', 'tag', 'arrivedFrom', 'arrivedTo', 'statusFrom', 'statusTo'] as const;
 export type TalentFilterKey = (typeof talentFilterKeys)[number];
 export type TalentFilters = Partial<Record<TalentFilterKey, string>>;
 export type TalentListQuery = TalentFilters & { sort?: TalentSort; page: number; pageSize: number };
