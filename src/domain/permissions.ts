@@ -131,6 +131,8 @@ export const permissions = [
   /** The early warning: risk scores with their reasons, a talent's history; the office also tunes weights, routes visit tasks and runs the back-test. */
   'retention.read',
   'retention.manage',
+  /** The talent map and the industry map with the shortage index (an enterprise: its own figures). */
+  'analytics.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -156,6 +158,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'challenges.read', 'challenges.post', 'challenges.propose', 'challenges.review',
     'cooperation.read', 'internships.record',
     'departures.read',
+    'analytics.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -187,6 +190,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'training.order', 'training.manage', 'challenges.read', 'challenges.post', 'challenges.manage', 'challenges.review',
     'flexibleTalent.read', 'flexibleTalent.manage', 'cooperation.read', 'cooperation.manage', 'internships.record',
     'liaison.read', 'liaison.manage', 'liaison.contact', 'departures.read', 'departures.record', 'retention.read', 'retention.manage',
+    'analytics.read',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -199,6 +203,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read', 'challenges.read',
     'flexibleTalent.read', 'cooperation.read',
     'liaison.read', 'liaison.contact', 'departures.read', 'retention.read',
+    'analytics.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

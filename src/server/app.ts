@@ -48,6 +48,7 @@ import { flexibleTalentRoutes } from './modules/flexible-talent/flexible-talent.
 import { universitiesRoutes } from './modules/universities/universities.routes';
 import { platformsRoutes } from './modules/platforms/platforms.routes';
 import { retentionRoutes } from './modules/retention/retention.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 
 export type AppOptions = {
   config: Config;
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(universitiesRoutes);
   await app.register(platformsRoutes);
   await app.register(retentionRoutes);
+  await app.register(analyticsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -71,7 +71,11 @@ export async function refreshSummaries(executor: Executor) {
     union all
     select 'entitlement.amount', policy_id::text || ' ' || status, sum(amount) from ${entitlements} group by 2
     union all
-    select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2`);
+    select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2
+    union all
+    select dimension, key, total from analytics_tally_rows()`);
+  // the maps' dimensions (migration 0034): talent.discipline feeds the shortage index, recounted with them
+  await executor.execute(sql`select refresh_shortage(array(select code from disciplines order by code))`);
 }
 
 /**
