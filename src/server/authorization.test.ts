@@ -699,6 +699,11 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/retention/visit-outcomes': { expected: only(200, ['office', 'leader']) },
   'GET /api/retention/backtest': { expected: only(200, ['office']) },
   'GET /api/talents/:id/history': { expected: only(200, ['office', 'leader']), request: (_caller, context) => ({ url: `/api/talents/${context.talents.other.id}/history` }) },
+  // ——— analytics: the talent map, the industry map, ask in words (an enterprise: its own figures; a talent none) ———
+  'GET /api/analytics/industry-map': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/analytics/talent-map': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/analytics/ask': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { q: '新能源 硕士 35岁以下' } }) },
+  'GET /api/analytics/ask/talents': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { education: 'master', ageMax: '34' } }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */

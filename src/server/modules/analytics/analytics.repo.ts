@@ -113,3 +113,38 @@ export async function recomputeShortage(executor: Executor, code: string) {
   const [row] = await executor.select().from(shortageIndices).where(eq(shortageIndices.discipline, code));
   return row;
 }
+
+export type AskConditions = {
+  industries: string[] | null;
+  educations: string[];
+  titles: string[];
+  statuses: string[];
+  routes: string[];
+  bornAfter: string | null;
+  bornOnOrBefore: string | null;
+  /** With status left: left on or after this day; otherwise arrived on or after it. */
+  since: string | null;
+};
+
+/** The talents a question's filters select (newest first, at most `limit` + 1 read to say whether there are more), in the scope. */
+export async function askTalents(executor: Executor, conditions: AskConditions, scope: AnalyticsScope, limit: number, page: number) {
+  const where: ReturnType<typeof sql>[] = [];
+  if (scope.kind === 'enterprise') where.push(sql`t.employer_id = ${scope.enterpriseId}`);
+  if (conditions.industries) where.push(conditions.industries.length ? sql`t.industry in (${sql.join(conditions.industries.map((code) => sql`${code}`), sql`, `)})` : sql`false`);
+  const anyOf = (column: ReturnType<typeof sql>, values: string[]) => { if (values.length) where.push(sql`${column} in (${sql.join(values.map((value) => sql`${value}`), sql`, `)})`); };
+  anyOf(sql`t.highest_education`, conditions.educations);
+  anyOf(sql`t.highest_title`, conditions.titles);
+  anyOf(sql`t.status`, conditions.statuses.length ? conditions.statuses : ['inZone']);
+  anyOf(sql`t.arrival_route`, conditions.routes);
+  if (conditions.bornAfter) where.push(sql`t.birth_date > ${conditions.bornAfter}`);
+  if (conditions.bornOnOrBefore) where.push(sql`t.birth_date <= ${conditions.bornOnOrBefore}`);
+  if (conditions.since) where.push(conditions.statuses.includes('left') ? sql`t.status_since >= ${conditions.since}` : sql`t.arrived_on >= ${conditions.since}`);
+  const condition = sql.join(where, sql` and `);
+  const [{ total }] = await queryRows<{ total: number }>(executor, sql`select count(*)::int as total from (select 1 from talents t where ${condition} limit ${limit + 1}) c`);
+  const items = await queryRows<{ id: string; name: string; employer: string | null; post: string | null; industry: string | null; highestEducation: string | null; highestTitle: string | null; status: string; birthYear: number }>(executor, sql`
+    select t.id, t.name, coalesce(o.name, t.employer_name) as employer, t.post, t.industry, t.highest_education as "highestEducation", t.highest_title as "highestTitle",
+      t.status, extract(year from t.birth_date)::int as "birthYear"
+    from talents t left join organisations o on o.id = t.employer_id
+    where ${condition} order by t.updated_at desc, t.id limit 20 offset ${(page - 1) * 20}`);
+  return { total: Math.min(total, limit), capped: total > limit, items };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSegments } from '../../../domain/dictionaries';
+import { arrivalRoutes, chainSegments, educationLevels, talentStatuses, titleLevels } from '../../../domain/dictionaries';
 
 const named = { name: z.string(), nameEn: z.string() };
 const industry = z.object({ code: z.string(), ...named, chain: z.string().nullable() });
@@ -47,4 +47,34 @@ export const talentMapSchema = z.object({
   parks: z.array(z.object({ id: z.uuid(), name: z.string() })),
   flows: z.array(z.object({ year: z.number().int(), arrived: z.number().int(), left: z.number().int() })),
   destinations: z.array(z.object({ text: z.string(), province: z.string().nullable(), count: z.number().int() })),
+});
+
+const list = z.string().trim().max(400).optional().transform((value) => (value ? value.split(',').map((part) => part.trim()).filter(Boolean) : []));
+const age = z.coerce.number().int().min(14).max(100).optional().transform((value) => value ?? null);
+
+export const askQuery = z.object({ q: z.string().trim().min(1).max(100), page: z.coerce.number().int().min(1).max(250).default(1) });
+export const askTalentsQuery = z.object({
+  chain: list, industry: list,
+  education: list.pipe(z.array(z.enum(educationLevels))), title: list.pipe(z.array(z.enum(titleLevels))),
+  status: list.pipe(z.array(z.enum(talentStatuses))), route: list.pipe(z.array(z.enum(arrivalRoutes))),
+  ageMin: age, ageMax: age,
+  months: z.coerce.number().int().min(1).max(600).optional().transform((value) => value ?? null),
+  page: z.coerce.number().int().min(1).max(250).default(1),
+});
+
+const askFilter = z.object({
+  kind: z.enum(['industry', 'chain', 'education', 'title', 'status', 'route', 'age', 'period']),
+  value: z.string().optional(), min: z.number().nullable().optional(), max: z.number().nullable().optional(), months: z.number().optional(),
+  words: z.string().describe('the words of the question it was read from'),
+});
+export const askResultSchema = z.object({
+  total: z.number().int(), capped: z.boolean().describe('more than 5,000'),
+  items: z.array(z.object({
+    id: z.uuid(), name: z.string(), employer: z.string().nullable(), post: z.string().nullable(), industry: z.string().nullable(),
+    highestEducation: z.string().nullable(), highestTitle: z.string().nullable(), status: z.string(), birthYear: z.number().int(),
+  })),
+});
+export const askAnswerSchema = z.object({
+  filters: z.array(askFilter), unknown: z.array(z.string()).describe('words not understood'), skipped: z.array(z.string()).describe('small words that carry no filter'),
+  result: askResultSchema,
 });

@@ -6,8 +6,9 @@ import type { SessionUser } from '../../plugins/auth';
 import { regions } from '../reference/regions';
 import {
   currentShortage, enterpriseSegmentCounts, listBenchmarks, listChainProfiles, listDisciplineNames, listIndustries, openDemandCounts, otherDemandCounts, parkNames,
-  shortageHistorySince, talentFacetCounts, type AnalyticsScope, type Count,
+  askTalents, shortageHistorySince, talentFacetCounts, type AnalyticsScope, type AskConditions, type Count,
 } from './analytics.repo';
+import { parseQuestion, type AskFilter } from './ask';
 
 /** Office and leaders see the zone; an enterprise account its own records. (The route's permission keeps talents out.) */
 export function analyticsScope(user: SessionUser): AnalyticsScope {
@@ -154,4 +155,53 @@ export async function talentMap(executor: Executor, user: SessionUser) {
     flows: [...flows.values()].sort((a, b) => a.year - b.year),
     destinations: [...destinations.values()].sort((a, b) => b.count - a.count),
   };
+}
+
+export type AskQuery = {
+  chain: string[]; industry: string[]; education: string[]; title: string[]; status: string[]; route: string[];
+  ageMin: number | null; ageMax: number | null; months: number | null; page: number;
+};
+
+/** The filters of a question as the structured query the chips edit. */
+export function queryOfFilters(filters: AskFilter[], page = 1): AskQuery {
+  const query: AskQuery = { chain: [], industry: [], education: [], title: [], status: [], route: [], ageMin: null, ageMax: null, months: null, page };
+  for (const filter of filters) {
+    if (filter.kind === 'age') { query.ageMin = filter.min; query.ageMax = filter.max; }
+    else if (filter.kind === 'period') query.months = filter.months;
+    else query[filter.kind].push(filter.value);
+  }
+  return query;
+}
+
+const shiftYears = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
+const shiftMonths = (date: string, months: number) => {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() - months);
+  return at.toISOString().slice(0, 10);
+};
+
+/** The talents a (parsed or edited) question selects, in the reader's scope: the count (up to 5,000) and a page of 20. */
+export async function askResult(executor: Executor, user: SessionUser, query: AskQuery) {
+  const scope = analyticsScope(user);
+  const { industries } = await chainsOf(executor);
+  const today = beijingDate();
+  const chained = query.chain.length || query.industry.length
+    ? [...new Set([...query.industry, ...industries.filter((row) => row.chain && query.chain.includes(row.chain)).map((row) => row.code)])]
+    : null;
+  const conditions: AskConditions = {
+    industries: chained,
+    educations: query.education, titles: query.title, statuses: query.status, routes: query.route,
+    // aged at most N: born after today N+1 years ago; aged at least N: born on or before today N years ago
+    bornAfter: query.ageMax === null ? null : shiftYears(today, query.ageMax + 1),
+    bornOnOrBefore: query.ageMin === null ? null : shiftYears(today, query.ageMin),
+    since: query.months === null ? null : shiftMonths(today, query.months),
+  };
+  return askTalents(executor, conditions, scope, 5000, query.page);
+}
+
+/** Ask in words: the filters understood (chips), the words not understood, the words skipped, and the talents selected. */
+export async function askQuestion(executor: Executor, user: SessionUser, question: string, page: number) {
+  const { industries } = await chainsOf(executor);
+  const answer = parseQuestion(question, { industries });
+  return { ...answer, result: await askResult(executor, user, queryOfFilters(answer.filters, page)) };
 }

@@ -87,7 +87,7 @@ describe('the shortage index (紧缺指数)', () => {
     expect(await answer()).toEqual(await raw());
     await refreshSummaries(t.db);
     expect(await answer()).toEqual(await raw());
-  });
+  }, 120_000);
 });
 
 describe('the talent map', () => {
@@ -138,5 +138,23 @@ describe('the industry map', () => {
     const province = battery.quotients.find((row: { area: string }) => row.area === 'province');
     expect(province.quotient).toBeCloseTo(((talents / map.allTalents) * 100) / province.share, 1);
     expect(province.year).toBe(2025);
+  });
+});
+
+describe('ask in words (endpoint)', () => {
+  it('answers the chips understood, the words not understood, and the talents the filters select; edited chips select again', async () => {
+    const answer = (await office.get('/api/analytics/ask', { query: { q: '近一年离开的博士 量子' } })).json();
+    expect(answer.filters.map((filter: { kind: string }) => filter.kind)).toEqual(['period', 'status', 'education']);
+    expect(answer.unknown).toEqual(['量子']);
+    const [{ n }] = await t.rows<{ n: number }>(sql`
+      select count(*)::int as n from talents where status = 'left' and highest_education = 'doctorate' and status_since >= ((now() at time zone 'Asia/Shanghai')::date - interval '12 months')::date`);
+    expect(answer.result.total).toBe(n);
+    const edited = (await office.get('/api/analytics/ask/talents', { query: { education: 'master', chain: '新能源电池产业链', ageMax: '34' } })).json();
+    const [{ m }] = await t.rows<{ m: number }>(sql`
+      select count(*)::int as m from talents x join industries i on i.code = x.industry
+      where x.status = 'inZone' and x.highest_education = 'master' and i.chain = '新能源电池产业链' and x.birth_date > ((now() at time zone 'Asia/Shanghai')::date - interval '35 years')::date`);
+    expect(edited.total).toBe(m);
+    const bad = await office.get('/api/analytics/ask/talents', { query: { education: 'wizard' } });
+    expect([bad.statusCode, Object.keys(bad.json().error.fields)]).toEqual([400, ['education.0']]);
   });
 });
