@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'training', 'challenges', 'cooperation', 'retention', 'analytics'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -126,6 +126,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   retention: async () => {
     const { retentionZhCN, retentionEnUS } = await import('../modules/retention/locales');
     return { 'zh-CN': retentionZhCN, 'en-US': retentionEnUS };
+  },
+  analytics: async () => {
+    const { analyticsZhCN, analyticsEnUS } = await import('../modules/analytics/locales');
+    return { 'zh-CN': analyticsZhCN, 'en-US': analyticsEnUS };
   },
 };
 

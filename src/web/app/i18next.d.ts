@@ -16,6 +16,7 @@ import type { trainingZhCN } from '../modules/training/locales';
 import type { challengesZhCN } from '../modules/challenges/locales';
 import type { cooperationZhCN } from '../modules/cooperation/locales';
 import type { retentionZhCN } from '../modules/retention/locales';
+import type { analyticsZhCN } from '../modules/analytics/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -23,7 +24,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN &
-        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN;
+        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN & typeof analyticsZhCN;
     };
   }
 }

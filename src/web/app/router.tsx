@@ -77,6 +77,8 @@ const UniversityCooperationPage = lazyPage(() => import('../modules/cooperation/
 const PlatformsPage = lazyPage(() => import('../modules/cooperation/PlatformsPage'), 'PlatformsPage');
 const MyTalentsPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'MyTalentsPage');
 const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages'), 'RetentionPage');
+const IndustryMapPage = lazyPage(() => import('../modules/analytics/IndustryMapPage'), 'IndustryMapPage');
+const TalentMapPage = lazyPage(() => import('../modules/analytics/TalentMapPage'), 'TalentMapPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
@@ -142,6 +144,8 @@ const routes: RouteObject[] = [
       { path: 'my-talents', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
       { path: 'my-talents/:id', element: <RequirePage page="myTalents"><MyTalentsPage /></RequirePage> },
       { path: 'retention', element: <RequirePage page="retention"><RetentionPage /></RequirePage> },
+      { path: 'industry-map', element: <RequirePage page="industryMap"><IndustryMapPage /></RequirePage> },
+      { path: 'talent-map', element: <RequirePage page="talentMap"><TalentMapPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },

