@@ -23,6 +23,7 @@ import { serviceRequestWalkthrough } from './service-requests';
 import { apartmentsWalkthrough } from './apartments';
 import { titleEvaluationWalkthrough } from './title-evaluations';
 import { retentionWalkthrough } from './retention';
+import { analyticsWalkthrough } from './analytics';
 import { reviewChainWalkthrough } from './review-chain';
 import { loansWalkthrough } from './loans';
 import { demandsWalkthrough } from './demands';
@@ -55,13 +56,13 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '拨付批次', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '留才与外流', '后备人才库', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '创业担保贷款', '职称评聘', '岗位需求', '技能培训', '揭榜挂帅', '省校合作', '平台载体', '后备人才库'];
+const officeMenu = ['工作台', '待办事项', '人才库', '企业库', '导入', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '拨付批次', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '留才与外流', '后备人才库', '工作日历'];
+const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '创业担保贷款', '职称评聘', '岗位需求', '技能培训', '揭榜挂帅', '省校合作', '平台载体', '后备人才库'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '我联系的人才', '后备人才库'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '人才库', '企业库', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '我联系的人才', '后备人才库'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '我的人才卡', '揭榜挂帅'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
   { username: 'department', menu: ['工作台', '待办事项', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '职称评聘', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '后备人才库'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
@@ -243,7 +244,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Organisations', 'Responsible units', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Service requests', 'Talent apartments', 'Start-up loans', 'Loan totals', 'Title evaluation', 'Talent cards', 'Check a card', 'Talent demand', 'Skills training', 'Open challenges', 'Flexible talent', 'University cooperation', 'Platforms', 'Retention', 'Reserve pools', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Talent registry', 'Enterprises', 'Import', 'Talent map', 'Industry map', 'Organisations', 'Responsible units', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Service requests', 'Talent apartments', 'Start-up loans', 'Loan totals', 'Title evaluation', 'Talent cards', 'Check a card', 'Talent demand', 'Skills training', 'Open challenges', 'Flexible talent', 'University cooperation', 'Platforms', 'Retention', 'Reserve pools', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
@@ -665,6 +666,7 @@ const flows: Flow[] = [
   { name: 'growth: a training order → class → certificate on the profile → placement (fulfilment); a challenge posted → proposal → scored → awarded with a milestone; English', run: () => growthWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }, makeIdNumber()) },
   { name: 'cooperation: the office adds an expert to a team of a project, the platforms; an enterprise records an intern and links the hire to the registry; English', run: () => cooperationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'retention: a leader’s 我联系的人才 with a risky talent’s reasons, a visit raising a problem (→ service request), a departure moving the outflow, the back-test against the baseline', run: () => retentionWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'maps: the industry map with the shortage index moving when a demand is posted and filled, the talent map with the China map, a question in words giving its chips', run: () => analyticsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {
