@@ -25,6 +25,7 @@ import { apartmentsWalkthrough } from './apartments';
 import { titleEvaluationWalkthrough } from './title-evaluations';
 import { retentionWalkthrough } from './retention';
 import { dashboardWalkthrough } from './dashboard';
+import { analyticsWalkthrough } from './analytics';
 import { reviewChainWalkthrough } from './review-chain';
 import { loansWalkthrough } from './loans';
 import { demandsWalkthrough } from './demands';
@@ -671,6 +672,7 @@ const flows: Flow[] = [
   { name: 'coordination: the office raises a joint task for two units; the helper notes and finishes its part; the owner closes it; an enterprise’s board shows an open challenge with why', run: () => coordinationWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'selections (评选): an enterprise nominates its staff, the office checks eligibility by the rule, the panel’s expert scores, 公示 ranked; last year’s honour on a profile (zh-CN, en-US)', run: () => selectionsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
   { name: 'dashboard: the office’s figures for a year open lists with the same totals (three figures), a definition by keyboard, the report downloads, English; the 数据大屏 at 1920×1080 without scrolling', run: () => dashboardWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
+  { name: 'maps: the industry map with the shortage index moving when a demand is posted and filled, the talent map with the China map, a question in words giving its chips', run: () => analyticsWalkthrough({ newPage, login, logout: (page) => logout(page), shot, settle }) },
 ];
 
 async function main() {

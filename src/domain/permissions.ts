@@ -148,6 +148,8 @@ export const permissions = [
   /** The zone dashboard (工作台 figures, 数据大屏, monthly/quarterly report); an enterprise its own figures only. The office sets the year's plans. */
   'dashboard.read',
   'dashboard.plan',
+  /** The talent map and the industry map with the shortage index (an enterprise: its own figures). */
+  'analytics.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -176,6 +178,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'board.read',
     'selections.read', 'selections.nominate',
     'dashboard.read',
+    'analytics.read',
   ],
   department: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -212,6 +215,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'jointTasks.read', 'jointTasks.work', 'board.read',
     'selections.read', 'selections.manage', 'selections.score',
     'dashboard.read', 'dashboard.plan',
+    'analytics.read',
   ],
   leader: [
     'home.read', 'organisations.read', 'units.read', 'reference.read', 'talents.read', 'talents.export', 'enterprises.read', 'notifications.read',
@@ -227,6 +231,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'jointTasks.read',
     'selections.read',
     'dashboard.read',
+    'analytics.read',
   ],
   sysadmin: ['home.read', 'users.read', 'users.manage', 'adminRequests.decide', 'organisations.read', 'units.read', 'notifications.read'],
   secadmin: ['home.read', 'users.read', 'users.manageAdmins', 'adminRequests.decide', 'notifications.read'],

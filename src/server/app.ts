@@ -51,6 +51,7 @@ import { platformsRoutes } from './modules/platforms/platforms.routes';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { coordinationRoutes } from './modules/coordination/coordination.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 
 export type AppOptions = {
   config: Config;
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, setupToken, secrets, logStrea
   await app.register(retentionRoutes);
   await app.register(coordinationRoutes);
   await app.register(dashboardRoutes);
+  await app.register(analyticsRoutes);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

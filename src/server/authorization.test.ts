@@ -765,6 +765,11 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/dashboard/plans/:year': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ url: '/api/dashboard/plans/2026' }) },
   'PUT /api/dashboard/plans/:year/:indicator': { expected: only(200, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals', body: { planned: 10, version: 0 } }) },
   'DELETE /api/dashboard/plans/:year/:indicator': { expected: only(204, ['office']), request: () => ({ url: '/api/dashboard/plans/2031/arrivals' }) },
+  // ——— analytics: the talent map, the industry map, ask in words (an enterprise: its own figures; a talent none) ———
+  'GET /api/analytics/industry-map': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/analytics/talent-map': { expected: only(200, ['enterprise', 'office', 'leader']) },
+  'GET /api/analytics/ask': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { q: '新能源 硕士 35岁以下' } }) },
+  'GET /api/analytics/ask/talents': { expected: only(200, ['enterprise', 'office', 'leader']), request: () => ({ query: { education: 'master', ageMax: '34' } }) },
 };
 
 /** Routes the table does not cover: Swagger UI (static files of a plugin, public by design) and non-API paths. */

@@ -2006,3 +2006,60 @@ export const indicatorPlans = pgTable(
   },
   (table) => [primaryKey({ columns: [table.year, table.indicator] }), check('indicator_plans_target_check', sql`${table.target} >= 0`)],
 );
+
+// ——— Talent map and industry map (issue 15, migration 0034) ———
+
+/** A key chain's profile: English name and what its upstream, midstream and downstream segments hold (data the office edits). */
+export const chainProfiles = pgTable('chain_profiles', {
+  chain: text('chain').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  upstream: text('upstream').notNull().default(''),
+  upstreamEn: text('upstream_en').notNull().default(''),
+  midstream: text('midstream').notNull().default(''),
+  midstreamEn: text('midstream_en').notNull().default(''),
+  downstream: text('downstream').notNull().default(''),
+  downstreamEn: text('downstream_en').notNull().default(''),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** The share (%) of a chain in the province's or the nation's talent, with its source and year: the location quotient's denominator. */
+export const chainBenchmarks = pgTable(
+  'chain_benchmarks',
+  {
+    chain: text('chain').notNull(),
+    area: text('area').$type<'province' | 'national'>().notNull(),
+    share: numeric('share', { precision: 7, scale: 4, mode: 'number' }).notNull(),
+    source: text('source').notNull(),
+    sourceEn: text('source_en').notNull(),
+    year: integer('year').notNull(),
+  },
+  (table) => [
+    primaryKey({ name: 'chain_benchmarks_pk', columns: [table.chain, table.area] }),
+    check('chain_benchmarks_area_check', sql`${table.area} IN ('province', 'national')`),
+    check('chain_benchmarks_share_check', sql`${table.share} > 0 AND ${table.share} <= 100`),
+  ],
+);
+
+/** The shortage index (紧缺指数) of a post type (discipline), as of the last write that changed it (triggers of migration 0034). */
+export const shortageIndices = pgTable('shortage_indices', {
+  discipline: text('discipline').primaryKey().references(() => disciplines.code),
+  openPosts: integer('open_posts').notNull(),
+  supply: integer('supply').notNull(),
+  timeToFill: numeric('time_to_fill', { precision: 8, scale: 1, mode: 'number' }),
+  vacancyAge: numeric('vacancy_age', { precision: 8, scale: 1, mode: 'number' }),
+  value: integer('value').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The index's history: one row per discipline and day (the day's last value). */
+export const shortageHistory = pgTable(
+  'shortage_history',
+  {
+    discipline: text('discipline').notNull().references(() => disciplines.code),
+    day: date('day', { mode: 'string' }).notNull(),
+    value: integer('value').notNull(),
+    openPosts: integer('open_posts').notNull(),
+    supply: integer('supply').notNull(),
+  },
+  (table) => [primaryKey({ name: 'shortage_history_pk', columns: [table.discipline, table.day] })],
+);

@@ -60,7 +60,7 @@ const languageLoaders: Record<Language, () => Promise<Loaded>> = {
 
 type ModuleTexts = Record<Language, Texts>;
 /** Module texts in the order they are merged (a later module wins a key both name). */
-const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'campaigns', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections', 'dashboard'] as const;
+const moduleOrder = ['policies', 'notifications', 'account', 'audit', 'calendar', 'card', 'cases', 'pools', 'apartments', 'loans', 'titles', 'demands', 'campaigns', 'training', 'challenges', 'cooperation', 'retention', 'coordination', 'selections', 'dashboard', 'analytics'] as const;
 type ModuleName = (typeof moduleOrder)[number];
 const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   policies: async () => {
@@ -142,6 +142,10 @@ const moduleLoaders: Record<ModuleName, () => Promise<ModuleTexts>> = {
   dashboard: async () => {
     const { dashboardZhCN, dashboardEnUS } = await import('../modules/dashboard/locales');
     return { 'zh-CN': dashboardZhCN, 'en-US': dashboardEnUS };
+  },
+  analytics: async () => {
+    const { analyticsZhCN, analyticsEnUS } = await import('../modules/analytics/locales');
+    return { 'zh-CN': analyticsZhCN, 'en-US': analyticsEnUS };
   },
 };
 

@@ -20,6 +20,7 @@ import type { retentionZhCN } from '../modules/retention/locales';
 import type { coordinationZhCN } from '../modules/coordination/locales';
 import type { selectionsZhCN } from '../modules/selections/locales';
 import type { dashboardZhCN } from '../modules/dashboard/locales';
+import type { analyticsZhCN } from '../modules/analytics/locales';
 
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting i18next's interface needs an interface
@@ -27,7 +28,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof zhCN & typeof policiesZhCN & typeof notificationsZhCN & typeof accountZhCN & typeof auditZhCN & typeof calendarZhCN & typeof cardZhCN & typeof casesZhCN &
-        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof campaignsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN & typeof dashboardZhCN & typeof coordinationZhCN & typeof selectionsZhCN;
+        typeof poolsZhCN & typeof apartmentsZhCN & typeof loansZhCN & typeof titlesZhCN & typeof demandsZhCN & typeof campaignsZhCN & typeof trainingZhCN & typeof challengesZhCN & typeof cooperationZhCN & typeof retentionZhCN & typeof analyticsZhCN & typeof dashboardZhCN & typeof coordinationZhCN & typeof selectionsZhCN;
     };
   }
 }

@@ -1,7 +1,7 @@
 import {
   AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalculatorOutlined, CalendarOutlined, CarryOutOutlined,
   CloudUploadOutlined, ClusterOutlined, CreditCardOutlined, CrownOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, ExperimentOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined,
-  FolderOpenOutlined, HeartOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
+  FolderOpenOutlined, GlobalOutlined, HeartOutlined, PartitionOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScanOutlined, ShopOutlined,
   SolutionOutlined, StarOutlined, TeamOutlined, TransactionOutlined, TrophyOutlined, UsergroupAddOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -12,7 +12,7 @@ export type PageKey =
   | 'home' | 'talents' | 'profile' | 'enterprises' | 'imports' | 'users' | 'adminRequests' | 'audit' | 'organisations' | 'units'
   | 'policies' | 'calculator' | 'applications' | 'ledger' | 'batches' | 'calendar' | 'card' | 'cards' | 'cardCheck' | 'inbox' | 'myCases' | 'serviceRequests'
   | 'apartments' | 'loans' | 'loanTotals' | 'titleEvaluations' | 'demands' | 'campaigns' | 'executives' | 'training' | 'challenges' | 'flexibleTalent' | 'universityCooperation' | 'platforms'
-  | 'myTalents' | 'retention' | 'pools' | 'dashboard' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
+  | 'myTalents' | 'retention' | 'pools' | 'industryMap' | 'talentMap' | 'dashboard' | 'jointTasks' | 'board' | 'staffDepartures' | 'selections';
 
 /**
  * The menu's sections, in order, each under its heading: the day's work; the registries; policies and the one-stop
@@ -43,6 +43,8 @@ export const pageEntries: readonly PageEntry[] = [
   { key: 'profile', group: 'registry', path: '/profile', icon: <IdcardOutlined />, access: anyOf(['talent']) },
   { key: 'enterprises', group: 'registry', path: '/enterprises', icon: <ShopOutlined />, access: 'enterprises.read' },
   { key: 'imports', group: 'registry', path: '/imports', icon: <CloudUploadOutlined />, access: 'talents.import' },
+  { key: 'talentMap', group: 'registry', path: '/talent-map', icon: <GlobalOutlined />, access: 'analytics.read' },
+  { key: 'industryMap', group: 'registry', path: '/industry-map', icon: <PartitionOutlined />, access: 'analytics.read' },
   { key: 'organisations', group: 'registry', path: '/organisations', icon: <BankOutlined />, access: anyOf(directoryRoles) },
   { key: 'units', group: 'registry', path: '/units', icon: <ApartmentOutlined />, access: anyOf(directoryRoles) },
   { key: 'policies', group: 'services', path: '/policies', icon: <FileTextOutlined />, access: 'policies.read' },

@@ -83,6 +83,8 @@ const RetentionPage = lazyPage(() => import('../modules/retention/RetentionPages
 const DashboardPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'DashboardPage');
 const DashboardScreenPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'ScreenPage');
 const DashboardReportPage = lazyPage(() => import('../modules/dashboard/DashboardPages'), 'ReportPage');
+const IndustryMapPage = lazyPage(() => import('../modules/analytics/IndustryMapPage'), 'IndustryMapPage');
+const TalentMapPage = lazyPage(() => import('../modules/analytics/TalentMapPage'), 'TalentMapPage');
 const CardCheckPage = lazyPage(() => import('../modules/talent-card/CardCheckPage'), 'CardCheckPage');
 const PoolsPage = lazyPage(() => import('../modules/pools/PoolsPage'), 'PoolsPage');
 const PoolMemberPage = lazyPage(() => import('../modules/pools/PoolMemberPage'), 'PoolMemberPage');
@@ -161,6 +163,8 @@ const routes: RouteObject[] = [
       { path: 'dashboard', element: <RequirePage page="dashboard"><DashboardPage /></RequirePage> },
       { path: 'dashboard/screen', element: <RequirePage page="dashboard"><DashboardScreenPage /></RequirePage> },
       { path: 'dashboard/report', element: <RequirePage page="dashboard"><DashboardReportPage /></RequirePage> },
+      { path: 'industry-map', element: <RequirePage page="industryMap"><IndustryMapPage /></RequirePage> },
+      { path: 'talent-map', element: <RequirePage page="talentMap"><TalentMapPage /></RequirePage> },
       { path: 'card-check', element: <RequirePage page="cardCheck"><CardCheckPage /></RequirePage> },
       { path: 'pools', element: <RequirePage page="pools"><PoolsPage /></RequirePage> },
       { path: 'pools/members/:id', element: <RequirePage page="pools"><PoolMemberPage /></RequirePage> },

@@ -19,6 +19,7 @@ import { storeTitleEvaluations } from './title-evaluations';
 import { storeDemands } from './demands';
 import { storeGrowth } from './growth';
 import { storeCooperation } from './cooperation';
+import { storeChainProfiles } from './analytics';
 import { storeTalentHistory } from './history';
 import { storeJointTasks } from './coordination';
 import { demoIndustries, demoTiers } from './reference';
@@ -104,6 +105,7 @@ export async function loadDemoData(db: Db, secrets: Secrets, today = new Date())
     const recruitment = await storeDemands(tx, secrets, { officeUserId: accounts.get('office')!, enterpriseId: pumpGroup.id });
     const growth = await storeGrowth(tx, { officeUserId: accounts.get('office')!, reviewerUserIds: [accounts.get('science')!, accounts.get('economy')!], enterpriseId: pumpGroup.id, today });
     const cooperation = await storeCooperation(tx);
+    await storeChainProfiles(tx);
     const titleEvaluations = await storeTitleEvaluations(tx, { today, officeUserId: accounts.get('office')!, enterpriseUserId: accounts.get('enterprise')! });
     const history = await storeTalentHistory(tx, { talents: plan.talents, leaderUserId: accounts.get('leader')!, officeUserId: accounts.get('office')!, enterpriseIds: enterpriseRows.map((row) => row.id) });
     const { cards } = await storeTalentCards(tx, { today, officeUserId: accounts.get('office')!, checkerUserId: accounts.get('department')!, accountTalentId: accountTalent.id });

@@ -74,7 +74,11 @@ export async function refreshSummaries(executor: Executor) {
     union all
     select 'entitlement.count', policy_id::text || ' ' || status, count(*) from ${entitlements} group by 2
     union all
-    select dimension, key, total from dashboard_month_facts`);
+    select dimension, key, total from dashboard_month_facts
+    union all
+    select dimension, key, total from analytics_tally_rows()`);
+  // the maps' dimensions (migration 0034): talent.discipline feeds the shortage index, recounted with them
+  await executor.execute(sql`select refresh_shortage(array(select code from disciplines order by code))`);
 }
 
 /**
