@@ -59,16 +59,16 @@ const openContexts: BrowserContext[] = [];
 /** Script errors and Content-Security-Policy violations seen by the running flow's pages: any fails the flow. */
 const pageProblems: string[] = [];
 
-const officeMenu = ['工作台', '待办事项', '协同任务', '人才库', '企业库', '导入', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '拨付批次', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '政企对接', '留才与外流', '后备人才库', '工作日历'];
-const hrMenu = ['工作台', '我的办件', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '创业担保贷款', '职称评聘', '岗位需求', '技能培训', '揭榜挂帅', '省校合作', '平台载体', '政企对接', '后备人才库', '人才流动'];
+const officeMenu = ['工作台', '待办事项', '数据看板', '协同任务', '人才库', '企业库', '导入', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '拨付批次', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '人才卡核验', '岗位需求', '招聘引才', '市场化选聘', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '政企对接', '留才与外流', '后备人才库', '评选表彰', '工作日历'];
+const hrMenu = ['工作台', '数据看板', '我的办件', '人才库', '企业库', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '创业担保贷款', '职称评聘', '岗位需求', '市场化选聘', '技能培训', '揭榜挂帅', '省校合作', '平台载体', '政企对接', '后备人才库', '人才流动', '评选表彰'];
 
 /** What each demo account must see: its menu (exactly), a figure read from /api/home, and a page it may not open. */
 const roleExpectations: { username: string; menu: string[]; figure: (home: HomeData) => { testId: string; value: string }; forbidden: string }[] = [
   { username: 'office', menu: officeMenu, figure: (home) => ({ testId: 'zone-talents', value: String(home.zone!.talents) }), forbidden: '/users' },
-  { username: 'leader', menu: ['工作台', '协同任务', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '我联系的人才', '后备人才库'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
+  { username: 'leader', menu: ['工作台', '数据看板', '协同任务', '人才库', '企业库', '人才地图', '产业地图', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '贷款统计', '职称评聘', '人才卡管理', '岗位需求', '招聘引才', '市场化选聘', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '我联系的人才', '后备人才库', '评选表彰'], figure: (home) => ({ testId: 'glance-talents', value: String(home.glance!.talents) }), forbidden: '/audit' },
   { username: 'talent', menu: ['工作台', '我的办件', '我的档案', '人才政策', '政策计算器', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '我的人才卡', '揭榜挂帅'], figure: (home) => ({ testId: 'talent-name', value: home.talent!.name }), forbidden: '/organisations' },
   { username: 'enterprise', menu: hrMenu, figure: (home) => ({ testId: 'enterprise-staff', value: String(home.enterprise!.staff) }), forbidden: '/users' },
-  { username: 'department', menu: ['工作台', '待办事项', '协同任务', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '职称评聘', '人才卡核验', '岗位需求', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '后备人才库'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
+  { username: 'department', menu: ['工作台', '待办事项', '协同任务', '人才库', '企业库', '机构名录', '责任单位', '人才政策', '政策申请', '兑现台账', '诉求办理', '人才公寓', '创业担保贷款', '职称评聘', '人才卡核验', '岗位需求', '招聘引才', '技能培训', '揭榜挂帅', '柔性引才', '省校合作', '平台载体', '后备人才库', '评选表彰'], figure: (home) => ({ testId: 'unit-name', value: home.unit!.name }), forbidden: '/audit' },
   { username: 'sysadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/audit' },
   { username: 'secadmin', menu: ['工作台', '用户管理', '管理员变更审批'], figure: (home) => ({ testId: 'accounts-users', value: String(home.accounts!.users) }), forbidden: '/organisations' },
   { username: 'auditor', menu: ['工作台', '管理员变更审批', '审计日志'], figure: (home) => ({ testId: 'audit-events', value: String(home.audit!.events) }), forbidden: '/users' },
@@ -247,7 +247,7 @@ const flows: Flow[] = [
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
       await shot(page, 'login-english');
       await login(page, 'office');
-      const englishMenu = ['Home', 'To do', 'Joint tasks', 'Talent registry', 'Enterprises', 'Import', 'Organisations', 'Responsible units', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Service requests', 'Talent apartments', 'Start-up loans', 'Loan totals', 'Title evaluation', 'Talent cards', 'Check a card', 'Talent demand', 'Skills training', 'Open challenges', 'Flexible talent', 'University cooperation', 'Platforms', 'Open calls', 'Retention', 'Reserve pools', 'Working days'];
+      const englishMenu = ['Home', 'To do', 'Dashboard', 'Joint tasks', 'Talent registry', 'Enterprises', 'Import', 'Talent map', 'Industry map', 'Organisations', 'Responsible units', 'Talent policies', 'Applications', 'Entitlement ledger', 'Disbursement batches', 'Service requests', 'Talent apartments', 'Start-up loans', 'Loan totals', 'Title evaluation', 'Talent cards', 'Check a card', 'Talent demand', 'Recruitment campaigns', 'Market-hired executives', 'Skills training', 'Open challenges', 'Flexible talent', 'University cooperation', 'Platforms', 'Open calls', 'Retention', 'Reserve pools', 'Selections and honours', 'Working days'];
       assert.deepEqual(await menuLabels(page), englishMenu);
       await page.reload();
       await page.locator('[data-testid=side-menu]').waitFor();
