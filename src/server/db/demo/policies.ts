@@ -313,7 +313,10 @@ async function storeLivingSubsidyLedger(tx: Tx, ids: Ids, living: { id: string; 
     if (months === 0) continue;
     const start = lastPaid - months + 1;
     const asOf = `${periodOf(start)}-01`;
-    const decision = decide('talent', version, candidate.facts, params, asOf, labels);
+    // the facts as they were then (an age, a tier), so the stored decision agrees with its own date
+    const facts = await subjectFacts(tx, 'talent', candidate.id, asOf);
+    if (!facts) continue;
+    const decision = decide('talent', version, facts, params, asOf, labels);
     if (!decision.eligible || decision.amount !== monthly) continue;
     remaining -= months * monthly;
     grants.push({ id: candidate.id, months, start, decision });
