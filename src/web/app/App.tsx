@@ -68,6 +68,8 @@ const appTheme: ThemeConfig = {
   },
   components: {
     Breadcrumb: { itemColor: readableGrey, linkColor: readableGrey, separatorColor: readableGrey },
+    // An empty table's text (its locale.emptyText) is drawn in colorTextDisabled (1.8:1); the secondary grey instead.
+    Table: { colorTextDisabled: readableGrey },
     // Tag texts on their pale backgrounds: antd draws shade 7 (3–4:1); shade 8 (9 for yellow) and dark status colours reach 4.5:1.
     Tag: {
       green7: '#237804', cyan7: '#006d75', volcano7: '#ad2102', orange7: '#ad4e00', gold7: '#874d00', yellow7: '#876800', lime7: '#3f6600',

@@ -94,7 +94,8 @@ export function Chart({ title, option, columns, rows, fileName, height = 320, ch
       extra={
         <Space wrap size={4}>
           {extra}
-          <Button size="small" onClick={handlePng} disabled={!ready}>{t('analytics.chart.png')}</Button>
+          {/* shown once the chart is drawn (a disabled button would be grey text a projector cannot read) */}
+          {ready ? <Button size="small" onClick={handlePng}>{t('analytics.chart.png')}</Button> : null}
           <Button size="small" onClick={() => void handleExcel()}>{t('analytics.chart.excel')}</Button>
           <Button size="small" type="link" aria-expanded={showTable} onClick={() => setShowTable((shown) => !shown)}>
             {showTable ? t('analytics.chart.hideTable') : t('analytics.chart.showTable')}
