@@ -53,5 +53,8 @@ export async function dashboardWalkthrough({ newPage, login, logout, shot, settl
   });
   assert.ok(overflow.page <= 0 && overflow.frame <= 0, `the screen fits 1920×1080 (${JSON.stringify(overflow)})`);
   await shot(screen.page, 'dashboard-screen');
+  // the screen covers the frame: 退出大屏 leads back to the dashboard, whose header has the user menu
+  await screen.page.getByRole('link', { name: '退出大屏' }).click();
+  await screen.page.locator('[data-testid=figure-masters]').waitFor();
   await logout(screen.page);
 }
