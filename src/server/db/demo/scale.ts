@@ -2,12 +2,17 @@ import { count, eq } from 'drizzle-orm';
 import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
 import { organisations, talents } from '../schema';
+import { analyzeTables } from '../statistics';
+import { nextTurn } from '../turns';
 import type { IndustryCode } from './catalogue';
 import { isEmpty, loadDemoData } from './index';
 import { idNumberAllocator } from './people';
 import { seededRandom, seedOf } from './random';
 import { storeTalents } from './store';
-import { localTalent, parseDrafts, staffWeight, type Employer, type GeneratorContext } from './talents';
+import { localTalent, parseDrafts, staffWeight, type Employer, type GeneratorContext, type PlannedTalent } from './talents';
+
+/** Talents drawn between two turns of the event loop. */
+const drawSlice = 250;
 
 export type ScaleProgress = { added: number; wanted: number; seconds: number };
 export type ScaleOptions = {
@@ -22,7 +27,9 @@ export type ScaleOptions = {
  * enterprise-talent generator (本土培养 / 自主来区) over the enterprises in the database, so the source's cohort
  * figures (68, 19, 11, 85) stay as they are. The seed stream follows the number of talents already stored, so each run
  * adds other people; ID numbers are checked against every stored one (by their look-up hash) and stay unique.
- * Each batch is its own transaction.
+ * Each batch is its own transaction, and the next batch is drawn while the database stores the last one (in slices
+ * that give the event loop a turn, so the transaction's statements go out as soon as the previous one answers): on
+ * PostgreSQL, which works in its own process, drawing and storing overlap. The tables written are analyzed at the end.
  */
 export async function addGeneratedTalents(db: Db, secrets: Secrets, options: ScaleOptions) {
   const started = performance.now();
@@ -46,15 +53,28 @@ export async function addGeneratedTalents(db: Db, secrets: Secrets, options: Sca
     propensity: seededRandom(seedOf(`${stream}:propensity`)),
     allocateIdNumber: idNumberAllocator((idNumber) => storedHashes.has(secrets.lookupHash(idNumber))),
   };
+  const plan = async (size: number): Promise<PlannedTalent[]> => {
+    const drafts = [];
+    for (let index = 0; index < size; index += 1) {
+      drafts.push(localTalent(context, context.random.weighted(weighted)));
+      if (index % drawSlice === drawSlice - 1) await nextTurn();
+    }
+    return parseDrafts(drafts);
+  };
   const batchSize = options.batchSize ?? 2000;
   const generationStarted = seconds();
   let added = 0;
+  let next = plan(Math.min(batchSize, options.count));
   while (added < options.count) {
-    const size = Math.min(batchSize, options.count - added);
-    const planned = parseDrafts(Array.from({ length: size }, () => localTalent(context, context.random.weighted(weighted))));
+    const planned = await next;
+    const remaining = options.count - added - planned.length;
+    next = plan(Math.min(batchSize, remaining));
     added += await db.transaction((tx) => storeTalents(tx, secrets, planned));
     options.onProgress?.({ added, wanted: options.count, seconds: seconds() });
+    await nextTurn();
   }
+  await next;
+  await analyzeTables(db, { tables: ['talents', 'talent_educations', 'talent_titles', 'talent_certificates', 'talent_status_history', 'tallies'] });
   /** seconds: in all; perSecond: talents generated and stored per second (the demo load left out). */
   return { added, loadedDemo, before: existing, seconds: seconds(), perSecond: Math.round(added / (seconds() - generationStarted)) };
 }
