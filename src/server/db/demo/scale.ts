@@ -21,7 +21,7 @@ export type ScaleOptions = {
   batchSize?: number;
   /**
    * Draw the next batch while the database stores the last: for a database in its own process (PostgreSQL). In-process
-   * PGlite runs both on one thread, and the interleaving only made the seed slower (20,000 talents: 28 s instead of 16 s).
+   * PGlite runs both on one thread: nothing to overlap.
    */
   overlap?: boolean;
   onProgress?: (progress: ScaleProgress) => void;
