@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|matching --demands 10000 --baseline-demands 200 --talents 100000 --runs 50 --fresh --explain
- * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|backtest|dashboard --talents 100000 --runs 50 --fresh --explain
+ * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|matching|backtest|dashboard --demands 10000 --baseline-demands 200
+ *   --talents 100000 --runs 50 --fresh --explain
  *   --no-pglite --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
  *   --seed-talents 100000 --dashboard-talents-pg 1000000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
