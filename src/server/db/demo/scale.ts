@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import { compactTallies } from '../../modules/home/tallies.repo';
 import type { Secrets } from '../../security/secrets';
 import type { Db } from '../client';
 import { organisations, talents } from '../schema';
@@ -34,7 +35,9 @@ export type ScaleOptions = {
  * adds other people; ID numbers are checked against every stored one (by their look-up hash) and stay unique.
  * Each batch is its own transaction, with a turn of the event loop after it. With `overlap` the next batch is drawn
  * while the database stores the last one, in slices that give the event loop a turn so the transaction's statements
- * go out as soon as the previous one answers. The tables written are analyzed at the end.
+ * go out as soon as the previous one answers. At the end the tallies are folded (every batch appended a row per key it
+ * changed: 1M talents left 820,000 rows for 1,700 keys, which the maps and the dashboard read whole) and the tables
+ * written are analyzed.
  */
 export async function addGeneratedTalents(db: Db, secrets: Secrets, options: ScaleOptions) {
   const started = performance.now();
@@ -80,6 +83,7 @@ export async function addGeneratedTalents(db: Db, secrets: Secrets, options: Sca
     await nextTurn();
   }
   await next;
+  await compactTallies(db);
   await analyzeTables(db, { tables: ['talents', 'talent_educations', 'talent_titles', 'talent_certificates', 'talent_status_history', 'tallies'] });
   /** seconds: in all; perSecond: talents generated and stored per second (the demo load left out). */
   return { added, loadedDemo, before: existing, seconds: seconds(), perSecond: Math.round(added / (seconds() - generationStarted)) };
