@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|matching --demands 10000 --baseline-demands 200 --talents 100000 --runs 50 --fresh --explain
- * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|backtest --talents 100000 --runs 50 --fresh --explain
+ * `npm run bench [-- --only search|rules|longwork|requests|startup|assets|matching|backtest|dashboard --demands 10000 --baseline-demands 200
+ *   --talents 100000 --runs 50 --fresh --explain
  *   --no-pglite --rules-engine-sample 2000 --import-rows 10000 --clients 4 --seconds 3 --rounds 3 --large-dump <pglite .tar.gz>
- *   --seed-talents 100000]`:
+ *   --seed-talents 100000 --dashboard-talents-pg 1000000]`:
  * the benchmarks, each printing its figures against a baseline run in the same process. PostgreSQL runs too when
  * BENCH_DATABASE_URL is set (a database of the benchmark's own: the search data is filled once and reused; the rules
  * benchmark makes and drops its own table). Not part of `npm test`.
@@ -15,6 +15,7 @@ import { runSearchBenchmark } from './search';
 import { runStartupBenchmark } from './startup';
 import { runMatchingBenchmark } from './matching';
 import { runBacktestBenchmark } from './backtest';
+import { runDashboardBenchmark } from './dashboard';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -29,7 +30,7 @@ const positive = (name: string, fallback: number) => {
   return value;
 };
 
-const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'matching', 'backtest'] as const;
+const benchmarks = ['search', 'rules', 'longwork', 'requests', 'startup', 'assets', 'matching', 'backtest', 'dashboard'] as const;
 const only = option('only');
 if (only !== undefined && !benchmarks.includes(only as (typeof benchmarks)[number])) throw new Error(`--only takes one of ${benchmarks.join(', ')}`);
 const runs = (name: (typeof benchmarks)[number]) => only === undefined || only === name;
@@ -90,5 +91,15 @@ if (runs('matching')) {
 }
 if (runs('backtest')) {
   await runBacktestBenchmark({ talents: positive('talents', 100_000), pglite: !flag('no-pglite'), postgresUrl });
+}
+if (runs('dashboard')) {
+  await runDashboardBenchmark({
+    talents: positive('talents', 100_000),
+    postgresTalents: positive('dashboard-talents-pg', 1_000_000),
+    runs: positive('runs', 50),
+    pglite: !flag('no-pglite'),
+    postgresUrl,
+    fresh: flag('fresh'),
+  });
 }
 console.log(`\nbenchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -112,7 +112,7 @@ export async function postgresDatabase(url: string, options: Pick<SearchBenchOpt
   const wanted = options.talents + 2000;
   if (stored > 0 && !office) throw new Error('BENCH_DATABASE_URL holds data that is not the demo data: give the benchmark a database of its own');
   if (stored < wanted) {
-    const result = await addGeneratedTalents(database.db, secrets, { count: stored === 0 ? options.talents : wanted - stored, batchSize: 5000, onProgress: progress('PostgreSQL') });
+    const result = await addGeneratedTalents(database.db, secrets, { count: stored === 0 ? options.talents : wanted - stored, batchSize: 5000, overlap: true, onProgress: progress('PostgreSQL') });
     console.log(`PostgreSQL: ${result.loadedDemo ? 'demo data and ' : ''}${result.added} generated talents in ${result.seconds.toFixed(0)} s (${result.perSecond} talents/s)`);
   } else {
     console.log(`PostgreSQL: reusing the ${stored} talents already in the database`);

@@ -213,7 +213,7 @@ async function run() {
       break;
     case 'seed': {
       const talents = seedTalentCount(process.argv.slice(3));
-      await withDatabase(async ({ db }) => {
+      await withDatabase(async ({ db, kind }) => {
         const secrets = secretsFor(loadConfig());
         const [{ isEmpty, loadDemoData }, { addGeneratedTalents }] = await Promise.all([import('../server/db/demo'), import('../server/db/demo/scale')]);
         if (talents === null) {
@@ -224,6 +224,7 @@ async function run() {
         const width = String(talents).length;
         const result = await addGeneratedTalents(db, secrets, {
           count: talents,
+          overlap: kind === 'postgres',
           onProgress: ({ added, wanted, seconds }) => console.log(`  ${String(added).padStart(width)} / ${wanted} talents  ${seconds.toFixed(1)} s`),
         });
         console.log(
