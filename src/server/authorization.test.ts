@@ -544,6 +544,12 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toHire}/hire`, body: { hiredOn: '2026-11-02', version: 1 } }),
   },
+  'GET /api/campaigns/:id/applicants/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/template` }) },
+  'POST /api/campaigns/:id/applicants/import': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/import`, body: campaignFixtures.applicantSheet, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'GET /api/campaigns/:id/applicants/export': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/export` }) },
   'GET /api/campaigns/:id/scores/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/scores/template` }) },
   'POST /api/campaigns/:id/scores': {
     expected: only(200, ['office']),
@@ -1197,7 +1203,7 @@ beforeAll(async () => {
  * ready for the offer, a second campaign with a one-row score sheet, and an executive of the enterprise account.
  */
 let demandFixtures: { read: string; enterpriseEdit: string; officeEdit: string; enterpriseClose: string; officeClose: string; fill: string };
-let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; executive: string };
+let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; applicantSheet: Buffer; executive: string };
 beforeAll(async () => {
   const enterprise = agents.get('enterprise')!;
   const office = agents.get('office')!;
@@ -1224,7 +1230,8 @@ beforeAll(async () => {
   const scoreSheet = await workbookBytes(['报名号', '姓名', '岗位', '环节', '成绩', '是否通过'], [[1, '授权测试', '授权测试岗位', '报名', '', '通过']]);
   const [executive] = await t.rows<{ id: string }>(sql`insert into executives (id, talent_id, enterprise_id, post, term_start, term_end, agreement_salary)
     values (gen_random_uuid(), ${context.talents.staff.id}, ${context.users.enterprise.organisationId}, '总经理', '2026-01-01', '2028-12-31', 480000) returning id`);
-  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, executive: executive.id };
+  const applicantSheet = await workbookBytes(['姓名', '身份证号码', '学历', '毕业院校', '毕业年份', '报考岗位'], [['授权测试', uniqueIdNumber(), '本科', '山西大学', 2020, '授权测试岗位']]);
+  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, applicantSheet, executive: executive.id };
 });
 
 /**

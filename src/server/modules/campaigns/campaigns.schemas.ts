@@ -93,6 +93,25 @@ export const scoreTemplateQuery = z.object({ stage: z.enum(campaignStages).optio
 export const scoreUploadQuery = z.object({ preview: z.enum(['true', 'false']).default('false').describe('true: check the sheet and answer what would be written, writing nothing') });
 export const scoreImportResult = z.object({ preview: z.boolean(), updated: z.number().int(), passed: z.number().int(), failed: z.number().int() });
 
+export const applicantImportResult = z.object({
+  preview: z.boolean(),
+  created: z.number().int(),
+  rows: z.array(z.object({
+    row: z.number().int().describe('the sheet row'),
+    name: z.string(),
+    idNumber: z.string().describe('masked, the area code only'),
+    education: z.enum(educationLevels),
+    school: z.string(),
+    major: z.string(),
+    graduationYear: z.number().int(),
+    post: z.object({ id: z.uuid(), title: z.string() }),
+  })).describe('the applicants registered (or, with ?preview=true, that would be)'),
+});
+export const applicantExportQuery = z.object({
+  reveal: z.enum(['true', 'false']).optional().transform((value) => value === 'true').describe('unmasked ID numbers and phones (office only, with a reason)'),
+  reason: z.string().trim().min(2).max(200).optional(),
+});
+
 export const executiveListQuery = pageQuery.extend({ status: z.enum(executiveStatuses).optional() });
 const appraisalSchema = z.object({
   id: z.uuid(), cycle: z.string(), targets: z.string(), score: z.number(), outcome: z.enum(appraisalOutcomes), newSalary: z.number().int().nullable(), newTermEnd: z.string().nullable(), at: z.iso.datetime(),

@@ -22,7 +22,7 @@ import { addStatusEntry, insertTalents, loadTalentChildren, updateTalentRecord }
 import { problemsOfIssues, storedInput, talentRecord } from '../talents/talents.service';
 import {
   applicantCounts, disciplineNames, findApplicant, findApplicantByHash, findCampaign, findDemandForPost, findEnterpriseRow, findPost, findTalentByHash, hiresByDiscipline,
-  insertApplicant, insertCampaign, insertExecutive, insertPost, listApplicantRows, listCampaignRows, listPosts, lockApplicant, lockCampaign, lockIdentity, nextApplicantNumber,
+  insertApplicants, insertCampaign, insertExecutive, insertPost, listApplicantRows, listCampaignRows, listPosts, lockApplicant, lockCampaign, lockIdentity, nextApplicantNumber,
   updateApplicant, type ApplicantRow, type CampaignRow,
 } from './campaigns.repo';
 
@@ -172,14 +172,19 @@ export async function addApplicant(db: Db, secrets: Secrets, actor: Actor, campa
     if (!identity.ok) throw invalid({ idNumber: { code: `idNumber.${identity.problem}` } });
     const hash = secrets.lookupHash(identity.value.idNumber);
     if (await findApplicantByHash(tx, campaignId, hash)) throw invalid({ idNumber: { code: 'campaign.applicantTwice' } });
-    const row = await insertApplicant(tx, {
-      campaignId, postId: post.id, number: await nextApplicantNumber(tx, campaignId), name: input.name, gender: identity.value.gender, birthDate: identity.value.birthDate,
-      idNumberCipher: secrets.encrypt(identity.value.idNumber), idNumberHash: hash, phoneCipher: input.phone ? secrets.encrypt(input.phone) : null, phoneMasked: input.phone ? maskPhone(input.phone) : null,
-      education: input.education, degree: input.degree, school: input.school, major: input.major, graduationYear: input.graduationYear,
-    });
+    const [row] = await insertApplicants(tx, [applicantValues(secrets, campaignId, await nextApplicantNumber(tx, campaignId), input, identity.value)]);
     await recordAudit(tx, actor, { action: 'campaign.apply', targetType: 'campaignApplicant', targetId: row.id, changes: { campaign: campaignId, post: post.id, ...input } });
     return presentApplicant(row, post.title, campaign, secrets);
   });
+}
+
+/** The stored row of a new applicant (报名号 `number`): ID number and phone sealed, gender and birth date from the number. */
+export function applicantValues(secrets: Secrets, campaignId: string, number: number, input: ApplicantInput, identity: { idNumber: string; gender: ApplicantRow['gender']; birthDate: string }) {
+  return {
+    campaignId, postId: input.postId, number, name: input.name, gender: identity.gender, birthDate: identity.birthDate,
+    idNumberCipher: secrets.encrypt(identity.idNumber), idNumberHash: secrets.lookupHash(identity.idNumber), phoneCipher: input.phone ? secrets.encrypt(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null, education: input.education, degree: input.degree, school: input.school, major: input.major, graduationYear: input.graduationYear,
+  };
 }
 
 /**

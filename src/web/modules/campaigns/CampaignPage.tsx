@@ -30,9 +30,10 @@ import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { ProblemTable } from '../imports/ImportPage';
 import type { ImportProblem } from '../imports/imports.api';
 import {
-  addApplicant, addPost, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
+  addApplicant, addPost, downloadApplicants, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
   type ScoreUpload,
 } from './campaigns.api';
+import { ApplicantSheetDialog } from './ApplicantSheetDialog';
 import { campaignTypeColours } from './CampaignsPage';
 
 const stateColours: Record<ApplicantState, string> = { inProgress: 'blue', failed: 'red', withdrawn: 'default', hired: 'green' };
@@ -124,6 +125,20 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
   const [resulting, setResulting] = useState<Applicant | null>(null);
   const [hiring, setHiring] = useState<Applicant | null>(null);
   const [hired, setHired] = useState<HireResult | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const refresh = useRefresh(campaign.id);
+  const handleExport = async () => {
+    setExporting(true);
+    try {
+      await downloadApplicants(campaign.id, t('campaigns.applicantSheet.exportFile'));
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
   const columns: TableColumnsType<Applicant> = [
     { key: 'number', title: t('campaigns.applicants.number'), dataIndex: 'number', width: 80 },
     { key: 'name', title: t('campaigns.applicants.name'), render: (_, row) => (row.talentId ? <Link to={`/talents/${row.talentId}`}>{row.name}</Link> : row.name) },
@@ -154,12 +169,18 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
   return (
     <Card
       title={t('campaigns.detail.applicants')}
-      extra={manages ? (
-        <Space>
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={campaign.posts.length === 0} data-testid="applicant-add">{t('campaigns.applicants.add')}</Button>
-          <Button onClick={onScores} data-testid="campaign-scores">{t('campaigns.scores.action')}</Button>
+      extra={(
+        <Space wrap>
+          {manages ? (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={campaign.posts.length === 0} data-testid="applicant-add">{t('campaigns.applicants.add')}</Button>
+              <Button onClick={() => setImporting(true)} disabled={campaign.posts.length === 0} data-testid="campaign-applicants-import">{t('campaigns.applicantSheet.action')}</Button>
+              <Button onClick={onScores} data-testid="campaign-scores">{t('campaigns.scores.action')}</Button>
+            </>
+          ) : null}
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void handleExport()} data-testid="campaign-applicants-export">{t('campaigns.applicantSheet.export')}</Button>
         </Space>
-      ) : null}
+      )}
     >
       {hired ? (
         <Alert
@@ -183,6 +204,7 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
       </Space>
       <ListTable<Applicant> list={list} query={applicants} columns={columns} data-testid="applicants-table" />
       {adding ? <ApplicantDialog campaign={campaign} onClose={() => setAdding(false)} /> : null}
+      {importing ? <ApplicantSheetDialog campaign={campaign} onClose={() => setImporting(false)} onImported={refresh} /> : null}
       {resulting ? <ResultDialog campaign={campaign} applicant={resulting} onClose={() => setResulting(null)} /> : null}
       {hiring ? <HireDialog campaign={campaign} applicant={hiring} onClose={() => setHiring(null)} onHired={(result) => { setHiring(null); setHired(result); }} /> : null}
     </Card>

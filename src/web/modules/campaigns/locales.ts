@@ -33,6 +33,13 @@ export const campaignsZhCN = {
       action: '录用', title: '录用 {{name}}', hiredOn: '录用日期', help: '录用后进入人才库：已有相同身份证号的人才则更新其档案，不会重复建档；关联需求的岗位同时记为到岗。',
       created: '已录用 {{name}}，并在人才库新建档案', updated: '已录用 {{name}}：人才库已有相同身份证号的档案，已更新该档案（未重复建档）', openTalent: '查看人才档案',
     },
+    applicantSheet: {
+      action: '报名导入', export: '导出报名名单', exportFile: '报名人员.xlsx', title: '报名人员批量导入（Excel）', template: '下载报名表', templateFile: '报名人员导入模板.xlsx',
+      help: '报名表的“报考岗位”列出本次招聘的岗位。每行一名报名人员，填好后上传：先检查，问题按行和列列出；没有问题时再导入，全部导入或全部不导入。同一身份证号码每次招聘只能报名一次。',
+      upload: '点击或拖入填好的报名表（.xlsx）', uploadAgain: '重新上传', checking: '正在检查…', file: '文件', rows: '将导入人数', ready: '检查通过，可以导入。', write: '导入报名人员', written: '已导入 {{count}} 名报名人员',
+      steps: { template: '下载报名表', check: '上传并检查', write: '导入' },
+      columns: { row: '行号', name: '姓名', idNumber: '身份证号码', phone: '手机号码', education: '学历', degree: '学位', school: '毕业院校', major: '专业', graduationYear: '毕业年份', post: '报考岗位' },
+    },
     scores: {
       action: '成绩导入', title: '成绩批量录入（Excel）', template: '下载成绩表', templateFile: '成绩录入.xlsx', allStages: '全部环节',
       help: '成绩表列出所选环节进行中的报名人员。填写“成绩”和“是否通过”后上传：先检查，问题按单元格列出；没有问题时再写入，全部写入或全部不写入。',
@@ -88,6 +95,13 @@ export const campaignsEnUS: typeof campaignsZhCN = {
     hire: {
       action: 'Hire', title: 'Hire {{name}}', hiredOn: 'Hired on', help: 'The hire enters the talent registry: a talent with the same ID number is updated, never registered twice; a post tied to a demand fills it.',
       created: '{{name}} hired and registered as a new talent', updated: '{{name}} hired: the registry already held this ID number, so that record was updated (no duplicate)', openTalent: 'Open the talent’s record',
+    },
+    applicantSheet: {
+      action: 'Import applicants', export: 'Export applicants', exportFile: 'applicants.xlsx', title: 'Applicants in bulk (Excel)', template: 'Download the applicant sheet', templateFile: 'applicants-template.xlsx',
+      help: 'The sheet’s “post” column offers this campaign’s posts. One applicant a row; upload it filled: it is checked first, with problems by row and column; with none, import it — all rows or none. An ID number applies once per campaign.',
+      upload: 'Click or drop the filled applicant sheet (.xlsx)', uploadAgain: 'Upload again', checking: 'Checking…', file: 'File', rows: 'Applicants to import', ready: 'The sheet is correct and can be imported.', write: 'Import the applicants', written: '{{count}} applicants imported',
+      steps: { template: 'Download the sheet', check: 'Upload and check', write: 'Import' },
+      columns: { row: 'Row', name: 'Name', idNumber: 'ID number', phone: 'Mobile phone', education: 'Education', degree: 'Degree', school: 'School', major: 'Major', graduationYear: 'Graduation year', post: 'Post applied for' },
     },
     scores: {
       action: 'Import scores', title: 'Scores in bulk (Excel)', template: 'Download the score sheet', templateFile: 'scores.xlsx', allStages: 'All stages',
