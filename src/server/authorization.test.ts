@@ -544,6 +544,7 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toHire}/hire`, body: { hiredOn: '2026-11-02', version: 1 } }),
   },
+  'GET /api/campaigns/:id/posts/:postId/candidates': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/posts/${campaignFixtures.post}/candidates` }) },
   'GET /api/campaigns/:id/applicants/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/template` }) },
   'POST /api/campaigns/:id/applicants/import': {
     expected: only(200, ['office']),
@@ -599,6 +600,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/challenges/proposals/mine': { expected: only(200, ['talent', 'enterprise']) },
   // posted by the enterprise account; the talent and department accounts review it
   'GET /api/challenges/:id': { expected: only(200, talentReaders), request: () => ({ url: `/api/challenges/${growthFixtures.challenge}` }) },
+  'GET /api/challenges/:id/candidates': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/challenges/${growthFixtures.challenge}/candidates` }) },
   'POST /api/challenges': {
     expected: only(201, ['enterprise', 'office']),
     request: () => ({ body: { title: '授权测试榜单', problem: '授权测试难题', budget: 100_000, deadline: growthFixtures.deadline } }),

@@ -1,14 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors';
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
+import { languageOf } from '../../plugins/errors';
+import { candidatesQuery, suggestionList } from '../demands/demands.schemas';
 import { xlsxMediaType } from '../imports/imports.workbook';
 import {
-  applicantBody, applicantExportQuery, applicantImportResult, applicantListQuery, applicantPage, applicantParams, applicantSchema, appraisalBody, campaignBody, campaignListQuery, campaignPage, campaignSchema, executiveListQuery,
+  applicantBody, applicantExportQuery, postParams, applicantImportResult, applicantListQuery, applicantPage, applicantParams, applicantSchema, appraisalBody, campaignBody, campaignListQuery, campaignPage, campaignSchema, executiveListQuery,
   executivePage, executiveSchema, hireBody, hireResult, postBody, resultBody, scoreImportResult, scoreTemplateQuery, scoreUploadQuery,
 } from './campaigns.schemas';
 import { applicantTemplate, exportApplicants, importApplicants } from './applicants.sheet';
 import { importScores, scoreTemplate } from './campaigns.scores';
-import { addApplicant, addPost, campaignDetail, createCampaign, hireApplicant, listApplicants, listCampaigns, recordResult } from './campaigns.service';
+import { addApplicant, addPost, campaignDetail, createCampaign, hireApplicant, listApplicants, listCampaigns, postCandidates, recordResult } from './campaigns.service';
 import { executiveDetail, listExecutives, recordAppraisal } from './executives.service';
 
 const tags = ['campaigns'];
@@ -30,6 +32,8 @@ export async function campaignsRoutes(app: App) {
     async (request) => campaignDetail(app.db, request.params.id));
   app.post('/api/campaigns/:id/posts', { config: { access: 'campaigns.manage' }, schema: { tags, summary: 'Add a post, optionally tied to a demand (its hires fill it)', params: uuidParam, body: postBody, response: { 200: campaignSchema, ...errorResponses, 409: errorSchema } } },
     async (request) => addPost(app.db, request.actor, request.params.id, request.body));
+  app.get('/api/campaigns/:id/posts/:postId/candidates', { config: { access: 'demands.match' }, schema: { tags, summary: '推荐人选 for a post: talents ranked against its demand (or its title and discipline), with reasons and gaps', params: postParams, querystring: candidatesQuery, response: { 200: suggestionList, ...errorResponses } } },
+    async (request) => postCandidates(app.db, request.session!.user, request.params.id, request.params.postId, languageOf(request), request.query.limit));
   app.get('/api/campaigns/:id/applicants', { config: { access: 'campaigns.read' }, schema: { tags, summary: 'Applicants (identity masked) with their state and results per stage', params: uuidParam, querystring: applicantListQuery, response: { 200: applicantPage, ...errorResponses } } },
     async (request) => listApplicants(app.db, app.secrets, request.params.id, request.query));
   app.post('/api/campaigns/:id/applicants', { config: { access: 'campaigns.manage' }, schema: { tags, summary: 'Register an applicant (报名) for a post', params: uuidParam, body: applicantBody, response: { 201: applicantSchema, ...errorResponses } } },

@@ -7,7 +7,7 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import { beijingDate } from '../../../domain/calendar/calendar';
-import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignStage, type CampaignType } from '../../../domain/demands';
+import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignStage, type CampaignType, type Language } from '../../../domain/demands';
 import { talentInput } from '../../../domain/talent';
 import { parseIdNumber, maskIdNumber, birthYearOf } from '../../../domain/validators/id-number';
 import { maskPhone } from '../../../domain/validators/phone';
@@ -18,6 +18,7 @@ import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { diff, recordAudit } from '../audit/audit.service';
 import { recordFill } from '../demands/demands.service';
+import { suggestCandidates } from '../demands/suggestions.service';
 import { addStatusEntry, insertTalents, loadTalentChildren, updateTalentRecord } from '../talents/talents.repo';
 import { problemsOfIssues, storedInput, talentRecord } from '../talents/talents.service';
 import {
@@ -290,3 +291,10 @@ export async function hireApplicant(db: Db, secrets: Secrets, actor: Actor, camp
   });
 }
 
+/** 推荐人选 for a post of a campaign: talents (within the reader's registry scope) ranked against the tied demand, or the post's title and discipline. */
+export async function postCandidates(executor: Executor, user: SessionUser, campaignId: string, postId: string, language: Language, limit: number) {
+  const post = await findPost(executor, campaignId, postId);
+  if (!post) throw notFound();
+  const subject = { id: post.id, enterpriseId: post.enterpriseId, demandId: post.demandId, text: post.title, discipline: post.discipline };
+  return suggestCandidates(executor, user, subject, ['talent'], language, limit);
+}
