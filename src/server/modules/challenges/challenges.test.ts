@@ -152,7 +152,7 @@ describe('揭榜挂帅', () => {
     const campaign = (await office.post('/api/campaigns', { type: 'urgentTalent', name: '推荐测试', year: 2026, stages: ['registration', 'offer'], plan: [] })).json();
     const other = (await office.post('/api/campaigns', { type: 'urgentTalent', name: '推荐测试二', year: 2026, stages: ['registration', 'offer'], plan: [] })).json();
     const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '钠离子电池研发工程师', discipline: 'newEnergy', headcount: 1 })).json().posts[0];
-    const talent = await buildTalent(t.db, { post: '钠离子电池研发工程师', educations: [{ level: 'master', degree: 'master', school: '太原理工大学', major: '新能源科学与工程', graduationYear: 2015 }] });
+    const talent = await buildTalent(t.db, { post: '钠离子电池研发工程师', educations: [{ level: 'master', degree: 'master', school: '太原理工大学', major: '新能源科学与工程', graduationYear: 2015, fullTime: true, overseas: false }] });
     const forPost = await office.get(`/api/campaigns/${campaign.id}/posts/${post.id}/candidates`, { query: { limit: '50' } });
     expect(forPost.statusCode, forPost.body).toBe(200);
     expect(forPost.json().items.every((item: { kind: string }) => item.kind === 'talent')).toBe(true);

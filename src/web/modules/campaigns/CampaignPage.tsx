@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
+  Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
   type ButtonProps, type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,7 +25,8 @@ import { useFormSave } from '../../ui/use-form-save';
 import { useListPage } from '../../ui/use-list-page';
 import { safeParseLikeServer, zodRule } from '../../ui/zod-form';
 import { useCurrentUser } from '../auth/RequireSession';
-import { fetchDemands, fetchDictionaries } from '../demands/demands.api';
+import { CandidateList } from '../demands/CandidateList';
+import { fetchDemands, fetchDictionaries, fetchPostCandidates } from '../demands/demands.api';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { ProblemTable } from '../imports/ImportPage';
 import type { ImportProblem } from '../imports/imports.api';
@@ -52,6 +53,8 @@ export function CampaignPage() {
   const detail = useQuery({ queryKey: ['campaign', id], queryFn: () => fetchCampaign(id) });
   const [addingPost, setAddingPost] = useState(false);
   const [scoring, setScoring] = useState(false);
+  const [suggesting, setSuggesting] = useState<CampaignPost | null>(null);
+  const matches = can(user.roles, 'demands.match');
   if (detail.isError) return <ErrorAlert message={detail.error.message} retryLabel={t('common.retry')} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <CenteredSpin />;
   const data = detail.data;
@@ -70,6 +73,7 @@ export function CampaignPage() {
     { key: 'demand', title: t('campaigns.posts.demand'), render: (_, row) => (row.demand ? <Link to={`/demands?demand=${row.demand.id}`}>{`${row.demand.post}（${t(`demands.statuses.${row.demand.status}`)}）`}</Link> : t('common.none')) },
     { key: 'headcount', title: t('campaigns.posts.headcount'), render: (_, row) => `${row.hired} / ${row.headcount}`, align: 'right' },
     { key: 'applicants', title: t('campaigns.columns.applicants'), dataIndex: 'applicants', align: 'right' },
+    ...(matches ? [{ key: 'candidates', title: t('demands.detail.candidates'), render: (_: unknown, row: CampaignPost) => <Button size="small" onClick={() => setSuggesting(row)} data-testid="post-candidates">{t('campaigns.posts.suggest')}</Button> }] : []),
   ];
   return (
     <>
@@ -110,7 +114,19 @@ export function CampaignPage() {
       <Applicants campaign={data} manages={manages} onScores={() => setScoring(true)} />
       {addingPost ? <PostDialog campaign={data} onClose={() => setAddingPost(false)} /> : null}
       {scoring ? <ScoreDialog campaign={data} onClose={() => setScoring(false)} /> : null}
+      <PostCandidatesDrawer campaignId={data.id} post={suggesting} onClose={() => setSuggesting(null)} />
     </>
+  );
+}
+
+/** 推荐人选 of a post (office, leaders): talents ranked against its demand, or its title and discipline. */
+function PostCandidatesDrawer({ campaignId, post, onClose }: { campaignId: string; post: CampaignPost | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const candidates = useQuery({ queryKey: ['post-candidates', campaignId, post?.id, i18n.language], queryFn: () => fetchPostCandidates(campaignId, post!.id), enabled: Boolean(post) });
+  return (
+    <Drawer open={Boolean(post)} onClose={onClose} size={640} title={post ? t('campaigns.posts.suggestTitle', { title: post.title }) : ''} data-testid="post-candidates-drawer">
+      {post ? <CandidateList data={candidates.data} loading={candidates.isLoading} error={candidates.error} linkTalents /> : null}
+    </Drawer>
   );
 }
 

@@ -21,6 +21,7 @@ export const campaignsZhCN = {
     posts: {
       add: '添加岗位', added: '岗位已添加', title: '岗位', enterprise: '用人单位', demand: '关联需求', headcount: '录用/需求', headcountField: '招聘人数',
       demandHelp: '关联企业发布的需求后，录用即记为该需求的到岗，用人单位为该企业。', enterpriseHelp: '不关联需求时可指定用人单位。',
+      suggest: '查看', suggestTitle: '推荐人选：{{title}}',
     },
     applicants: {
       add: '添加报名人员', added: '已登记 {{name}}（报名号 {{number}}）', number: '报名号', name: '姓名', idNumber: '身份证号', phone: '手机号', education: '学历', degree: '学位',
@@ -84,6 +85,7 @@ export const campaignsEnUS: typeof campaignsZhCN = {
     posts: {
       add: 'Add a post', added: 'Post added', title: 'Post', enterprise: 'Employer', demand: 'Tied demand', headcount: 'Hired / wanted', headcountField: 'Headcount',
       demandHelp: 'Tied to an enterprise’s demand, each hire is recorded as a fill of it and the employer is that enterprise.', enterpriseHelp: 'Without a demand, the employer may be named here.',
+      suggest: 'View', suggestTitle: 'Suggested candidates: {{title}}',
     },
     applicants: {
       add: 'Add an applicant', added: '{{name}} registered (no. {{number}})', number: 'No.', name: 'Name', idNumber: 'ID number', phone: 'Mobile', education: 'Education', degree: 'Degree',
