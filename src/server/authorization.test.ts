@@ -540,6 +540,10 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toScore}/results`, body: { stage: 'registration', passed: true, version: 1 } }),
   },
+  'POST /api/campaigns/:id/applicants/:applicantId/withdrawal': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toWithdraw}/withdrawal`, body: { version: 1 } }),
+  },
   'POST /api/campaigns/:id/applicants/:applicantId/hire': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toHire}/hire`, body: { hiredOn: '2026-11-02', version: 1 } }),
@@ -1205,7 +1209,7 @@ beforeAll(async () => {
  * ready for the offer, a second campaign with a one-row score sheet, and an executive of the enterprise account.
  */
 let demandFixtures: { read: string; enterpriseEdit: string; officeEdit: string; enterpriseClose: string; officeClose: string; fill: string };
-let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; applicantSheet: Buffer; executive: string };
+let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; applicantSheet: Buffer; toWithdraw: string; executive: string };
 beforeAll(async () => {
   const enterprise = agents.get('enterprise')!;
   const office = agents.get('office')!;
@@ -1225,6 +1229,7 @@ beforeAll(async () => {
   };
   const toScore = await apply(campaignId, post);
   const toHire = await apply(campaignId, post);
+  const toWithdraw = await apply(campaignId, post);
   await t.db.execute(sql`update campaign_applicants set stage_index = 2 where id = ${toHire}`);
   const scoreCampaign = await campaign(['registration', 'offer']);
   const scorePost = (await office.post(`/api/campaigns/${scoreCampaign}/posts`, { title: '授权测试岗位', discipline: 'management', headcount: 5 })).json().posts[0].id as string;
@@ -1233,7 +1238,7 @@ beforeAll(async () => {
   const [executive] = await t.rows<{ id: string }>(sql`insert into executives (id, talent_id, enterprise_id, post, term_start, term_end, agreement_salary)
     values (gen_random_uuid(), ${context.talents.staff.id}, ${context.users.enterprise.organisationId}, '总经理', '2026-01-01', '2028-12-31', 480000) returning id`);
   const applicantSheet = await workbookBytes(['姓名', '身份证号码', '学历', '毕业院校', '毕业年份', '报考岗位'], [['授权测试', uniqueIdNumber(), '本科', '山西大学', 2020, '授权测试岗位']]);
-  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, applicantSheet, executive: executive.id };
+  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, applicantSheet, toWithdraw, executive: executive.id };
 });
 
 /**

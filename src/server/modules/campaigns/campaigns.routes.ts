@@ -5,12 +5,12 @@ import { languageOf } from '../../plugins/errors';
 import { candidatesQuery, suggestionList } from '../demands/demands.schemas';
 import { xlsxMediaType } from '../imports/imports.workbook';
 import {
-  applicantBody, applicantExportQuery, postParams, applicantImportResult, applicantListQuery, applicantPage, applicantParams, applicantSchema, appraisalBody, campaignBody, campaignListQuery, campaignPage, campaignSchema, executiveListQuery,
+  applicantBody, applicantExportQuery, postParams, withdrawBody, applicantImportResult, applicantListQuery, applicantPage, applicantParams, applicantSchema, appraisalBody, campaignBody, campaignListQuery, campaignPage, campaignSchema, executiveListQuery,
   executivePage, executiveSchema, hireBody, hireResult, postBody, resultBody, scoreImportResult, scoreTemplateQuery, scoreUploadQuery,
 } from './campaigns.schemas';
 import { applicantTemplate, exportApplicants, importApplicants } from './applicants.sheet';
 import { importScores, scoreTemplate } from './campaigns.scores';
-import { addApplicant, addPost, campaignDetail, createCampaign, hireApplicant, listApplicants, listCampaigns, postCandidates, recordResult } from './campaigns.service';
+import { addApplicant, addPost, campaignDetail, createCampaign, hireApplicant, listApplicants, listCampaigns, postCandidates, recordResult, withdrawApplicant } from './campaigns.service';
 import { executiveDetail, listExecutives, recordAppraisal } from './executives.service';
 
 const tags = ['campaigns'];
@@ -52,6 +52,8 @@ export async function campaignsRoutes(app: App) {
     });
   app.post('/api/campaigns/:id/applicants/:applicantId/results', { config: { access: 'campaigns.manage' }, schema: { tags, summary: 'Record the result (and score) of the applicant’s current stage', params: applicantParams, body: resultBody, response: { 200: applicantSchema, ...errorResponses, 409: errorSchema } } },
     async (request) => recordResult(app.db, app.secrets, request.actor, request.params.id, request.params.applicantId, request.body));
+  app.post('/api/campaigns/:id/applicants/:applicantId/withdrawal', { config: { access: 'campaigns.manage' }, schema: { tags, summary: '撤回: an applicant in progress withdraws (final), with the version read', params: applicantParams, body: withdrawBody, response: { 200: applicantSchema, ...errorResponses, 409: errorSchema } } },
+    async (request) => withdrawApplicant(app.db, app.secrets, request.actor, request.params.id, request.params.applicantId, request.body));
   app.post('/api/campaigns/:id/applicants/:applicantId/hire', { config: { access: 'campaigns.manage' }, schema: { tags, summary: '录用: register (or update, same ID number) the talent, fill the tied demand, start an executive’s term (市场化选聘)', params: applicantParams, body: hireBody, response: { 200: hireResult, ...errorResponses, 409: errorSchema } } },
     async (request) => hireApplicant(app.db, app.secrets, request.actor, request.params.id, request.params.applicantId, request.body));
   app.get('/api/campaigns/:id/scores/template', { config: { access: 'campaigns.manage' }, schema: { tags, summary: 'The score sheet (.xlsx) of the applicants in progress (at one stage, or all)', params: uuidParam, querystring: scoreTemplateQuery, response: errorResponses } },

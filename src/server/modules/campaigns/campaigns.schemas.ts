@@ -86,6 +86,7 @@ export const applicantPage = pageSchema(applicantSchema);
 
 export const applicantParams = z.object({ id: z.uuid(), applicantId: z.uuid() });
 export const postParams = z.object({ id: z.uuid(), postId: z.uuid() });
+export const withdrawBody = z.object({ version });
 export const resultBody = z.object({ stage: z.enum(campaignStages), passed: z.boolean(), score: z.number().min(0).max(100).nullable().default(null), version });
 export const hireBody = z.object({ hiredOn: isoDate, term: executiveTermInput.nullable().default(null), version });
 export const hireResult = z.object({ applicant: applicantSchema, talentId: z.uuid(), talentCreated: z.boolean().describe('false: an existing talent (same ID number) was updated'), executiveId: z.uuid().nullable() });

@@ -218,6 +218,21 @@ export async function recordResult(db: Db, secrets: Secrets, actor: Actor, campa
   });
 }
 
+/** 撤回: an applicant in progress withdraws (or is withdrawn by the office); the state is final. With the version read. */
+export async function withdrawApplicant(db: Db, secrets: Secrets, actor: Actor, campaignId: string, applicantId: string, input: { version: number }) {
+  return db.transaction(async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    const applicant = await lockApplicant(tx, campaignId, applicantId);
+    if (!campaign || !applicant) throw notFound();
+    if (applicant.version !== input.version) throw new AppError(409, 'conflict');
+    if (applicant.state !== 'inProgress') throw new AppError(409, 'applicantState');
+    await updateApplicant(tx, applicant.id, { state: 'withdrawn' });
+    await recordAudit(tx, actor, { action: 'campaign.withdraw', targetType: 'campaignApplicant', targetId: applicantId, changes: { campaign: campaignId, state: { from: 'inProgress', to: 'withdrawn' }, stage: campaign.stages[applicant.stageIndex] } });
+    const found = (await findApplicant(tx, campaignId, applicantId))!;
+    return presentApplicant(found.applicant, found.postTitle, campaign, secrets);
+  });
+}
+
 export type HireInput = { hiredOn: string; term: { termStart: string; termEnd: string; agreementSalary: number } | null; version: number };
 
 /**

@@ -260,6 +260,25 @@ describe('recruitment campaigns', () => {
     expect((await office.get(`/api/campaigns/${crypto.randomUUID()}/applicants/template`)).statusCode).toBe(404);
   });
 
+  it('撤回: an applicant in progress withdraws with the version read (audited); a withdrawn one takes no result, and cannot withdraw twice', async () => {
+    const campaign = (await office.post('/api/campaigns', campaignBody({ name: '撤回测试' }))).json();
+    const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '撤回测试岗位', discipline: 'newEnergy', headcount: 1 })).json().posts[0];
+    const person = (await office.post(`/api/campaigns/${campaign.id}/applicants`, applicant(post.id))).json();
+    const stale = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version + 1 });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'conflict']);
+    expect((await hr.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version })).statusCode).toBe(403);
+    const withdrawn = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', stage: 'registration' });
+    const again = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: withdrawn.json().version });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'applicantState']);
+    const result = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/results`, { stage: 'registration', passed: true, version: withdrawn.json().version });
+    expect(result.statusCode).toBe(409);
+    const [audit] = await t.rows<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'campaign.withdraw' and target_id = ${person.id}`);
+    expect(audit.changes).toMatchObject({ campaign: campaign.id, state: { from: 'inProgress', to: 'withdrawn' } });
+    expect((await office.post(`/api/campaigns/${campaign.id}/applicants/${crypto.randomUUID()}/withdrawal`, { version: 1 })).statusCode).toBe(404);
+  });
+
   it('市场化选聘: the hire starts an executive’s term; appraisals renew, adjust pay or end it; the term’s end is announced once', async () => {
     const campaign = (await office.post('/api/campaigns', campaignBody({ type: 'marketSelection', name: '职业经理人市场化选聘', stages: ['registration', 'interview', 'inspection', 'offer'], plan: [{ discipline: 'management', planned: 1 }] }))).json();
     const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '总经理', discipline: 'management', headcount: 1, enterpriseId })).json().posts[0];

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
+  Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
   type ButtonProps, type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,7 +31,7 @@ import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { ProblemTable } from '../imports/ImportPage';
 import type { ImportProblem } from '../imports/imports.api';
 import {
-  addApplicant, addPost, downloadApplicants, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
+  addApplicant, addPost, downloadApplicants, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, withdrawApplicant, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
   type ScoreUpload,
 } from './campaigns.api';
 import { ApplicantSheetDialog } from './ApplicantSheetDialog';
@@ -142,6 +142,14 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
   const [hiring, setHiring] = useState<Applicant | null>(null);
   const [hired, setHired] = useState<HireResult | null>(null);
   const [importing, setImporting] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: (row: Applicant) => withdrawApplicant(campaign.id, row.id, row.version),
+    onSuccess: (row) => {
+      refresh();
+      void message.success(t('campaigns.withdraw.done', { name: row.name }));
+    },
+    onError: (error) => void message.error(isApiError(error) ? error.message : String(error)),
+  });
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
   const refresh = useRefresh(campaign.id);
@@ -175,10 +183,17 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
     { key: 'state', title: t('campaigns.applicants.state'), render: (_, row) => <Tag color={stateColours[row.state]} data-testid="applicant-state">{t(`campaigns.applicantStates.${row.state}`)}</Tag> },
     ...(manages ? [{
       key: 'actions', title: t('campaigns.applicants.actions'),
-      render: (_: unknown, row: Applicant) => row.state !== 'inProgress' ? null : row.stage === 'offer' ? (
-        <Button size="small" type="primary" onClick={() => setHiring(row)} data-testid="applicant-hire">{t('campaigns.hire.action')}</Button>
-      ) : (
-        <Button size="small" onClick={() => setResulting(row)} data-testid="applicant-result">{t('campaigns.result.action')}</Button>
+      render: (_: unknown, row: Applicant) => row.state !== 'inProgress' ? null : (
+        <Space size={4}>
+          {row.stage === 'offer' ? (
+            <Button size="small" type="primary" onClick={() => setHiring(row)} data-testid="applicant-hire">{t('campaigns.hire.action')}</Button>
+          ) : (
+            <Button size="small" onClick={() => setResulting(row)} data-testid="applicant-result">{t('campaigns.result.action')}</Button>
+          )}
+          <Popconfirm title={t('campaigns.withdraw.confirm')} okText={t('campaigns.withdraw.action')} cancelText={t('common.cancel')} onConfirm={() => withdraw.mutate(row)}>
+            <Button size="small" danger data-testid="applicant-withdraw">{t('campaigns.withdraw.action')}</Button>
+          </Popconfirm>
+        </Space>
       ),
     }] : []),
   ];

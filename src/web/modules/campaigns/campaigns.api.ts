@@ -41,6 +41,7 @@ export const fetchApplicants = (id: string, query: { page: number; pageSize: num
 export const addApplicant = (id: string, body: ApplicantPayload) => api.post<Applicant>(`/api/campaigns/${id}/applicants`, body);
 export const recordResult = (id: string, applicantId: string, body: { stage: CampaignStage; passed: boolean; score: number | null; version: number }) =>
   api.post<Applicant>(`/api/campaigns/${id}/applicants/${applicantId}/results`, body);
+export const withdrawApplicant = (id: string, applicantId: string, version: number) => api.post<Applicant>(`/api/campaigns/${id}/applicants/${applicantId}/withdrawal`, { version });
 export const hireApplicant = (id: string, applicantId: string, body: HirePayload) => api.post<HireResult>(`/api/campaigns/${id}/applicants/${applicantId}/hire`, body);
 export const downloadScoreTemplate = (id: string, stage: CampaignStage | undefined, fallbackName: string) => apiDownload(`/api/campaigns/${id}/scores/template`, { stage }, fallbackName);
 /** The filled score sheet: `preview` checks it and answers what would be written; without, it is written (all rows or none). */

@@ -8,7 +8,7 @@ export const campaignsZhCN = {
     created: '已新建“{{name}}”',
     types: { campusRecruitment: '校园招聘', urgentTalent: '急需紧缺人才引进', marketSelection: '市场化选聘', openRecruitment: '公开招聘' },
     stages: { registration: '报名', qualification: '资格审查', writtenExam: '笔试', interview: '面试', medical: '体检', inspection: '考察', publicity: '公示', offer: '录用' },
-    applicantStates: { inProgress: '进行中', failed: '未通过', withdrawn: '已放弃', hired: '已录用' },
+    applicantStates: { inProgress: '进行中', failed: '未通过', withdrawn: '已撤回', hired: '已录用' },
     columns: { name: '招聘名称', type: '类型', year: '年度', applicants: '报名人数', planVsHired: '录用/计划', rate: '完成率' },
     fields: {
       stages: '招聘环节', stagesHelp: '按先后顺序执行，最后一个环节须为“录用”。', plan: '按学科的招聘计划', planHelp: '每个学科一行：学科方向和计划人数。',
@@ -34,6 +34,7 @@ export const campaignsZhCN = {
       action: '录用', title: '录用 {{name}}', hiredOn: '录用日期', help: '录用后进入人才库：已有相同身份证号的人才则更新其档案，不会重复建档；关联需求的岗位同时记为到岗。',
       created: '已录用 {{name}}，并在人才库新建档案', updated: '已录用 {{name}}：人才库已有相同身份证号的档案，已更新该档案（未重复建档）', openTalent: '查看人才档案',
     },
+    withdraw: { action: '撤回', confirm: '撤回后该报名人员不再参加后续环节，确定撤回？', done: '已撤回 {{name}} 的报名' },
     applicantSheet: {
       action: '报名导入', export: '导出报名名单', exportFile: '报名人员.xlsx', title: '报名人员批量导入（Excel）', template: '下载报名表', templateFile: '报名人员导入模板.xlsx',
       help: '报名表的“报考岗位”列出本次招聘的岗位。每行一名报名人员，填好后上传：先检查，问题按行和列列出；没有问题时再导入，全部导入或全部不导入。同一身份证号码每次招聘只能报名一次。',
@@ -98,6 +99,7 @@ export const campaignsEnUS: typeof campaignsZhCN = {
       action: 'Hire', title: 'Hire {{name}}', hiredOn: 'Hired on', help: 'The hire enters the talent registry: a talent with the same ID number is updated, never registered twice; a post tied to a demand fills it.',
       created: '{{name}} hired and registered as a new talent', updated: '{{name}} hired: the registry already held this ID number, so that record was updated (no duplicate)', openTalent: 'Open the talent’s record',
     },
+    withdraw: { action: 'Withdraw', confirm: 'A withdrawn applicant takes no further stage. Withdraw?', done: '{{name}} withdrawn' },
     applicantSheet: {
       action: 'Import applicants', export: 'Export applicants', exportFile: 'applicants.xlsx', title: 'Applicants in bulk (Excel)', template: 'Download the applicant sheet', templateFile: 'applicants-template.xlsx',
       help: 'The sheet’s “post” column offers this campaign’s posts. One applicant a row; upload it filled: it is checked first, with problems by row and column; with none, import it — all rows or none. An ID number applies once per campaign.',
