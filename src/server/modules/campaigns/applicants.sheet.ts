@@ -100,11 +100,9 @@ export async function importApplicants(db: Db, secrets: Secrets, actor: Actor, c
       const yearCell = cells.graduationYear;
       const graduationYear = yearCell?.number ?? (/^\d{4}$/.test(text('graduationYear')) ? Number(text('graduationYear')) : undefined);
       if (text('graduationYear') && graduationYear === undefined) problem(row, 'graduationYear', { code: 'import.invalidYear' });
+      // a value already named wrong above keeps that problem (the first of a cell wins)
       const parsed = applicantBody.safeParse(
-        {
-          postId: post?.id ?? (text('post') ? '00000000-0000-0000-0000-000000000000' : undefined), name: text('name'), idNumber: text('idNumber'), phone: text('phone') || null,
-          education: education ?? (text('education') ? 'unknown' : undefined), degree: degree ?? 'none', school: text('school'), major: text('major'), graduationYear: graduationYear ?? (text('graduationYear') ? 0 : undefined),
-        },
+        { postId: post?.id, name: text('name'), idNumber: text('idNumber'), phone: text('phone') || null, education, degree: degree ?? 'none', school: text('school'), major: text('major'), graduationYear },
         { reportInput: true },
       );
       if (!parsed.success) {
