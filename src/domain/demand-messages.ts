@@ -67,3 +67,10 @@ export const demandFieldLabels: Record<string, Bilingual> = {
   hiredOn: { 'zh-CN': '录用日期', 'en-US': 'Hired on' },
   term: { 'zh-CN': '任期', 'en-US': 'Term' },
 };
+
+/** A campaign's applicant (and its spreadsheet's columns): what the shared labels call otherwise (学历要求 is a demand's). */
+export const campaignScopedLabels: Record<string, Bilingual> = {
+  education: { 'zh-CN': '学历', 'en-US': 'Education' },
+  school: { 'zh-CN': '毕业院校', 'en-US': 'School' },
+  post: { 'zh-CN': '报考岗位', 'en-US': 'Post applied for' },
+};

@@ -38,6 +38,13 @@ export const scoredStages: readonly CampaignStage[] = ['writtenExam', 'interview
 
 export const applicantStates = ['inProgress', 'failed', 'withdrawn', 'hired'] as const;
 export type ApplicantState = (typeof applicantStates)[number];
+/** The states as the roster export writes them (the web has its own locale texts). */
+export const applicantStateLabels: Record<ApplicantState, { 'zh-CN': string; 'en-US': string }> = {
+  inProgress: { 'zh-CN': '进行中', 'en-US': 'In progress' },
+  failed: { 'zh-CN': '未通过', 'en-US': 'Not passed' },
+  withdrawn: { 'zh-CN': '已撤回', 'en-US': 'Withdrawn' },
+  hired: { 'zh-CN': '已录用', 'en-US': 'Hired' },
+};
 
 /** The arrival route a hire of each campaign type is registered with (体制内引进 for campus and urgently-needed talent). */
 export const campaignArrivalRoute: Record<CampaignType, 'civilService' | 'marketHire'> = {

@@ -8,7 +8,7 @@ import { apartmentErrorMessages, apartmentFieldLabels, apartmentFieldMessages } 
 import { loanErrorMessages, loanFieldLabels, loanFieldMessages } from './loan-messages';
 import { titleErrorMessages, titleFieldLabels, titleFieldMessages, titleScopedLabels } from './title-evaluations/messages';
 import { selectionErrorMessages, selectionFieldLabels, selectionFieldMessages, selectionScopedLabels } from './selection-messages';
-import { demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
+import { campaignScopedLabels, demandErrorMessages, demandFieldLabels, demandFieldMessages } from './demand-messages';
 import { growthErrorMessages, growthFieldLabels, growthFieldMessages, growthScopedLabels } from './growth-messages';
 import { cooperationErrorMessages, cooperationFieldLabels, cooperationFieldMessages, projectScopedLabels } from './cooperation-messages';
 import { retentionErrorMessages, retentionFieldLabels, retentionFieldMessages } from './retention-messages';
@@ -272,7 +272,7 @@ export const fieldLabels: Record<string, Bilingual> = {
  * Labels of a field that mean something else on another record: a talent's `name` is 姓名, an enterprise's 企业名称. The
  * scope is the kind of record a request or form is about; without one the plain labels apply.
  */
-export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project', 'jointTask', 'selection'] as const;
+export const labelScopes = ['enterprise', 'industry', 'tier', 'import', 'calendar', 'card', 'pool', 'title', 'training', 'challenge', 'project', 'jointTask', 'selection', 'campaign'] as const;
 export type LabelScope = (typeof labelScopes)[number];
 export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = {
   enterprise: {
@@ -306,6 +306,7 @@ export const scopedFieldLabels: Record<LabelScope, Record<string, Bilingual>> = 
   project: projectScopedLabels,
   jointTask: jointTaskScopedLabels,
   selection: selectionScopedLabels,
+  campaign: campaignScopedLabels,
 };
 
 /** The scope of an API route's fields, from its URL pattern (`/api/enterprises/:id` → enterprise). */
@@ -324,6 +325,7 @@ export function labelScopeOfRoute(url: string | undefined): LabelScope | undefin
   if (url.startsWith('/api/projects')) return 'project';
   if (url.startsWith('/api/joint-tasks')) return 'jointTask';
   if (url.startsWith('/api/selections')) return 'selection';
+  if (url.startsWith('/api/campaigns')) return 'campaign';
   return undefined;
 }
 
@@ -336,7 +338,9 @@ export function fill(template: string, params: Record<string, string | number> =
  * scope's own label wins for a top-level field (an enterprise's `name` is 企业名称).
  */
 export function fieldLabel(path: readonly (string | number)[], language: Language, scope?: LabelScope): string {
-  const labelOf = (segment: string, index: number) => (index === 0 && scope ? scopedFieldLabels[scope][segment] : undefined) ?? fieldLabels[segment];
+  // a scope names the record's own fields: the first segment, or the field of a spreadsheet row (`rows.6.education`)
+  const ownField = (index: number) => index === 0 || (index === 2 && path[0] === 'rows' && typeof path[1] === 'number');
+  const labelOf = (segment: string, index: number) => (ownField(index) && scope ? scopedFieldLabels[scope][segment] : undefined) ?? fieldLabels[segment];
   const parts = path.map((segment, index) => (typeof segment === 'number' ? `#${segment + 1}` : (labelOf(segment, index)?.[language] ?? segment)));
   return parts.join(' › ') || (language === 'zh-CN' ? '请求' : 'request');
 }

@@ -540,10 +540,21 @@ export const authorizationTable: Record<string, Row> = {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toScore}/results`, body: { stage: 'registration', passed: true, version: 1 } }),
   },
+  'POST /api/campaigns/:id/applicants/:applicantId/withdrawal': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toWithdraw}/withdrawal`, body: { version: 1 } }),
+  },
   'POST /api/campaigns/:id/applicants/:applicantId/hire': {
     expected: only(200, ['office']),
     request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/${campaignFixtures.toHire}/hire`, body: { hiredOn: '2026-11-02', version: 1 } }),
   },
+  'GET /api/campaigns/:id/posts/:postId/candidates': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/posts/${campaignFixtures.post}/candidates` }) },
+  'GET /api/campaigns/:id/applicants/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/template` }) },
+  'POST /api/campaigns/:id/applicants/import': {
+    expected: only(200, ['office']),
+    request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/import`, body: campaignFixtures.applicantSheet, headers: { 'content-type': xlsxMediaType } }),
+  },
+  'GET /api/campaigns/:id/applicants/export': { expected: only(200, ['department', 'office', 'leader']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/applicants/export` }) },
   'GET /api/campaigns/:id/scores/template': { expected: only(200, ['office']), request: () => ({ url: `/api/campaigns/${campaignFixtures.campaign}/scores/template` }) },
   'POST /api/campaigns/:id/scores': {
     expected: only(200, ['office']),
@@ -593,6 +604,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/challenges/proposals/mine': { expected: only(200, ['talent', 'enterprise']) },
   // posted by the enterprise account; the talent and department accounts review it
   'GET /api/challenges/:id': { expected: only(200, talentReaders), request: () => ({ url: `/api/challenges/${growthFixtures.challenge}` }) },
+  'GET /api/challenges/:id/candidates': { expected: only(200, ['office', 'leader']), request: () => ({ url: `/api/challenges/${growthFixtures.challenge}/candidates` }) },
   'POST /api/challenges': {
     expected: only(201, ['enterprise', 'office']),
     request: () => ({ body: { title: '授权测试榜单', problem: '授权测试难题', budget: 100_000, deadline: growthFixtures.deadline } }),
@@ -1197,7 +1209,7 @@ beforeAll(async () => {
  * ready for the offer, a second campaign with a one-row score sheet, and an executive of the enterprise account.
  */
 let demandFixtures: { read: string; enterpriseEdit: string; officeEdit: string; enterpriseClose: string; officeClose: string; fill: string };
-let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; executive: string };
+let campaignFixtures: { campaign: string; post: string; toScore: string; toHire: string; scoreCampaign: string; scoreSheet: Buffer; applicantSheet: Buffer; toWithdraw: string; executive: string };
 beforeAll(async () => {
   const enterprise = agents.get('enterprise')!;
   const office = agents.get('office')!;
@@ -1217,6 +1229,7 @@ beforeAll(async () => {
   };
   const toScore = await apply(campaignId, post);
   const toHire = await apply(campaignId, post);
+  const toWithdraw = await apply(campaignId, post);
   await t.db.execute(sql`update campaign_applicants set stage_index = 2 where id = ${toHire}`);
   const scoreCampaign = await campaign(['registration', 'offer']);
   const scorePost = (await office.post(`/api/campaigns/${scoreCampaign}/posts`, { title: '授权测试岗位', discipline: 'management', headcount: 5 })).json().posts[0].id as string;
@@ -1224,7 +1237,8 @@ beforeAll(async () => {
   const scoreSheet = await workbookBytes(['报名号', '姓名', '岗位', '环节', '成绩', '是否通过'], [[1, '授权测试', '授权测试岗位', '报名', '', '通过']]);
   const [executive] = await t.rows<{ id: string }>(sql`insert into executives (id, talent_id, enterprise_id, post, term_start, term_end, agreement_salary)
     values (gen_random_uuid(), ${context.talents.staff.id}, ${context.users.enterprise.organisationId}, '总经理', '2026-01-01', '2028-12-31', 480000) returning id`);
-  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, executive: executive.id };
+  const applicantSheet = await workbookBytes(['姓名', '身份证号码', '学历', '毕业院校', '毕业年份', '报考岗位'], [['授权测试', uniqueIdNumber(), '本科', '山西大学', 2020, '授权测试岗位']]);
+  campaignFixtures = { campaign: campaignId, post, toScore, toHire, scoreCampaign, scoreSheet, applicantSheet, toWithdraw, executive: executive.id };
 });
 
 /**

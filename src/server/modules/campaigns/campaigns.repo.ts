@@ -147,9 +147,26 @@ export async function nextApplicantNumber(executor: Executor, campaignId: string
   return Number(row.next);
 }
 
-export async function insertApplicant(executor: Executor, values: typeof campaignApplicants.$inferInsert) {
-  const [row] = await executor.insert(campaignApplicants).values(values).returning();
-  return row;
+export async function insertApplicants(executor: Executor, values: (typeof campaignApplicants.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return executor.insert(campaignApplicants).values(values).returning();
+}
+
+/** The identity hashes that already applied to a campaign, among `hashes` (the applicant sheet's duplicates). */
+export async function appliedHashes(executor: Executor, campaignId: string, hashes: string[]) {
+  if (hashes.length === 0) return new Set<string>();
+  const rows = await executor.select({ hash: campaignApplicants.idNumberHash }).from(campaignApplicants).where(and(eq(campaignApplicants.campaignId, campaignId), inArray(campaignApplicants.idNumberHash, hashes)));
+  return new Set(rows.map((row) => row.hash));
+}
+
+/** Every applicant of a campaign with the post's title, by 报名号: the export's rows. */
+export async function allApplicants(executor: Executor, campaignId: string) {
+  return executor
+    .select({ applicant: campaignApplicants, postTitle: campaignPosts.title })
+    .from(campaignApplicants)
+    .innerJoin(campaignPosts, eq(campaignPosts.id, campaignApplicants.postId))
+    .where(eq(campaignApplicants.campaignId, campaignId))
+    .orderBy(asc(campaignApplicants.number));
 }
 
 export async function updateApplicant(executor: Executor, id: string, values: Partial<typeof campaignApplicants.$inferInsert>) {

@@ -85,6 +85,8 @@ export const applicantSchema = z.object({
 export const applicantPage = pageSchema(applicantSchema);
 
 export const applicantParams = z.object({ id: z.uuid(), applicantId: z.uuid() });
+export const postParams = z.object({ id: z.uuid(), postId: z.uuid() });
+export const withdrawBody = z.object({ version });
 export const resultBody = z.object({ stage: z.enum(campaignStages), passed: z.boolean(), score: z.number().min(0).max(100).nullable().default(null), version });
 export const hireBody = z.object({ hiredOn: isoDate, term: executiveTermInput.nullable().default(null), version });
 export const hireResult = z.object({ applicant: applicantSchema, talentId: z.uuid(), talentCreated: z.boolean().describe('false: an existing talent (same ID number) was updated'), executiveId: z.uuid().nullable() });
@@ -92,6 +94,25 @@ export const hireResult = z.object({ applicant: applicantSchema, talentId: z.uui
 export const scoreTemplateQuery = z.object({ stage: z.enum(campaignStages).optional() });
 export const scoreUploadQuery = z.object({ preview: z.enum(['true', 'false']).default('false').describe('true: check the sheet and answer what would be written, writing nothing') });
 export const scoreImportResult = z.object({ preview: z.boolean(), updated: z.number().int(), passed: z.number().int(), failed: z.number().int() });
+
+export const applicantImportResult = z.object({
+  preview: z.boolean(),
+  created: z.number().int(),
+  rows: z.array(z.object({
+    row: z.number().int().describe('the sheet row'),
+    name: z.string(),
+    idNumber: z.string().describe('masked, the area code only'),
+    education: z.enum(educationLevels),
+    school: z.string(),
+    major: z.string(),
+    graduationYear: z.number().int(),
+    post: z.object({ id: z.uuid(), title: z.string() }),
+  })).describe('the applicants registered (or, with ?preview=true, that would be)'),
+});
+export const applicantExportQuery = z.object({
+  reveal: z.enum(['true', 'false']).optional().transform((value) => value === 'true').describe('unmasked ID numbers and phones (office only, with a reason)'),
+  reason: z.string().trim().min(2).max(200).optional(),
+});
 
 export const executiveListQuery = pageQuery.extend({ status: z.enum(executiveStatuses).optional() });
 const appraisalSchema = z.object({

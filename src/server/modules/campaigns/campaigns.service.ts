@@ -7,7 +7,7 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import { beijingDate } from '../../../domain/calendar/calendar';
-import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignStage, type CampaignType } from '../../../domain/demands';
+import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignStage, type CampaignType, type Language } from '../../../domain/demands';
 import { talentInput } from '../../../domain/talent';
 import { parseIdNumber, maskIdNumber, birthYearOf } from '../../../domain/validators/id-number';
 import { maskPhone } from '../../../domain/validators/phone';
@@ -18,11 +18,12 @@ import type { Actor, SessionUser } from '../../plugins/auth';
 import type { Secrets } from '../../security/secrets';
 import { diff, recordAudit } from '../audit/audit.service';
 import { recordFill } from '../demands/demands.service';
+import { suggestCandidates } from '../demands/suggestions.service';
 import { addStatusEntry, insertTalents, loadTalentChildren, updateTalentRecord } from '../talents/talents.repo';
 import { problemsOfIssues, storedInput, talentRecord } from '../talents/talents.service';
 import {
   applicantCounts, disciplineNames, findApplicant, findApplicantByHash, findCampaign, findDemandForPost, findEnterpriseRow, findPost, findTalentByHash, hiresByDiscipline,
-  insertApplicant, insertCampaign, insertExecutive, insertPost, listApplicantRows, listCampaignRows, listPosts, lockApplicant, lockCampaign, lockIdentity, nextApplicantNumber,
+  insertApplicants, insertCampaign, insertExecutive, insertPost, listApplicantRows, listCampaignRows, listPosts, lockApplicant, lockCampaign, lockIdentity, nextApplicantNumber,
   updateApplicant, type ApplicantRow, type CampaignRow,
 } from './campaigns.repo';
 
@@ -172,14 +173,19 @@ export async function addApplicant(db: Db, secrets: Secrets, actor: Actor, campa
     if (!identity.ok) throw invalid({ idNumber: { code: `idNumber.${identity.problem}` } });
     const hash = secrets.lookupHash(identity.value.idNumber);
     if (await findApplicantByHash(tx, campaignId, hash)) throw invalid({ idNumber: { code: 'campaign.applicantTwice' } });
-    const row = await insertApplicant(tx, {
-      campaignId, postId: post.id, number: await nextApplicantNumber(tx, campaignId), name: input.name, gender: identity.value.gender, birthDate: identity.value.birthDate,
-      idNumberCipher: secrets.encrypt(identity.value.idNumber), idNumberHash: hash, phoneCipher: input.phone ? secrets.encrypt(input.phone) : null, phoneMasked: input.phone ? maskPhone(input.phone) : null,
-      education: input.education, degree: input.degree, school: input.school, major: input.major, graduationYear: input.graduationYear,
-    });
+    const [row] = await insertApplicants(tx, [applicantValues(secrets, campaignId, await nextApplicantNumber(tx, campaignId), input, identity.value)]);
     await recordAudit(tx, actor, { action: 'campaign.apply', targetType: 'campaignApplicant', targetId: row.id, changes: { campaign: campaignId, post: post.id, ...input } });
     return presentApplicant(row, post.title, campaign, secrets);
   });
+}
+
+/** The stored row of a new applicant (报名号 `number`): ID number and phone sealed, gender and birth date from the number. */
+export function applicantValues(secrets: Secrets, campaignId: string, number: number, input: ApplicantInput, identity: { idNumber: string; gender: ApplicantRow['gender']; birthDate: string }) {
+  return {
+    campaignId, postId: input.postId, number, name: input.name, gender: identity.gender, birthDate: identity.birthDate,
+    idNumberCipher: secrets.encrypt(identity.idNumber), idNumberHash: secrets.lookupHash(identity.idNumber), phoneCipher: input.phone ? secrets.encrypt(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null, education: input.education, degree: input.degree, school: input.school, major: input.major, graduationYear: input.graduationYear,
+  };
 }
 
 /**
@@ -208,6 +214,21 @@ export async function recordResult(db: Db, secrets: Secrets, actor: Actor, campa
     const row = await applyStageResult(tx, campaign, applicant, input);
     await recordAudit(tx, actor, { action: 'campaign.result', targetType: 'campaignApplicant', targetId: applicantId, changes: { stage: input.stage, passed: input.passed, score: input.score } });
     const found = (await findApplicant(tx, campaignId, row.id))!;
+    return presentApplicant(found.applicant, found.postTitle, campaign, secrets);
+  });
+}
+
+/** 撤回: an applicant in progress withdraws (or is withdrawn by the office); the state is final. With the version read. */
+export async function withdrawApplicant(db: Db, secrets: Secrets, actor: Actor, campaignId: string, applicantId: string, input: { version: number }) {
+  return db.transaction(async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    const applicant = await lockApplicant(tx, campaignId, applicantId);
+    if (!campaign || !applicant) throw notFound();
+    if (applicant.version !== input.version) throw new AppError(409, 'conflict');
+    if (applicant.state !== 'inProgress') throw new AppError(409, 'applicantState');
+    await updateApplicant(tx, applicant.id, { state: 'withdrawn' });
+    await recordAudit(tx, actor, { action: 'campaign.withdraw', targetType: 'campaignApplicant', targetId: applicantId, changes: { campaign: campaignId, state: { from: 'inProgress', to: 'withdrawn' }, stage: campaign.stages[applicant.stageIndex] } });
+    const found = (await findApplicant(tx, campaignId, applicantId))!;
     return presentApplicant(found.applicant, found.postTitle, campaign, secrets);
   });
 }
@@ -285,3 +306,10 @@ export async function hireApplicant(db: Db, secrets: Secrets, actor: Actor, camp
   });
 }
 
+/** 推荐人选 for a post of a campaign: talents (within the reader's registry scope) ranked against the tied demand, or the post's title and discipline. */
+export async function postCandidates(executor: Executor, user: SessionUser, campaignId: string, postId: string, language: Language, limit: number) {
+  const post = await findPost(executor, campaignId, postId);
+  if (!post) throw notFound();
+  const subject = { id: post.id, enterpriseId: post.enterpriseId, demandId: post.demandId, text: post.title, discipline: post.discipline };
+  return suggestCandidates(executor, user, subject, ['talent'], language, limit);
+}

@@ -172,6 +172,113 @@ describe('recruitment campaigns', () => {
     expect(people).toHaveLength(3);
   });
 
+  it('takes applicants from Excel: problems by row and column in Chinese, a second application refused, preview writes nothing, then all rows at once; the roster exports masked', async () => {
+    const campaign = (await office.post('/api/campaigns', campaignBody({ name: '报名导入测试' }))).json();
+    const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '电池工艺工程师', discipline: 'newEnergy', headcount: 3 })).json().posts[0];
+    const already = uniqueIdNumber();
+    expect((await office.post(`/api/campaigns/${campaign.id}/applicants`, applicant(post.id, already))).statusCode).toBe(201);
+
+    const template = await office.get(`/api/campaigns/${campaign.id}/applicants/template`);
+    expect([template.statusCode, template.headers['content-type']]).toEqual([200, xlsxMediaType]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('报名人员')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '身份证号码', '手机号码', '学历', '学位', '毕业院校', '专业', '毕业年份', '报考岗位']);
+    expect(workbook.getWorksheet('可选值')!.getColumn(3).values).toContain('电池工艺工程师');
+
+    const [first, second] = [uniqueIdNumber(), uniqueIdNumber('male')];
+    const fill = (rows: ExcelJS.CellValue[][]) => rows.forEach((values, index) => (sheet.getRow(index + 2).values = values));
+    fill([
+      ['王一', first, '13812345678', '硕士研究生', '硕士', '太原理工大学', '材料科学与工程', 2026, '电池工艺工程师'],
+      ['李二', `${second.slice(0, 17)}0`, '', '本科', '', '山西大学', '化学', 2025, '电池工艺工程师'],
+      ['张三', second, '', '博士', '', '清华大学', '', 2024, '不存在的岗位'],
+      ['赵四', already, '', '本科', '', '中北大学', '', 2025, '电池工艺工程师'],
+      ['钱五', first, '', '本科', '', '中北大学', '', 2025, '电池工艺工程师'],
+    ]);
+    const upload = async (preview = false) => office.post(`/api/campaigns/${campaign.id}/applicants/import`, Buffer.from(await workbook.xlsx.writeBuffer()), { query: { preview: String(preview) }, headers: { 'content-type': xlsxMediaType } });
+    const refused = await upload(true);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'spreadsheetInvalidRows']);
+    expect(refused.json().error.fields).toEqual({
+      'rows.2.idNumber': '表格行 › #3 › 身份证号码：校验码（最后一位）不正确，请核对号码',
+      'rows.3.education': '表格行 › #4 › 学历：“博士”不在可选范围内（见“可选值”工作表）',
+      'rows.3.post': '表格行 › #4 › 报考岗位：“不存在的岗位”不在可选范围内（见“可选值”工作表）',
+      'rows.4.idNumber': '表格行 › #5 › 身份证号码：该身份证号码已报名本次招聘',
+      'rows.5.idNumber': '表格行 › #6 › 身份证号码：与第 2 行重复',
+    });
+    expect((await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().total).toBe(1);
+
+    fill([
+      ['王一', first, '13812345678', '硕士研究生', '硕士', '太原理工大学', '材料科学与工程', 2026, '电池工艺工程师'],
+      ['张三', second, '', '博士研究生', '博士', '清华大学', '化学工程', 2024, '电池工艺工程师'],
+      [], [], [],
+    ]);
+    const previewed = await upload(true);
+    expect(previewed.statusCode, previewed.body).toBe(200);
+    expect(previewed.json()).toMatchObject({ preview: true, created: 2, rows: [{ row: 2, name: '王一', post: { id: post.id } }, { row: 3, name: '张三', education: 'doctorate' }] });
+    expect(previewed.json().rows[0].idNumber).toMatch(/^\d{6}\*{12}$/);
+    expect((await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().total).toBe(1);
+    expect(await t.rows(sql`select id from audit_log where action = 'campaign.importApplicants' and target_id = ${campaign.id}`)).toEqual([]);
+
+    const written = await upload();
+    expect([written.statusCode, written.json().created]).toEqual([200, 2]);
+    const listed = (await office.get(`/api/campaigns/${campaign.id}/applicants`)).json().items;
+    expect(listed.map((item: { number: number; name: string; state: string; stage: string }) => [item.number, item.name, item.state, item.stage])).toEqual([
+      [1, '应聘者', 'inProgress', 'registration'], [2, '王一', 'inProgress', 'registration'], [3, '张三', 'inProgress', 'registration'],
+    ]);
+    const audits = await t.rows<{ action: string; changes: Record<string, unknown> }>(sql`select action, changes from audit_log where action in ('campaign.apply', 'campaign.importApplicants') and (target_id = ${campaign.id} or target_id in (${sql.join(listed.map((item: { id: string }) => sql`${item.id}`), sql`, `)})) order by seq`);
+    expect(audits.map((row) => row.action)).toEqual(['campaign.apply', 'campaign.apply', 'campaign.apply', 'campaign.importApplicants']);
+    expect(audits[1].changes).toMatchObject({ campaign: campaign.id, name: '王一', sheetRow: 2 });
+    expect(JSON.stringify(audits)).not.toContain(first);
+    // the same sheet again: both now applied
+    expect(Object.keys((await upload()).json().error.fields)).toEqual(['rows.1.idNumber', 'rows.2.idNumber']);
+
+    // the roster: state and stage results, numbers masked; a reveal is the office's, with a reason
+    await throughStages(campaign.id, listed[1].id, ['registration', 'qualification', 'writtenExam']);
+    const exported = await office.get(`/api/campaigns/${campaign.id}/applicants/export`);
+    expect(exported.statusCode).toBe(200);
+    const roster = new ExcelJS.Workbook();
+    await roster.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const rosterSheet = roster.getWorksheet('报名人员')!;
+    expect(rosterSheet.getRow(1).values).toEqual([undefined, '报名号', '姓名', '性别', '出生年份', '身份证号码', '手机号码', '学历', '学位', '毕业院校', '专业', '毕业年份', '报考岗位', '状态', '当前环节', '报名', '资格审查', '笔试', '面试', '录用日期']);
+    expect((rosterSheet.getRow(3).values as unknown[]).slice(1)).toEqual([2, '王一', '女', 1960, `${first.slice(0, 6)}************`, '138****5678', '硕士研究生', '硕士', '太原理工大学', '材料科学与工程', 2026, '电池工艺工程师', '进行中', '面试', '通过', '通过', '85（通过）']);
+    const department = await t.login('department');
+    expect((await department.get(`/api/campaigns/${campaign.id}/applicants/export`)).statusCode).toBe(200);
+    expect((await department.get(`/api/campaigns/${campaign.id}/applicants/export`, { query: { reveal: 'true', reason: '核对名单' } })).statusCode).toBe(403);
+    expect(Object.keys((await office.get(`/api/campaigns/${campaign.id}/applicants/export`, { query: { reveal: 'true' } })).json().error.fields)).toEqual(['reason']);
+    const revealed = await office.get(`/api/campaigns/${campaign.id}/applicants/export`, { query: { reveal: 'true', reason: '核对名单' } });
+    const unmasked = new ExcelJS.Workbook();
+    await unmasked.xlsx.load(revealed.rawPayload as unknown as ArrayBuffer);
+    expect(unmasked.getWorksheet('报名人员')!.getRow(3).getCell(5).value).toBe(first);
+    const exports = await t.rows<{ changes: Record<string, unknown>; detail: string | null }>(sql`select changes, detail from audit_log where action = 'campaign.exportApplicants' and target_id = ${campaign.id} order by seq`);
+    expect(exports.map((row) => [row.changes.rows, row.changes.unmasked, row.detail])).toEqual([[3, false, null], [3, false, null], [3, true, '核对名单']]);
+
+    // enterprise HR has no campaigns; an unknown campaign is a 404
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect((await hr.post(`/api/campaigns/${campaign.id}/applicants/import`, bytes, { headers: { 'content-type': xlsxMediaType } })).statusCode).toBe(403);
+    expect((await hr.get(`/api/campaigns/${campaign.id}/applicants/export`)).statusCode).toBe(403);
+    expect((await office.post(`/api/campaigns/${crypto.randomUUID()}/applicants/import`, bytes, { headers: { 'content-type': xlsxMediaType } })).statusCode).toBe(404);
+    expect((await office.get(`/api/campaigns/${crypto.randomUUID()}/applicants/template`)).statusCode).toBe(404);
+  });
+
+  it('撤回: an applicant in progress withdraws with the version read (audited); a withdrawn one takes no result, and cannot withdraw twice', async () => {
+    const campaign = (await office.post('/api/campaigns', campaignBody({ name: '撤回测试' }))).json();
+    const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '撤回测试岗位', discipline: 'newEnergy', headcount: 1 })).json().posts[0];
+    const person = (await office.post(`/api/campaigns/${campaign.id}/applicants`, applicant(post.id))).json();
+    const stale = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version + 1 });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'conflict']);
+    expect((await hr.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version })).statusCode).toBe(403);
+    const withdrawn = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: person.version });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', stage: 'registration' });
+    const again = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/withdrawal`, { version: withdrawn.json().version });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'applicantState']);
+    const result = await office.post(`/api/campaigns/${campaign.id}/applicants/${person.id}/results`, { stage: 'registration', passed: true, version: withdrawn.json().version });
+    expect(result.statusCode).toBe(409);
+    const [audit] = await t.rows<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'campaign.withdraw' and target_id = ${person.id}`);
+    expect(audit.changes).toMatchObject({ campaign: campaign.id, state: { from: 'inProgress', to: 'withdrawn' } });
+    expect((await office.post(`/api/campaigns/${campaign.id}/applicants/${crypto.randomUUID()}/withdrawal`, { version: 1 })).statusCode).toBe(404);
+  });
+
   it('市场化选聘: the hire starts an executive’s term; appraisals renew, adjust pay or end it; the term’s end is announced once', async () => {
     const campaign = (await office.post('/api/campaigns', campaignBody({ type: 'marketSelection', name: '职业经理人市场化选聘', stages: ['registration', 'interview', 'inspection', 'offer'], plan: [{ discipline: 'management', planned: 1 }] }))).json();
     const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '总经理', discipline: 'management', headcount: 1, enterpriseId })).json().posts[0];

@@ -1,10 +1,12 @@
 import { errorResponses, errorSchema, uuidParam, type App } from '../../http/types';
+import { languageOf } from '../../plugins/errors';
+import { candidatesQuery, suggestionList } from '../demands/demands.schemas';
 import {
   awardBody, boardList, challengeBody, challengeListQuery, challengePage, challengeSchema, milestoneBody, milestoneParams, milestoneUpdateBody, myProposalList, proposalBody,
   proposalParams, reviewerBody, scoreBody,
 } from './challenges.schemas';
 import {
-  addMilestone, appointReviewer, awardChallenge, challengeBoard, challengeDetail, listChallengeSummaries, myProposals, postChallenge, scoreProposal, submitProposal,
+  addMilestone, appointReviewer, awardChallenge, challengeBoard, challengeCandidates, challengeDetail, listChallengeSummaries, myProposals, postChallenge, scoreProposal, submitProposal,
   updateMilestoneStatus,
 } from './challenges.service';
 
@@ -20,6 +22,8 @@ export async function challengesRoutes(app: App) {
     async (request) => myProposals(app.db, request.session!.user));
   app.get('/api/challenges/:id', { config: { access: 'challenges.read' }, schema: { tags, summary: 'One challenge with its reviewers, proposals, scores and milestones', params: uuidParam, response: { 200: challengeSchema, ...errorResponses } } },
     async (request) => challengeDetail(app.db, request.session!.user, request.params.id));
+  app.get('/api/challenges/:id/candidates', { config: { access: 'demands.match' }, schema: { tags, summary: '推荐人选: talents, flexible experts and resident teams ranked for the challenge (its demand, or its text), with reasons and gaps', params: uuidParam, querystring: candidatesQuery, response: { 200: suggestionList, ...errorResponses } } },
+    async (request) => challengeCandidates(app.db, request.session!.user, request.params.id, languageOf(request), request.query.limit));
   app.post('/api/challenges', { config: { access: 'challenges.post' }, schema: { tags, summary: 'Post a challenge (an enterprise for itself; the office for an enterprise or the zone)', body: challengeBody, response: { 201: challengeSchema, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await postChallenge(app.db, request.actor, request.session!.user, request.body)));
   app.post('/api/challenges/:id/reviewers', { config: { access: 'challenges.manage' }, schema: { tags, summary: 'Appoint a reviewer (by username)', params: uuidParam, body: reviewerBody, response: { 200: challengeSchema, ...withConflict } } },

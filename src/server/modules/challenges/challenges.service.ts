@@ -15,7 +15,10 @@ import { inBothLanguages } from '../../../domain/policies/messages';
 import type { Db, Executor } from '../../db/client';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
+import type { Language } from '../../../domain/demands';
 import { recordAudit } from '../audit/audit.service';
+import { candidateKinds } from '../demands/matching';
+import { suggestCandidates } from '../demands/suggestions.service';
 import {
   findChallenge, findMilestone, findOrganisationName, findProposal, findUserByUsername, insertChallenge, insertMilestone, insertProposal, insertReviewer, isReviewer,
   listChallenges, lockChallenge, milestonesOf, openChallenges, organisationOfUser, postedBy, proposalsBy, proposalsOf, reviewedBy, reviewersOf, scoresOf, settleProposals,
@@ -260,4 +263,16 @@ export async function updateMilestoneStatus(db: Db, actor: Actor, user: SessionU
     await recordAudit(tx, actor, { action: 'challenge.milestone', targetType: 'challenge', targetId: id, changes: { milestoneId, status: { from: milestone.status, to: input.status }, doneOn } });
     return challengeDetail(tx, user, id);
   });
+}
+
+/**
+ * 推荐人选 for a challenge the reader may see (another's: 404): talents, flexible experts and resident teams ranked by the
+ * matcher against the tied demand, or against the challenge's own title, problem and requirements.
+ */
+export async function challengeCandidates(executor: Executor, user: SessionUser, id: string, language: Language, limit: number) {
+  const row = await findChallenge(executor, id, challengeScope(user));
+  if (!row) throw notFound();
+  const { challenge } = row;
+  const subject = { id, enterpriseId: challenge.posterId, demandId: challenge.demandId, text: [challenge.title, challenge.problem, challenge.requirements].join('\n') };
+  return suggestCandidates(executor, user, subject, candidateKinds, language, limit);
 }

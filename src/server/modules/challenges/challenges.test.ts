@@ -129,4 +129,35 @@ describe('揭榜挂帅', () => {
     // the office posts for the zone
     expect((await office.post('/api/challenges', challengeBody)).json().poster).toBeNull();
   });
+
+  it('推荐人选: an engaged expert in the field ranks among the talents and teams, with reasons; only for readers of the challenge, another campaign’s post is 404', async () => {
+    const expert = await office.post('/api/experts', { name: `钠电专家${Date.now()}`, kind: 'academician', field: '钠离子电池正极材料', affiliation: '中国科学院物理研究所', engagedFrom: '2025-01-01' });
+    expect(expert.statusCode, expert.body).toBe(201);
+    const challenge = (await poster.post('/api/challenges', challengeBody)).json();
+    const suggested = await office.get(`/api/challenges/${challenge.id}/candidates`, { query: { limit: '50' } });
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    const items: { kind: string; id: string; score: number; reasons: { text: string }[] }[] = suggested.json().items;
+    const found = items.find((item) => item.id === expert.json().id);
+    expect(found).toMatchObject({ kind: 'expert', expertKind: 'academician', post: '钠离子电池正极材料', organisation: '中国科学院物理研究所' });
+    expect(found!.reasons.map((reason) => reason.text)).toContain('技能: 钠离子电池 ✓');
+    expect(items.slice(0, 5).map((item) => item.id)).toContain(expert.json().id);
+    expect(new Set(items.map((item) => item.kind)).has('expert')).toBe(true);
+    const english = (await office.get(`/api/challenges/${challenge.id}/candidates`, { headers: { 'accept-language': 'en-US' } })).json().items.find((item: { id: string }) => item.id === expert.json().id);
+    expect(english.reasons[0].text).toBe('Discipline: New energy ✓');
+    // the leaders read every challenge; an enterprise has no suggestions (not even for its own), a stranger's id is 404
+    expect((await (await t.login('leader')).get(`/api/challenges/${challenge.id}/candidates`)).statusCode).toBe(200);
+    expect((await poster.get(`/api/challenges/${challenge.id}/candidates`)).statusCode).toBe(403);
+    expect((await office.get(`/api/challenges/${crypto.randomUUID()}/candidates`)).statusCode).toBe(404);
+    // a campaign post: talents ranked against the post, the post of another campaign is 404
+    const campaign = (await office.post('/api/campaigns', { type: 'urgentTalent', name: '推荐测试', year: 2026, stages: ['registration', 'offer'], plan: [] })).json();
+    const other = (await office.post('/api/campaigns', { type: 'urgentTalent', name: '推荐测试二', year: 2026, stages: ['registration', 'offer'], plan: [] })).json();
+    const post = (await office.post(`/api/campaigns/${campaign.id}/posts`, { title: '钠离子电池研发工程师', discipline: 'newEnergy', headcount: 1 })).json().posts[0];
+    const talent = await buildTalent(t.db, { post: '钠离子电池研发工程师', educations: [{ level: 'master', degree: 'master', school: '太原理工大学', major: '新能源科学与工程', graduationYear: 2015, fullTime: true, overseas: false }] });
+    const forPost = await office.get(`/api/campaigns/${campaign.id}/posts/${post.id}/candidates`, { query: { limit: '50' } });
+    expect(forPost.statusCode, forPost.body).toBe(200);
+    expect(forPost.json().items.every((item: { kind: string }) => item.kind === 'talent')).toBe(true);
+    expect(forPost.json().items.map((item: { id: string }) => item.id)).toContain(talent.id);
+    expect((await office.get(`/api/campaigns/${other.id}/posts/${post.id}/candidates`)).statusCode).toBe(404);
+    expect((await poster.get(`/api/campaigns/${campaign.id}/posts/${post.id}/candidates`)).statusCode).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { demandFills, demands, disciplines, industries, organisations, skills, talentCertificates, talentEducations, talents, talentTitles } from '../../db/schema';
+import { demandFills, demands, disciplines, experts, industries, investmentProjects, organisations, skills, talentCertificates, talentEducations, talents, talentTeams, talentTitles, teamMembers } from '../../db/schema';
 import type { DemandStatus } from '../../../domain/demands';
 import type { ProfileSource } from './matching';
 
@@ -116,7 +116,7 @@ export async function openDemandRows(executor: Executor, limit: number) {
  * discipline keywords or skills (the registry's GIN index), not gone, not the enterprise's own staff, the most
  * relevant first, at most `limit`.
  */
-export async function candidateTalentIds(executor: Executor, tsquery: string, enterpriseId: string, scope: SQL | undefined, limit: number) {
+export async function candidateTalentIds(executor: Executor, tsquery: string, enterpriseId: string | null, scope: SQL | undefined, limit: number) {
   const query = sql`to_tsquery('simple', ${tsquery})`;
   const rows = await executor
     .select({ id: talents.id })
@@ -156,4 +156,28 @@ export async function talentRowsByIds(executor: Executor, ids: string[], scope: 
     .from(talents)
     .leftJoin(organisations, eq(organisations.id, talents.employerId))
     .where(and(inArray(talents.id, ids), scope));
+}
+
+/** Flexible experts still engaged (no end, or an end not past), with their linked registry talent: a challenge's suggestions. */
+export async function engagedExperts(executor: Executor) {
+  return executor
+    .select({ id: experts.id, name: experts.name, kind: experts.kind, field: experts.field, affiliation: experts.affiliation, talentId: experts.talentId })
+    .from(experts)
+    .where(or(isNull(experts.engagedTo), gte(experts.engagedTo, sql`current_date`)))
+    .orderBy(asc(experts.id));
+}
+
+/** Resident teams with their organisation's name, their project's name and their members (talent ids). */
+export async function residentTeams(executor: Executor) {
+  const [rows, members] = await Promise.all([
+    executor
+      .select({ id: talentTeams.id, organisationId: talentTeams.organisationId, name: organisations.name, description: talentTeams.description, project: investmentProjects.name })
+      .from(talentTeams)
+      .innerJoin(organisations, eq(organisations.id, talentTeams.organisationId))
+      .leftJoin(investmentProjects, eq(investmentProjects.id, talentTeams.projectId))
+      .where(or(isNull(talentTeams.serviceTo), gte(talentTeams.serviceTo, sql`current_date`)))
+      .orderBy(asc(talentTeams.id)),
+    executor.select({ teamId: teamMembers.teamId, talentId: teamMembers.talentId }).from(teamMembers),
+  ]);
+  return rows.map((row) => ({ ...row, memberIds: members.filter((member) => member.teamId === row.id).map((member) => member.talentId) }));
 }

@@ -1,3 +1,5 @@
+import { expertKinds } from '../../../domain/cooperation';
+import { candidateKinds } from './matching';
 import { z } from 'zod';
 import { demandInput, demandStatuses, demandUrgencies, fillChannels, matchFactors } from '../../../domain/demands';
 import { chainSegments, educationLevels, salaryBands, titleLevels } from '../../../domain/dictionaries';
@@ -80,6 +82,21 @@ export const candidatesQuery = z.object({ limit: z.coerce.number().int().min(1).
 export const candidateList = z.object({
   considered: z.number().int().describe('talents scored (those whose record mentions the discipline or a skill, within the reader’s scope)'),
   items: z.array(z.object({ talent: talentSummarySchema, score: z.number(), reasons: z.array(reason) })),
+});
+
+export const suggestionList = z.object({
+  considered: z.number().int().describe('profiles scored: talents whose record mentions the discipline or a skill (within the reader’s scope), engaged experts, resident teams'),
+  items: z.array(z.object({
+    kind: z.enum(candidateKinds),
+    id: z.uuid().describe('the talent, expert or team'),
+    name: z.string(),
+    post: z.string().nullable().describe('a talent’s post, an expert’s field, a team’s project'),
+    organisation: z.string().nullable().describe('a talent’s employer, an expert’s affiliation'),
+    expertKind: z.enum(expertKinds).nullable(),
+    members: z.number().int().nullable().describe('a team’s members'),
+    score: z.number(),
+    reasons: z.array(reason),
+  })),
 });
 
 export const openingList = z.object({

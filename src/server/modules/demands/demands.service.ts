@@ -38,7 +38,7 @@ export async function demandDictionaries(executor: Executor) {
   };
 }
 
-async function matchDictionary(executor: Executor): Promise<MatchDictionary> {
+export async function matchDictionary(executor: Executor): Promise<MatchDictionary> {
   const { disciplines, skills } = await demandDictionaries(executor);
   return buildDictionary(disciplines, skills);
 }
@@ -196,14 +196,14 @@ export async function addFill(db: Db, actor: Actor, user: SessionUser, id: strin
   });
 }
 
-const withText = (reasons: ReturnType<typeof explain>, language: Language) => reasons.map((reason) => ({ ...reason, text: reasonText(reason, language) }));
+export const withText = (reasons: ReturnType<typeof explain>, language: Language) => reasons.map((reason) => ({ ...reason, text: reasonText(reason, language) }));
 
 /** How many talents at most are read and scored for one demand (the most relevant by the search index). */
 export const candidatePool = 2000;
 
 /** The `to_tsquery` text finding talents that mention the demand's discipline keywords, skills or their synonyms. */
-function candidateQuery(demand: { discipline: string; skills: string[] }, dictionary: MatchDictionary): string | null {
-  const words = new Set<string>(dictionary.disciplineByCode.get(demand.discipline)?.keywords ?? []);
+export function candidateQuery(demand: { discipline: string | null; skills: string[] }, dictionary: MatchDictionary): string | null {
+  const words = new Set<string>(demand.discipline ? (dictionary.disciplineByCode.get(demand.discipline)?.keywords ?? []) : []);
   for (const skill of demand.skills) {
     words.add(skill);
     const known = dictionary.skillOf.get(skill.trim().toLowerCase());

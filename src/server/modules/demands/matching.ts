@@ -9,10 +9,17 @@
  * - education 15 (one level short: 7, partly), title 10 (one level short: 5), experience 10 (years since the first
  *   graduation; half the years wanted: 5), availability 10 (in flexible service or without employer: 10; employed: 5).
  * Talents who left the zone, and the demand's own staff, are no candidates.
+ *
+ * The same scorer ranks flexible experts and resident teams (a challenge's suggestions): each kind is turned into the
+ * one profile — an expert's field and kind with its registry record when linked (`expertSource`), a team's
+ * description and project with its members' majors, titles and certificates (`teamSource`). A query can come from a
+ * demand or from free text (`textQuery`: the discipline whose keywords the text names most, the dictionary skills it
+ * names — a challenge without a demand, a campaign post).
  */
 import {
   availabilityNames, educationMeets, educationName, titleMeets, titleName, yearsText, type Availability, type Language, type MatchReason,
 } from '../../../domain/demands';
+import type { ExpertKind } from '../../../domain/cooperation';
 import { educationLevels, titleLevels, type EducationLevel, type TitleLevel } from '../../../domain/dictionaries';
 import { cutWords } from '../../search/segment';
 
@@ -54,9 +61,13 @@ export function buildDictionary(disciplines: DisciplineEntry[], skills: SkillEnt
   return { disciplines, disciplineByCode: new Map(disciplines.map((entry) => [entry.code, entry])), skillForms, skillOf, skillsByWord };
 }
 
-/** What the matcher knows of a talent. */
+export const candidateKinds = ['talent', 'expert', 'team'] as const;
+export type CandidateKind = (typeof candidateKinds)[number];
+
+/** What the matcher knows of a talent (or of an expert or team, in the same terms). */
 export type TalentProfile = {
   id: string;
+  kind: CandidateKind;
   employerId: string | null;
   words: Set<string>;
   /** dictionary skills the talent has */
@@ -70,6 +81,8 @@ export type TalentProfile = {
 
 export type ProfileSource = {
   id: string;
+  /** a talent when left out */
+  kind?: CandidateKind;
   employerId: string | null;
   status: 'inZone' | 'flexibleService' | 'left';
   post: string | null;
@@ -103,16 +116,18 @@ export function buildProfile(source: ProfileSource, dictionary: MatchDictionary,
   const firstGraduation = Math.min(...source.educations.map((education) => education.graduationYear), year);
   const availability: Availability = source.status === 'left' ? 'left' : source.status === 'flexibleService' ? 'flexible' : source.employerId ? 'employed' : 'free';
   return {
-    id: source.id, employerId: source.employerId, words, skills, disciplines, education: source.highestEducation, title: source.highestTitle,
+    id: source.id, kind: source.kind ?? 'talent', employerId: source.employerId, words, skills, disciplines, education: source.highestEducation, title: source.highestTitle,
     experienceYears: Math.max(0, year - firstGraduation), availability,
   };
 }
 
-/** What the matcher knows of a demand. */
+/** What the matcher knows of a demand (or of a challenge or a campaign post, in the same terms). */
 export type DemandQuery = {
   id: string;
-  enterpriseId: string;
-  discipline: string;
+  /** whose own staff are no candidates (none: a zone's challenge) */
+  enterpriseId: string | null;
+  /** none: the text named no discipline */
+  discipline: string | null;
   skills: string[];
   education: EducationLevel | null;
   title: TitleLevel | null;
@@ -135,11 +150,11 @@ export function compileQuery(query: DemandQuery, dictionary: MatchDictionary): C
 const hasTerm = (profile: TalentProfile, term: CompiledQuery['terms'][number]) => (term.skill !== null && profile.skills.has(term.skill)) || hasAll(profile.words, term.words);
 
 /** Whether a talent may be suggested at all for the demand. */
-export const eligible = (query: DemandQuery, profile: TalentProfile) => profile.availability !== 'left' && profile.employerId !== query.enterpriseId;
+export const eligible = (query: DemandQuery, profile: TalentProfile) => profile.availability !== 'left' && (query.enterpriseId === null || profile.employerId !== query.enterpriseId);
 
 /** The score alone (0–100), the hot path of a ranking. */
 export function scoreOf(query: CompiledQuery, profile: TalentProfile): number {
-  let score = profile.disciplines.has(query.discipline) ? matchWeights.discipline : 0;
+  let score = query.discipline !== null && profile.disciplines.has(query.discipline) ? matchWeights.discipline : 0;
   if (query.terms.length === 0) score += matchWeights.skills;
   else {
     let had = 0;
@@ -168,8 +183,10 @@ export function explain(query: CompiledQuery, profile: TalentProfile, dictionary
     return entry ? (language === 'zh-CN' ? entry.name : entry.nameEn) : code;
   };
   const own = [...profile.disciplines].map(disciplineName).join('、') || null;
-  const wanted = disciplineName(query.discipline);
-  reasons.push(profile.disciplines.has(query.discipline) ? { factor: 'discipline', met: 'yes', value: wanted, required: wanted } : { factor: 'discipline', met: 'no', value: own, required: wanted });
+  if (query.discipline !== null) {
+    const wanted = disciplineName(query.discipline);
+    reasons.push(profile.disciplines.has(query.discipline) ? { factor: 'discipline', met: 'yes', value: wanted, required: wanted } : { factor: 'discipline', met: 'no', value: own, required: wanted });
+  }
   for (const term of query.terms) reasons.push({ factor: 'skill', met: hasTerm(profile, term) ? 'yes' : 'no', value: term.label, required: null });
   if (query.education || profile.education) {
     const met = educationMeets(profile.education, query.education) ? 'yes' : oneShort(educationLevels, profile.education, query.education, true) ? 'partly' : 'no';
@@ -242,4 +259,71 @@ export function rankIndexed(query: CompiledQuery, index: ProfileIndex, limit: nu
   const ceiling = outsiderCeiling + (query.terms.length === 0 ? matchWeights.skills : 0);
   if (top.length === limit && top[limit - 1].score > ceiling) return top;
   return rankAll(query, index.profiles, limit);
+}
+
+/**
+ * A query from free text (a challenge's title, problem and requirements; a campaign post's title): the discipline
+ * whose keywords the text names most (ties: the dictionary's order; none named: `fallbackDiscipline`), and every
+ * dictionary skill the text names (all the words of the skill or of one of its synonyms).
+ */
+export function textQuery(id: string, enterpriseId: string | null, text: string, dictionary: MatchDictionary, fallbackDiscipline: string | null = null): DemandQuery {
+  let discipline = fallbackDiscipline;
+  let best = 0;
+  for (const entry of dictionary.disciplines) {
+    const hits = entry.keywords.filter((keyword) => text.includes(keyword)).length;
+    if (hits > best) [discipline, best] = [entry.code, hits];
+  }
+  const words = new Set(cutWords(text));
+  for (const word of [...words]) words.add(lower(word));
+  const skills = [...dictionary.skillForms].filter(([, forms]) => forms.some((form) => hasAll(words, form))).map(([name]) => name);
+  return { id, enterpriseId, discipline, skills, education: null, title: null, minYears: 0 };
+}
+
+/** What the matcher reads of a flexible expert: the field and kind, and the registry record when linked. */
+export type ExpertSource = {
+  id: string;
+  kind: ExpertKind;
+  field: string;
+  linked: ProfileSource | null;
+};
+
+/** An expert as a profile: the field stands for the post; an academician or doctor has a doctorate at least; in service. */
+export function expertSource(expert: ExpertSource): ProfileSource {
+  const linked = expert.linked;
+  const doctorate = expert.kind === 'doctor' || expert.kind === 'academician';
+  return {
+    id: expert.id,
+    kind: 'expert',
+    employerId: null,
+    status: 'flexibleService',
+    post: expert.field,
+    tags: linked ? [...linked.tags, ...(linked.post ? [linked.post] : [])] : [],
+    highestEducation: linked?.highestEducation ?? (doctorate ? 'doctorate' : null),
+    highestTitle: linked?.highestTitle ?? (expert.kind === 'academician' ? 'senior' : null),
+    educations: linked?.educations ?? [],
+    titles: linked?.titles ?? [],
+    certificates: linked?.certificates ?? [],
+  };
+}
+
+/** A resident team as a profile: its description and project for the post, its members' studies, titles and certificates. */
+export function teamSource(team: { id: string; organisationId: string; description: string; project: string | null; members: ProfileSource[] }): ProfileSource {
+  const best = <T extends string>(levels: readonly T[], values: (T | null)[], highestFirst: boolean) => {
+    const ranks = values.filter((value): value is T => value !== null).map((value) => levels.indexOf(value));
+    if (ranks.length === 0) return null;
+    return levels[highestFirst ? Math.min(...ranks) : Math.max(...ranks)];
+  };
+  return {
+    id: team.id,
+    kind: 'team',
+    employerId: team.organisationId,
+    status: 'flexibleService',
+    post: [team.description, team.project ?? ''].filter(Boolean).join(' '),
+    tags: team.members.flatMap((member) => [...member.tags, ...(member.post ? [member.post] : [])]),
+    highestEducation: best(educationLevels, team.members.map((member) => member.highestEducation), true),
+    highestTitle: best(titleLevels, team.members.map((member) => member.highestTitle), false),
+    educations: team.members.flatMap((member) => member.educations),
+    titles: team.members.flatMap((member) => member.titles),
+    certificates: team.members.flatMap((member) => member.certificates),
+  };
 }

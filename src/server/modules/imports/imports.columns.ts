@@ -10,7 +10,9 @@ export type ImportKind = (typeof importKinds)[number];
 /** Lists of allowed values, each a column of the 可选值 sheet and the drop-down of the data columns that use it. */
 export type ChoiceList =
   | 'education' | 'degree' | 'titleLevel' | 'arrivalRoute' | 'status' | 'industry' | 'tier' | 'gender' | 'politicalStatus' | 'ethnicity' | 'employer'
-  | 'chainSegment' | 'park' | 'size';
+  | 'chainSegment' | 'park' | 'size'
+  /** a recruitment campaign's posts (the applicant sheet's 报考岗位) */
+  | 'campaignPost';
 
 export type Column = {
   key: string;
@@ -133,7 +135,7 @@ export const fixedChoices: Partial<Record<ChoiceList, { header: string; values: 
 };
 
 /** Headers of the database lists in the 可选值 sheet. */
-export const referenceChoiceHeaders: Partial<Record<ChoiceList, string>> = { industry: '行业', tier: '人才类别', employer: '工作单位', park: '所在园区' };
+export const referenceChoiceHeaders: Partial<Record<ChoiceList, string>> = { industry: '行业', tier: '人才类别', employer: '工作单位', park: '所在园区', campaignPost: '报考岗位' };
 
 export const choiceSheetName = '可选值';
 export const guideSheetName = '填写说明';

@@ -119,10 +119,34 @@ const templateRows = 2000;
 
 /** The template of a kind: the data sheet (headers, notes, one example row, drop-downs), 可选值 and 填写说明. */
 export async function templateWorkbook(kind: ImportKind, referenceChoices: ChoiceValues): Promise<Buffer> {
-  const columns = columnsOf(kind);
+  return columnsTemplate({
+    sheetName: dataSheetNames[kind],
+    columns: columnsOf(kind),
+    referenceChoices,
+    example: exampleRows[kind],
+    guide: [
+      kind === 'talents' ? '人才信息导入说明' : '企业信息导入说明',
+      `1. 在“${dataSheetNames[kind]}”工作表第 2 行起逐行填写，每行一条记录；第一行标题请勿修改。红色标题为必填列。`,
+      '2. 第 2 行为示例（灰色斜体），未修改的示例行导入时自动跳过，也可以直接覆盖或删除。',
+      `3. 带下拉框的列请从“${choiceSheetName}”工作表中选择；日期写成 2024-05-01。`,
+      kind === 'talents'
+        ? '4. 身份证号码、手机号码请保持文本格式；同一文件内身份证号码不能重复，已登记的人才不会重复导入。'
+        : '4. 统一社会信用代码请保持文本格式；同一文件内代码和企业名称不能重复，已登记的企业不会重复导入。',
+      '5. 上传后系统逐行检查并列出问题（行号、列名、原因），确认无误后再导入；导入在一个事务中完成。',
+    ],
+  });
+}
+
+/**
+ * A template for any columns (the registry's kinds, a campaign's applicants): the data sheet (headers, required ones
+ * red, notes, drop-downs from the 可选值 sheet, an optional example row) and the 填写说明 sheet with `guide` (its first
+ * line the title).
+ */
+export async function columnsTemplate(spec: { sheetName: string; columns: readonly Column[]; referenceChoices: ChoiceValues; example?: Record<string, string>; guide: readonly string[] }): Promise<Buffer> {
+  const { columns, referenceChoices } = spec;
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'TalentZone';
-  const data = workbook.addWorksheet(dataSheetNames[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const data = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const choicesSheet = workbook.addWorksheet(choiceSheetName);
   const guide = workbook.addWorksheet(guideSheetName);
 
@@ -141,56 +165,48 @@ export async function templateWorkbook(kind: ImportKind, referenceChoices: Choic
     if (values.length) listRanges.set(list, `'${choiceSheetName}'!$${column.letter}$2:$${column.letter}$${values.length + 1}`);
   });
 
-  columns.forEach((spec, index) => {
+  columns.forEach((columnSpec, index) => {
     const column = data.getColumn(index + 1);
-    column.width = spec.width;
-    if (spec.text) column.numFmt = '@';
-    if (spec.date) column.numFmt = 'yyyy-mm-dd';
+    column.width = columnSpec.width;
+    if (columnSpec.text) column.numFmt = '@';
+    if (columnSpec.date) column.numFmt = 'yyyy-mm-dd';
     const cell = data.getCell(1, index + 1);
-    cell.value = spec.header;
-    cell.font = { bold: true, color: spec.required ? { argb: 'FFC00000' } : undefined };
+    cell.value = columnSpec.header;
+    cell.font = { bold: true, color: columnSpec.required ? { argb: 'FFC00000' } : undefined };
     cell.fill = headerFill;
     cell.alignment = { vertical: 'middle', horizontal: 'center' };
-    const note = [spec.required ? '必填' : '', spec.note ?? ''].filter(Boolean).join('。');
+    const note = [columnSpec.required ? '必填' : '', columnSpec.note ?? ''].filter(Boolean).join('。');
     if (note) cell.note = note;
-    const range = spec.choices ? listRanges.get(spec.choices) : undefined;
+    const range = columnSpec.choices ? listRanges.get(columnSpec.choices) : undefined;
     if (range) {
-      const fixed = Boolean(fixedChoices[spec.choices!]);
+      const fixed = Boolean(fixedChoices[columnSpec.choices!]);
       validations(data).add(`${column.letter}2:${column.letter}${templateRows + 1}`, {
         type: 'list',
         allowBlank: true,
         formulae: [range],
         showErrorMessage: true,
         errorStyle: fixed ? 'stop' : 'warning',
-        errorTitle: spec.header,
-        error: `请从“${choiceSheetName}”工作表的“${spec.header}”列中选择`,
+        errorTitle: columnSpec.header,
+        error: `请从“${choiceSheetName}”工作表的“${columnSpec.header}”列中选择`,
       });
     }
   });
 
   // the example's reference values are the first of their lists, so they exist in this database
-  const example = exampleRows[kind];
-  const exampleRow = data.getRow(2);
-  columns.forEach((spec, index) => {
-    const reference = spec.choices && exampleFromList.has(spec.choices) ? referenceChoices[spec.choices]?.[0] : undefined;
-    const value = reference ?? example[spec.key] ?? '';
-    const cell = exampleRow.getCell(index + 1);
-    cell.value = spec.date && value ? new Date(`${value}T00:00:00Z`) : value;
-    cell.font = { italic: true, color: { argb: 'FF808080' } };
-  });
+  const example = spec.example;
+  if (example) {
+    const exampleRow = data.getRow(2);
+    columns.forEach((column, index) => {
+      const reference = column.choices && exampleFromList.has(column.choices) ? referenceChoices[column.choices]?.[0] : undefined;
+      const value = reference ?? example[column.key] ?? '';
+      const cell = exampleRow.getCell(index + 1);
+      cell.value = column.date && value ? new Date(`${value}T00:00:00Z`) : value;
+      cell.font = { italic: true, color: { argb: 'FF808080' } };
+    });
+  }
 
   guide.getColumn(1).width = 100;
-  const lines = [
-    kind === 'talents' ? '人才信息导入说明' : '企业信息导入说明',
-    `1. 在“${dataSheetNames[kind]}”工作表第 2 行起逐行填写，每行一条记录；第一行标题请勿修改。红色标题为必填列。`,
-    '2. 第 2 行为示例（灰色斜体），未修改的示例行导入时自动跳过，也可以直接覆盖或删除。',
-    `3. 带下拉框的列请从“${choiceSheetName}”工作表中选择；日期写成 2024-05-01。`,
-    kind === 'talents'
-      ? '4. 身份证号码、手机号码请保持文本格式；同一文件内身份证号码不能重复，已登记的人才不会重复导入。'
-      : '4. 统一社会信用代码请保持文本格式；同一文件内代码和企业名称不能重复，已登记的企业不会重复导入。',
-    '5. 上传后系统逐行检查并列出问题（行号、列名、原因），确认无误后再导入；导入在一个事务中完成。',
-  ];
-  lines.forEach((line, index) => {
+  spec.guide.forEach((line, index) => {
     guide.getCell(index + 1, 1).value = line;
     if (index === 0) guide.getCell(1, 1).font = { bold: true, size: 14 };
   });

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
+  Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Row, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload,
   type ButtonProps, type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,14 +25,16 @@ import { useFormSave } from '../../ui/use-form-save';
 import { useListPage } from '../../ui/use-list-page';
 import { safeParseLikeServer, zodRule } from '../../ui/zod-form';
 import { useCurrentUser } from '../auth/RequireSession';
-import { fetchDemands, fetchDictionaries } from '../demands/demands.api';
+import { CandidateList } from '../demands/CandidateList';
+import { fetchDemands, fetchDictionaries, fetchPostCandidates } from '../demands/demands.api';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { ProblemTable } from '../imports/ImportPage';
 import type { ImportProblem } from '../imports/imports.api';
 import {
-  addApplicant, addPost, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
+  addApplicant, addPost, downloadApplicants, downloadScoreTemplate, fetchApplicants, fetchCampaign, hireApplicant, recordResult, uploadScores, withdrawApplicant, type Applicant, type CampaignDetail, type CampaignPost, type HireResult,
   type ScoreUpload,
 } from './campaigns.api';
+import { ApplicantSheetDialog } from './ApplicantSheetDialog';
 import { campaignTypeColours } from './CampaignsPage';
 
 const stateColours: Record<ApplicantState, string> = { inProgress: 'blue', failed: 'red', withdrawn: 'default', hired: 'green' };
@@ -51,6 +53,8 @@ export function CampaignPage() {
   const detail = useQuery({ queryKey: ['campaign', id], queryFn: () => fetchCampaign(id) });
   const [addingPost, setAddingPost] = useState(false);
   const [scoring, setScoring] = useState(false);
+  const [suggesting, setSuggesting] = useState<CampaignPost | null>(null);
+  const matches = can(user.roles, 'demands.match');
   if (detail.isError) return <ErrorAlert message={detail.error.message} retryLabel={t('common.retry')} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <CenteredSpin />;
   const data = detail.data;
@@ -69,6 +73,7 @@ export function CampaignPage() {
     { key: 'demand', title: t('campaigns.posts.demand'), render: (_, row) => (row.demand ? <Link to={`/demands?demand=${row.demand.id}`}>{`${row.demand.post}（${t(`demands.statuses.${row.demand.status}`)}）`}</Link> : t('common.none')) },
     { key: 'headcount', title: t('campaigns.posts.headcount'), render: (_, row) => `${row.hired} / ${row.headcount}`, align: 'right' },
     { key: 'applicants', title: t('campaigns.columns.applicants'), dataIndex: 'applicants', align: 'right' },
+    ...(matches ? [{ key: 'candidates', title: t('demands.detail.candidates'), render: (_: unknown, row: CampaignPost) => <Button size="small" onClick={() => setSuggesting(row)} data-testid="post-candidates">{t('campaigns.posts.suggest')}</Button> }] : []),
   ];
   return (
     <>
@@ -109,7 +114,19 @@ export function CampaignPage() {
       <Applicants campaign={data} manages={manages} onScores={() => setScoring(true)} />
       {addingPost ? <PostDialog campaign={data} onClose={() => setAddingPost(false)} /> : null}
       {scoring ? <ScoreDialog campaign={data} onClose={() => setScoring(false)} /> : null}
+      <PostCandidatesDrawer campaignId={data.id} post={suggesting} onClose={() => setSuggesting(null)} />
     </>
+  );
+}
+
+/** 推荐人选 of a post (office, leaders): talents ranked against its demand, or its title and discipline. */
+function PostCandidatesDrawer({ campaignId, post, onClose }: { campaignId: string; post: CampaignPost | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const candidates = useQuery({ queryKey: ['post-candidates', campaignId, post?.id, i18n.language], queryFn: () => fetchPostCandidates(campaignId, post!.id), enabled: Boolean(post) });
+  return (
+    <Drawer open={Boolean(post)} onClose={onClose} size={640} title={post ? t('campaigns.posts.suggestTitle', { title: post.title }) : ''} data-testid="post-candidates-drawer">
+      {post ? <CandidateList data={candidates.data} loading={candidates.isLoading} error={candidates.error} linkTalents /> : null}
+    </Drawer>
   );
 }
 
@@ -124,6 +141,28 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
   const [resulting, setResulting] = useState<Applicant | null>(null);
   const [hiring, setHiring] = useState<Applicant | null>(null);
   const [hired, setHired] = useState<HireResult | null>(null);
+  const [importing, setImporting] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: (row: Applicant) => withdrawApplicant(campaign.id, row.id, row.version),
+    onSuccess: (row) => {
+      refresh();
+      void message.success(t('campaigns.withdraw.done', { name: row.name }));
+    },
+    onError: (error) => void message.error(isApiError(error) ? error.message : String(error)),
+  });
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const refresh = useRefresh(campaign.id);
+  const handleExport = async () => {
+    setExporting(true);
+    try {
+      await downloadApplicants(campaign.id, t('campaigns.applicantSheet.exportFile'));
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
   const columns: TableColumnsType<Applicant> = [
     { key: 'number', title: t('campaigns.applicants.number'), dataIndex: 'number', width: 80 },
     { key: 'name', title: t('campaigns.applicants.name'), render: (_, row) => (row.talentId ? <Link to={`/talents/${row.talentId}`}>{row.name}</Link> : row.name) },
@@ -144,22 +183,35 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
     { key: 'state', title: t('campaigns.applicants.state'), render: (_, row) => <Tag color={stateColours[row.state]} data-testid="applicant-state">{t(`campaigns.applicantStates.${row.state}`)}</Tag> },
     ...(manages ? [{
       key: 'actions', title: t('campaigns.applicants.actions'),
-      render: (_: unknown, row: Applicant) => row.state !== 'inProgress' ? null : row.stage === 'offer' ? (
-        <Button size="small" type="primary" onClick={() => setHiring(row)} data-testid="applicant-hire">{t('campaigns.hire.action')}</Button>
-      ) : (
-        <Button size="small" onClick={() => setResulting(row)} data-testid="applicant-result">{t('campaigns.result.action')}</Button>
+      render: (_: unknown, row: Applicant) => row.state !== 'inProgress' ? null : (
+        <Space size={4}>
+          {row.stage === 'offer' ? (
+            <Button size="small" type="primary" onClick={() => setHiring(row)} data-testid="applicant-hire">{t('campaigns.hire.action')}</Button>
+          ) : (
+            <Button size="small" onClick={() => setResulting(row)} data-testid="applicant-result">{t('campaigns.result.action')}</Button>
+          )}
+          <Popconfirm title={t('campaigns.withdraw.confirm')} okText={t('campaigns.withdraw.action')} cancelText={t('common.cancel')} onConfirm={() => withdraw.mutate(row)}>
+            <Button size="small" danger data-testid="applicant-withdraw">{t('campaigns.withdraw.action')}</Button>
+          </Popconfirm>
+        </Space>
       ),
     }] : []),
   ];
   return (
     <Card
       title={t('campaigns.detail.applicants')}
-      extra={manages ? (
-        <Space>
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={campaign.posts.length === 0} data-testid="applicant-add">{t('campaigns.applicants.add')}</Button>
-          <Button onClick={onScores} data-testid="campaign-scores">{t('campaigns.scores.action')}</Button>
+      extra={(
+        <Space wrap>
+          {manages ? (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={campaign.posts.length === 0} data-testid="applicant-add">{t('campaigns.applicants.add')}</Button>
+              <Button onClick={() => setImporting(true)} disabled={campaign.posts.length === 0} data-testid="campaign-applicants-import">{t('campaigns.applicantSheet.action')}</Button>
+              <Button onClick={onScores} data-testid="campaign-scores">{t('campaigns.scores.action')}</Button>
+            </>
+          ) : null}
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void handleExport()} data-testid="campaign-applicants-export">{t('campaigns.applicantSheet.export')}</Button>
         </Space>
-      ) : null}
+      )}
     >
       {hired ? (
         <Alert
@@ -183,6 +235,7 @@ function Applicants({ campaign, manages, onScores }: { campaign: CampaignDetail;
       </Space>
       <ListTable<Applicant> list={list} query={applicants} columns={columns} data-testid="applicants-table" />
       {adding ? <ApplicantDialog campaign={campaign} onClose={() => setAdding(false)} /> : null}
+      {importing ? <ApplicantSheetDialog campaign={campaign} onClose={() => setImporting(false)} onImported={refresh} /> : null}
       {resulting ? <ResultDialog campaign={campaign} applicant={resulting} onClose={() => setResulting(null)} /> : null}
       {hiring ? <HireDialog campaign={campaign} applicant={hiring} onClose={() => setHiring(null)} onHired={(result) => { setHiring(null); setHired(result); }} /> : null}
     </Card>

@@ -23,6 +23,10 @@ export type Applicant = {
 };
 export type HireResult = { applicant: Applicant; talentId: string; talentCreated: boolean; executiveId: string | null };
 export type ScoreUpload = { preview: boolean; updated: number; passed: number; failed: number };
+export type ApplicantUpload = {
+  preview: boolean; created: number;
+  rows: { row: number; name: string; idNumber: string; education: EducationLevel; school: string; major: string; graduationYear: number; post: { id: string; title: string } }[];
+};
 
 export type CampaignPayload = { type: CampaignType; name: string; year: number; stages: CampaignStage[]; plan: { discipline: string; planned: number }[] };
 export type PostPayload = { title: string; discipline: string; headcount: number; demandId: string | null; enterpriseId: string | null };
@@ -37,10 +41,17 @@ export const fetchApplicants = (id: string, query: { page: number; pageSize: num
 export const addApplicant = (id: string, body: ApplicantPayload) => api.post<Applicant>(`/api/campaigns/${id}/applicants`, body);
 export const recordResult = (id: string, applicantId: string, body: { stage: CampaignStage; passed: boolean; score: number | null; version: number }) =>
   api.post<Applicant>(`/api/campaigns/${id}/applicants/${applicantId}/results`, body);
+export const withdrawApplicant = (id: string, applicantId: string, version: number) => api.post<Applicant>(`/api/campaigns/${id}/applicants/${applicantId}/withdrawal`, { version });
 export const hireApplicant = (id: string, applicantId: string, body: HirePayload) => api.post<HireResult>(`/api/campaigns/${id}/applicants/${applicantId}/hire`, body);
 export const downloadScoreTemplate = (id: string, stage: CampaignStage | undefined, fallbackName: string) => apiDownload(`/api/campaigns/${id}/scores/template`, { stage }, fallbackName);
 /** The filled score sheet: `preview` checks it and answers what would be written; without, it is written (all rows or none). */
 export const uploadScores = (id: string, file: File, preview: boolean) => apiUpload<ScoreUpload>(`/api/campaigns/${id}/scores`, file, xlsxMediaType, { preview: preview ? 'true' : 'false' });
+
+export const downloadApplicantTemplate = (id: string, fallbackName: string) => apiDownload(`/api/campaigns/${id}/applicants/template`, undefined, fallbackName);
+/** The filled applicant sheet: `preview` checks it and answers the rows; without, they are registered (all or none). */
+export const uploadApplicants = (id: string, file: File, preview: boolean) => apiUpload<ApplicantUpload>(`/api/campaigns/${id}/applicants/import`, file, xlsxMediaType, { preview: preview ? 'true' : 'false' });
+/** The roster (.xlsx), numbers masked. */
+export const downloadApplicants = (id: string, fallbackName: string) => apiDownload(`/api/campaigns/${id}/applicants/export`, undefined, fallbackName);
 
 export type ExecutiveItem = {
   id: string; talent: { id: string; name: string }; enterprise: { id: string; name: string } | null; post: string; termStart: string; termEnd: string; agreementSalary: number;

@@ -8,7 +8,7 @@ export const campaignsZhCN = {
     created: '已新建“{{name}}”',
     types: { campusRecruitment: '校园招聘', urgentTalent: '急需紧缺人才引进', marketSelection: '市场化选聘', openRecruitment: '公开招聘' },
     stages: { registration: '报名', qualification: '资格审查', writtenExam: '笔试', interview: '面试', medical: '体检', inspection: '考察', publicity: '公示', offer: '录用' },
-    applicantStates: { inProgress: '进行中', failed: '未通过', withdrawn: '已放弃', hired: '已录用' },
+    applicantStates: { inProgress: '进行中', failed: '未通过', withdrawn: '已撤回', hired: '已录用' },
     columns: { name: '招聘名称', type: '类型', year: '年度', applicants: '报名人数', planVsHired: '录用/计划', rate: '完成率' },
     fields: {
       stages: '招聘环节', stagesHelp: '按先后顺序执行，最后一个环节须为“录用”。', plan: '按学科的招聘计划', planHelp: '每个学科一行：学科方向和计划人数。',
@@ -21,6 +21,7 @@ export const campaignsZhCN = {
     posts: {
       add: '添加岗位', added: '岗位已添加', title: '岗位', enterprise: '用人单位', demand: '关联需求', headcount: '录用/需求', headcountField: '招聘人数',
       demandHelp: '关联企业发布的需求后，录用即记为该需求的到岗，用人单位为该企业。', enterpriseHelp: '不关联需求时可指定用人单位。',
+      suggest: '查看', suggestTitle: '推荐人选：{{title}}',
     },
     applicants: {
       add: '添加报名人员', added: '已登记 {{name}}（报名号 {{number}}）', number: '报名号', name: '姓名', idNumber: '身份证号', phone: '手机号', education: '学历', degree: '学位',
@@ -32,6 +33,14 @@ export const campaignsZhCN = {
     hire: {
       action: '录用', title: '录用 {{name}}', hiredOn: '录用日期', help: '录用后进入人才库：已有相同身份证号的人才则更新其档案，不会重复建档；关联需求的岗位同时记为到岗。',
       created: '已录用 {{name}}，并在人才库新建档案', updated: '已录用 {{name}}：人才库已有相同身份证号的档案，已更新该档案（未重复建档）', openTalent: '查看人才档案',
+    },
+    withdraw: { action: '撤回', confirm: '撤回后该报名人员不再参加后续环节，确定撤回？', done: '已撤回 {{name}} 的报名' },
+    applicantSheet: {
+      action: '报名导入', export: '导出报名名单', exportFile: '报名人员.xlsx', title: '报名人员批量导入（Excel）', template: '下载报名表', templateFile: '报名人员导入模板.xlsx',
+      help: '报名表的“报考岗位”列出本次招聘的岗位。每行一名报名人员，填好后上传：先检查，问题按行和列列出；没有问题时再导入，全部导入或全部不导入。同一身份证号码每次招聘只能报名一次。',
+      upload: '点击或拖入填好的报名表（.xlsx）', uploadAgain: '重新上传', checking: '正在检查…', file: '文件', rows: '将导入人数', ready: '检查通过，可以导入。', write: '导入报名人员', written: '已导入 {{count}} 名报名人员',
+      steps: { template: '下载报名表', check: '上传并检查', write: '导入' },
+      columns: { row: '行号', name: '姓名', idNumber: '身份证号码', phone: '手机号码', education: '学历', degree: '学位', school: '毕业院校', major: '专业', graduationYear: '毕业年份', post: '报考岗位' },
     },
     scores: {
       action: '成绩导入', title: '成绩批量录入（Excel）', template: '下载成绩表', templateFile: '成绩录入.xlsx', allStages: '全部环节',
@@ -77,6 +86,7 @@ export const campaignsEnUS: typeof campaignsZhCN = {
     posts: {
       add: 'Add a post', added: 'Post added', title: 'Post', enterprise: 'Employer', demand: 'Tied demand', headcount: 'Hired / wanted', headcountField: 'Headcount',
       demandHelp: 'Tied to an enterprise’s demand, each hire is recorded as a fill of it and the employer is that enterprise.', enterpriseHelp: 'Without a demand, the employer may be named here.',
+      suggest: 'View', suggestTitle: 'Suggested candidates: {{title}}',
     },
     applicants: {
       add: 'Add an applicant', added: '{{name}} registered (no. {{number}})', number: 'No.', name: 'Name', idNumber: 'ID number', phone: 'Mobile', education: 'Education', degree: 'Degree',
@@ -88,6 +98,14 @@ export const campaignsEnUS: typeof campaignsZhCN = {
     hire: {
       action: 'Hire', title: 'Hire {{name}}', hiredOn: 'Hired on', help: 'The hire enters the talent registry: a talent with the same ID number is updated, never registered twice; a post tied to a demand fills it.',
       created: '{{name}} hired and registered as a new talent', updated: '{{name}} hired: the registry already held this ID number, so that record was updated (no duplicate)', openTalent: 'Open the talent’s record',
+    },
+    withdraw: { action: 'Withdraw', confirm: 'A withdrawn applicant takes no further stage. Withdraw?', done: '{{name}} withdrawn' },
+    applicantSheet: {
+      action: 'Import applicants', export: 'Export applicants', exportFile: 'applicants.xlsx', title: 'Applicants in bulk (Excel)', template: 'Download the applicant sheet', templateFile: 'applicants-template.xlsx',
+      help: 'The sheet’s “post” column offers this campaign’s posts. One applicant a row; upload it filled: it is checked first, with problems by row and column; with none, import it — all rows or none. An ID number applies once per campaign.',
+      upload: 'Click or drop the filled applicant sheet (.xlsx)', uploadAgain: 'Upload again', checking: 'Checking…', file: 'File', rows: 'Applicants to import', ready: 'The sheet is correct and can be imported.', write: 'Import the applicants', written: '{{count}} applicants imported',
+      steps: { template: 'Download the sheet', check: 'Upload and check', write: 'Import' },
+      columns: { row: 'Row', name: 'Name', idNumber: 'ID number', phone: 'Mobile phone', education: 'Education', degree: 'Degree', school: 'School', major: 'Major', graduationYear: 'Graduation year', post: 'Post applied for' },
     },
     scores: {
       action: 'Import scores', title: 'Scores in bulk (Excel)', template: 'Download the score sheet', templateFile: 'scores.xlsx', allStages: 'All stages',

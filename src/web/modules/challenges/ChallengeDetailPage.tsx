@@ -5,14 +5,32 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { can } from '../../../domain/permissions';
 import { CenteredSpin } from '../../ui/CenteredSpin';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormErrorAlert } from '../../ui/FormDrawer';
 import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { useFormSave } from '../../ui/use-form-save';
+import { useCurrentUser } from '../auth/RequireSession';
+import { CandidateList } from '../demands/CandidateList';
+import { fetchChallengeCandidates } from '../demands/demands.api';
 import { challengeStatusColor, proposalStatusColor } from './ChallengesPage';
 import { addMilestone, appointReviewer, awardChallenge, fetchChallenge, scoreProposal, updateMilestone, type ChallengeDetail, type Milestone, type Proposal } from './challenges.api';
+
+/** 推荐人选 (office, leaders): talents, flexible experts and resident teams that fit the challenge, with reasons. */
+function SuggestedCandidates({ challengeId }: { challengeId: string }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const matches = can(user.roles, 'demands.match');
+  const candidates = useQuery({ queryKey: ['challenge-candidates', challengeId, i18n.language], queryFn: () => fetchChallengeCandidates(challengeId), enabled: matches });
+  if (!matches) return null;
+  return (
+    <Card title={t('demands.detail.candidates')} style={{ marginBottom: 16 }} data-testid="challenge-candidates">
+      <CandidateList data={candidates.data} loading={candidates.isLoading} error={candidates.error} linkTalents />
+    </Card>
+  );
+}
 
 /** One challenge: its problem, reviewers, proposals with scores (reviewers score, the office awards) and milestones. */
 export function ChallengeDetailPage() {
@@ -140,6 +158,7 @@ export function ChallengeDetailPage() {
       <Card title={t('challenges.detail.proposals')} style={{ marginBottom: 16 }}>
         <Table<Proposal> rowKey="id" size="middle" pagination={false} columns={columns} dataSource={data.proposalList} locale={{ emptyText: <Empty description={t('challenges.noProposals')} /> }} />
       </Card>
+      {open ? <SuggestedCandidates challengeId={id} /> : null}
       {data.status === 'awarded' ? (
         <Card
           title={t('challenges.detail.milestones')}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Drawer, Empty, Flex, List, Popconfirm, Progress, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Flex, List, Popconfirm, Progress, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,11 +13,11 @@ import { ListTable } from '../../ui/ListTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListPage } from '../../ui/use-list-page';
 import { useCurrentUser } from '../auth/RequireSession';
+import { CandidateList } from './CandidateList';
 import { DemandFormDrawer } from './DemandFormDrawer';
-import { closeDemand, fetchCandidates, fetchDemand, fetchDemands, fetchDemandSummary, fetchDictionaries, type DemandDetail, type DemandSummary, type DemandSummaryRow, type Reason } from './demands.api';
+import { closeDemand, fetchCandidates, fetchDemand, fetchDemands, fetchDemandSummary, fetchDictionaries, type DemandDetail, type DemandSummary, type DemandSummaryRow } from './demands.api';
 
 const statusColours: Record<DemandStatus, string> = { open: 'blue', partlyFilled: 'gold', filled: 'green', closed: 'default' };
-const reasonColours = { yes: 'green', partly: 'gold', no: 'red' } as const;
 
 /**
  * 岗位需求: the demand the user may see (enterprise HR its own) by key chain and discipline (a click filters the list),
@@ -209,23 +209,10 @@ function DemandDrawer({ id, matches, writes, onEdit, onClose }: DemandDrawerProp
           {matches ? (
             <div data-testid="demand-candidates">
               <Typography.Title level={5}>{t('demands.detail.candidates')}</Typography.Title>
-              {candidates.error ? <ErrorAlert message={candidates.error.message} /> : null}
-              {candidates.data ? <Typography.Paragraph type="secondary">{t('demands.detail.considered', { count: candidates.data.considered })}</Typography.Paragraph> : null}
-              {candidates.data && candidates.data.items.length === 0 ? <Empty description={t('demands.detail.noCandidates')} /> : null}
-              <List
-                dataSource={candidates.data?.items ?? []}
+              <CandidateList
+                data={candidates.data ? { considered: candidates.data.considered, items: candidates.data.items.map((item) => ({ kind: 'talent', id: item.talent.id, name: item.talent.name, post: item.talent.post, organisation: null, expertKind: null, members: null, score: item.score, reasons: item.reasons })) } : undefined}
                 loading={candidates.isLoading}
-                renderItem={(item) => (
-                  <List.Item data-testid="candidate">
-                    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                      <Flex justify="space-between" align="center" gap={12}>
-                        <Typography.Text strong>{item.talent.name}</Typography.Text>
-                        <Progress percent={Math.round(item.score)} size="small" style={{ width: 160 }} aria-label={t('demands.detail.score')} />
-                      </Flex>
-                      <Flex wrap gap={4}>{item.reasons.map((reason: Reason, index) => <Tag key={index} color={reasonColours[reason.met]} data-testid="candidate-reason">{reason.text}</Tag>)}</Flex>
-                    </Space>
-                  </List.Item>
-                )}
+                error={candidates.error}
               />
             </div>
           ) : null}

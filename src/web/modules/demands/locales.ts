@@ -10,7 +10,8 @@ export const demandsZhCN = {
     statuses: { open: '待满足', partlyFilled: '部分到岗', filled: '已满足', closed: '已关闭' },
     urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
     channels: { campaign: '招聘引才', trainingOrder: '订单式培训', flexibleExpert: '柔性专家', ownHiring: '企业自主招聘' },
-    detail: { skills: '技能要求', education: '学历要求', minYears: '工作年限', fills: '到岗记录', noFills: '暂无到岗记录', candidates: '推荐人选', considered: '共评估 {{count}} 名人才', score: '匹配度', noCandidates: '暂无符合条件的人选', anyEducation: '不限', years: '{{count}} 年以上', fillCount: '{{count}} 人' },
+    detail: { skills: '技能要求', education: '学历要求', minYears: '工作年限', fills: '到岗记录', noFills: '暂无到岗记录', candidates: '推荐人选', considered: '共评估 {{count}} 名人才', score: '匹配度', noCandidates: '暂无符合条件的人选', anyEducation: '不限', years: '{{count}} 年以上', fillCount: '{{count}} 人', members: '{{count}} 名成员' },
+    candidateKinds: { talent: '人才', expert: '柔性专家', team: '驻区团队' },
     form: {
       createTitle: '发布需求', editTitle: '修改需求：{{post}}', edit: '修改', close: '关闭需求', closeConfirm: '关闭后不再记录到岗，确定关闭？', closed: '需求已关闭',
       created: '已发布需求“{{post}}”', updated: '需求已保存', reload: '重新载入',
@@ -34,7 +35,8 @@ export const demandsEnUS: typeof demandsZhCN = {
     statuses: { open: 'Open', partlyFilled: 'Partly filled', filled: 'Filled', closed: 'Closed' },
     urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
     channels: { campaign: 'Recruitment campaign', trainingOrder: 'Training order', flexibleExpert: 'Flexible expert', ownHiring: 'Own hiring' },
-    detail: { skills: 'Skills', education: 'Education', minYears: 'Experience', fills: 'Hires', noFills: 'No hires yet', candidates: 'Suggested candidates', considered: '{{count}} talents scored', score: 'Match', noCandidates: 'No suitable candidates', anyEducation: 'Any', years: '{{count}}+ years', fillCount: '{{count}} people' },
+    detail: { skills: 'Skills', education: 'Education', minYears: 'Experience', fills: 'Hires', noFills: 'No hires yet', candidates: 'Suggested candidates', considered: '{{count}} talents scored', score: 'Match', noCandidates: 'No suitable candidates', anyEducation: 'Any', years: '{{count}}+ years', fillCount: '{{count}} people', members: '{{count}} members' },
+    candidateKinds: { talent: 'Talent', expert: 'Flexible expert', team: 'Resident team' },
     form: {
       createTitle: 'Post a demand', editTitle: 'Edit demand: {{post}}', edit: 'Edit', close: 'Close demand', closeConfirm: 'A closed demand takes no more hires. Close it?', closed: 'Demand closed',
       created: 'Demand “{{post}}” posted', updated: 'Demand saved', reload: 'Reload',
