@@ -102,8 +102,17 @@ export async function selectionsWalkthrough({ newPage, login, logout, shot, sett
   const mineRow = detail.nominations.find((nomination) => nomination.talent.id === chosen!.id)!;
   const first = named.find((expert) => !mineRow.abstaining.includes(expert.id))!;
   await page.locator('.ant-table-row').filter({ hasText: chosen.name }).locator('[data-testid=nomination-score]').click();
-  await page.locator('[data-testid=selection-score-expert]').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // the expert picked from the list (again if a click landed while the list was still opening)
+  const expertSelect = page.locator('[data-testid=selection-score-expert]');
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await expertSelect.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await option.waitFor();
+    const expertName = (await option.getAttribute('title')) ?? (await option.innerText());
+    await option.click();
+    const picked = await expertSelect.filter({ hasText: expertName }).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (picked) break;
+  }
   await page.locator('#selection-score_score').fill('92');
   await page.locator('[data-testid=selection-score-opinion]').fill('符合评选条件，业绩突出');
   await page.locator('[data-testid=selection-score-submit]').click();
