@@ -11,7 +11,7 @@ import { campaignArrivalRoute, scoredStages, type CampaignInput, type CampaignSt
 import { talentInput } from '../../../domain/talent';
 import { parseIdNumber, maskIdNumber, birthYearOf } from '../../../domain/validators/id-number';
 import { maskPhone } from '../../../domain/validators/phone';
-import type { Db, Executor } from '../../db/client';
+import type { Db, Executor, Tx } from '../../db/client';
 import { campaignApplicants, campaigns, organisations } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Actor, SessionUser } from '../../plugins/auth';
@@ -205,12 +205,18 @@ export async function applyStageResult(tx: Executor, campaign: CampaignRow, appl
   return updateApplicant(tx, applicant.id, result.passed ? { results, stageIndex: applicant.stageIndex + 1 } : { results, state: 'failed' });
 }
 
+/** The campaign and its applicant, the applicant locked, at the version the caller read: 404 when either is missing, 409 when changed since. */
+async function lockApplicantAt(tx: Tx, campaignId: string, applicantId: string, version: number) {
+  const campaign = await findCampaign(tx, campaignId);
+  const applicant = await lockApplicant(tx, campaignId, applicantId);
+  if (!campaign || !applicant) throw notFound();
+  if (applicant.version !== version) throw new AppError(409, 'conflict');
+  return { campaign, applicant };
+}
+
 export async function recordResult(db: Db, secrets: Secrets, actor: Actor, campaignId: string, applicantId: string, input: { stage: CampaignStage; passed: boolean; score: number | null; version: number }) {
   return db.transaction(async (tx) => {
-    const campaign = await findCampaign(tx, campaignId);
-    const applicant = await lockApplicant(tx, campaignId, applicantId);
-    if (!campaign || !applicant) throw notFound();
-    if (applicant.version !== input.version) throw new AppError(409, 'conflict');
+    const { campaign, applicant } = await lockApplicantAt(tx, campaignId, applicantId, input.version);
     const row = await applyStageResult(tx, campaign, applicant, input);
     await recordAudit(tx, actor, { action: 'campaign.result', targetType: 'campaignApplicant', targetId: applicantId, changes: { stage: input.stage, passed: input.passed, score: input.score } });
     const found = (await findApplicant(tx, campaignId, row.id))!;
@@ -221,10 +227,7 @@ export async function recordResult(db: Db, secrets: Secrets, actor: Actor, campa
 /** 撤回: an applicant in progress withdraws (or is withdrawn by the office); the state is final. With the version read. */
 export async function withdrawApplicant(db: Db, secrets: Secrets, actor: Actor, campaignId: string, applicantId: string, input: { version: number }) {
   return db.transaction(async (tx) => {
-    const campaign = await findCampaign(tx, campaignId);
-    const applicant = await lockApplicant(tx, campaignId, applicantId);
-    if (!campaign || !applicant) throw notFound();
-    if (applicant.version !== input.version) throw new AppError(409, 'conflict');
+    const { campaign, applicant } = await lockApplicantAt(tx, campaignId, applicantId, input.version);
     if (applicant.state !== 'inProgress') throw new AppError(409, 'applicantState');
     await updateApplicant(tx, applicant.id, { state: 'withdrawn' });
     await recordAudit(tx, actor, { action: 'campaign.withdraw', targetType: 'campaignApplicant', targetId: applicantId, changes: { campaign: campaignId, state: { from: 'inProgress', to: 'withdrawn' }, stage: campaign.stages[applicant.stageIndex] } });
@@ -243,10 +246,7 @@ export type HireInput = { hiredOn: string; term: { termStart: string; termEnd: s
 export async function hireApplicant(db: Db, secrets: Secrets, actor: Actor, campaignId: string, applicantId: string, input: HireInput) {
   if (input.hiredOn > today()) throw invalid({ hiredOn: { code: 'date.future' } });
   return db.transaction(async (tx) => {
-    const campaign = await findCampaign(tx, campaignId);
-    const applicant = await lockApplicant(tx, campaignId, applicantId);
-    if (!campaign || !applicant) throw notFound();
-    if (applicant.version !== input.version) throw new AppError(409, 'conflict');
+    const { campaign, applicant } = await lockApplicantAt(tx, campaignId, applicantId, input.version);
     if (applicant.state !== 'inProgress') throw new AppError(409, 'applicantState');
     if (campaign.stages[applicant.stageIndex] !== 'offer') throw new AppError(409, 'applicantNotReady');
     if (campaign.type === 'marketSelection' && !input.term) throw invalid({ term: { code: 'executive.termRequired' } });
